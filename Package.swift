@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+// Gazette: raw news in, annotated JSONL out. See README.md for the layout.
+import PackageDescription
+
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gazette", targets: ["gazette"]),
+        .library(name: "GazettePipeline", targets: ["GazettePipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, reached only through their wrapper modules.
+        .systemLibrary(
+            name: "CICU", path: "Sources/CICU", pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]),
+        .target(name: "CICUShim", dependencies: ["CICU"], path: "Sources/CICUShim"),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "GazetteICU", dependencies: ["CICUShim"]),
+        .target(name: "GazetteXML", dependencies: ["CLibXML2"]),
+
+        // The document model shared by every stage.
+        .target(name: "GazetteCore"),
+        // Stages, in pipeline order.
+        .target(name: "GazetteClean", dependencies: ["GazetteCore", "GazetteXML"]),
+        .target(name: "GazetteSegment", dependencies: ["GazetteCore", "GazetteICU"]),
+        .target(name: "GazetteGazetteer", dependencies: ["GazetteCore", "GazetteICU"]),
+        .target(name: "GazetteMatch", dependencies: ["GazetteCore", "GazetteGazetteer", "GazetteSegment"]),
+        .target(name: "GazetteRelate", dependencies: ["GazetteCore", "GazetteGazetteer"]),
+        .target(name: "GazetteOutput", dependencies: ["GazetteCore"]),
+        .target(name: "GazetteReaders", dependencies: ["GazetteCore"]),
+        .target(name: "GazetteSchema"),
+        .target(
+            name: "GazettePipeline",
+            dependencies: [
+                "GazetteCore", "GazetteReaders", "GazetteClean", "GazetteSegment", "GazetteGazetteer", "GazetteMatch",
+                "GazetteRelate", "GazetteOutput",
+            ]),
+        .executableTarget(
+            name: "gazette",
+            dependencies: [
+                "GazettePipeline", "GazetteSchema", "GazetteGazetteer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Shared by the test targets only: repository paths and a once-loaded gazetteer.
+        .target(name: "GazetteTestSupport", dependencies: ["GazettePipeline"], path: "Tests/GazetteTestSupport"),
+        .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU"]),
+        .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
+        .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteSegmentTests", dependencies: ["GazetteSegment"]),
+        .testTarget(
+            name: "GazetteMatchTests",
+            dependencies: ["GazetteMatch", "GazetteSegment", "GazetteGazetteer", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteRelateTests", dependencies: ["GazetteRelate", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteSchemaTests", dependencies: ["GazetteSchema"]),
+        .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteSchema", "GazetteTestSupport"]),
+        .testTarget(
+            name: "GazettePipelineTests",
+            dependencies: ["GazettePipeline", "GazetteSchema", "GazetteOutput", "GazetteTestSupport"]),
+    ]
+)

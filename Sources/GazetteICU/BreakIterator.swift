@@ -1,0 +1,96 @@
+import CICUShim
+
+/// Finds word or sentence boundaries in UTF-8 text with ICU, without a UTF-16 copy.
+///
+/// Opening an iterator is costly, so keep one per worker and reuse it across
+/// documents. An instance is not safe to share between threads.
+public final class BreakIterator {
+    /// What the iterator segments.
+    public enum Kind: Sendable {
+        case word, sentence
+    }
+
+    /// The kind of segment that ends at a boundary, from ICU's word rule status.
+    public enum WordStatus: Sendable, Equatable {
+        /// Spaces, punctuation and symbols.
+        case none
+        /// Digits and numbers.
+        case number
+        /// Letters.
+        case letter
+        /// Kana.
+        case kana
+        /// Ideographs.
+        case ideographic
+
+        init(ruleStatus: Int32) {
+            switch ruleStatus {
+            case 100..<200: self = .number
+            case 200..<300: self = .letter
+            case 300..<400: self = .kana
+            case 400..<500: self = .ideographic
+            default: self = .none
+            }
+        }
+    }
+
+    private let handle: OpaquePointer
+    /// The kind this iterator was opened for.
+    public let kind: Kind
+    /// The ICU locale it was opened with.
+    public let locale: String
+
+    /// Opens an iterator for a kind of boundary and an ICU locale ("en", "en@ss=standard").
+    public init(kind: Kind, locale: String = "en") throws(ICUError) {
+        var status: Int32 = 0
+        let raw = gz_break_open(kind == .word ? Int32(GZ_BREAK_WORD) : Int32(GZ_BREAK_SENTENCE), locale, &status)
+        try ICU.check(status, "opening a \(kind) break iterator for \(locale)")
+        guard let raw else { throw ICUError(status: 7, operation: "opening a break iterator") }
+        self.handle = raw
+        self.kind = kind
+        self.locale = locale
+    }
+
+    deinit { gz_break_close(handle) }
+
+    /// Calls `body` for each segment of the UTF-8 text with its byte range and word status.
+    ///
+    /// The buffer must stay valid during the call.
+    public func forEachSegment(
+        in utf8: UnsafeBufferPointer<UInt8>,
+        _ body: (_ start: Int, _ end: Int, _ status: WordStatus) -> Void
+    ) throws(ICUError) {
+        guard let base = utf8.baseAddress, utf8.count > 0 else { return }
+        var status: Int32 = 0
+        base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+            gz_break_set_utf8(handle, chars, Int64(utf8.count), &status)
+        }
+        try ICU.check(status, "setting text of a break iterator")
+        var start = Int(gz_break_first(handle))
+        while true {
+            let end = gz_break_next(handle)
+            if end == Int32(GZ_DONE) { break }
+            let ruleStatus = kind == .word ? WordStatus(ruleStatus: gz_break_rule_status(handle)) : .none
+            body(start, Int(end), ruleStatus)
+            start = Int(end)
+        }
+        // Detach from the caller's buffer so no dangling pointer outlives the call.
+        gz_break_set_utf8(handle, nil, 0, &status)
+    }
+
+    /// The segments of a string as UTF-8 byte ranges with their word status.
+    public func segments(of text: String) throws(ICUError) -> [(start: Int, end: Int, status: WordStatus)] {
+        var result: [(start: Int, end: Int, status: WordStatus)] = []
+        var copy = text
+        var failure: ICUError?
+        copy.withUTF8 { buffer in
+            do throws(ICUError) {
+                try forEachSegment(in: buffer) { result.append(($0, $1, $2)) }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return result
+    }
+}

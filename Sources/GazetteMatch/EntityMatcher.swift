@@ -1,0 +1,263 @@
+import GazetteCore
+import GazetteGazetteer
+import GazetteSegment
+
+/// Finds gazetteer entities, title-pattern persons and their later short mentions in a segmented document.
+///
+/// Holds a key normaliser with a cache: make one per worker. The compiled gazetteer is shared.
+public final class EntityMatcher {
+    public let compiled: CompiledGazetteer
+    private let normalizer: KeyNormalizer
+
+    /// Capitalised words that follow titles without being names.
+    static let notNames: Set<String> = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "June", "July", "August", "September", "October", "November", "December", "The", "A",
+        "An", "He", "She", "They", "It", "This", "That", "On", "In", "At", "And", "But", "Of", "For", "De", "Het",
+        "Een", "En", "Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Mr", "Mrs", "Ms",
+    ]
+
+    /// Lower-case particles that may stand inside a name ("Ursula von der Leyen").
+    static let nameParticles: Set<String> = ["von", "van", "der", "den", "de", "ter", "te", "la", "le", "du", "da", "di", "bin", "al", "el"]
+
+    /// Prepares a matcher for one worker.
+    public init(compiled: CompiledGazetteer) throws(MatchError) {
+        self.compiled = compiled
+        do {
+            normalizer = try KeyNormalizer()
+        } catch {
+            throw MatchError(message: "cannot open ICU for matching: \(error)")
+        }
+    }
+
+    /// A match of one entry over tokens `[first, last]`, possibly ending before a possessive "'s".
+    struct Candidate {
+        var first: Int
+        var last: Int
+        var entry: Int32
+        var trimEnd: Int = 0
+    }
+
+    /// Adds entities to a segmented document (tokens and sentences must be set).
+    public func match(_ document: inout Document) {
+        var text = document.text
+        let tokens = document.tokens
+        var found: [Entity] = []
+        text.withUTF8 { utf8 in
+            let keys = tokens.map { token -> Int32? in
+                guard token.kind != .punctuation || token.utf8End - token.utf8Start <= 2 else { return nil }
+                return compiled.vocabulary[normalizer.key(UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]))]
+            }
+            let candidates = gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8)
+            found = resolve(candidates, tokens: tokens, utf8: utf8)
+            found += titlePatternPersons(tokens: tokens, entities: found, utf8: utf8)
+            found.sort { $0.span < $1.span }
+            found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
+        }
+        found.sort { $0.span < $1.span }
+        for index in found.indices { found[index].id = "e\(index + 1)" }
+        document.entities = found
+    }
+
+    /// Leftmost-longest gazetteer matches whose case fits.
+    func gazetteerMatches(tokens: [Token], keys: [Int32?], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+        var result: [Candidate] = []
+        var index = 0
+        while index < tokens.count {
+            var best: Candidate?
+            var node: Int32 = 0
+            var position = index
+            while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
+                var key = keys[position]
+                var trim = 0
+                if key == nil || compiled.nodes[Int(node)].children[key!] == nil,
+                    let stem = possessiveStem(tokens[position], utf8: utf8)
+                {
+                    key = stem.key
+                    trim = stem.trim
+                }
+                guard let key, let next = compiled.nodes[Int(node)].children[key] else { break }
+                node = next
+                for entryID in compiled.nodes[Int(node)].entries {
+                    let entry = compiled.entries[Int(entryID)]
+                    guard caseFits(entry, tokens: tokens, from: index, utf8: utf8, trimLast: trim) else { continue }
+                    let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
+                    if let current = best {
+                        if position > current.last || compiled.entries[Int(current.entry)].priority < entry.priority {
+                            best = candidate
+                        }
+                    } else {
+                        best = candidate
+                    }
+                }
+                if trim > 0 { break }
+                position += 1
+            }
+            if let best {
+                result.append(best)
+                index = best.last + 1
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The key of a word without its possessive "'s" ("Ukraine's"), with the scalars to drop.
+    func possessiveStem(_ token: Token, utf8: UnsafeBufferPointer<UInt8>) -> (key: Int32, trim: Int)? {
+        guard token.kind == .word else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+        let suffixLength: Int
+        if bytes.count > 2, bytes[bytes.count - 2] == UInt8(ascii: "'"), bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "s") {
+            suffixLength = 2
+        } else if bytes.count > 4, bytes[bytes.count - 4] == 0xE2, bytes[bytes.count - 3] == 0x80,
+            bytes[bytes.count - 2] == 0x99, bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "s")
+        {
+            suffixLength = 4
+        } else {
+            return nil
+        }
+        let stem = UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - suffixLength)])
+        guard let key = compiled.vocabulary[normalizer.key(stem)] else { return nil }
+        return (key, 2)
+    }
+
+    func caseFits(_ entry: MatchEntry, tokens: [Token], from first: Int, utf8: UnsafeBufferPointer<UInt8>, trimLast: Int) -> Bool {
+        for (offset, rule) in entry.caseRules.enumerated() {
+            let token = tokens[first + offset]
+            var surface = Self.surface(token, utf8)
+            if trimLast > 0 && offset == entry.caseRules.count - 1 { surface = surface.dropLast(2) }
+            if !rule.accepts(surface) { return false }
+        }
+        return true
+    }
+
+    static func surface(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Substring {
+        Substring(String(decoding: UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]), as: UTF8.self))
+    }
+
+    static func text(_ tokens: [Token], _ first: Int, _ last: Int, _ utf8: UnsafeBufferPointer<UInt8>, trimEnd: Int = 0) -> String {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[tokens[first].utf8Start..<tokens[last].utf8End]), as: UTF8.self)
+        return trimEnd > 0 ? String(text.unicodeScalars.dropLast(trimEnd)) : text
+    }
+
+    /// Turns candidates into entities: surnames only count after the full name or next to a title.
+    func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        var result: [Entity] = []
+        var seenPersons: Set<String> = []
+        var previous: (last: Int, type: EntityType)?
+        for candidate in candidates {
+            let entry = compiled.entries[Int(candidate.entry)]
+            var source = "gazetteer"
+            if entry.form == .partial {
+                let afterTitle = previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false
+                if seenPersons.contains(entry.kb) {
+                    source = afterTitle ? "gazetteer" : "coreference"
+                } else if !afterTitle {
+                    continue
+                }
+            }
+            if entry.type == .person { seenPersons.insert(entry.kb) }
+            let first = tokens[candidate.first]
+            let last = tokens[candidate.last]
+            result.append(Entity(
+                id: "", type: entry.type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
+                text: Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd),
+                kb: entry.kb, canonical: entry.canonical, wikidata: entry.wikidata, sentence: first.sentence,
+                source: source, form: entry.form, refersTo: entry.refersTo))
+            previous = (candidate.last, entry.type)
+        }
+        return result
+    }
+
+    /// Persons the gazetteer does not know, named right after a title ("top negotiator Witkoff").
+    func titlePatternPersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        var tokenAt: [Int: Int] = [:]
+        for (index, token) in tokens.enumerated() { tokenAt[token.span.start] = index }
+        var roleEnds: [Int] = []
+        var entityIndex = 0
+        for (index, token) in tokens.enumerated() {
+            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
+            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) {
+                covered[index] = true
+                if entities[entityIndex].type == .role && entities[entityIndex].span.end == token.span.end { roleEnds.append(index) }
+            }
+        }
+        var result: [Entity] = []
+        for roleEnd in roleEnds {
+            var last = roleEnd
+            var position = roleEnd + 1
+            while position < tokens.count, !covered[position], tokens[position].sentence == tokens[roleEnd].sentence,
+                position - roleEnd <= 7
+            {
+                // "Jean-Paul": a hyphen joined to name words on both sides.
+                if Self.isJoiningHyphen(at: position, tokens, utf8), last == position - 1 {
+                    position += 1
+                    continue
+                }
+                guard tokens[position].kind == .word else { break }
+                let surface = Self.surface(tokens[position], utf8)
+                if Self.isNameWord(surface) {
+                    last = position
+                } else if !Self.nameParticles.contains(String(surface)) || last == roleEnd {
+                    break
+                }
+                position += 1
+            }
+            guard last > roleEnd else { continue }
+            let first = roleEnd + 1
+            let text = Self.text(tokens, first, last, utf8)
+            result.append(Entity(
+                id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
+                text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[first].sentence,
+                source: "pattern", form: .pattern))
+        }
+        return result
+    }
+
+    /// Whether the token is a hyphen written tight between two words.
+    static func isJoiningHyphen(at index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index > 0, index + 1 < tokens.count, tokens[index].kind == .punctuation else { return false }
+        let surface = surface(tokens[index], utf8)
+        guard surface == "-" || surface == "‐" else { return false }
+        return tokens[index - 1].utf8End == tokens[index].utf8Start && tokens[index].utf8End == tokens[index + 1].utf8Start
+            && tokens[index + 1].kind == .word
+    }
+
+    static func isNameWord(_ surface: Substring) -> Bool {
+        guard let first = surface.first, first.isUppercase, surface.count > 1 else { return false }
+        guard !notNames.contains(String(surface)) else { return false }
+        // All-capital words are acronyms, not names.
+        return surface.dropFirst().contains { $0.isLowercase }
+    }
+
+    /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
+    func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        var surnames: [(surname: Substring, canonical: String, after: Int)] = []
+        for entity in entities where entity.type == .person && entity.source == "pattern" {
+            if let surname = entity.text.split(separator: " ").last {
+                surnames.append((surname, entity.canonical, entity.span.end))
+            }
+        }
+        guard !surnames.isEmpty else { return [] }
+        var result: [Entity] = []
+        var entityIndex = 0
+        for token in tokens where token.kind == .word {
+            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
+            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
+            var surface = Self.surface(token, utf8)
+            var trim = 0
+            if surface.hasSuffix("'s") || surface.hasSuffix("’s") {
+                surface = surface.dropLast(2)
+                trim = 2
+            }
+            guard let match = surnames.first(where: { $0.surname == surface && $0.after <= token.span.start }) else { continue }
+            result.append(Entity(
+                id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
+                text: String(surface), kb: nil, canonical: match.canonical, wikidata: nil, sentence: token.sentence,
+                source: "coreference", form: .partial))
+        }
+        return result
+    }
+}

@@ -1,0 +1,46 @@
+import GazetteCore
+import GazetteGazetteer
+
+/// How the case of a text token must agree with the gazetteer form's token.
+public enum CaseRule: Sendable, Hashable {
+    /// Any case ("premier", "van").
+    case any
+    /// The text token must start with a capital ("Turkey" but not "turkey").
+    case capitalized
+    /// The text token must be written exactly so ("US", "EU", "NATO").
+    case exact(String)
+
+    /// The rule for a form token: short capitals are exact, capitalised words need a capital.
+    public static func forForm(_ token: String) -> CaseRule {
+        let letters = token.filter(\.isLetter)
+        if !letters.isEmpty, letters.allSatisfy(\.isUppercase), letters.count <= 4 { return .exact(token) }
+        if let first = token.first, first.isUppercase { return .capitalized }
+        return .any
+    }
+
+    /// Whether a text token satisfies the rule.
+    public func accepts(_ surface: Substring) -> Bool {
+        switch self {
+        case .any: return true
+        case .capitalized: return surface.first?.isUppercase ?? false
+        case .exact(let form): return surface == form
+        }
+    }
+}
+
+/// One compiled gazetteer form: what it names and how its tokens must look.
+public struct MatchEntry: Sendable {
+    public var kb: String
+    public var type: EntityType
+    public var form: MentionForm
+    public var canonical: String
+    public var wikidata: String?
+    /// For demonyms and metonyms: the country or government they stand for.
+    public var refersTo: String?
+    /// Higher wins when two entries claim the same span.
+    public var priority: Int
+    /// One rule per token of the form.
+    public var caseRules: [CaseRule]
+    /// The form as written in the gazetteer.
+    public var surface: String
+}

@@ -1,0 +1,150 @@
+import GazetteCore
+import GazetteGazetteer
+import GazetteSegment
+
+/// Why the matcher could not be built or run.
+public struct MatchError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// All gazetteer forms compiled into one trie over normalised token keys.
+///
+/// Immutable and safe to share between workers once built.
+public final class CompiledGazetteer: Sendable {
+    struct Node: Sendable {
+        var children: [Int32: Int32] = [:]
+        var entries: [Int32] = []
+    }
+
+    let vocabulary: [String: Int32]
+    let nodes: [Node]
+    let entries: [MatchEntry]
+    /// The gazetteer the trie was built from.
+    public let gazetteer: Gazetteer
+
+    /// Number of compiled forms.
+    public var formCount: Int { entries.count }
+
+    /// Compiles every form of a gazetteer, tokenising each with the same ICU segmenter as the text.
+    public init(gazetteer: Gazetteer) throws(MatchError) {
+        self.gazetteer = gazetteer
+        var builder: TrieBuilder
+        do {
+            builder = try TrieBuilder()
+        } catch {
+            throw MatchError(message: "cannot open ICU for compiling the gazetteer: \(error)")
+        }
+        let countryNames = Dictionary(gazetteer.countries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for country in gazetteer.countries {
+            builder.add(country.name, MatchEntry(
+                kb: country.id, type: .country, form: .name, canonical: country.name, wikidata: country.wikidata,
+                refersTo: nil, priority: 50, caseRules: [], surface: country.name))
+        }
+        for form in gazetteer.countryForms {
+            let country = countryNames[form.country]
+            let canonical = country?.name ?? form.form
+            builder.add(form.form, MatchEntry(
+                kb: form.country, type: .country, form: form.kind == .demonym ? .demonym : .name, canonical: canonical,
+                wikidata: country?.wikidata, refersTo: form.kind == .demonym ? form.country : nil,
+                priority: form.kind == .demonym ? 30 : 50, caseRules: [], surface: form.form))
+        }
+        for person in gazetteer.persons {
+            for name in [person.name] + person.aliases {
+                builder.add(name, MatchEntry(
+                    kb: person.id, type: .person, form: .name, canonical: person.name, wikidata: person.wikidata,
+                    refersTo: nil, priority: 60, caseRules: [], surface: name))
+            }
+            for surname in person.surnames {
+                builder.add(surname, MatchEntry(
+                    kb: person.id, type: .person, form: .partial, canonical: person.name, wikidata: person.wikidata,
+                    refersTo: nil, priority: 40, caseRules: [], surface: surname))
+            }
+        }
+        for organisation in gazetteer.organisations {
+            let government = organisation.kind == .government
+            for name in [organisation.name] + organisation.aliases {
+                builder.add(name, MatchEntry(
+                    kb: organisation.id, type: .org, form: government ? .metonym : .name, canonical: organisation.name,
+                    wikidata: organisation.wikidata, refersTo: government ? organisation.country : nil,
+                    priority: government ? 45 : 55, caseRules: [], surface: name))
+            }
+        }
+        for city in gazetteer.cities {
+            for name in [city.name] + city.aliases {
+                builder.add(name, MatchEntry(
+                    kb: city.id, type: .city, form: .name, canonical: city.name, wikidata: city.wikidata,
+                    refersTo: nil, priority: 35, caseRules: [], surface: name))
+            }
+        }
+        for role in gazetteer.roles {
+            for (_, form) in role.forms {
+                builder.add(form, MatchEntry(
+                    kb: role.id, type: .role, form: .title, canonical: role.name, wikidata: nil, refersTo: nil,
+                    priority: 20, caseRules: [], surface: form))
+            }
+        }
+        vocabulary = builder.vocabulary
+        nodes = builder.nodes
+        entries = builder.entries
+    }
+}
+
+/// Builds the trie: tokenises and normalises each form once.
+struct TrieBuilder {
+    var vocabulary: [String: Int32] = [:]
+    var nodes: [CompiledGazetteer.Node] = [CompiledGazetteer.Node()]
+    var entries: [MatchEntry] = []
+    let segmenter: Segmenter
+    let normalizer: KeyNormalizer
+    var seen: Set<String> = []
+
+    init() throws(SegmentError) {
+        segmenter = try Segmenter()
+        normalizer = try KeyNormalizer()
+    }
+
+    mutating func add(_ form: String, _ entry: MatchEntry) {
+        let trimmed = form.trimmingSpaces
+        guard !trimmed.isEmpty, let tokens = try? segmenter.tokens(of: trimmed), !tokens.isEmpty else { return }
+        let utf8 = Array(trimmed.utf8)
+        var entry = entry
+        var node: Int32 = 0
+        var keys: [String] = []
+        for token in tokens {
+            let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
+            let key = normalizer.key(surface)
+            keys.append(key)
+            entry.caseRules.append(CaseRule.forForm(surface))
+            let id: Int32
+            if let known = vocabulary[key] {
+                id = known
+            } else {
+                id = Int32(vocabulary.count)
+                vocabulary[key] = id
+            }
+            if let next = nodes[Int(node)].children[id] {
+                node = next
+            } else {
+                let next = Int32(nodes.count)
+                nodes.append(CompiledGazetteer.Node())
+                nodes[Int(node)].children[id] = next
+                node = next
+            }
+        }
+        // The same form for the same entity and kind is compiled once.
+        let signature = "\(entry.kb)\u{1}\(entry.form)\u{1}\(keys.joined(separator: " "))\u{1}\(entry.caseRules)"
+        guard seen.insert(signature).inserted else { return }
+        nodes[Int(node)].entries.append(Int32(entries.count))
+        entries.append(entry)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while scalars.first?.isWhitespace == true { scalars.removeFirst() }
+        while scalars.last?.isWhitespace == true { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GazetteClean
+import GazetteCore
+import GazetteGazetteer
+import GazetteMatch
+import GazetteRelate
+import GazetteSegment
+
+/// Why the pipeline could not start.
+public struct PipelineError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+
+    public init(_ message: String) { self.message = message }
+}
+
+/// What every worker shares: the compiled gazetteer and the relation rules. Built once per run.
+public final class AnnotationResources: Sendable {
+    public let gazetteer: Gazetteer
+    public let compiled: CompiledGazetteer
+    public let relations: RelationExtractor
+    /// A short fingerprint of the gazetteer files, written in every output line's `meta`.
+    public let gazetteerVersion: String?
+
+    /// Compiles a loaded gazetteer.
+    public init(gazetteer: Gazetteer, version: String? = nil) throws(PipelineError) {
+        self.gazetteer = gazetteer
+        do {
+            compiled = try CompiledGazetteer(gazetteer: gazetteer)
+        } catch {
+            throw PipelineError("cannot compile the gazetteer: \(error)")
+        }
+        relations = RelationExtractor(gazetteer: gazetteer)
+        gazetteerVersion = version
+    }
+
+    /// Loads and compiles the gazetteer files of a directory.
+    public convenience init(gazetteerDirectory: URL) throws(PipelineError) {
+        let gazetteer: Gazetteer
+        do {
+            gazetteer = try GazetteerLoader.load(directory: gazetteerDirectory)
+        } catch {
+            throw PipelineError("cannot load the gazetteer: \(error)")
+        }
+        try self.init(gazetteer: gazetteer, version: GazetteerFingerprint.of(directory: gazetteerDirectory))
+    }
+}
+
+/// Runs every stage on one document: clean, segment, match, relate.
+///
+/// Holds ICU iterators and caches: one per worker, not shared between threads.
+public final class Annotator {
+    public let resources: AnnotationResources
+    let cleaner = ArticleCleaner()
+    let segmenter: Segmenter
+    let matcher: EntityMatcher
+    /// The date that decides who held an office when an article has no date ("YYYY-MM-DD").
+    public let defaultAsOf: String
+
+    /// Prepares a worker; `asOf` defaults to today's date (UTC).
+    public init(resources: AnnotationResources, asOf: String? = nil) throws(PipelineError) {
+        self.resources = resources
+        do {
+            segmenter = try Segmenter()
+            matcher = try EntityMatcher(compiled: resources.compiled)
+        } catch {
+            throw PipelineError("cannot open ICU: \(error)")
+        }
+        defaultAsOf = asOf ?? Self.today()
+    }
+
+    /// The date used for a document: its published day, else the run's default.
+    public func asOf(for document: Document) -> String {
+        if let published = document.published, published.count >= 10 {
+            let day = String(published.prefix(10))
+            if day.utf8.enumerated().allSatisfy({ index, byte in
+                index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
+            }) {
+                return day
+            }
+        }
+        return defaultAsOf
+    }
+
+    /// Annotates one raw document, or says why it was rejected.
+    public func annotate(_ raw: RawDocument) -> Result<Document, Reject> {
+        do throws(RejectReason) {
+            var document = try cleaner.clean(raw)
+            try annotateText(&document)
+            return .success(document)
+        } catch {
+            return .failure(Reject(id: raw.id, source: raw.source, reason: error))
+        }
+    }
+
+    /// Runs segmentation, matching and relations on a document that already has clean text.
+    public func annotateText(_ document: inout Document) throws(RejectReason) {
+        do {
+            try segmenter.segment(&document)
+        } catch {
+            throw RejectReason(code: "segmentation_failed", message: error.description)
+        }
+        matcher.match(&document)
+        resources.relations.extract(&document, asOf: asOf(for: document))
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
+
+/// A short, stable fingerprint of a gazetteer directory's TSV files (FNV-1a over names and bytes).
+public enum GazetteerFingerprint {
+    /// "tsv-" and 12 hex digits, or nil when the directory cannot be read.
+    public static func of(directory: URL) -> String? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for name in names.sorted() where name.hasSuffix(".tsv") {
+            guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else { continue }
+            for byte in Array(name.utf8) + [0] + [UInt8](data) {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return "tsv-" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+    }
+}

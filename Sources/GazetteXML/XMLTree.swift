@@ -1,0 +1,247 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why libxml2 could not give Gazette a tree.
+public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure it was.
+    public enum Kind: String, Sendable {
+        /// The input is not well-formed XML.
+        case notWellFormed = "not_well_formed"
+        /// Entity expansion was refused (a loop or an amplification attack).
+        case entityExpansion = "entity_expansion"
+        /// Nesting deeper than the parser allows.
+        case tooDeep = "too_deep"
+        /// The document declares an encoding libxml2 cannot decode, or its bytes do not fit it.
+        case encoding = "encoding"
+        /// The input is empty.
+        case empty = "empty"
+        /// libxml2 gave no tree and no reason.
+        case unknown = "unknown"
+    }
+
+    /// The category of the failure.
+    public let kind: Kind
+    /// libxml2's message, trimmed.
+    public let message: String
+    /// Line of the input where the error was found, when known.
+    public let line: Int
+
+    public var description: String { line > 0 ? "\(message) (line \(line))" : message }
+}
+
+/// Initialises libxml2 once and installs an entity loader that refuses every external
+/// resource (files, network), so no document can make Gazette read anything but itself.
+private let parserInitialised: Void = {
+    xmlInitParser()
+    xmlSetExternalEntityLoader { _, _, _ in nil }
+}()
+
+/// A parsed HTML or XML document owned by libxml2; nodes keep it alive.
+public final class XMLTree: @unchecked Sendable {
+    let document: xmlDocPtr
+
+    private init(document: xmlDocPtr) { self.document = document }
+
+    deinit { xmlFreeDoc(document) }
+
+    /// The root element, if the document has one.
+    public var root: XMLNode? {
+        guard let node = xmlDocGetRootElement(document) else { return nil }
+        return XMLNode(node: node, tree: self)
+    }
+
+    /// Parses messy HTML as browsers would: recovering from errors, never touching the network.
+    ///
+    /// - Parameter encoding: the charset to assume, or nil to let libxml2 read `<meta charset>`.
+    public static func parseHTML(_ bytes: UnsafeRawBufferPointer, url: String? = nil, encoding: String? = nil) throws(XMLError) -> XMLTree {
+        _ = parserInitialised
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            throw XMLError(kind: .empty, message: "empty HTML input", line: 0)
+        }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard let context = htmlNewParserCtxt() else {
+            throw XMLError(kind: .unknown, message: "libxml2 could not allocate an HTML parser", line: 0)
+        }
+        defer { htmlFreeParserCtxt(context) }
+        let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+            htmlCtxtReadMemory(context, chars, Int32(clamping: bytes.count), url, encoding, options)
+        }
+        guard let document else { throw lastError(of: context, fallback: "libxml2 could not parse the HTML") }
+        return XMLTree(document: document)
+    }
+
+    /// Parses XML strictly and safely: no network, no external entities, entity loops refused.
+    public static func parseXML(_ bytes: UnsafeRawBufferPointer, url: String? = nil, encoding: String? = nil) throws(XMLError) -> XMLTree {
+        _ = parserInitialised
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            throw XMLError(kind: .empty, message: "empty XML input", line: 0)
+        }
+        // Never XML_PARSE_NOENT (loads external entities), DTDVALID, or HUGE (lifts the entity and depth limits).
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_COMPACT.rawValue)
+        guard let context = xmlNewParserCtxt() else {
+            throw XMLError(kind: .unknown, message: "libxml2 could not allocate an XML parser", line: 0)
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+            xmlCtxtReadMemory(context, chars, Int32(clamping: bytes.count), url, encoding, options)
+        }
+        guard let document else { throw lastError(of: context, fallback: "libxml2 could not parse the XML") }
+        if context.pointee.wellFormed == 0 {
+            xmlFreeDoc(document)
+            throw lastError(of: context, fallback: "the XML is not well-formed")
+        }
+        return XMLTree(document: document)
+    }
+
+    private static func lastError(of context: xmlParserCtxtPtr, fallback: String) -> XMLError {
+        let error = context.pointee.lastError
+        var message = error.message.map { String(cString: $0) } ?? fallback
+        while message.last?.isWhitespace == true { message.removeLast() }
+        let code = error.code
+        let kind: XMLError.Kind
+        switch code {
+        case Int32(XML_ERR_ENTITY_LOOP.rawValue):
+            kind = .entityExpansion
+        case Int32(XML_ERR_INTERNAL_ERROR.rawValue) where message.contains("depth"):
+            kind = .tooDeep
+        case Int32(XML_ERR_INVALID_CHAR.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue),
+            Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int32(XML_ERR_UNKNOWN_ENCODING.rawValue):
+            kind = .encoding
+        case Int32(XML_ERR_DOCUMENT_EMPTY.rawValue):
+            kind = .empty
+        default:
+            kind = message.lowercased().contains("entity") && message.lowercased().contains("loop") ? .entityExpansion
+                : message.contains("Excessive depth") ? .tooDeep : .notWellFormed
+        }
+        return XMLError(kind: kind, message: message, line: Int(error.line))
+    }
+}
+
+/// A node of an `XMLTree`: an element, text, CDATA or comment.
+public struct XMLNode {
+    let node: xmlNodePtr
+    /// The tree that owns this node; kept so the node stays valid.
+    public let tree: XMLTree
+
+    init(node: xmlNodePtr, tree: XMLTree) {
+        self.node = node
+        self.tree = tree
+    }
+
+    /// The kinds of node the cleaner distinguishes.
+    public enum Kind: Sendable, Equatable {
+        case element, text, cdata, comment, other
+    }
+
+    /// The node's kind.
+    public var kind: Kind {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE: return .element
+        case XML_TEXT_NODE: return .text
+        case XML_CDATA_SECTION_NODE: return .cdata
+        case XML_COMMENT_NODE: return .comment
+        default: return .other
+        }
+    }
+
+    /// The element name as written (HTML names are lower-case), without namespace prefix.
+    public var name: String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// The namespace prefix of an element ("content" for `content:encoded`), if any.
+    public var namespacePrefix: String? {
+        guard let ns = node.pointee.ns, let prefix = ns.pointee.prefix else { return nil }
+        return String(cString: prefix)
+    }
+
+    /// The value of an attribute, if present.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    /// All attributes as (name, value) pairs in document order.
+    public var attributes: [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = String(cString: current.pointee.name)
+            result.append((name, self.attribute(name) ?? ""))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// The node's own text for text, CDATA and comment nodes.
+    public var content: String {
+        guard let content = node.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
+    /// The concatenated text and CDATA of the node and its descendants (entity references are not expanded).
+    public var textContent: String {
+        var result = ""
+        Self.appendText(of: node, to: &result)
+        return result
+    }
+
+    private static func appendText(of node: xmlNodePtr, to result: inout String) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content { result += String(cString: content) }
+        case XML_ELEMENT_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
+            var child = node.pointee.children
+            while let current = child {
+                appendText(of: current, to: &result)
+                child = current.pointee.next
+            }
+        default:
+            break
+        }
+    }
+
+    /// The node's children in document order.
+    public var children: XMLChildren { XMLChildren(first: node.pointee.children, tree: tree) }
+
+    /// The element children with a given name.
+    public func elements(named name: String) -> [XMLNode] {
+        children.filter { $0.kind == .element && $0.name == name }
+    }
+
+    /// The first element child with a given name.
+    public func firstElement(named name: String) -> XMLNode? {
+        children.first { $0.kind == .element && $0.name == name }
+    }
+
+    /// Line of the node in its source, when libxml2 recorded it.
+    public var line: Int { Int(xmlGetLineNo(node)) }
+}
+
+/// The children of an `XMLNode`, iterated without copying the tree.
+public struct XMLChildren: Sequence {
+    let first: xmlNodePtr?
+    let tree: XMLTree
+
+    public func makeIterator() -> Iterator { Iterator(cursor: first, tree: tree) }
+
+    /// Walks a sibling list.
+    public struct Iterator: IteratorProtocol {
+        var cursor: xmlNodePtr?
+        let tree: XMLTree
+
+        public mutating func next() -> XMLNode? {
+            guard let current = cursor else { return nil }
+            cursor = current.pointee.next
+            return XMLNode(node: current, tree: tree)
+        }
+    }
+}

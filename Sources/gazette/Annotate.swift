@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import GazetteCore
+import GazettePipeline
+import GazetteReaders
+
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Annotate news documents into gazette.article/1 JSONL.",
+        discussion: """
+            Inputs are files, directories (read recursively in sorted order) or - for standard input. \
+            Every input document ends as one line of the output or one line of the rejects stream \
+            (gazette.reject/1), and a one-line summary goes to standard error.
+            """)
+
+    @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "input"))
+    var inputs: [String] = ["-"]
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output JSONL file; - for standard output.", valueName: "file"))
+    var output: String = "-"
+
+    @Option(help: ArgumentHelp(
+        "Rejects JSONL file.", discussion: "Default: beside the output as NAME.rejects.jsonl, or standard error when the output is standard output.",
+        valueName: "file"))
+    var rejects: String?
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp(
+        "Read every input as this format instead of guessing: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "format"))
+    var inputFormat: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Date (YYYY-MM-DD) that decides who held an office when an article has no date. Default: today.", valueName: "date"))
+    var asOf: String?
+
+    @Flag(help: "Write each document's tokens too.")
+    var tokens = false
+
+    @Flag(name: .shortAndLong, help: "Print no summary.")
+    var quiet = false
+
+    @OptionGroup var gazetteer: GazetteerOptions
+
+    func validate() throws {
+        if let inputFormat, InputFormat(rawValue: inputFormat) == nil {
+            throw ValidationError("unknown input format '\(inputFormat)'")
+        }
+        if let asOf, ISODate.normalise(asOf) == nil || asOf.count != 10 {
+            throw ValidationError("--as-of wants a date as YYYY-MM-DD, not '\(asOf)'")
+        }
+    }
+
+    /// The rejects destination, following the documented default.
+    var rejectsDestination: LineSink.Destination {
+        if let rejects { return rejects == "-" ? .standardError : .file(rejects) }
+        guard output != "-" else { return .standardError }
+        let base = output.hasSuffix(".jsonl") ? String(output.dropLast(6)) : output
+        return .file(base + ".rejects.jsonl")
+    }
+
+    func run() throws {
+        let directory = try gazetteer.resolved()
+        let resources: AnnotationResources
+        do {
+            resources = try AnnotationResources(gazetteerDirectory: directory)
+        } catch {
+            printError("gazette: \(error)")
+            throw ExitCode.failure
+        }
+        var options = RunOptions()
+        options.reader.forcedFormat = inputFormat.flatMap(InputFormat.init(rawValue:))
+        options.includeTokens = tokens
+        options.asOf = asOf
+        let summary: RunSummary
+        do {
+            let outputSink = try LineSink(output == "-" ? .standardOutput : .file(output))
+            let rejectSink = try LineSink(rejectsDestination)
+            summary = try AnnotationRun(resources: resources, options: options)
+                .run(inputs: inputs, output: outputSink, rejects: rejectSink)
+            try outputSink.close()
+            try rejectSink.close()
+        } catch {
+            printError("gazette: \(error)")
+            throw ExitCode.failure
+        }
+        if !quiet { printError(summary.line) }
+        if !summary.balanced { throw ExitCode.failure }
+        if summary.rejected > 0 { throw ExitCode(3) }
+    }
+}

@@ -1,0 +1,59 @@
+import GazetteXML
+import Testing
+
+@Suite("libxml2 wrapper")
+struct XMLTreeTests {
+    func html(_ text: String) throws -> XMLTree {
+        try Array(text.utf8).withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in try XMLTree.parseHTML(buffer) }
+    }
+
+    func xml(_ text: String) throws -> XMLTree {
+        try Array(text.utf8).withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in try XMLTree.parseXML(buffer) }
+    }
+
+    @Test func parsesBrokenHTMLInRecoverMode() throws {
+        let tree = try html("<html><body><p>One <b>bold<p>Two &amp; three</body>")
+        let body = try #require(tree.root?.firstElement(named: "body"))
+        #expect(body.elements(named: "p").count == 2)
+        #expect(body.textContent == "One boldTwo & three")
+    }
+
+    @Test func readsAttributesAndCDATA() throws {
+        let tree = try xml("<rss><item id=\"7\"><title><![CDATA[Macron & Merz]]></title></item></rss>")
+        let item = try #require(tree.root?.firstElement(named: "item"))
+        #expect(item.attribute("id") == "7")
+        #expect(item.attribute("missing") == nil)
+        #expect(item.firstElement(named: "title")?.textContent == "Macron & Merz")
+    }
+
+    @Test func rejectsMalformedXML() {
+        #expect(throws: XMLError.self) { try xml("<a><b></a>") }
+    }
+
+    @Test func doesNotLoadExternalEntities() throws {
+        let tree = try xml("""
+            <?xml version="1.0"?>
+            <!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <r>&xxe;</r>
+            """)
+        let text = tree.root?.textContent ?? ""
+        #expect(!text.contains("root:"), "external entity content leaked: \(text.prefix(80))")
+    }
+
+    @Test func refusesBillionLaughs() {
+        var entities = "<!ENTITY lol0 \"lol\">"
+        for level in 1...9 {
+            entities += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
+        }
+        let document = "<?xml version=\"1.0\"?><!DOCTYPE lolz [\(entities)]><lolz>&lol9;</lolz>"
+        #expect {
+            _ = try xml(document)
+        } throws: { error in
+            (error as? XMLError)?.kind == .entityExpansion
+        }
+    }
+
+    @Test func emptyInputIsAnError() {
+        #expect(throws: XMLError.self) { try xml("") }
+    }
+}
