@@ -91,7 +91,8 @@ public struct DocumentStream: Sequence, Sendable {
         }
 
         static func fileReject(_ path: String, _ code: String, _ message: String) -> Reject {
-            Reject(id: path, source: SourceLocator(path: path, format: "unknown", index: 0),
+            // The format a file of that name would have been read as.
+            Reject(id: path, source: SourceLocator(path: path, format: FormatDetector.format(path: path, bytes: []).rawValue, index: 0),
                    reason: RejectReason(code: code, message: message))
         }
 
