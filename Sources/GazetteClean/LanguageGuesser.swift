@@ -10,21 +10,52 @@ public struct LanguageGuesser: Sendable {
         "fr": ["le", "la", "les", "et", "des", "est", "un", "une", "du", "dans", "que", "pour", "pas", "sur", "au", "avec", "qui", "ont", "été", "selon"],
     ]
 
+    /// Every stop word with the languages it belongs to, as bits in the order of `languages`.
+    static let languages = ["de", "en", "fr", "nl"]
+    static let index: [String: UInt8] = {
+        var index: [String: UInt8] = [:]
+        for (position, language) in languages.enumerated() {
+            for word in stopWords[language] ?? [] { index[word, default: 0] |= 1 << position }
+        }
+        return index
+    }()
+
     public init() {}
 
     /// The likeliest of en, nl, de, fr, or nil when the text has too few function words to tell.
     public func guess(_ text: String) -> String? {
-        var counts: [String: Int] = [:]
+        var counts = [Int](repeating: 0, count: Self.languages.count)
         var words = 0
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(2000) {
-            words += 1
-            let value = String(word)
-            for (language, list) in Self.stopWords where list.contains(value) { counts[language, default: 0] += 1 }
+        var word: [UInt8] = []
+        var copy = text
+        copy.withUTF8 { utf8 in
+            // Function words are short: only words of up to 6 bytes are looked up.
+            func finish() {
+                if !word.isEmpty {
+                    words += 1
+                    if word.count <= 6 {
+                        if let bits = Self.index[String(decoding: word, as: UTF8.self)] {
+                            for position in counts.indices where bits & (1 << position) != 0 { counts[position] += 1 }
+                        }
+                    }
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            for byte in utf8 {
+                if words >= 2000 { break }
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...: word.append(byte)
+                default: finish()
+                }
+            }
+            finish()
         }
-        guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-            best.value >= 2, best.value * 20 >= min(words, 2000)
+        // Ties go to the first language in alphabetical order, so the guess is deterministic.
+        guard let best = counts.indices.max(by: { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }),
+            counts[best] >= 2, counts[best] * 20 >= min(words, 2000)
         else { return nil }
-        return best.key
+        return Self.languages[best]
     }
 }
 

@@ -56,8 +56,9 @@ public struct TextCleaner: Sendable {
     /// Paragraphs of plain text: blank-line separated blocks with their inner line
     /// breaks joined by spaces; when there are no blank lines, every line is a paragraph.
     public static func paragraphs(of text: String) -> [String] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { Whitespace.collapse($0) }
+        // Carriage returns are whitespace to `collapse`, so "\r\n" and "\n" end lines alike.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { Whitespace.collapse(String(decoding: $0, as: UTF8.self)) }
         let hasBlankLineBetweenText: Bool = {
             guard let first = lines.firstIndex(where: { !$0.isEmpty }),
                 let last = lines.lastIndex(where: { !$0.isEmpty })
@@ -82,23 +83,46 @@ public struct TextCleaner: Sendable {
 
 /// Whitespace normalisation shared by the cleaners.
 public enum Whitespace {
-    /// Collapses runs of whitespace (including no-break spaces) to one space and trims the ends.
+    /// Collapses runs of whitespace (including no-break spaces) to one space, drops control
+    /// characters, and trims the ends.
     public static func collapse(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
-                pendingSpace = !result.isEmpty
-            } else if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
-                // Control characters carry no text.
-                continue
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
+        var source = String(text)
+        return source.withUTF8 { utf8 in
+            var output: [UInt8] = []
+            output.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    index += 1
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        pendingSpace = !output.isEmpty
+                    } else if byte < 0x20 || byte == 0x7F {
+                        continue
+                    } else {
+                        if pendingSpace { output.append(0x20) }
+                        pendingSpace = false
+                        output.append(byte)
+                    }
+                    continue
+                }
+                // A multi-byte scalar: decode it to ask whether it is whitespace or a control.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(index + length, utf8.count)
+                let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self).unicodeScalars.first
+                if let scalar, scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+                    pendingSpace = !output.isEmpty
+                } else if let scalar, (0x80..<0xA0).contains(scalar.value) {
+                    // C1 controls carry no text.
+                } else {
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                }
+                index = end
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return result
     }
 }

@@ -173,8 +173,6 @@ public final class EntityMatcher {
     /// Persons the gazetteer does not know, named right after a title ("top negotiator Witkoff").
     func titlePatternPersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var covered = [Bool](repeating: false, count: tokens.count)
-        var tokenAt: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() { tokenAt[token.span.start] = index }
         var roleEnds: [Int] = []
         var entityIndex = 0
         for (index, token) in tokens.enumerated() {
