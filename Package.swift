@@ -50,6 +50,15 @@ let package = Package(
 
         // Shared by the test targets only: repository paths and a once-loaded gazetteer.
         .target(name: "GazetteTestSupport", dependencies: ["GazettePipeline"], path: "Tests/GazetteTestSupport"),
+        // `make bench`: in-process stage timings, beside the peers (see benchmarks/README.md).
+        .executableTarget(
+            name: "gazette-bench",
+            dependencies: [
+                "GazetteCore", "GazetteGazetteer", "GazetteICU", "GazetteMatch", "GazetteSegment",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "benchmarks/Sources/GazetteBench"),
+
         .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU"]),
         .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
         .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),

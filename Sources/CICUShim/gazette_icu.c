@@ -72,6 +72,10 @@ int32_t gz_break_next(gz_break *iterator) { return ubrk_next(iterator->iterator)
 
 int32_t gz_break_rule_status(gz_break *iterator) { return ubrk_getRuleStatus(iterator->iterator); }
 
+int gz_break_is_boundary(gz_break *iterator, int32_t offset) {
+    return ubrk_isBoundary(iterator->iterator, offset) ? 1 : 0;
+}
+
 void gz_break_close(gz_break *iterator) {
     if (iterator == NULL) return;
     ubrk_close(iterator->iterator);

@@ -56,8 +56,11 @@ public final class BreakIterator {
     /// Calls `body` for each segment of the UTF-8 text with its byte range and word status.
     ///
     /// The buffer must stay valid during the call.
+    ///
+    /// With `skippingASCIISpaces`, segments made only of ASCII spaces, tabs and line breaks are not
+    /// reported (nor is their rule status asked, which saves half the calls on running text).
     public func forEachSegment(
-        in utf8: UnsafeBufferPointer<UInt8>,
+        in utf8: UnsafeBufferPointer<UInt8>, skippingASCIISpaces: Bool = false,
         _ body: (_ start: Int, _ end: Int, _ status: WordStatus) -> Void
     ) throws(ICUError) {
         guard let base = utf8.baseAddress, utf8.count > 0 else { return }
@@ -70,12 +73,49 @@ public final class BreakIterator {
         while true {
             let end = gz_break_next(handle)
             if end == Int32(GZ_DONE) { break }
+            if skippingASCIISpaces && Self.isASCIISpace(utf8, start, Int(end)) {
+                start = Int(end)
+                continue
+            }
             let ruleStatus = kind == .word ? WordStatus(ruleStatus: gz_break_rule_status(handle)) : .none
             body(start, Int(end), ruleStatus)
             start = Int(end)
         }
         // Detach from the caller's buffer so no dangling pointer outlives the call.
         gz_break_set_utf8(handle, nil, 0, &status)
+    }
+
+    /// Points the iterator at UTF-8 text for the duration of `body`, which may ask `isBoundary(_:)`.
+    ///
+    /// Asking at a few candidate offsets is much cheaper than iterating over every boundary.
+    public func withText<Result>(
+        _ utf8: UnsafeBufferPointer<UInt8>, _ body: (BreakIterator) throws(ICUError) -> Result
+    ) throws(ICUError) -> Result {
+        var status: Int32 = 0
+        if let base = utf8.baseAddress {
+            base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+                gz_break_set_utf8(handle, chars, Int64(utf8.count), &status)
+            }
+        } else {
+            gz_break_set_utf8(handle, "", 0, &status)
+        }
+        try ICU.check(status, "setting text of a break iterator")
+        defer { gz_break_set_utf8(handle, nil, 0, &status) }
+        return try body(self)
+    }
+
+    /// Whether a UTF-8 byte offset of the current text (see `withText`) is a boundary.
+    public func isBoundary(_ offset: Int) -> Bool {
+        gz_break_is_boundary(handle, Int32(clamping: offset)) != 0
+    }
+
+    @inline(__always)
+    static func isASCIISpace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end {
+            let byte = utf8[index]
+            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return false }
+        }
+        return true
     }
 
     /// The segments of a string as UTF-8 byte ranges with their word status.

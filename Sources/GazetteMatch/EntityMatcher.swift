@@ -20,6 +20,14 @@ public final class EntityMatcher {
     /// Lower-case particles that may stand inside a name ("Ursula von der Leyen").
     static let nameParticles: Set<String> = ["von", "van", "der", "den", "de", "ter", "te", "la", "le", "du", "da", "di", "bin", "al", "el"]
 
+    /// "e1" … "e1024", made once: string interpolation per entity is measurable at this speed.
+    static let commonIDs: [String] = (1...1024).map { "e\($0)" }
+
+    /// The document-local id of the entity at a position.
+    static func entityID(_ index: Int) -> String {
+        index < commonIDs.count ? commonIDs[index] : "e\(index + 1)"
+    }
+
     /// Prepares a matcher for one worker.
     public init(compiled: CompiledGazetteer) throws(MatchError) {
         self.compiled = compiled
@@ -44,10 +52,7 @@ public final class EntityMatcher {
         let tokens = document.tokens
         var found: [Entity] = []
         text.withUTF8 { utf8 in
-            let keys = tokens.map { token -> Int32? in
-                guard token.kind != .punctuation || token.utf8End - token.utf8Start <= 2 else { return nil }
-                return compiled.vocabulary[normalizer.key(UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]))]
-            }
+            let keys = keyIDs(tokens, utf8)
             let candidates = gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8)
             found = resolve(candidates, tokens: tokens, utf8: utf8)
             found += titlePatternPersons(tokens: tokens, entities: found, utf8: utf8)
@@ -55,12 +60,64 @@ public final class EntityMatcher {
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
         found.sort { $0.span < $1.span }
-        for index in found.indices { found[index].id = "e\(index + 1)" }
+        for index in found.indices { found[index].id = Self.entityID(index) }
         document.entities = found
+    }
+
+    /// The vocabulary id of every token (nil when unknown); number tokens are skipped when no
+    /// form has digits, long punctuation always.
+    func keyIDs(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> [Int32?] {
+        let vocabulary = compiled.vocabulary
+        let numbers = compiled.hasNumericKeys
+        var keys = [Int32?](repeating: nil, count: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            for index in 0..<tokens.count {
+                let token = tokens[index]
+                switch token.kind {
+                case .punctuation where token.utf8End - token.utf8Start > 2: continue
+                case .number where !numbers: continue
+                default: break
+                }
+                let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+                if let ascii = vocabulary.lookupASCII(bytes) {
+                    keys[index] = ascii
+                } else {
+                    keys[index] = vocabulary.lookup(normalizer.key(bytes))
+                }
+            }
+        }
+        return keys
+    }
+
+    /// The vocabulary id of one token's bytes: ASCII bytes are looked up directly, others normalised first.
+    func keyID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let ascii = compiled.vocabulary.lookupASCII(bytes) { return ascii }
+        return compiled.vocabulary.lookup(normalizer.key(bytes))
+    }
+
+    /// The trie node reached from `node` by a key.
+    @inline(__always)
+    static func child(of node: Int32, _ key: Int32, root: UnsafeBufferPointer<Int32>, nodes: [CompiledGazetteer.Node]) -> Int32? {
+        if node == 0 {
+            let child = root[Int(key)]
+            return child >= 0 ? child : nil
+        }
+        return nodes[Int(node)].children[key]
     }
 
     /// Leftmost-longest gazetteer matches whose case fits.
     func gazetteerMatches(tokens: [Token], keys: [Int32?], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+        let nodes = compiled.nodes
+        return compiled.rootChildren.withUnsafeBufferPointer { root in
+            gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8, root: root, nodes: nodes)
+        }
+    }
+
+    func gazetteerMatches(
+        tokens: [Token], keys: [Int32?], utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>,
+        nodes: [CompiledGazetteer.Node]
+    ) -> [Candidate] {
+        func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, nodes: nodes) }
         var result: [Candidate] = []
         var index = 0
         while index < tokens.count {
@@ -70,15 +127,15 @@ public final class EntityMatcher {
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
                 var key = keys[position]
                 var trim = 0
-                if key == nil || compiled.nodes[Int(node)].children[key!] == nil,
+                if key == nil || child(of: node, key!) == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
                     let stem = possessiveStem(tokens[position], utf8: utf8)
                 {
                     key = stem.key
                     trim = stem.trim
                 }
-                guard let key, let next = compiled.nodes[Int(node)].children[key] else { break }
+                guard let key, let next = child(of: node, key) else { break }
                 node = next
-                for entryID in compiled.nodes[Int(node)].entries {
+                for entryID in nodes[Int(node)].entries {
                     let entry = compiled.entries[Int(entryID)]
                     guard caseFits(entry, tokens: tokens, from: index, utf8: utf8, trimLast: trim) else { continue }
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
@@ -118,7 +175,7 @@ public final class EntityMatcher {
             return nil
         }
         let stem = UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - suffixLength)])
-        guard let key = compiled.vocabulary[normalizer.key(stem)] else { return nil }
+        guard let key = keyID(stem) else { return nil }
         return (key, 2)
     }
 
@@ -172,6 +229,7 @@ public final class EntityMatcher {
 
     /// Persons the gazetteer does not know, named right after a title ("top negotiator Witkoff").
     func titlePatternPersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        guard entities.contains(where: { $0.type == .role }) else { return [] }
         var covered = [Bool](repeating: false, count: tokens.count)
         var roleEnds: [Int] = []
         var entityIndex = 0
@@ -232,29 +290,41 @@ public final class EntityMatcher {
 
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
     func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        var surnames: [(surname: Substring, canonical: String, after: Int)] = []
+        var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         for entity in entities where entity.type == .person && entity.source == "pattern" {
             if let surname = entity.text.split(separator: " ").last {
-                surnames.append((surname, entity.canonical, entity.span.end))
+                surnames.append((Array(surname.utf8), entity.canonical, entity.span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }
+        let lengths = Set(surnames.map(\.surname.count))
         var result: [Entity] = []
         var entityIndex = 0
         for token in tokens where token.kind == .word {
-            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
-            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
-            var surface = Self.surface(token, utf8)
+            var length = token.utf8End - token.utf8Start
             var trim = 0
-            if surface.hasSuffix("'s") || surface.hasSuffix("’s") {
-                surface = surface.dropLast(2)
+            let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+            // A possessive ending ("Witkoff's", "Witkoff’s") is not part of the name.
+            if length > 2, bytes[length - 2] == UInt8(ascii: "'"), bytes[length - 1] == UInt8(ascii: "s") {
+                length -= 2
+                trim = 2
+            } else if length > 4, bytes[length - 4] == 0xE2, bytes[length - 3] == 0x80, bytes[length - 2] == 0x99,
+                bytes[length - 1] == UInt8(ascii: "s")
+            {
+                length -= 4
                 trim = 2
             }
-            guard let match = surnames.first(where: { $0.surname == surface && $0.after <= token.span.start }) else { continue }
+            guard lengths.contains(length) else { continue }
+            let stem = UnsafeBufferPointer(rebasing: bytes[0..<length])
+            guard let match = surnames.first(where: { $0.after <= token.span.start && $0.surname.elementsEqual(stem) }) else {
+                continue
+            }
+            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
+            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
             result.append(Entity(
                 id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
-                text: String(surface), kb: nil, canonical: match.canonical, wikidata: nil, sentence: token.sentence,
-                source: "coreference", form: .partial))
+                text: String(decoding: stem, as: UTF8.self), kb: nil, canonical: match.canonical, wikidata: nil,
+                sentence: token.sentence, source: "coreference", form: .partial))
         }
         return result
     }

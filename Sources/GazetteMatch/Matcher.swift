@@ -17,8 +17,12 @@ public final class CompiledGazetteer: Sendable {
         var entries: [Int32] = []
     }
 
-    let vocabulary: [String: Int32]
+    let vocabulary: VocabularyTable
     let nodes: [Node]
+    /// Children of the root by key id, for the lookup made at every token.
+    let rootChildren: [Int32]
+    /// Whether any form has a token made of digits (otherwise number tokens are not looked up).
+    let hasNumericKeys: Bool
     let entries: [MatchEntry]
     /// The gazetteer the trie was built from.
     public let gazetteer: Gazetteer
@@ -87,17 +91,22 @@ public final class CompiledGazetteer: Sendable {
         vocabulary = builder.vocabulary
         nodes = builder.nodes
         entries = builder.entries
+        var rootChildren = [Int32](repeating: -1, count: builder.vocabulary.count)
+        for (key, child) in builder.nodes[0].children { rootChildren[Int(key)] = child }
+        self.rootChildren = rootChildren
+        hasNumericKeys = builder.hasNumericKeys
     }
 }
 
 /// Builds the trie: tokenises and normalises each form once.
 struct TrieBuilder {
-    var vocabulary: [String: Int32] = [:]
+    var vocabulary = VocabularyTable()
     var nodes: [CompiledGazetteer.Node] = [CompiledGazetteer.Node()]
     var entries: [MatchEntry] = []
     let segmenter: Segmenter
     let normalizer: KeyNormalizer
     var seen: Set<String> = []
+    var hasNumericKeys = false
 
     init() throws(SegmentError) {
         segmenter = try Segmenter()
@@ -112,17 +121,12 @@ struct TrieBuilder {
         var node: Int32 = 0
         var keys: [String] = []
         for token in tokens {
+            if token.kind == .number { hasNumericKeys = true }
             let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
             let key = normalizer.key(surface)
             keys.append(key)
             entry.caseRules.append(CaseRule.forForm(surface))
-            let id: Int32
-            if let known = vocabulary[key] {
-                id = known
-            } else {
-                id = Int32(vocabulary.count)
-                vocabulary[key] = id
-            }
+            let id = vocabulary.insert(key)
             if let next = nodes[Int(node)].children[id] {
                 node = next
             } else {

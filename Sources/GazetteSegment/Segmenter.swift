@@ -47,6 +47,10 @@ public final class Segmenter {
     }
 
     /// Fills `sentences` and `tokens` of the document.
+    ///
+    /// Tokens come from one pass of ICU's word break. Sentence boundaries can only follow
+    /// terminal punctuation or a line break, so ICU's sentence iterator is asked only there
+    /// (`isBoundary`), then boundaries after known abbreviations are removed.
     public func segment(_ document: inout Document) throws(SegmentError) {
         let sentenceBreaker = try sentenceIterator(for: document.language)
         let abbreviations = Abbreviations.forLanguage(document.language)
@@ -56,12 +60,15 @@ public final class Segmenter {
         var tokens: [Token] = []
         text.withUTF8 { utf8 in
             do throws(ICUError) {
-                let byteSentences = try Self.sentenceRanges(utf8, breaker: sentenceBreaker, abbreviations: abbreviations)
-                var counter = ScalarCounter(utf8)
-                for range in byteSentences {
-                    sentences.append(TextSpan(start: counter.scalar(at: range.start), end: counter.scalar(at: range.end)))
+                tokens = try Self.tokens(utf8, words: words, sentenceBytes: [])
+                let starts = try sentenceBreaker.withText(utf8) { (breaker) throws(ICUError) -> [Int] in
+                    Self.sentenceStarts(tokens, utf8, breaker: breaker, abbreviations: abbreviations)
                 }
-                tokens = try Self.tokens(utf8, words: words, sentenceBytes: byteSentences)
+                for (number, first) in starts.enumerated() {
+                    let last = number + 1 < starts.count ? starts[number + 1] - 1 : tokens.count - 1
+                    for index in first...last { tokens[index].sentence = number }
+                    sentences.append(TextSpan(start: tokens[first].span.start, end: tokens[last].span.end))
+                }
             } catch {
                 failure = SegmentError(error)
             }
@@ -69,6 +76,97 @@ public final class Segmenter {
         if let failure { throw failure }
         document.sentences = sentences
         document.tokens = tokens
+    }
+
+    /// Indices of the tokens that start a sentence.
+    ///
+    /// A line break always ends a sentence. After ASCII terminal punctuation the rules of
+    /// UAX #29 are applied on the tokens (a period before a lower-case word, a comma or more
+    /// punctuation does not end a sentence), then known abbreviations are joined. Unlike UAX #29,
+    /// "!" and "?" before a lower-case word do not end it either, as in news quotes:
+    /// `"Why?" he asked.` After non-ASCII punctuation ("。", "؟", "।") ICU's sentence iterator decides.
+    static func sentenceStarts(
+        _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, breaker: BreakIterator, abbreviations: Abbreviations
+    ) -> [Int] {
+        guard !tokens.isEmpty else { return [] }
+        var starts = [0]
+        for index in 1..<tokens.count {
+            let previous = tokens[index - 1]
+            let next = tokens[index]
+            var lineBreak = false
+            for byte in utf8[previous.utf8End..<next.utf8Start] where byte == 0x0A || byte == 0x0D {
+                lineBreak = true
+                break
+            }
+            if lineBreak {
+                // A paragraph or line break always ends a sentence (headlines, list items).
+                starts.append(index)
+                continue
+            }
+            guard previous.kind == .punctuation else { continue }
+            switch terminal(before: index, tokens, utf8) {
+            case .none:
+                continue
+            case .icu:
+                guard breaker.isBoundary(next.utf8Start) else { continue }
+            case .period, .exclamation:
+                guard previous.utf8End < next.utf8Start, !continuesSentence(next, utf8), !startsLowercase(next, utf8) else {
+                    continue
+                }
+                if shouldJoin(utf8, (tokens[starts[starts.count - 1]].utf8Start, next.utf8Start), abbreviations) { continue }
+            }
+            starts.append(index)
+        }
+        return starts
+    }
+
+    /// What can end a sentence before a token.
+    enum Terminal { case none, period, exclamation, icu }
+
+    /// What ends just before token `index`: a period, "!" or "?", possibly followed by closing
+    /// quotes or brackets; non-ASCII punctuation is left to ICU.
+    static func terminal(before index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Terminal {
+        var position = index - 1
+        // Closing quotes and brackets after the terminal mark: ."  .)  ?'  .”  .»
+        while position > 0, tokens[position].kind == .punctuation {
+            let token = tokens[position]
+            let length = token.utf8End - token.utf8Start
+            let first = utf8[token.utf8Start]
+            let closing = (length == 1 && (first == 0x22 || first == 0x27 || first == 0x29 || first == 0x5D))
+                || (length == 3 && first == 0xE2 && utf8[token.utf8Start + 1] == 0x80
+                    && (utf8[token.utf8Start + 2] == 0x9D || utf8[token.utf8Start + 2] == 0x99))
+                || (length == 2 && first == 0xC2 && utf8[token.utf8Start + 1] == 0xBB)
+            guard closing else { break }
+            position -= 1
+        }
+        guard position >= 0, tokens[position].kind == .punctuation else { return .none }
+        switch utf8[tokens[position].utf8End - 1] {
+        case UInt8(ascii: "."): return .period
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return .exclamation
+        case 0x80...: return .icu
+        default: return .none
+        }
+    }
+
+    /// A comma, colon, semicolon, dash or further terminal mark continues the sentence (UAX #29 SB8a).
+    static func continuesSentence(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        switch utf8[token.utf8Start] {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "!"), UInt8(ascii: "?"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a word starts with a lower-case letter (after a period it continues the sentence: UAX #29 SB8).
+    static func startsLowercase(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.kind == .word else { return false }
+        let first = utf8[token.utf8Start]
+        if first < 0x80 { return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) }
+        let prefix = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<min(token.utf8End, token.utf8Start + 4)])
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.first?.properties.isLowercase ?? false
     }
 
     /// Tokens of a short text (a gazetteer form), without sentences.
@@ -94,7 +192,8 @@ public final class Segmenter {
         tokens.reserveCapacity(utf8.count / 5)
         var counter = ScalarCounter(utf8)
         var sentence = 0
-        try words.forEachSegment(in: utf8) { start, end, status in
+        let sentenceBytes = sentenceBytes
+        try words.forEachSegment(in: utf8, skippingASCIISpaces: true) { start, end, status in
             let kind: TokenKind
             switch status {
             case .letter, .kana: kind = .word
@@ -125,29 +224,6 @@ public final class Segmenter {
         return true
     }
 
-    /// Sentence byte ranges: ICU's boundaries, minus those after known abbreviations,
-    /// trimmed of surrounding whitespace.
-    static func sentenceRanges(
-        _ utf8: UnsafeBufferPointer<UInt8>, breaker: BreakIterator, abbreviations: Abbreviations
-    ) throws(ICUError) -> [(start: Int, end: Int)] {
-        var raw: [(start: Int, end: Int)] = []
-        try breaker.forEachSegment(in: utf8) { start, end, _ in
-            if let last = raw.last, shouldJoin(utf8, last, abbreviations) {
-                raw[raw.count - 1].end = end
-            } else {
-                raw.append((start, end))
-            }
-        }
-        var result: [(start: Int, end: Int)] = []
-        result.reserveCapacity(raw.count)
-        for var range in raw {
-            while range.start < range.end && isSpaceByte(utf8[range.start]) { range.start += 1 }
-            while range.end > range.start && isSpaceByte(utf8[range.end - 1]) { range.end -= 1 }
-            if range.start < range.end { result.append(range) }
-        }
-        return result
-    }
-
     static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// Whether a sentence ending this way is really an abbreviation inside a sentence.
@@ -169,13 +245,25 @@ public final class Segmenter {
 /// Converts increasing UTF-8 byte offsets to Unicode scalar offsets in one pass.
 struct ScalarCounter {
     let utf8: UnsafeBufferPointer<UInt8>
+    /// In ASCII text, scalar offsets are byte offsets.
+    let ascii: Bool
     var byte = 0
     var scalar = 0
 
-    init(_ utf8: UnsafeBufferPointer<UInt8>) { self.utf8 = utf8 }
+    init(_ utf8: UnsafeBufferPointer<UInt8>) {
+        self.utf8 = utf8
+        var ascii = true
+        for byte in utf8 where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        self.ascii = ascii
+    }
 
     /// The scalar offset of a byte offset at or after the previous one asked for.
+    @inline(__always)
     mutating func scalar(at offset: Int) -> Int {
+        if ascii { return offset }
         if offset < byte {
             byte = 0
             scalar = 0

@@ -43,6 +43,21 @@ struct SegmenterTests {
         #expect(sentences(document) == ["Volgens dhr. Schoof zijn o.a. Duitsland en bijv. Polen bereid.", "Mevr. Kallas zweeg."])
     }
 
+    @Test func quotesAndQuestionsFollowNewsUsage() throws {
+        let document = try segmented("\"Why now?\" he asked. \"We must!\" And he left (in Paris.) Then... Really?")
+        #expect(sentences(document) == ["\"Why now?\" he asked.", "\"We must!\"", "And he left (in Paris.)", "Then...", "Really?"])
+    }
+
+    @Test func nonLatinTerminalPunctuationIsLeftToICU() throws {
+        let document = try segmented("我们在北京。他们在上海。", language: "zh")
+        #expect(sentences(document) == ["我们在北京。", "他们在上海。"])
+    }
+
+    @Test func decimalsAndInitialsDoNotEndSentences() throws {
+        let document = try segmented("Growth was 1.5 pct in the U.K. last year, said J. Smith. Prices rose.")
+        #expect(sentences(document) == ["Growth was 1.5 pct in the U.K. last year, said J. Smith.", "Prices rose."])
+    }
+
     @Test func headlinesAndParagraphBreaksEndSentences() throws {
         let document = try segmented("Coalition Commits to Guarantees\n\nMacron spoke in Paris. Zelensky agreed\n\nNext paragraph")
         #expect(sentences(document) == ["Coalition Commits to Guarantees", "Macron spoke in Paris.", "Zelensky agreed", "Next paragraph"])

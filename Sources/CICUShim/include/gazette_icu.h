@@ -46,6 +46,8 @@ int32_t gz_break_first(gz_break *iterator);
 int32_t gz_break_next(gz_break *iterator);
 /// Rule status of the segment that ends at the current boundary.
 int32_t gz_break_rule_status(gz_break *iterator);
+/// Whether a UTF-8 byte offset is a boundary of the current text.
+int gz_break_is_boundary(gz_break *iterator, int32_t offset);
 /// Releases the iterator.
 void gz_break_close(gz_break *iterator);
 
