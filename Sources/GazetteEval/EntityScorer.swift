@@ -95,6 +95,22 @@ public struct SchemeResult: Sendable, Hashable, Codable {
 
     /// The overall score (from the counts).
     public var overall: Score { counts.score }
+
+    enum CodingKeys: String, CodingKey { case counts, types, overall }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        counts = try container.decode(SchemeCounts.self, forKey: .counts)
+        types = try container.decode([String: Score].self, forKey: .types)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(types, forKey: .types)
+        // Written for readers of the JSON report; recomputed from the counts when decoding.
+        try container.encode(overall, forKey: .overall)
+    }
 }
 
 /// Scores predicted entities against gold entities under the four schemes, with linking and a confusion table.

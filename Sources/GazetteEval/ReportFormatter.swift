@@ -84,7 +84,7 @@ public enum ReportFormatter {
         let schemes = Scheme.allCases
         var header = pad("Entities", 10) + pad("gold", 6, right: true) + pad("pred", 6, right: true)
         for scheme in schemes { header += "   " + pad("\(scheme.rawValue) P/R/F1", 17) }
-        var lines = [header]
+        var lines = [String(header.reversed().drop { $0 == " " }.reversed())]
         func row(_ name: String, _ scores: [Score]) {
             var line = pad(name, 10) + pad(String(scores[0].gold), 6, right: true) + pad(String(scores[0].predicted), 6, right: true)
             for score in scores {
@@ -142,8 +142,9 @@ public enum ReportFormatter {
     }
 
     static func errorList(_ title: String, _ errors: ErrorSamples) -> [String] {
-        var lines = ["\(title): \(errors.falseNegativeCount) false negatives, \(errors.falsePositiveCount) false positives"
-            + " (showing up to \(errors.limit) of each)"]
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        var lines = ["\(title): \(count(errors.falseNegativeCount, "false negative")), "
+            + "\(count(errors.falsePositiveCount, "false positive")) (showing up to \(errors.limit) of each)"]
         for item in errors.falseNegatives + errors.falsePositives {
             let partner = item.partner.map { item.kind == .falseNegative ? " (predicted \($0))" : " (gold \($0))" } ?? ""
             lines.append("  \(item.kind.rawValue) \(item.document): \(item.what)\(partner)")
