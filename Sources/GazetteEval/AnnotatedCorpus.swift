@@ -30,6 +30,8 @@ public struct AnnotatedCorpus: Sendable {
     public private(set) var locations: [String: String] = [:]
     /// Ids of `gazette.reject/1` lines met in the input (documents the annotator rejected).
     public private(set) var rejected: [String] = []
+    /// Files found in a directory and skipped because their first line is not a `gazette.article/1` record.
+    public private(set) var skippedFiles: [String] = []
     private var index: [String: Int] = [:]
 
     public init() {}
@@ -64,12 +66,18 @@ public struct AnnotatedCorpus: Sendable {
     public mutating func addRejected(_ id: String) { rejected.append(id) }
 
     /// Reads `gazette.article/1` JSONL files and directories (their `*.jsonl` files, recursively, sorted).
-    /// `gazette.reject/1` lines are recorded in ``rejected``; any other unreadable line is an error.
+    /// `gazette.reject/1` lines are recorded in ``rejected``; any other unreadable line is an error. A file found
+    /// in a directory whose first line is not a `gazette.article/1` or `gazette.reject/1` record (another kind of
+    /// JSONL kept beside the gold) is skipped and listed in ``skippedFiles``; a file named directly never is.
     public static func loadJSONL(_ paths: [String]) throws(EvalInputError) -> AnnotatedCorpus {
         var corpus = AnnotatedCorpus()
         let decoder = ArticleDecoder()
-        for file in try InputFiles.expand(paths, accept: { $0.hasSuffix(".jsonl") }) {
+        for (file, listed) in try InputFiles.expandMarked(paths, accept: { $0.hasSuffix(".jsonl") }) {
             let lines = try InputFiles.lines(of: file)
+            if listed, let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }), !isGazetteRecord(first) {
+                corpus.skippedFiles.append(file)
+                continue
+            }
             for (offset, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
                 do {
                     try corpus.add(try decoder.decode(line), location: "\(file):\(offset + 1)")
@@ -87,6 +95,14 @@ public struct AnnotatedCorpus: Sendable {
         return corpus
     }
 
+    /// Whether a line is a `gazette.article/1` or `gazette.reject/1` object.
+    static func isGazetteRecord(_ line: Substring) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+            let schema = object["schema"] as? String
+        else { return false }
+        return schema == ArticleEncoder.articleSchema || schema == ArticleEncoder.rejectSchema
+    }
+
     /// The id of a `gazette.reject/1` line, nil for anything else.
     static func rejectID(_ line: Substring) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -100,7 +116,14 @@ public struct AnnotatedCorpus: Sendable {
 public enum InputFiles {
     /// Files as given, and the files of directories (recursively, sorted, hidden ones skipped) that `accept` takes.
     public static func expand(_ paths: [String], accept: (String) -> Bool) throws(EvalInputError) -> [String] {
-        var files: [String] = []
+        try expandMarked(paths, accept: accept).map(\.path)
+    }
+
+    /// Like ``expand(_:accept:)``, saying for each file whether it was found by listing a directory.
+    public static func expandMarked(_ paths: [String], accept: (String) -> Bool) throws(EvalInputError)
+        -> [(path: String, listed: Bool)]
+    {
+        var files: [(path: String, listed: Bool)] = []
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -108,7 +131,7 @@ public enum InputFiles {
                 throw EvalInputError(path: path, message: "no such file or directory")
             }
             guard isDirectory.boolValue else {
-                files.append(path)
+                files.append((path, false))
                 continue
             }
             guard let enumerator = manager.enumerator(atPath: path) else {
@@ -126,7 +149,7 @@ public enum InputFiles {
                 }
             }
             if found.isEmpty { throw EvalInputError(path: path, message: "the directory holds no input files") }
-            files += found.sorted()
+            files += found.sorted().map { ($0, true) }
         }
         return files
     }

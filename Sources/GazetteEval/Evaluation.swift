@@ -47,6 +47,7 @@ public struct Evaluation: Sendable {
         var summary = DocumentSummary(gold: gold.count, predicted: predicted.count)
         summary.scoredTypes = types.map { $0.map(\.rawValue).sorted() }
         summary.rejected = predicted.rejected.filter { gold.document($0) != nil }
+        summary.skippedFiles = gold.skippedFiles + predicted.skippedFiles
         for document in gold.documents {
             var prediction = predicted.document(document.id)
             if prediction == nil {

@@ -17,6 +17,8 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var textMismatches: [String] = []
     /// Predicted ids with no gold document (not scored).
     public var missingGold: [String] = []
+    /// JSONL files in gold or prediction directories that are not Gazette records (not read).
+    public var skippedFiles: [String] = []
     /// The entity types scored, when scoring was restricted.
     public var scoredTypes: [String]?
     /// CoNLL labels with no type mapping, and how many gold entities each dropped.

@@ -22,16 +22,26 @@ public struct GoldIssue: Sendable, Hashable, Codable, CustomStringConvertible {
 /// are present and not repeated in the document; relation heads and tails name entities of the document; a
 /// `said` relation has a statement, other types a tail; statement, evidence and sentence spans lie inside the
 /// text; an entity's `sentence` index exists and its sentence holds the entity. Across files: no document id twice.
+/// In a directory, a `*.jsonl` file whose first line is not a Gazette record is skipped and listed.
 public struct GoldValidator: Sendable {
     public init() {}
 
     /// Every issue of the files and directories (their `*.jsonl` files); unreadable files are an error.
-    public func check(_ paths: [String]) throws(EvalInputError) -> (documents: Int, issues: [GoldIssue]) {
+    public func check(_ paths: [String]) throws(EvalInputError) -> (documents: Int, issues: [GoldIssue], skipped: [String]) {
         var issues: [GoldIssue] = []
+        var skipped: [String] = []
         var seen: [String: String] = [:]
         var documents = 0
-        for file in try InputFiles.expand(paths, accept: { $0.hasSuffix(".jsonl") }) {
-            for (offset, line) in try InputFiles.lines(of: file).enumerated() where !line.allSatisfy(\.isWhitespace) {
+        for (file, listed) in try InputFiles.expandMarked(paths, accept: { $0.hasSuffix(".jsonl") }) {
+            let lines = try InputFiles.lines(of: file)
+            // Other JSONL kept beside the gold in a directory is not gold (as AnnotatedCorpus.loadJSONL).
+            if listed, let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }),
+                !AnnotatedCorpus.isGazetteRecord(first)
+            {
+                skipped.append(file)
+                continue
+            }
+            for (offset, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
                 documents += 1
                 let found = check(line: line)
                 let id = found.id
@@ -47,7 +57,7 @@ public struct GoldValidator: Sendable {
                 }
             }
         }
-        return (documents, issues)
+        return (documents, issues, skipped)
     }
 
     /// The issues of one line, and the document id when it has one.

@@ -61,6 +61,9 @@ public enum ReportFormatter {
         if !summary.missingGold.isEmpty {
             lines.append("  no gold (not scored): \(summary.missingGold.joined(separator: ", "))")
         }
+        if !summary.skippedFiles.isEmpty {
+            lines.append("  skipped (not gazette.article/1): \(summary.skippedFiles.joined(separator: ", "))")
+        }
         if let types = summary.scoredTypes {
             lines.append("  entity types scored: \(types.joined(separator: ", "))")
         }

@@ -161,7 +161,7 @@ struct Eval: ParsableCommand {
     }
 
     func runCheck() throws {
-        let result: (documents: Int, issues: [GoldIssue])
+        let result: (documents: Int, issues: [GoldIssue], skipped: [String])
         do {
             result = try GoldValidator().check(check)
         } catch {
@@ -169,6 +169,7 @@ struct Eval: ParsableCommand {
             throw ExitCode(2)
         }
         for issue in result.issues { print(issue.description) }
+        for file in result.skipped { printError("gazette: skipped \(file): not gazette.article/1") }
         printError("gazette: \(result.documents) gold documents checked, \(result.issues.count) issues")
         if !result.issues.isEmpty { throw ExitCode.failure }
     }

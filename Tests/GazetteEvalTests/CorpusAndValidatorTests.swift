@@ -19,6 +19,17 @@ import Testing
         #expect(corpus.locations["b"] == nested.appendingPathComponent("a.jsonl").path + ":3")
     }
 
+    @Test func otherJSONLInADirectoryIsSkippedButNotWhenNamed() throws {
+        let directory = try Repository.temporaryDirectory()
+        let input = directory.appendingPathComponent("input.jsonl")
+        try #"{"id":"x","text":"raw input, not gold"}"#.write(to: input, atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Fixture.path("gold.jsonl"), toPath: directory.appendingPathComponent("gold.jsonl").path)
+        let corpus = try AnnotatedCorpus.loadJSONL([directory.path])
+        #expect(corpus.count == 3 && corpus.skippedFiles == [input.path])
+        #expect(throws: EvalInputError.self) { try AnnotatedCorpus.loadJSONL([input.path]) }
+        #expect(try GoldValidator().check([directory.path]).skipped == [input.path])
+    }
+
     @Test func duplicateIdsAreAnError() throws {
         do {
             _ = try AnnotatedCorpus.loadJSONL([Fixture.path("gold.jsonl"), Fixture.path("gold.jsonl")])
