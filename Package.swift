@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "GazetteOutput", dependencies: ["GazetteCore"]),
         .target(name: "GazetteReaders", dependencies: ["GazetteCore"]),
         .target(name: "GazetteSchema"),
+        // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold.
+        .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazettePipeline"]),
         .target(
             name: "GazettePipeline",
             dependencies: [
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazettePipeline", "GazetteSchema", "GazetteGazetteer",
+                "GazettePipeline", "GazetteSchema", "GazetteGazetteer", "GazetteEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -72,5 +74,8 @@ let package = Package(
         .testTarget(
             name: "GazettePipelineTests",
             dependencies: ["GazettePipeline", "GazetteSchema", "GazetteOutput", "GazetteTestSupport"]),
+        .testTarget(
+            name: "GazetteEvalTests", dependencies: ["GazetteEval", "GazetteOutput", "GazetteTestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )
