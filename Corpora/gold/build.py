@@ -307,6 +307,9 @@ def parse_ann(path):
     article.title = paragraphs[0]
     article.body = "\n\n".join(paragraphs[1:])
     article.text = "\n\n".join(paragraphs)
+    words = len(article.body.split())
+    if not 80 <= words <= 250:
+        raise BuildError(f"{path}: the body has {words} words; articles have 80-250")
     article.relation_lines = [line for line in relation_lines if line.strip()]
     article.path = path
     return article
@@ -433,7 +436,7 @@ def resolve_article(article, gazetteer):
         trigger_span = [trigger_start, trigger_start + len(trigger_surface)]
         spans = [[head["start"], head["end"]], trigger_span] + arg_spans
         evidence = [min(s for s, _ in spans), max(e for _, e in spans)]
-        if "\n" in text[evidence[0]:evidence[1]] and rtype != "said":
+        if "\n" in text[evidence[0]:evidence[1]] and rtype != "said" and not tail_ref.startswith("~"):
             raise BuildError(f"{where}: {rtype} evidence crosses a paragraph: {line}")
         key_head = head["kb"] or head["canonical"]
         if rtype == "said":
@@ -529,6 +532,13 @@ def lint(article, gazetteer):
             if any(s < end and start < e for s, e in spans):
                 continue
             warnings.add((start, text[start:end], kb))
+    forms = collections.defaultdict(set)
+    for form, kb in gazetteer.forms:
+        forms[form].add(kb)
+    for mention in article.resolved:
+        for name in (mention["text"], mention["canonical"]):
+            if mention["kb"] is None and name in forms:
+                warnings.add((mention["start"], name, "kb is null but the gazetteer has " + "|".join(sorted(forms[name]))))
     return sorted(warnings)
 
 
