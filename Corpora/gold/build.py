@@ -450,6 +450,10 @@ def resolve_article(article, gazetteer):
             "type": rtype, "head": head, "tail": tail, "role": role, "statement": statement,
             "sentence": sentence_of(sentences, trigger_start), "evidence": evidence, "trigger": trigger_surface,
         })
+    used = {tuple(r["statement"]) for r in relations if r["statement"]}
+    for statement in article.statements:
+        if tuple(statement) not in used:
+            raise BuildError(f"{where}: statement {text[statement[0]:statement[1]]!r} has no said relation")
     relations.sort(key=lambda r: (r["evidence"][0], r["head"]["start"], list(RELATION_TYPES).index(r["type"])))
     article.sentences = sentences
     article.resolved = mentions
