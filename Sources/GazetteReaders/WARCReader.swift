@@ -31,7 +31,10 @@ struct WARCReader: ItemReader {
         while !done {
             // Skip blank lines between records.
             while offset < bytes.count, bytes[offset] == 0x0D || bytes[offset] == 0x0A { offset += 1 }
-            guard offset < bytes.count else { done = true; return nil }
+            guard offset < bytes.count else {
+                done = true
+                return index == 0 ? reject(context.path, 0, "no_articles", "the WARC file holds no record") : nil
+            }
             let recordIndex = index
             index += 1
             let start = offset

@@ -64,6 +64,13 @@ struct WARCReaderTests {
         #expect(clean.text == "Story title\n\nThe ministers met in Rome on Monday.")
     }
 
+    @Test func emptyWARCIsOneReject() throws {
+        let directory = try Reading.directory(["empty.warc": "\r\n".bytes, "skips-only.warc": WARCFixture.request])
+        let result = Reading.read([directory.path])
+        #expect(result.codesByFile == ["empty.warc": ["no_articles"]])
+        #expect(result.statistics.skippedRecords == ["warc request": 1])
+    }
+
     @Test func gzippedWARCIsOneMemberPerRecord() throws {
         let records = [WARCFixture.request, WARCFixture.response, WARCFixture.metadata]
         let gz = records.flatMap { Gzip.compress($0) }
