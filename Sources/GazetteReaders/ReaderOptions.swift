@@ -12,8 +12,10 @@ public struct ReaderOptions: Sendable {
     /// A whole input file (after gzip decompression) larger than this is rejected (`too_large`, `gzip_too_large`).
     public var maxInputBytes = 1 << 30
     /// HTML or XML nested deeper than this many elements is rejected (`too_deep`) before any parser or
-    /// tree walk sees it.
-    public var maxNestingDepth = 512
+    /// tree walk sees it. 256 is libxml2's own limit (without XML_PARSE_HUGE): its XML parser fails past it and
+    /// its HTML parser silently drops everything below it, so a larger value would turn `too_deep` into
+    /// `xml_malformed` or an empty page.
+    public var maxNestingDepth = 256
 
     public init(forcedFormat: InputFormat? = nil) {
         self.forcedFormat = forcedFormat
