@@ -127,3 +127,42 @@ struct SafetyTests {
         #expect(result.documents.count == 1)
     }
 }
+
+@Suite("Truncation")
+struct TruncationTests {
+    /// Every reader, fed each of its fixtures cut at many points, yields items (documents or rejects) and never traps.
+    @Test func cutInputsNeverCrashAndAlwaysYieldSomething() throws {
+        let rss = try Data(contentsOf: URL(fileURLWithPath: Reading.fixture("three-items.rss")))
+        let atom = try Data(contentsOf: URL(fileURLWithPath: Reading.fixture("two-entries.atom")))
+        let nitf = try Data(contentsOf: URL(fileURLWithPath: Reading.fixture("article.nitf")))
+        let warc = WARCFixture.request + WARCFixture.response + WARCFixture.metadata
+        let reuters = """
+            <?xml version="1.0"?>
+            <LEWIS>
+            <REUTERS NEWID="1"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>A</TITLE><BODY>Body one.</BODY></TEXT></REUTERS>
+            <REUTERS NEWID="2"><TEXT><TITLE>B</TITLE><BODY>Body two.</BODY></TEXT></REUTERS>
+            </LEWIS>
+            """.bytes
+        let jsonl = "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"html\":\"<p>Two.</p>\"}\n".bytes
+        let inputs: [(String, [UInt8])] = [
+            ("f.rss", Array(rss)), ("f.atom", Array(atom)), ("f.nitf", Array(nitf)), ("f.warc", warc),
+            ("f.xml", reuters), ("f.jsonl", jsonl), ("f.warc.gz", Gzip.compress(warc)),
+        ]
+        var cuts = 0
+        for (name, bytes) in inputs {
+            for cut in stride(from: 1, to: bytes.count, by: 5) {
+                let prefix = Array(bytes[..<cut])
+                let directory = try Reading.directory([name: prefix])
+                let result = Reading.read([directory.appendingPathComponent(name).path])
+                let meaningful = !prefix.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }
+                if meaningful {
+                    #expect(!result.items.isEmpty || result.statistics.totalSkipped > 0, "\(name) cut at \(cut) yielded nothing")
+                }
+                for raw in result.documents { _ = try? Reading.clean(raw) }
+                cuts += 1
+                try? FileManager.default.removeItem(at: directory)
+            }
+        }
+        #expect(cuts > 500)
+    }
+}
