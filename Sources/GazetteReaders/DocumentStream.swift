@@ -126,7 +126,16 @@ public struct DocumentStream: Sequence, Sendable {
                 }
             case .html, .text:
                 let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
-                return SingleReader(item: .document(RawDocument(id: context.path, source: source, format: format, bytes: bytes)))
+                var body = bytes
+                // UTF-16 plain text (by its byte order mark) becomes UTF-8; HTML keeps its bytes for libxml2.
+                if format == .text, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                    guard let decoded = Transcoder.utf8(from: bytes, charset: "utf-16") else {
+                        return SingleReader(item: context.reject(context.path, format: .text, index: 0, "invalid_encoding",
+                                                                 "the text starts with a UTF-16 byte order mark but is not valid UTF-16"))
+                    }
+                    body = decoded
+                }
+                return SingleReader(item: .document(RawDocument(id: context.path, source: source, format: format, bytes: body)))
             }
         }
 

@@ -12,6 +12,7 @@ enum Transcoder {
     /// The bytes as UTF-8, or nil when the charset is unknown or the bytes do not fit it.
     static func utf8(from bytes: [UInt8], charset: String) -> [UInt8]? {
         guard let encoding = encodings[charset.lowercased()],
+            !([.utf16, .utf16LittleEndian, .utf16BigEndian].contains(encoding) && bytes.count % 2 != 0),
             let string = String(bytes: bytes, encoding: encoding)
         else { return nil }
         return Array(string.utf8)

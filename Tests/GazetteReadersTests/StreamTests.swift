@@ -50,6 +50,18 @@ struct StreamTests {
         #expect(forced.documents.map(\.format) == [.text])
     }
 
+    @Test func utf16TextWithAByteOrderMarkBecomesUTF8() throws {
+        var little: [UInt8] = [0xFF, 0xFE]
+        for unit in "Caf\u{E9} in Li\u{E8}ge.".utf16 { little += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        var big: [UInt8] = [0xFE, 0xFF]
+        for unit in "Kyiv.".utf16 { big += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let directory = try Reading.directory(["le.txt": little, "be.txt": big, "odd.txt": [0xFF, 0xFE, 0x41]])
+        let result = Reading.read([directory.path])
+        #expect(result.documents.map { String(decoding: $0.bytes, as: UTF8.self) } == ["Kyiv.", "Café in Liège."])
+        #expect(result.codesByFile == ["odd.txt": ["invalid_encoding"]])
+        #expect(try Reading.clean(result.documents[1]).text == "Café in Liège.")
+    }
+
     @Test func missingFilesAreRejectsAndTheRunGoesOn() throws {
         let directory = try Reading.directory(["ok.txt": "Fine.".bytes])
         let result = Reading.read([directory.appendingPathComponent("missing.html").path, directory.appendingPathComponent("ok.txt").path])
