@@ -23,6 +23,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]),
         .target(name: "GazetteICU", dependencies: ["CICUShim"]),
         .target(name: "GazetteXML", dependencies: ["CLibXML2"]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "GazetteZlib", dependencies: ["CZlib"]),
 
         // The document model shared by every stage.
         .target(name: "GazetteCore"),
@@ -33,7 +36,7 @@ let package = Package(
         .target(name: "GazetteMatch", dependencies: ["GazetteCore", "GazetteGazetteer", "GazetteSegment"]),
         .target(name: "GazetteRelate", dependencies: ["GazetteCore", "GazetteGazetteer"]),
         .target(name: "GazetteOutput", dependencies: ["GazetteCore"]),
-        .target(name: "GazetteReaders", dependencies: ["GazetteCore"]),
+        .target(name: "GazetteReaders", dependencies: ["GazetteCore", "GazetteXML", "GazetteZlib"]),
         .target(name: "GazetteSchema"),
         // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold.
         .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazettePipeline"]),
@@ -64,6 +67,10 @@ let package = Package(
         .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU"]),
         .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
         .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
+        .testTarget(
+            name: "GazetteReadersTests",
+            dependencies: ["GazetteReaders", "GazetteClean", "GazetteZlib", "GazetteXML", "GazetteTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "GazetteSegmentTests", dependencies: ["GazetteSegment"]),
         .testTarget(
             name: "GazetteMatchTests",

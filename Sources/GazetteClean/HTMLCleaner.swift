@@ -38,7 +38,7 @@ public struct HTMLCleaner: Sendable {
         if let kind = BinarySniffer.binaryKind(of: bytes) {
             throw RejectReason(code: "binary_content", message: "the file is \(kind), not HTML")
         }
-        let declared = CharsetSniffer.declaredCharset(in: bytes)
+        let declared = raw.charset?.lowercased() ?? CharsetSniffer.declaredCharset(in: bytes)
         if declared == nil || declared == "utf-8" || declared == "utf8" {
             var body = bytes[...]
             if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -51,7 +51,7 @@ public struct HTMLCleaner: Sendable {
         let tree: XMLTree
         do {
             tree = try bytes.withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in
-                try XMLTree.parseHTML(buffer, url: raw.url, encoding: declared == nil ? "UTF-8" : nil)
+                try XMLTree.parseHTML(buffer, url: raw.url, encoding: raw.charset ?? (declared == nil ? "UTF-8" : nil))
             }
         } catch {
             throw RejectReason(code: "html_unparseable", message: "libxml2 could not parse the HTML: \(error)")

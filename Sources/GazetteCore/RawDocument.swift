@@ -1,6 +1,6 @@
 /// The input formats Gazette reads.
 public enum InputFormat: String, Sendable, Codable, CaseIterable {
-    case text, html, jsonl, xml, rss, atom, sgml, warc
+    case text, html, jsonl, xml, rss, atom, sgml, warc, nitf
 }
 
 /// A document's bytes and what is known of it before cleaning.
@@ -14,9 +14,11 @@ public struct RawDocument: Sendable {
     public var title: String?
     public var published: String?
     public var language: String?
+    /// The charset the transport declared (HTTP Content-Type in a WARC record); it wins over `<meta charset>`.
+    public var charset: String?
 
     public init(id: String, source: SourceLocator, format: InputFormat, bytes: [UInt8], url: String? = nil,
-                title: String? = nil, published: String? = nil, language: String? = nil) {
+                title: String? = nil, published: String? = nil, language: String? = nil, charset: String? = nil) {
         self.id = id
         self.source = source
         self.format = format
@@ -25,6 +27,7 @@ public struct RawDocument: Sendable {
         self.title = title
         self.published = published
         self.language = language
+        self.charset = charset
     }
 }
 

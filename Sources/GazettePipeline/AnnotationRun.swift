@@ -11,6 +11,8 @@ public struct RunSummary: Sendable, Equatable {
     public var rejectsByCode: [String: Int] = [:]
     public var seconds = 0.0
     public var bytes = 0
+    /// What the readers skipped on purpose (WARC request/metadata records, …) or repaired.
+    public var reading = ReadStatistics()
 
     /// Whether every document read is accounted for.
     public var balanced: Bool { read == annotated + rejected }
@@ -22,6 +24,7 @@ public struct RunSummary: Sendable, Equatable {
         if !rejectsByCode.isEmpty {
             text += " (" + rejectsByCode.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
         }
+        if let reading = reading.summary { text += "; " + reading }
         text += String(format: " in %.2f s (%.0f docs/s)", seconds, rate)
         if !balanced { text += " — ACCOUNTING MISMATCH" }
         return text
@@ -54,7 +57,8 @@ public struct AnnotationRun {
         let annotator = try Annotator(resources: resources, asOf: options.asOf)
         let encoder = ArticleEncoder(includeTokens: options.includeTokens)
         var summary = RunSummary()
-        for item in DocumentStream(inputs: inputs, options: options.reader) {
+        var items = DocumentStream(inputs: inputs, options: options.reader).makeIterator()
+        while let item = items.next() {
             summary.read += 1
             let result: Result<Document, Reject>
             switch item {
@@ -75,6 +79,7 @@ public struct AnnotationRun {
                 summary.rejectsByCode[reject.reason.code, default: 0] += 1
             }
         }
+        summary.reading = items.statistics
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }

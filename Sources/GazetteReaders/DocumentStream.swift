@@ -1,5 +1,6 @@
 import Foundation
 import GazetteCore
+import GazetteZlib
 
 /// One item read from the inputs: a raw document, or a document that could not be read.
 public enum ReadItem: Sendable {
@@ -7,23 +8,12 @@ public enum ReadItem: Sendable {
     case reject(Reject)
 }
 
-/// Options for reading inputs.
-public struct ReaderOptions: Sendable {
-    /// Read every file as this format instead of guessing from its name and bytes.
-    public var forcedFormat: InputFormat?
-    /// JSONL field names.
-    public var jsonlFields = JSONLFields()
-    /// Documents larger than this are rejected (bytes).
-    public var maxDocumentBytes = 64 << 20
-
-    public init(forcedFormat: InputFormat? = nil) {
-        self.forcedFormat = forcedFormat
-    }
-}
-
 /// Streams raw documents from files, directories (recursively, in sorted order) and standard input.
 ///
-/// Files are read one at a time, so memory does not grow with the number of inputs.
+/// Files are read one at a time and their documents handed out one at a time, so memory follows the largest
+/// file, not the number of inputs. Each file's format comes from `--input-format`, else its name (`.gz` stripped
+/// and decompressed), else its first bytes; see `FormatDetector`. Every document passes the size and nesting
+/// limits of `ReaderOptions` before it is handed on.
 public struct DocumentStream: Sequence, Sendable {
     public let inputs: [String]
     public let options: ReaderOptions
@@ -40,15 +30,25 @@ public struct DocumentStream: Sequence, Sendable {
     public struct Iterator: IteratorProtocol {
         var pending: [String]
         let options: ReaderOptions
-        var current: IndexingIterator<[ReadItem]>?
-        var jsonl: JSONLReader?
+        var reader: (any ItemReader)?
+        var queued: [ReadItem] = []
+        var context: ReadContext?
+        /// What was skipped or repaired so far.
+        public private(set) var statistics = ReadStatistics()
+
+        init(pending: [String], options: ReaderOptions) {
+            self.pending = pending
+            self.options = options
+        }
 
         public mutating func next() -> ReadItem? {
             while true {
-                if let item = jsonl?.next() { return item }
-                jsonl = nil
-                if let item = current?.next() { return item }
-                current = nil
+                if reader != nil, let item = reader!.next(&statistics) {
+                    guard case .document(let raw) = item, let context else { return item }
+                    return context.checked(raw)
+                }
+                reader = nil
+                if !queued.isEmpty { return queued.removeFirst() }
                 guard let path = pending.popLast() else { return nil }
                 open(path)
             }
@@ -58,7 +58,7 @@ public struct DocumentStream: Sequence, Sendable {
             if path != "-" {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    current = [.reject(Self.fileReject(path, "not_found", "no such file or directory"))].makeIterator()
+                    queued.append(Self.fileReject(path, "not_found", "no such file or directory"))
                     return
                 }
                 if isDirectory.boolValue {
@@ -66,34 +66,84 @@ public struct DocumentStream: Sequence, Sendable {
                     return
                 }
             }
-            let bytes: [UInt8]
+            statistics.files += 1
+            var bytes: [UInt8]
             do {
-                bytes = try Self.readAll(path, limit: options.maxDocumentBytes * 64)
-            } catch {
-                current = [.reject(Self.fileReject(path, "unreadable", "cannot read the file: \(error)"))].makeIterator()
-                return
-            }
-            let format = options.forcedFormat ?? FormatDetector.format(path: path, bytes: bytes)
-            switch format {
-            case .jsonl:
-                jsonl = JSONLReader(path: path, bytes: bytes, fields: options.jsonlFields)
-            default:
-                let source = SourceLocator(path: path, format: format.rawValue, index: 0)
-                if bytes.count > options.maxDocumentBytes {
-                    current = [.reject(Reject(id: path, source: source, reason: RejectReason(
-                        code: "too_large",
-                        message: "the document has \(bytes.count) bytes, over the limit of \(options.maxDocumentBytes)")))]
-                        .makeIterator()
+                guard let read = try Self.readAll(path, limit: options.maxInputBytes) else {
+                    queued.append(Self.fileReject(path, "too_large", "the file is over the input limit of \(options.maxInputBytes) bytes"))
                     return
                 }
-                current = [.document(RawDocument(id: path, source: source, format: format, bytes: bytes))].makeIterator()
+                bytes = read
+            } catch {
+                queued.append(Self.fileReject(path, "unreadable", "cannot read the file: \(error)"))
+                return
+            }
+            var innerPath = path
+            var trailing: ReadItem?
+            let context = ReadContext(path: path, options: options)
+            self.context = context
+            if let stripped = FormatDetector.strippingGzipExtension(path) { innerPath = stripped }
+            if Gzip.isGzip(bytes) {
+                let result = Gzip.decompress(bytes, limit: options.maxInputBytes)
+                let format = options.forcedFormat ?? FormatDetector.format(path: innerPath, bytes: result.bytes)
+                if let error = result.error {
+                    let failure = context.reject(path, format: format, index: 0, error.kind.rawValue, error.message)
+                    // Record containers keep the records of the complete gzip members before the damage.
+                    guard [.warc, .jsonl].contains(format), result.completeLength > 0 else {
+                        queued.append(failure)
+                        return
+                    }
+                    bytes = Array(result.bytes[..<result.completeLength])
+                    trailing = failure
+                } else {
+                    bytes = result.bytes
+                }
+            }
+            let format = options.forcedFormat ?? FormatDetector.format(path: innerPath, bytes: bytes)
+            reader = makeReader(format: format, bytes: bytes, context: context)
+            if let trailing { queued.append(trailing) }
+        }
+
+        mutating func makeReader(format: InputFormat, bytes: [UInt8], context: ReadContext) -> any ItemReader {
+            switch format {
+            case .jsonl:
+                return JSONLReader(path: context.path, bytes: bytes, fields: options.jsonlFields)
+            case .rss, .atom:
+                return FeedReader(context: context, bytes: bytes, format: format, statistics: &statistics)
+            case .warc:
+                return WARCReader(context: context, bytes: bytes)
+            case .sgml, .nitf:
+                return NewswireReader(context: context, bytes: bytes, format: format, statistics: &statistics)
+            case .xml:
+                // A known vocabulary inside a generic .xml name, else one plain-text document.
+                switch FormatDetector.sniff(bytes) {
+                case .rss?, .atom?:
+                    return FeedReader(context: context, bytes: bytes, format: .xml, statistics: &statistics)
+                case .sgml?:
+                    return NewswireReader(context: context, bytes: bytes, format: .sgml, statistics: &statistics)
+                default:
+                    return NewswireReader(context: context, bytes: bytes, format: .xml, statistics: &statistics)
+                }
+            case .html, .text:
+                let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
+                var body = bytes
+                // UTF-16 plain text (by its byte order mark) becomes UTF-8; HTML keeps its bytes for libxml2.
+                if format == .text, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                    guard let decoded = Transcoder.utf8(from: bytes, charset: "utf-16") else {
+                        return SingleReader(item: context.reject(context.path, format: .text, index: 0, "invalid_encoding",
+                                                                 "the text starts with a UTF-16 byte order mark but is not valid UTF-16"))
+                    }
+                    body = decoded
+                }
+                return SingleReader(item: .document(RawDocument(id: context.path, source: source, format: format, bytes: body)))
             }
         }
 
-        static func fileReject(_ path: String, _ code: String, _ message: String) -> Reject {
-            // The format a file of that name would have been read as.
-            Reject(id: path, source: SourceLocator(path: path, format: FormatDetector.format(path: path, bytes: []).rawValue, index: 0),
-                   reason: RejectReason(code: code, message: message))
+        static func fileReject(_ path: String, _ code: String, _ message: String) -> ReadItem {
+            let inner = FormatDetector.strippingGzipExtension(path) ?? path
+            let format = FormatDetector.byExtension[(inner as NSString).pathExtension.lowercased()] ?? .text
+            return .reject(Reject(id: path, source: SourceLocator(path: path, format: format.rawValue, index: 0),
+                                  reason: RejectReason(code: code, message: message)))
         }
 
         /// Regular files below a directory, hidden ones skipped, sorted by path for a deterministic order.
@@ -117,39 +167,27 @@ public struct DocumentStream: Sequence, Sendable {
             return files.sorted()
         }
 
-        static func readAll(_ path: String, limit: Int) throws -> [UInt8] {
+        /// The whole file, or nil when it is larger than `limit`.
+        static func readAll(_ path: String, limit: Int) throws -> [UInt8]? {
             let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { if path != "-" { try? handle.close() } }
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
+            var bytes: [UInt8] = []
+            while true {
+                guard let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
+                bytes.append(contentsOf: chunk)
+                if bytes.count > limit { return nil }
+            }
+            return bytes
         }
     }
 }
 
-/// Chooses an input format from a file's name, then from its first bytes.
-public enum FormatDetector {
-    static let byExtension: [String: InputFormat] = [
-        "txt": .text, "text": .text, "html": .html, "htm": .html, "xhtml": .html, "jsonl": .jsonl, "ndjson": .jsonl,
-    ]
+/// Hands out one prepared item.
+struct SingleReader: ItemReader {
+    var item: ReadItem?
 
-    /// Whether a file in a directory should be read as a document (README and data files are not).
-    public static func isDocumentName(_ name: String) -> Bool {
-        let ext = (name as NSString).pathExtension.lowercased()
-        if name.uppercased().hasPrefix("README") { return false }
-        return byExtension[ext] != nil
-    }
-
-    /// The format of a file: by extension, else by sniffing ("<" means HTML, "{" means JSONL).
-    public static func format(path: String, bytes: [UInt8]) -> InputFormat {
-        let ext = (path as NSString).pathExtension.lowercased()
-        if let format = byExtension[ext] { return format }
-        var head = bytes.prefix(512)[...]
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-        let first = head.first { !($0 == 0x20 || (0x09...0x0D).contains($0)) }
-        switch first {
-        case UInt8(ascii: "<"): return .html
-        case UInt8(ascii: "{"): return .jsonl
-        default: return .text
-        }
+    mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
+        defer { item = nil }
+        return item
     }
 }

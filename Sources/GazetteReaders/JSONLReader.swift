@@ -12,10 +12,41 @@ public struct JSONLFields: Sendable {
     public var html = ["html"]
 
     public init() {}
+
+    /// The defaults with some fields renamed: "text=body,title=headline"; "text=body|content" tries
+    /// several names in order. Fields: id, url, title, published, language, text, html.
+    public init(spec: String) throws(JSONLFieldsError) {
+        self.init()
+        for assignment in spec.split(separator: ",") {
+            let pair = assignment.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, !pair[1].isEmpty else {
+                throw JSONLFieldsError(message: "'\(assignment)' is not FIELD=NAME")
+            }
+            let names = pair[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            switch pair[0] {
+            case "id": id = names
+            case "url": url = names
+            case "title": title = names
+            case "published": published = names
+            case "language": language = names
+            case "text": text = names
+            case "html": html = names
+            default:
+                throw JSONLFieldsError(
+                    message: "unknown JSONL field '\(pair[0])' (known: id, url, title, published, language, text, html)")
+            }
+        }
+    }
+}
+
+/// A `--jsonl-field` specification that cannot be understood.
+public struct JSONLFieldsError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }
 
 /// Reads one document per line of a JSONL file; a bad line becomes a reject, the rest go on.
-struct JSONLReader {
+struct JSONLReader: ItemReader {
     let path: String
     let bytes: [UInt8]
     let fields: JSONLFields
@@ -29,7 +60,7 @@ struct JSONLReader {
         self.fields = fields
     }
 
-    mutating func next() -> ReadItem? {
+    mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
         while offset < bytes.count {
             let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
             let line = bytes[offset..<end]
@@ -80,35 +111,11 @@ struct JSONLReader {
         guard let body = html ?? text else {
             return reject(id, "jsonl_no_text", "the record has none of the fields \((fields.text + fields.html).joined(separator: ", "))")
         }
-        let format: InputFormat = html != nil ? .html : .jsonl
+        let format: InputFormat = html != nil ? .html : .text
         return .document(RawDocument(
             id: id, source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index), format: format,
             bytes: Array(body.utf8), url: string(fields.url).value, title: string(fields.title).value,
             published: string(fields.published).value.flatMap(ISODate.normalise),
             language: string(fields.language).value))
-    }
-}
-
-/// Publication dates as ISO 8601.
-public enum ISODate {
-    /// "2025-09-04", "2025-09-04T10:00:00Z" stay; "26-FEB-1987 15:01:01.79" becomes "1987-02-26"; other forms are dropped.
-    public static func normalise(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        let bytes = Array(trimmed.utf8)
-        func digits(_ range: Range<Int>) -> Bool {
-            range.upperBound <= bytes.count && bytes[range].allSatisfy { (0x30...0x39).contains($0) }
-        }
-        if digits(0..<4), bytes.count >= 10, bytes[4] == 0x2D, digits(5..<7), bytes[7] == 0x2D, digits(8..<10) {
-            return trimmed
-        }
-        // "26-FEB-1987 ..." (Reuters-21578).
-        let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-        let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == " " })
-        if parts.count >= 3, let day = Int(parts[0]), let month = months.firstIndex(of: parts[1].uppercased()),
-            let year = Int(parts[2]), (1...31).contains(day), (1000...9999).contains(year)
-        {
-            return String(format: "%04d-%02d-%02d", year, month + 1, day)
-        }
-        return nil
     }
 }

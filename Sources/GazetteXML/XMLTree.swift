@@ -13,6 +13,8 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case notWellFormed = "not_well_formed"
         /// Entity expansion was refused (a loop or an amplification attack).
         case entityExpansion = "entity_expansion"
+        /// The document declares an external entity (XXE): refused even though it would never be loaded.
+        case externalEntity = "external_entity"
         /// Nesting deeper than the parser allows.
         case tooDeep = "too_deep"
         /// The document declares an encoding libxml2 cannot decode, or its bytes do not fit it.
@@ -96,7 +98,29 @@ public final class XMLTree: @unchecked Sendable {
             xmlFreeDoc(document)
             throw lastError(of: context, fallback: "the XML is not well-formed")
         }
+        if let name = externalEntityName(in: document) {
+            xmlFreeDoc(document)
+            throw XMLError(kind: .externalEntity, message: "the document declares the external entity '\(name)'", line: 0)
+        }
         return XMLTree(document: document)
+    }
+
+    /// The name of the first external entity declared in the internal DTD subset, if any.
+    private static func externalEntityName(in document: xmlDocPtr) -> String? {
+        guard let subset = document.pointee.intSubset else { return nil }
+        var child = subset.pointee.children
+        while let node = child {
+            child = node.pointee.next
+            guard node.pointee.type == XML_ENTITY_DECL else { continue }
+            let entity = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlEntity.self)
+            switch entity.pointee.etype {
+            case XML_EXTERNAL_GENERAL_PARSED_ENTITY, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY, XML_EXTERNAL_PARAMETER_ENTITY:
+                return entity.pointee.name.map { String(cString: $0) } ?? "?"
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     private static func lastError(of context: xmlParserCtxtPtr, fallback: String) -> XMLError {
@@ -220,6 +244,19 @@ public struct XMLNode {
     /// The first element child with a given name.
     public func firstElement(named name: String) -> XMLNode? {
         children.first { $0.kind == .element && $0.name == name }
+    }
+
+    /// The markup of the node's children, serialised by libxml2 (for XHTML carried inside XML, as in Atom).
+    public var innerXML: String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        var child = node.pointee.children
+        while let current = child {
+            xmlNodeDump(buffer, tree.document, current, 0, 0)
+            child = current.pointee.next
+        }
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
     }
 
     /// Line of the node in its source, when libxml2 recorded it.

@@ -29,6 +29,23 @@ struct Annotate: ParsableCommand {
         valueName: "format"))
     var inputFormat: String?
 
+    @Option(name: .customLong("jsonl-field"), help: ArgumentHelp(
+        "Rename JSONL fields: FIELD=NAME[|NAME…],… with FIELD one of id, url, title, published, language, text, html (e.g. text=body,title=headline).",
+        valueName: "spec"))
+    var jsonlFields: String?
+
+    @Option(name: .customLong("max-document-bytes"), help: ArgumentHelp(
+        "Reject a document (file, feed item, WARC record, article) larger than this many bytes (too_large).", valueName: "n"))
+    var maxDocumentBytes: Int = ReaderOptions().maxDocumentBytes
+
+    @Option(name: .customLong("max-input-bytes"), help: ArgumentHelp(
+        "Reject an input file larger than this many bytes, after gzip decompression (too_large, gzip_too_large).", valueName: "n"))
+    var maxInputBytes: Int = ReaderOptions().maxInputBytes
+
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp(
+        "Reject HTML or XML whose elements nest deeper than this (too_deep).", valueName: "n"))
+    var maxDepth: Int = ReaderOptions().maxNestingDepth
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Date (YYYY-MM-DD) that decides who held an office when an article has no date. Default: today.", valueName: "date"))
     var asOf: String?
@@ -44,6 +61,16 @@ struct Annotate: ParsableCommand {
     func validate() throws {
         if let inputFormat, InputFormat(rawValue: inputFormat) == nil {
             throw ValidationError("unknown input format '\(inputFormat)'")
+        }
+        if let jsonlFields {
+            do {
+                _ = try JSONLFields(spec: jsonlFields)
+            } catch {
+                throw ValidationError("--jsonl-field: \(error)")
+            }
+        }
+        if maxDocumentBytes < 1 || maxInputBytes < 1 || maxDepth < 1 {
+            throw ValidationError("--max-document-bytes, --max-input-bytes and --max-depth want positive numbers")
         }
         if let asOf, ISODate.normalise(asOf) == nil || asOf.count != 10 {
             throw ValidationError("--as-of wants a date as YYYY-MM-DD, not '\(asOf)'")
@@ -69,6 +96,10 @@ struct Annotate: ParsableCommand {
         }
         var options = RunOptions()
         options.reader.forcedFormat = inputFormat.flatMap(InputFormat.init(rawValue:))
+        if let jsonlFields { options.reader.jsonlFields = try JSONLFields(spec: jsonlFields) }
+        options.reader.maxDocumentBytes = maxDocumentBytes
+        options.reader.maxInputBytes = maxInputBytes
+        options.reader.maxNestingDepth = maxDepth
         options.includeTokens = tokens
         options.asOf = asOf
         let summary: RunSummary

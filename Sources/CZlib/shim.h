@@ -1,0 +1,2 @@
+// zlib, reached only through the GazetteZlib wrapper module.
+#include <zlib.h>

@@ -1,0 +1,101 @@
+import Foundation
+import GazetteCore
+
+/// Chooses an input format from a file's name, then from its first bytes.
+public enum FormatDetector {
+    static let byExtension: [String: InputFormat] = [
+        "txt": .text, "text": .text, "html": .html, "htm": .html, "xhtml": .html, "jsonl": .jsonl, "ndjson": .jsonl,
+        "rss": .rss, "atom": .atom, "sgm": .sgml, "sgml": .sgml, "nitf": .nitf, "warc": .warc, "xml": .xml,
+    ]
+
+    /// Extensions that mark a gzip-compressed file; the name without them tells the inner format.
+    static let gzipExtensions: Set<String> = ["gz", "gzip"]
+
+    /// The name without a gzip extension ("a.warc.gz" → "a.warc"), or nil when it has none.
+    public static func strippingGzipExtension(_ path: String) -> String? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return gzipExtensions.contains(ext) ? (path as NSString).deletingPathExtension : nil
+    }
+
+    /// Whether a file in a directory should be read as a document (README and data files are not).
+    public static func isDocumentName(_ name: String) -> Bool {
+        if name.uppercased().hasPrefix("README") { return false }
+        let inner = strippingGzipExtension(name) ?? name
+        return byExtension[(inner as NSString).pathExtension.lowercased()] != nil
+    }
+
+    /// The format of a file: by extension, else by sniffing. `.xml` files are sniffed for a known vocabulary
+    /// (RSS, Atom, Reuters, NITF). `path` should already be stripped of `.gz`.
+    public static func format(path: String, bytes: [UInt8]) -> InputFormat {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if let format = byExtension[ext], format != .xml { return format }
+        let sniffed = sniff(bytes)
+        if ext == "xml" {
+            // An .xml file is HTML only when its root says so (XHTML).
+            if sniffed == .html, rootElementName(bytes.prefix(4096))?.lowercased() != "html" { return .xml }
+            return sniffed ?? .xml
+        }
+        return sniffed ?? .text
+    }
+
+    /// The format the first bytes announce, or nil when they say nothing clear.
+    public static func sniff(_ bytes: [UInt8]) -> InputFormat? {
+        if bytes.starts(with: Array("WARC/1.".utf8)) { return .warc }
+        var head = bytes.prefix(4096)[...]
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        let first = head.firstIndex { !isSpace($0) }
+        guard let first else { return nil }
+        switch head[first] {
+        case UInt8(ascii: "{"): return .jsonl
+        case UInt8(ascii: "<"):
+            let sawDeclaration = head[first...].starts(with: Array("<?xml".utf8))
+            switch rootElementName(head[first...])?.lowercased() {
+            case "rss", "rdf:rdf": return .rss
+            case "feed": return .atom
+            case "reuters", "lewis": return .sgml
+            case "nitf": return .nitf
+            case "html": return .html
+            case nil: return sawDeclaration ? .xml : .html
+            default: return sawDeclaration ? .xml : .html
+            }
+        default: return nil
+        }
+    }
+
+    /// The name of the first element, skipping the XML declaration, processing instructions, comments and DOCTYPE.
+    static func rootElementName(_ bytes: ArraySlice<UInt8>) -> String? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            let rest = bytes[i...]
+            if rest.starts(with: Array("<!--".utf8)) {
+                guard let close = find(Array("-->".utf8), in: bytes, from: i + 4) else { return nil }
+                i = close + 3
+            } else if rest.starts(with: Array("<?".utf8)) || rest.starts(with: Array("<!".utf8)) {
+                guard let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+                i = close + 1
+            } else {
+                let nameStart = i + 1
+                let nameEnd = bytes[nameStart...].firstIndex { isSpace($0) || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") } ?? end
+                guard nameEnd > nameStart else { return nil }
+                return String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// The offset of the first occurrence of `needle` in `haystack` at or after `start`.
+    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard let firstByte = needle.first else { return start }
+        var i = start
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == firstByte, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,246 @@
+import GazetteCore
+import GazetteXML
+
+/// Reads newswire XML/SGML: Reuters-21578 files (many `<REUTERS>` articles each), NITF (one article), and any
+/// other XML as one plain-text document.
+///
+/// Reuters files are never parsed whole: the bytes are split into `<REUTERS …>…</REUTERS>` elements and each
+/// is parsed on its own, so a fault in one article (reut2-017.xml has a stray 0xFC byte) cannot reject its
+/// neighbours. Invalid UTF-8 inside an article is replaced by U+FFFD and counted (`ReadStatistics.replacedBytes`);
+/// SGML control-character references (`&#3;`) are dropped. Ids are "reuters:NEWID".
+struct NewswireReader: ItemReader {
+    let context: ReadContext
+    let bytes: [UInt8]
+    let format: InputFormat
+    var offset = 0
+    var index = 0
+    var single: ReadItem?
+    var done = false
+
+    static let open = Array("<REUTERS".utf8)
+    static let close = Array("</REUTERS>".utf8)
+
+    /// A Reuters reader (`format` .sgml) or, for `.nitf`/`.xml`, a reader of one XML document.
+    init(context: ReadContext, bytes: [UInt8], format: InputFormat, statistics: inout ReadStatistics) {
+        self.context = context
+        self.bytes = bytes
+        self.format = format
+        if format != .sgml { single = Self.xmlDocument(context: context, bytes: bytes, format: format, statistics: &statistics) }
+    }
+
+    mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
+        guard format == .sgml else {
+            defer { single = nil }
+            return single
+        }
+        guard !done else { return nil }
+        guard let start = nextOpenTag(from: offset) else {
+            done = true
+            if index == 0 {
+                return context.reject(context.path, format: .sgml, index: 0, "no_articles", "no <REUTERS> element in the file")
+            }
+            return nil
+        }
+        defer { index += 1 }
+        let following = nextOpenTag(from: start + Self.open.count)
+        let limit = following ?? bytes.count
+        guard let end = FormatDetector.find(Self.close, in: bytes[..<limit], from: start) else {
+            offset = limit
+            let id = Self.attribute("NEWID", in: bytes[start..<limit]).map { "reuters:\($0)" }
+            return context.reject(id, format: .sgml, index: index, "sgml_truncated",
+                                  "the <REUTERS> element at byte \(start) has no </REUTERS> before the next article or the end")
+        }
+        offset = end + Self.close.count
+        return reuters(bytes[start..<offset], at: start, statistics: &statistics)
+    }
+
+    /// The offset of the next `<REUTERS` followed by a space or `>`.
+    func nextOpenTag(from position: Int) -> Int? {
+        var from = position
+        while let found = FormatDetector.find(Self.open, in: bytes[...], from: from) {
+            let after = found + Self.open.count
+            if after < bytes.count, FormatDetector.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") { return found }
+            from = after
+        }
+        return nil
+    }
+
+    /// One Reuters article from its element's bytes.
+    func reuters(_ element: ArraySlice<UInt8>, at start: Int, statistics: inout ReadStatistics) -> ReadItem {
+        let newID = Self.attribute("NEWID", in: element)
+        let id = newID.map { "reuters:\($0)" }
+        if element.count > context.options.maxDocumentBytes {
+            return context.reject(id, format: .sgml, index: index, "too_large",
+                                  "the article has \(element.count) bytes, over the limit of \(context.options.maxDocumentBytes)")
+        }
+        let cleaned = Self.droppingControlReferences(element)
+        let tree: XMLTree
+        switch XMLContainer.parse(cleaned, context: context, statistics: &statistics) {
+        case .failure(let reason):
+            return context.reject(id, format: .sgml, index: index, reason.code, "article at byte \(start): \(reason.message)")
+        case .success(let parsed): tree = parsed
+        }
+        guard let root = tree.root else {
+            return context.reject(id, format: .sgml, index: index, "xml_malformed", "the article at byte \(start) has no element")
+        }
+        let source = SourceLocator(path: context.path, format: InputFormat.sgml.rawValue, index: index)
+        let published = root.childText("DATE").flatMap(ISODate.normalise)
+        var title: String?
+        var paragraphs: [String] = []
+        if let text = root.child("TEXT") {
+            title = text.childText("TITLE")
+            let dateline = text.childText("DATELINE")
+            if let body = text.child("BODY") {
+                paragraphs = Self.paragraphs(body.textContent)
+            } else if text.attribute("TYPE")?.uppercased() == "UNPROC" || text.child("TITLE") == nil {
+                paragraphs = Self.paragraphs(text.textContent)
+            } else {
+                // Title (and maybe dateline) only: the text is the text content beside them, if any.
+                let rest = text.children.filter { $0.kind != .element }.map(\.textContent).joined()
+                paragraphs = Self.paragraphs(rest)
+            }
+            if let dateline, !paragraphs.isEmpty {
+                paragraphs[0] = dateline + " " + paragraphs[0]
+            } else if let dateline {
+                paragraphs = [dateline]
+            }
+        }
+        if let title { paragraphs.insert(title, at: 0) }
+        guard !paragraphs.isEmpty else {
+            return context.reject(id, format: .sgml, index: index, "empty_document", "the article has no title and no text")
+        }
+        return .document(RawDocument(
+            id: id ?? context.fallbackID(index), source: source, format: .text,
+            bytes: Array(paragraphs.joined(separator: "\n\n").utf8), title: title, published: published))
+    }
+
+    /// Newswire body text as paragraphs: an indented line starts a new paragraph, wrapped lines are joined,
+    /// and the closing "Reuter" sign-off is dropped.
+    static func paragraphs(_ body: String) -> [String] {
+        var result: [String] = []
+        var current: [String] = []
+        func flush() {
+            let paragraph = collapse(current.joined(separator: " "))
+            if !paragraph.isEmpty { result.append(paragraph) }
+            current = []
+        }
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            if line.allSatisfy(\.isWhitespace) {
+                flush()
+            } else {
+                if line.first?.isWhitespace == true { flush() }
+                current.append(String(line))
+            }
+        }
+        flush()
+        if let last = result.last, ["reuter", "reuters"].contains(last.lowercased()) { result.removeLast() }
+        return result
+    }
+
+    /// An attribute value read from the start tag's bytes, without parsing the element.
+    static func attribute(_ name: String, in element: ArraySlice<UInt8>) -> String? {
+        guard let tagEnd = element.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let tag = String(decoding: element[element.startIndex..<tagEnd], as: UTF8.self)
+        guard let range = tag.range(of: " \(name)=\"") else { return nil }
+        let value = tag[range.upperBound...].prefix { $0 != "\"" }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    /// The element's bytes without `&#N;` references to control characters (not allowed in XML; the SGML
+    /// originals use `&#2;`, `&#3;` as markers) and without raw control bytes.
+    static func droppingControlReferences(_ element: ArraySlice<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(element.count)
+        var i = element.startIndex
+        while i < element.endIndex {
+            let byte = element[i]
+            if byte == UInt8(ascii: "&"), i + 2 < element.endIndex, element[i + 1] == UInt8(ascii: "#") {
+                var j = i + 2
+                var value = 0
+                while j < element.endIndex, (0x30...0x39).contains(element[j]), j - i < 8 {
+                    value = value * 10 + Int(element[j] - 0x30)
+                    j += 1
+                }
+                if j > i + 2, j < element.endIndex, element[j] == UInt8(ascii: ";"), value < 0x20,
+                    value != 0x09, value != 0x0A, value != 0x0D
+                {
+                    i = j + 1
+                    continue
+                }
+            }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                i += 1
+                continue
+            }
+            output.append(byte)
+            i += 1
+        }
+        return output
+    }
+
+    /// A NITF file, or any other XML, as one document.
+    static func xmlDocument(context: ReadContext, bytes: [UInt8], format: InputFormat, statistics: inout ReadStatistics)
+        -> ReadItem
+    {
+        if bytes.count > context.options.maxDocumentBytes {
+            return context.reject(context.path, format: format, index: 0, "too_large",
+                                  "the document has \(bytes.count) bytes, over the limit of \(context.options.maxDocumentBytes)")
+        }
+        let tree: XMLTree
+        switch XMLContainer.parse(bytes, context: context, statistics: &statistics) {
+        case .failure(let reason): return context.reject(context.path, format: format, index: 0, reason.code, reason.message)
+        case .success(let parsed): tree = parsed
+        }
+        guard let root = tree.root else {
+            return context.reject(context.path, format: format, index: 0, "xml_malformed", "the document has no root element")
+        }
+        if root.name.lowercased() == "nitf" { return nitf(root, context: context) }
+        let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
+        let paragraphs = blockTexts(of: root)
+        guard !paragraphs.isEmpty else {
+            return context.reject(context.path, format: format, index: 0, "empty_document", "the XML holds no text")
+        }
+        return .document(RawDocument(id: context.path, source: source, format: .text,
+                                     bytes: Array(paragraphs.joined(separator: "\n\n").utf8)))
+    }
+
+    /// A NITF article: headline, dateline and body paragraphs; id, date, URL and language from the head.
+    static func nitf(_ root: XMLNode, context: ReadContext) -> ReadItem {
+        let head = root.child("head")
+        let body = root.child("body")
+        let docdata = head?.child("docdata")
+        let id = docdata?.child("doc-id")?.attribute("id-string")
+        let date = docdata?.child("date.issue")?.attribute("norm") ?? body?.child("body.head")?.child("dateline")?
+            .child("story.date")?.attribute("norm")
+        let headline = body?.child("body.head")?.child("hedline")?.childText("hl1") ?? head?.childText("title")
+        let dateline = body?.child("body.head")?.child("dateline").map { collapse($0.textContent) }
+        let url = head?.child("pubdata")?.attribute("ex-ref")
+        let language = root.attribute("lang")
+        var paragraphs = body?.child("body.content").map(blockTexts) ?? []
+        if let dateline, !dateline.isEmpty, !paragraphs.isEmpty { paragraphs[0] = dateline + " " + paragraphs[0] }
+        if let headline { paragraphs.insert(headline, at: 0) }
+        let source = SourceLocator(path: context.path, format: InputFormat.nitf.rawValue, index: 0)
+        guard !paragraphs.isEmpty else {
+            return context.reject(id ?? context.path, format: .nitf, index: 0, "empty_document", "the NITF article has no text")
+        }
+        return .document(RawDocument(
+            id: id ?? context.path, source: source, format: .text, bytes: Array(paragraphs.joined(separator: "\n\n").utf8),
+            url: url, title: headline, published: date.flatMap(ISODate.normalise), language: language))
+    }
+
+    /// The text of an element as paragraphs: each element holding text directly is one paragraph (iterative walk).
+    static func blockTexts(of root: XMLNode) -> [String] {
+        var result: [String] = []
+        var stack: [XMLNode] = [root]
+        while let node = stack.popLast() {
+            let children = Array(node.children)
+            if children.contains(where: { ($0.kind == .text || $0.kind == .cdata) && !collapse($0.content).isEmpty }) {
+                let text = collapse(node.textContent)
+                if !text.isEmpty { result.append(text) }
+                continue
+            }
+            for child in children.reversed() where child.kind == .element { stack.append(child) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+import GazetteCore
+
+/// Options for reading inputs.
+public struct ReaderOptions: Sendable {
+    /// Read every file as this format instead of guessing from its name and bytes.
+    public var forcedFormat: InputFormat?
+    /// JSONL field names.
+    public var jsonlFields = JSONLFields()
+    /// A single document (a file, a feed item, a WARC payload, a newswire article) larger than this is rejected
+    /// (`too_large`).
+    public var maxDocumentBytes = 64 << 20
+    /// A whole input file (after gzip decompression) larger than this is rejected (`too_large`, `gzip_too_large`).
+    public var maxInputBytes = 1 << 30
+    /// HTML or XML nested deeper than this many elements is rejected (`too_deep`) before any parser or
+    /// tree walk sees it. 256 is libxml2's own limit (without XML_PARSE_HUGE): its XML parser fails past it and
+    /// its HTML parser silently drops everything below it, so a larger value would turn `too_deep` into
+    /// `xml_malformed` or an empty page.
+    public var maxNestingDepth = 256
+
+    public init(forcedFormat: InputFormat? = nil) {
+        self.forcedFormat = forcedFormat
+    }
+}
+
+/// What the readers saw besides documents: records skipped on purpose and bytes repaired.
+public struct ReadStatistics: Sendable, Equatable {
+    /// Input files opened (directories expanded; standard input counts as one).
+    public var files = 0
+    /// Records skipped on purpose, by kind ("warc request", "warc metadata", "warc response non-html", …).
+    public var skippedRecords: [String: Int] = [:]
+    /// Bytes that were not valid UTF-8 in a UTF-8 container (Reuters, feeds, NITF) and became U+FFFD.
+    public var replacedBytes = 0
+
+    public init() {}
+
+    /// How many records were skipped in all.
+    public var totalSkipped: Int { skippedRecords.values.reduce(0, +) }
+
+    /// A short line for the run summary, or nil when there is nothing to say.
+    public var summary: String? {
+        var parts: [String] = []
+        if totalSkipped > 0 {
+            parts.append("\(totalSkipped) records skipped ("
+                + skippedRecords.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")")
+        }
+        if replacedBytes > 0 { parts.append("\(replacedBytes) undecodable bytes replaced") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    mutating func skip(_ kind: String) { skippedRecords[kind, default: 0] += 1 }
+}
+
+/// One reader over one input's bytes, handing out items one at a time.
+protocol ItemReader {
+    /// The next item, or nil when the input is exhausted.
+    mutating func next(_ statistics: inout ReadStatistics) -> ReadItem?
+}
+
+/// Builds rejects and checks limits for one input file.
+struct ReadContext {
+    let path: String
+    let options: ReaderOptions
+
+    /// A reject for the item at `index` of this file.
+    func reject(_ id: String?, format: InputFormat, index: Int, _ code: String, _ message: String) -> ReadItem {
+        .reject(Reject(id: id ?? fallbackID(index), source: SourceLocator(path: path, format: format.rawValue, index: index),
+                       reason: RejectReason(code: code, message: message)))
+    }
+
+    /// The id of an item that has none of its own: the path, plus "#index" for items after the first.
+    func fallbackID(_ index: Int) -> String { "\(path)#\(index)" }
+
+    /// Size and nesting checks every document passes before it is handed on; the document itself when it passes.
+    func checked(_ raw: RawDocument) -> ReadItem {
+        if raw.bytes.count > options.maxDocumentBytes {
+            return .reject(Reject(id: raw.id, source: raw.source, reason: RejectReason(
+                code: "too_large",
+                message: "the document has \(raw.bytes.count) bytes, over the limit of \(options.maxDocumentBytes)")))
+        }
+        if raw.format == .html, let depth = NestingScanner.exceeds(raw.bytes, limit: options.maxNestingDepth, mode: .html) {
+            return .reject(Reject(id: raw.id, source: raw.source, reason: RejectReason(
+                code: "too_deep",
+                message: "elements nest deeper than the limit of \(options.maxNestingDepth) (reached \(depth))")))
+        }
+        return .document(raw)
+    }
+}

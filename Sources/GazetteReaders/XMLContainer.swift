@@ -1,0 +1,94 @@
+import GazetteCore
+import GazetteXML
+
+/// Parses an XML container (a feed, a NITF file, one Reuters article) safely: nesting checked by a byte scan
+/// first, invalid UTF-8 repaired when the container is UTF-8, then libxml2 without network or external entities.
+enum XMLContainer {
+    /// Parses `bytes`, or returns the reject code and message.
+    static func parse(_ bytes: [UInt8], context: ReadContext, statistics: inout ReadStatistics)
+        -> Result<XMLTree, RejectReason>
+    {
+        if let depth = NestingScanner.exceeds(bytes, limit: context.options.maxNestingDepth, mode: .xml) {
+            return .failure(RejectReason(
+                code: "too_deep",
+                message: "elements nest deeper than the limit of \(context.options.maxNestingDepth) (reached \(depth))"))
+        }
+        var input = bytes
+        if isUTF8(bytes) {
+            let repaired = UTF8Repair.repair(bytes)
+            input = repaired.bytes
+            statistics.replacedBytes += repaired.replaced
+        }
+        do {
+            let tree = try input.withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in
+                try XMLTree.parseXML(buffer, url: nil)
+            }
+            return .success(tree)
+        } catch {
+            guard let failure = error as? XMLError else {
+                return .failure(RejectReason(code: "xml_malformed", message: "libxml2: \(error)"))
+            }
+            return .failure(rejectReason(for: failure))
+        }
+    }
+
+    /// Whether the container is UTF-8: no BOM of another kind and no other declared encoding.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        var head = bytes.prefix(256)[...]
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return true }
+        let declaration = String(decoding: head[..<end], as: UTF8.self).lowercased()
+        guard let range = declaration.range(of: "encoding") else { return true }
+        let value = declaration[range.upperBound...].drop { $0 == "=" || $0 == " " || $0 == "\"" || $0 == "'" }
+            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return value == "utf-8" || value == "utf8"
+    }
+
+    /// The reject for a libxml2 failure.
+    static func rejectReason(for error: XMLError) -> RejectReason {
+        let code: String
+        switch error.kind {
+        case .notWellFormed, .unknown: code = "xml_malformed"
+        case .entityExpansion: code = "entity_expansion"
+        case .externalEntity: code = "external_entity"
+        case .tooDeep: code = "too_deep"
+        case .encoding: code = "invalid_encoding"
+        case .empty: code = "empty_document"
+        }
+        return RejectReason(code: code, message: "libxml2: \(error)")
+    }
+}
+
+extension XMLNode {
+    /// Element children, in order.
+    var elementChildren: [XMLNode] { children.filter { $0.kind == .element } }
+
+    /// The first element child with a local name and, when given, a namespace prefix.
+    func child(_ name: String, prefix: String? = nil) -> XMLNode? {
+        children.first { $0.kind == .element && $0.name == name && (prefix == nil || $0.namespacePrefix == prefix) }
+    }
+
+    /// The collapsed text of the first child element named `name`, or nil when missing or empty.
+    func childText(_ name: String, prefix: String? = nil) -> String? {
+        guard let text = child(name, prefix: prefix).map({ collapse($0.textContent) }), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Every descendant element (iteratively, in document order) with a local name.
+    func descendants(named name: String) -> [XMLNode] {
+        var result: [XMLNode] = []
+        var stack: [XMLNode] = [self]
+        while let node = stack.popLast() {
+            let elements = node.elementChildren
+            for element in elements.reversed() { stack.append(element) }
+            if node.name == name, node.kind == .element { result.append(node) }
+        }
+        return result
+    }
+}
+
+/// Runs of whitespace to one space, ends trimmed.
+func collapse(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
