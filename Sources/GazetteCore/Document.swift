@@ -87,6 +87,8 @@ public enum MentionForm: String, Sendable, Codable {
     case title
     /// A name found by a pattern, with no gazetteer entry ("Witkoff").
     case pattern
+    /// An occupation word that announces a name ("economist"); never an entity itself.
+    case cue
 }
 
 /// A mention of an entity in the text.

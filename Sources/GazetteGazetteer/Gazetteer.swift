@@ -137,6 +137,8 @@ public struct Gazetteer: Sendable {
     public var organisations: [Organisation] = []
     public var cities: [City] = []
     public var roles: [Role] = []
+    /// Occupation words that announce a person's name but are not offices ("economist").
+    public var personCues: [(language: String, form: String)] = []
 
     public init() {}
 

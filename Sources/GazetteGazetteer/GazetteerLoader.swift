@@ -75,6 +75,9 @@ public enum GazetteerLoader {
             }
             gazetteer.roles = order.compactMap { byID[$0] }
         }
+        if let cues = try table("person_cues.tsv", ["lang", "form"]) {
+            gazetteer.personCues = cues.rows.map { ($0["lang"], $0["form"]) }
+        }
         gazetteer.reindex()
         return gazetteer
     }

@@ -54,8 +54,9 @@ public final class EntityMatcher {
         text.withUTF8 { utf8 in
             let keys = keyIDs(tokens, utf8)
             let candidates = gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8)
-            found = resolve(candidates, tokens: tokens, utf8: utf8)
-            found += titlePatternPersons(tokens: tokens, entities: found, utf8: utf8)
+            var cueEnds: [Int] = []
+            found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds)
+            found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
             found.sort { $0.span < $1.span }
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
@@ -198,20 +199,59 @@ public final class EntityMatcher {
         return trimEnd > 0 ? String(text.unicodeScalars.dropLast(trimEnd)) : text
     }
 
-    /// Turns candidates into entities: surnames only count after the full name or next to a title.
-    func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    /// Turns candidates into entities.
+    ///
+    /// - Surnames count after a title, or when the person's full name appears anywhere in the
+    ///   document (headlines name "Medvedev" before the lead says "Dmitry Medvedev"); a surname
+    ///   that is also a month ("May") does not count in a date context ("in May", "May 5").
+    /// - A place that is also a given name, followed by a capitalised word, is a person's name
+    ///   ("Chad Miller", "Jordan Ellis"); one followed by a geographic noun is not the country
+    ///   ("the Jordan River").
+    /// - Occupation cues are not entities; their positions go to `cueEnds` for the title pattern.
+    func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int]) -> [Entity] {
         var result: [Entity] = []
-        var seenPersons: Set<String> = []
-        var previous: (last: Int, type: EntityType)?
+        var fullNames: Set<String> = []
         for candidate in candidates {
             let entry = compiled.entries[Int(candidate.entry)]
+            if entry.type == .person && entry.form == .name { fullNames.insert(entry.kb) }
+        }
+        var seenPersons: Set<String> = []
+        var previous: (last: Int, type: EntityType)?
+        for (position, candidate) in candidates.enumerated() {
+            let entry = compiled.entries[Int(candidate.entry)]
+            if entry.form == .cue {
+                cueEnds.append(candidate.last)
+                previous = nil
+                continue
+            }
             var source = "gazetteer"
             if entry.form == .partial {
                 let afterTitle = previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false
-                if seenPersons.contains(entry.kb) {
-                    source = afterTitle ? "gazetteer" : "coreference"
-                } else if !afterTitle {
+                if Self.isDateContext(candidate, tokens, utf8) { continue }
+                if afterTitle {
+                    source = "gazetteer"
+                } else if fullNames.contains(entry.kb) {
+                    source = "coreference"
+                } else {
                     continue
+                }
+            }
+            if entry.type == .country || entry.type == .city {
+                let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
+                if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence {
+                    let word = String(Self.surface(tokens[next], utf8))
+                    if Self.geographicNouns.contains(word) { continue }
+                    if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entry.surface),
+                        Self.isNameWord(Substring(word)), !Self.geographicNouns.contains(word)
+                    {
+                        let text = Self.text(tokens, candidate.first, next, utf8)
+                        result.append(Entity(
+                            id: "", type: .person, span: TextSpan(start: tokens[candidate.first].span.start, end: tokens[next].span.end),
+                            text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[candidate.first].sentence,
+                            source: "pattern", form: .pattern))
+                        previous = (next, .person)
+                        continue
+                    }
                 }
             }
             if entry.type == .person { seenPersons.insert(entry.kb) }
@@ -227,9 +267,45 @@ public final class EntityMatcher {
         return result
     }
 
+    /// Places that are also given names: before a capitalised word they start a person's name.
+    static let givenNameLike: Set<String> = [
+        "Chad", "Jordan", "Georgia", "India", "Israel", "Kenya", "Paris", "Florence", "Sydney", "Austin", "Victoria",
+        "Regina", "Savannah", "Virginia", "Carolina", "Lincoln", "Chelsea", "Houston", "Dallas", "Phoenix", "Aurora",
+        "Adelaide", "Madison", "Niger",
+    ]
+
+    /// Capitalised words after a place name that make it a feature, not the country or city.
+    static let geographicNouns: Set<String> = [
+        "River", "Valley", "Sea", "Lake", "Basin", "Delta", "Mountains", "Mountain", "Bay", "Gulf", "Strait", "Street",
+        "Avenue", "Square", "Airport", "University", "College", "Tech", "State", "County", "Peach", "Rivier", "Meer",
+        "Vallei", "Straat", "Plein",
+    ]
+
+    static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                      "September", "October", "November", "December"]
+    static let dateWords: Set<String> = ["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next",
+                                         "this", "of", "from", "through", "before", "after", "during", "till", "In",
+                                         "On", "Since", "Until", "By", "Early", "Late", "Last", "Next", "This", "From"]
+
+    /// Whether a surname candidate that is also a month stands in a date ("in May", "May 5", "May 2016").
+    static func isDateContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard candidate.first == candidate.last, months.contains(String(surface(tokens[candidate.first], utf8))) else {
+            return false
+        }
+        if candidate.first > 0, dateWords.contains(String(surface(tokens[candidate.first - 1], utf8))) { return true }
+        if candidate.last + 1 < tokens.count, tokens[candidate.last + 1].kind == .number { return true }
+        return false
+    }
+
+    /// The next word token after a token, if it directly follows (punctuation in between stops it).
+    static func nextWord(after index: Int, _ tokens: [Token]) -> Int? {
+        guard index + 1 < tokens.count, tokens[index + 1].kind == .word else { return nil }
+        return index + 1
+    }
+
     /// Persons the gazetteer does not know, named right after a title ("top negotiator Witkoff").
-    func titlePatternPersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        guard entities.contains(where: { $0.type == .role }) else { return [] }
+    func titlePatternPersons(tokens: [Token], entities: [Entity], cueEnds: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        guard !cueEnds.isEmpty || entities.contains(where: { $0.type == .role }) else { return [] }
         var covered = [Bool](repeating: false, count: tokens.count)
         var roleEnds: [Int] = []
         var entityIndex = 0
@@ -241,7 +317,7 @@ public final class EntityMatcher {
             }
         }
         var result: [Entity] = []
-        for roleEnd in roleEnds {
+        for roleEnd in (roleEnds + cueEnds).sorted() {
             var last = roleEnd
             var position = roleEnd + 1
             while position < tokens.count, !covered[position], tokens[position].sentence == tokens[roleEnd].sentence,

@@ -88,6 +88,11 @@ public final class CompiledGazetteer: Sendable {
                     priority: 20, caseRules: [], surface: form))
             }
         }
+        for (_, form) in gazetteer.personCues {
+            builder.add(form, MatchEntry(
+                kb: "cue:\(form.lowercased())", type: .role, form: .cue, canonical: form, wikidata: nil, refersTo: nil,
+                priority: 10, caseRules: [], surface: form))
+        }
         vocabulary = builder.vocabulary
         nodes = builder.nodes
         entries = builder.entries

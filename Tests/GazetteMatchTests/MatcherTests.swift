@@ -13,6 +13,9 @@ func testGazetteer() -> Gazetteer {
         Country(id: "country:UA", iso2: "UA", iso3: "UKR", wikidata: "Q212", name: "Ukraine"),
         Country(id: "country:TR", iso2: "TR", iso3: "TUR", name: "Turkey"),
         Country(id: "country:CI", iso2: "CI", iso3: "CIV", name: "Côte d’Ivoire"),
+        Country(id: "country:TD", iso2: "TD", iso3: "TCD", name: "Chad"),
+        Country(id: "country:JO", iso2: "JO", iso3: "JOR", name: "Jordan"),
+        Country(id: "country:GE", iso2: "GE", iso3: "GEO", name: "Georgia"),
     ]
     gazetteer.countryForms = [
         CountryForm(country: "country:FR", language: "en", form: "French", kind: .demonym),
@@ -24,6 +27,7 @@ func testGazetteer() -> Gazetteer {
     ]
     gazetteer.persons = [
         Person(id: "person:emmanuel-macron", name: "Emmanuel Macron", wikidata: "Q3052772", surnames: ["Macron"]),
+        Person(id: "person:theresa-may", name: "Theresa May", surnames: ["May"]),
         Person(id: "person:recep-tayyip-erdogan", name: "Recep Tayyip Erdoğan", surnames: ["Erdoğan"]),
         Person(id: "person:volodymyr-zelensky", name: "Volodymyr Zelensky", aliases: ["Volodymyr Zelenskyy"],
                surnames: ["Zelensky", "Zelenskyy"]),
@@ -38,6 +42,7 @@ func testGazetteer() -> Gazetteer {
         Role(id: "role:president", name: "president", leader: true, forms: [("en", "president")]),
         Role(id: "role:negotiator", name: "negotiator", leader: false, forms: [("en", "negotiator")]),
     ]
+    gazetteer.personCues = [("en", "economist"), ("nl", "hoogleraar")]
     gazetteer.reindex()
     return gazetteer
 }
@@ -93,7 +98,11 @@ struct MatcherTests {
     }
 
     @Test func surnamesNeedAFullNameFirstOrATitle() throws {
+        // Without a full name or a title a surname is not enough.
+        #expect(try summary("Macron spoke in Paris and Macron left.").isEmpty)
+        // Headlines name the person before the lead gives the full name.
         #expect(try summary("Macron spoke. Then Emmanuel Macron arrived and Macron left.") == [
+            "PERSON:Macron=person:emmanuel-macron:coreference",
             "PERSON:Emmanuel Macron=person:emmanuel-macron:gazetteer",
             "PERSON:Macron=person:emmanuel-macron:coreference",
         ])
@@ -107,6 +116,24 @@ struct MatcherTests {
             "COUNTRY:French=country:FR:gazetteer", "ROLE:negotiator=role:negotiator:gazetteer",
             "PERSON:Jean-Paul Dupont=-:pattern", "ROLE:negotiator=role:negotiator:gazetteer",
             "PERSON:Dupont=-:coreference",
+        ])
+    }
+
+    @Test func placesThatAreGivenNamesStartPersonNames() throws {
+        #expect(try summary("Farmer Chad Miller met Georgia Jones near the Jordan River in Georgia.") == [
+            "PERSON:Chad Miller=-:pattern", "PERSON:Georgia Jones=-:pattern", "COUNTRY:Georgia=country:GE:gazetteer",
+        ])
+    }
+
+    @Test func monthsAreNotSurnames() throws {
+        #expect(try summary("Theresa May spoke. In May 2016 and on May 5 May said no.") == [
+            "PERSON:Theresa May=person:theresa-may:gazetteer", "PERSON:May=person:theresa-may:coreference",
+        ])
+    }
+
+    @Test func occupationsAnnounceNamesWithoutBeingEntities() throws {
+        #expect(try summary("Economist Marieke Jansen of the university and hoogleraar Piet de Vries spoke.") == [
+            "PERSON:Marieke Jansen=-:pattern", "PERSON:Piet de Vries=-:pattern",
         ])
     }
 
