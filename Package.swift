@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazettePipeline", "GazetteSchema", "GazetteGazetteer",
+                "GazettePipeline", "GazetteSchema", "GazetteGazetteer", "GazetteClean",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
