@@ -7,7 +7,7 @@ struct ContentLocator {
         case article = "article-element"
         case scored = "text-density"
         case jsonLD = "json-ld-articleBody"
-        case none
+        case none = "whole-body"
     }
 
     let page: PageIndex
@@ -21,7 +21,9 @@ struct ContentLocator {
             // (an <article> used for a teaser card while the story sits in <div>s).
             if ownText(marked.root) * 2 >= scoredText { return ([marked.root], marked.signal) }
         }
-        return scored.isEmpty ? ([], .none) : (scored, .scored)
+        if !scored.isEmpty { return (scored, .scored) }
+        // Too little text to score (a page of one short paragraph): all of the body.
+        return ([page.byName["body"]?.first ?? 0], .none)
     }
 
     /// Non-link text of an element's non-boilerplate subtree.

@@ -5,6 +5,8 @@ import GazetteXML
 /// Extracts an article's text and metadata from an HTML page with libxml2, leaving out navigation,
 /// banners, footers and other boilerplate (see docs/CLEANING.md for the rules).
 public struct HTMLCleaner: Sendable {
+    public init() {}
+
     /// Cleans an HTML document; rejects binary content, undecodable bytes and pages without text.
     public func clean(_ raw: RawDocument) throws(RejectReason) -> Document {
         let bytes = raw.bytes

@@ -215,7 +215,7 @@ struct PageIndex {
 enum Boilerplate {
     /// Elements whose content is never article text.
     static let droppedElements: Set<String> = [
-        "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "figcaption",
+        "head", "title", "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "figcaption",
         "dialog", "menu", "embed", "video", "audio", "map", "script", "style", "noscript", "template", "svg", "iframe",
     ]
 
