@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1 && [ "$
 ANNOTATE_INPUTS ?= Corpora/en Corpora/nl
 OUT ?= out
 
-.PHONY: all deps build release annotate test validate clean help
+.PHONY: all deps build release annotate test validate clean help bench bench-cleaning
 
 all: build
 
@@ -13,6 +13,8 @@ help:
 	@echo "make annotate   install what is missing, build (release), annotate $(ANNOTATE_INPUTS) into $(OUT)/annotated.jsonl"
 	@echo "make test       install what is missing, run every test"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
+	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
+	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
 
 # Installs the C libraries' development packages only when one is missing.
 deps:
@@ -40,6 +42,21 @@ annotate: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The cleaning benchmark: trafilatura in a git-ignored virtualenv, pinned versions.
+BENCH_VENV := benchmarks/.venv
+BENCH_REPEAT ?= 10
+BENCH_REQUIREMENTS := benchmarks/cleaning/requirements.txt
+
+$(BENCH_VENV)/.installed: $(BENCH_REQUIREMENTS)
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(BENCH_REQUIREMENTS)
+	touch $@
+
+bench-cleaning: release $(BENCH_VENV)/.installed
+	python3 benchmarks/cleaning/run.py --gazette .build/release/gazette --python $(BENCH_VENV)/bin/python --repeat $(BENCH_REPEAT)
+
+bench: bench-cleaning
 
 clean:
 	rm -rf .build $(OUT)

@@ -42,8 +42,32 @@ struct JSONLDArticle {
     static func parse(_ script: String) -> Any? {
         let data = Data(script.utf8)
         if let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) { return value }
-        let cleaned = Data(script.utf8.map { $0 < 0x20 ? UInt8(ascii: " ") : $0 })
-        return try? JSONSerialization.jsonObject(with: cleaned, options: [.fragmentsAllowed])
+        // Escape raw line breaks inside strings (they stay paragraph breaks) and blank other control characters.
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(script.utf8.count)
+        var inString = false
+        var escaped = false
+        for byte in script.utf8 {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else if byte == 0x0A {
+                    cleaned += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                    continue
+                } else if byte < 0x20 {
+                    cleaned.append(UInt8(ascii: " "))
+                    continue
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            }
+            cleaned.append(byte)
+        }
+        return try? JSONSerialization.jsonObject(with: Data(cleaned), options: [.fragmentsAllowed])
     }
 
     /// Breadth-first search through arrays and `@graph`s, so the outermost article wins; no recursion.

@@ -143,7 +143,9 @@ public struct PageMetadata: Sendable, Equatable {
             }
             if let range = title.range(of: separator) {
                 let head = title[..<range.lowerBound], tail = title[range.upperBound...]
-                if wordCount(head) <= 4 && wordCount(tail) > wordCount(head) + 2 { return String(tail) }
+                // A leading part is a site name only when it looks like one: every word capitalised.
+                let capitalised = head.split(separator: " ").allSatisfy { $0.first.map { !$0.isLowercase } ?? true }
+                if capitalised && wordCount(head) <= 4 && wordCount(tail) > wordCount(head) + 2 { return String(tail) }
             }
         }
         return title
