@@ -9,7 +9,7 @@ EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test validate eval clean help
+.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning
 
 all: build
 
@@ -18,6 +18,8 @@ help:
 	@echo "make test       install what is missing, run every test"
 	@echo "make eval       check the gold in $(EVAL_GOLD), annotate its texts with this build and score them"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
+	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
+	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
 
 # Installs the C libraries' development packages only when one is missing.
 deps:
@@ -49,6 +51,21 @@ eval: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The cleaning benchmark: trafilatura in a git-ignored virtualenv, pinned versions.
+BENCH_VENV := benchmarks/.venv
+BENCH_REPEAT ?= 10
+BENCH_REQUIREMENTS := benchmarks/cleaning/requirements.txt
+
+$(BENCH_VENV)/.installed: $(BENCH_REQUIREMENTS)
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(BENCH_REQUIREMENTS)
+	touch $@
+
+bench-cleaning: release $(BENCH_VENV)/.installed
+	python3 benchmarks/cleaning/run.py --gazette .build/release/gazette --python $(BENCH_VENV)/bin/python --repeat $(BENCH_REPEAT)
+
+bench: bench-cleaning
 
 clean:
 	rm -rf .build $(OUT)

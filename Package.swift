@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazettePipeline", "GazetteSchema", "GazetteGazetteer", "GazetteEval",
+                "GazettePipeline", "GazetteSchema", "GazetteGazetteer", "GazetteEval", "GazetteClean",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -1,0 +1,179 @@
+/// Turns the content elements into paragraphs: block elements and `<br>` break paragraphs, boilerplate
+/// subtrees are skipped, and paragraphs that are links, labels, bylines, credits or dates are dropped.
+struct BodyExtractor {
+    /// A paragraph of the body.
+    struct Paragraph: Equatable {
+        var text: String
+        var isHeading: Bool
+    }
+
+    let page: PageIndex
+    /// The first byline seen ("By Jane Doe"), for the author when the page declares none.
+    private(set) var byline: String?
+
+    init(page: PageIndex) { self.page = page }
+
+    static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let containerNames: Set<String> = ["article", "main", "section", "div", "header", "body", "td", "li"]
+
+    /// The paragraphs of the given elements, in document order.
+    mutating func paragraphs(of roots: [Int]) -> [Paragraph] {
+        var result: [Paragraph?] = []
+        for root in roots {
+            let start = result.count
+            extract(root, into: &result)
+            Self.dropEmptyHeadings(&result, from: start)
+        }
+        return result.compactMap { $0 }
+    }
+
+    /// Scans the root's events; `nil` entries stand for dropped paragraphs (used to drop headings of dropped lists).
+    private mutating func extract(_ root: Int, into result: inout [Paragraph?]) {
+        var text = ""
+        var bytes = 0
+        var linkBytes = 0
+        var linkDepth = 0
+        var heading = false
+        var position = page.elements[root].open + 1
+        let end = page.elements[root].close
+
+        func flush(_ this: inout BodyExtractor) {
+            defer {
+                text = ""
+                bytes = 0
+                linkBytes = 0
+                heading = false
+            }
+            let paragraph = Whitespace.collapse(text)
+            if paragraph.isEmpty { return }
+            let density = bytes == 0 ? 0 : Double(linkBytes) / Double(bytes)
+            if let reason = ParagraphFilter.dropReason(paragraph, linkDensity: density, isHeading: heading) {
+                if reason == .byline, this.byline == nil { this.byline = paragraph }
+                result.append(nil)
+                return
+            }
+            result.append(Paragraph(text: paragraph, isHeading: heading))
+        }
+
+        while position < end {
+            switch page.events[position] {
+            case .text(let content):
+                text += content
+                var count = 0
+                for byte in content.utf8 where byte > 0x20 { count += 1 }
+                bytes += count
+                if linkDepth > 0 { linkBytes += count }
+            case .open(let index):
+                let element = page.elements[index]
+                if element.boilerplate || element.name == "time" && Self.containerNames.contains(page.elements[element.parent].name) {
+                    if element.isBlock { flush(&self) }
+                    position = element.close
+                    continue
+                }
+                if element.isBlock { flush(&self) }
+                if Self.headingNames.contains(element.name) { heading = true }
+                if element.name == "a" { linkDepth += 1 }
+            case .close(let index):
+                let element = page.elements[index]
+                if element.isBlock { flush(&self) }
+                if element.name == "a" { linkDepth -= 1 }
+            }
+            position += 1
+        }
+        flush(&self)
+    }
+
+    /// Drops a heading whose section kept no paragraph ("Related articles" above a dropped link list).
+    private static func dropEmptyHeadings(_ result: inout [Paragraph?], from start: Int) {
+        var index = start
+        while index < result.count {
+            guard let paragraph = result[index], paragraph.isHeading else {
+                index += 1
+                continue
+            }
+            var next = index + 1
+            var keptContent = false
+            var sawDropped = false
+            while next < result.count {
+                if let following = result[next] {
+                    if following.isHeading { break }
+                    keptContent = true
+                    break
+                }
+                sawDropped = true
+                next += 1
+            }
+            if !keptContent && (sawDropped || next == result.count || result[next]?.isHeading == true) && paragraph.text.count < 120 {
+                result[index] = nil
+            }
+            index += 1
+        }
+    }
+}
+
+/// Paragraph-level rules for text that sits inside the article's element but is not article text.
+enum ParagraphFilter {
+    enum Reason: Equatable {
+        case links, label, byline, credit, date, noLetters
+    }
+
+    /// Labels that stand alone in a paragraph: ad slots, share prompts, badges.
+    static let labels: Set<String> = [
+        "advertisement", "advertentie", "anzeige", "publicité", "publicite", "werbung", "sponsored", "gesponsord",
+        "reklame", "ad", "share", "share this", "share this article", "share on facebook", "deel dit artikel", "delen",
+        "artikel teilen", "teilen", "partager", "partager cet article", "load more", "live", "premium", "print",
+        "e-mail", "email", "copy link", "link kopiëren", "read more", "lees meer", "weiterlesen", "lire la suite",
+        "lees ook", "read also", "see also", "mehr zum thema", "lire aussi", "comments", "reacties", "kommentare",
+        "commentaires", "key events", "top stories", "most read", "meest gelezen", "meistgelesen", "les plus lus",
+    ]
+
+    static let bylinePrefixes = ["By ", "BY ", "Door ", "DOOR ", "Von ", "VON ", "Par ", "PAR ", "Text: ", "Tekst: ", "Texte : "]
+    static let trailerPrefixes = ["Reporting by ", "Additional reporting by ", "Writing by ", "Editing by ", "Compiled by "]
+    static let creditWords: Set<String> = [
+        "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "picture", "credit", "credits",
+        "source", "quelle", "bron", "crédit", "crédits", "illustration", "video",
+    ]
+
+    /// Why a paragraph is not article text, or nil when it is.
+    static func dropReason(_ paragraph: String, linkDensity: Double, isHeading: Bool = false) -> Reason? {
+        if linkDensity > 0.5 { return .links }
+        if !paragraph.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return .noLetters }
+        let words = paragraph.split(separator: " ")
+        if words.count <= 6 {
+            let key = trimmed(paragraph.lowercased(), " :|•·»>-–—()")
+            if labels.contains(key) { return .label }
+            if paragraph.hasSuffix(":") && words.count <= 5 { return .label }
+        }
+        if words.count <= 10 {
+            for prefix in bylinePrefixes where paragraph.hasPrefix(prefix) {
+                if let first = words.dropFirst().first?.first, first.isUppercase { return .byline }
+            }
+            if let first = words.first {
+                let word = trimmed(first.lowercased(), ":/©")
+                if creditWords.contains(word) && (first.hasSuffix(":") || words.dropFirst().first.map { [":", "/", "©"].contains($0) } == true) {
+                    return .credit
+                }
+            }
+            if paragraph.contains("©") { return .credit }
+        }
+        if words.count <= 12 {
+            // "Saturday 2 August 2025, 14:05", "Posted on 11 March 2025 by Jane Doe": a date line, not a sentence.
+            let sentence = paragraph.last.map { ".!?\"”»“".contains($0) } ?? false
+            if (words.count <= 8 || !sentence), TextDate.find(in: paragraph) != nil { return .date }
+            if words.count <= 2 && !sentence && !isHeading { return .label }
+        }
+        if words.count <= 30 {
+            for prefix in trailerPrefixes where paragraph.hasPrefix(prefix) { return .credit }
+        }
+        return nil
+    }
+}
+
+/// The text without leading and trailing characters from `characters` (and spaces).
+func trimmed(_ text: String, _ characters: String) -> String {
+    let set = Set(characters.unicodeScalars).union([" "])
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !set.contains($0) })!
+    return String(scalars[first...last])
+}

@@ -1,0 +1,115 @@
+/// Finds the elements that hold the article: the page's own markers (`itemprop="articleBody"`, `<article>`)
+/// when they are there and hold most of the text, else the best block by text density and link density.
+struct ContentLocator {
+    /// Which evidence chose the content.
+    enum Signal: String, Sendable {
+        case articleBody = "itemprop-articleBody"
+        case article = "article-element"
+        case scored = "text-density"
+        case jsonLD = "json-ld-articleBody"
+        case none = "whole-body"
+    }
+
+    let page: PageIndex
+
+    /// The content elements in document order, and the signal that chose them.
+    func locate() -> (roots: [Int], signal: Signal) {
+        let scored = scoredRoots()
+        let scoredText = scored.reduce(0) { $0 + ownText($1) }
+        if let marked = markedRoot() {
+            // The page's own marker wins unless it holds clearly less text than the density choice
+            // (an <article> used for a teaser card while the story sits in <div>s).
+            if ownText(marked.root) * 2 >= scoredText { return ([marked.root], marked.signal) }
+        }
+        if !scored.isEmpty { return (scored, .scored) }
+        // Too little text to score (a page of one short paragraph): all of the body.
+        return ([page.byName["body"]?.first ?? 0], .none)
+    }
+
+    /// Non-link text of an element's non-boilerplate subtree.
+    func ownText(_ index: Int) -> Int { page.elements[index].text - page.elements[index].linkText }
+
+    func linkDensity(_ index: Int) -> Double {
+        let element = page.elements[index]
+        return element.text == 0 ? 0 : Double(element.linkText) / Double(element.text)
+    }
+
+    /// `itemprop="articleBody"`, else the `<article>` with the most non-link text.
+    func markedRoot() -> (root: Int, signal: Signal)? {
+        var best: Int?
+        for (index, element) in page.elements.enumerated() where element.itemprop == "articleBody" && !element.insideBoilerplate {
+            if best == nil || ownText(index) > ownText(best!) { best = index }
+        }
+        if let best, ownText(best) >= 100 { return (best, .articleBody) }
+        var article: Int?
+        for index in page.byName["article", default: []] where !page.elements[index].insideBoilerplate {
+            if article == nil || ownText(index) > ownText(article!) { article = index }
+        }
+        if let article, ownText(article) >= 100 { return (article, .article) }
+        return nil
+    }
+
+    /// A candidate's score adjusted for its links and class words.
+    func adjustedScore(_ index: Int) -> Double {
+        let element = page.elements[index]
+        // Links weigh double: teaser rails (a linked headline over a summary) must lose to running text.
+        return element.score * max(0, 1 - 2 * linkDensity(index)) * (element.positiveHint ? 1.25 : 1)
+    }
+
+    /// The best-scoring element, raised to the common ancestor when several near-equal candidates
+    /// share one (live-blog entries, split bodies), plus siblings that look like more of the article.
+    func scoredRoots() -> [Int] {
+        var top: [(index: Int, score: Double)] = []
+        for index in page.elements.indices where !page.elements[index].insideBoilerplate && page.elements[index].score > 0 {
+            let score = adjustedScore(index)
+            if top.count < 5 || score > top[top.count - 1].score {
+                top.append((index, score))
+                top.sort { $0.score > $1.score }
+                if top.count > 5 { top.removeLast() }
+            }
+        }
+        guard var root = top.first?.index, let best = top.first?.score else { return [] }
+        // Near-equal repeated blocks (same element and class) with few links that are not nested in one another
+        // (live-blog entries, a body split by an ad slot) make their common ancestor the content.
+        let close = top.dropFirst().filter { candidate in
+            candidate.score >= best * 0.5 && linkDensity(candidate.index) < 0.25
+                && page.elements[candidate.index].name == page.elements[root].name
+                && page.elements[candidate.index].className == page.elements[root].className
+                && !page.isInside(candidate.index, root) && !page.isInside(root, candidate.index)
+        }
+        if !close.isEmpty {
+            var ancestor = root
+            for candidate in close {
+                while !page.isInside(candidate.index, ancestor), page.elements[ancestor].parent >= 0 {
+                    ancestor = page.elements[ancestor].parent
+                }
+            }
+            root = ancestor
+        }
+        let parent = page.elements[root].parent
+        guard parent >= 0 else { return [root] }
+        let threshold = max(10, best * 0.2)
+        var roots: [Int] = []
+        var index = parent + 1
+        while index < page.elements.count, page.elements[index].open < page.elements[parent].close {
+            let element = page.elements[index]
+            if element.parent == parent {
+                if index == root {
+                    roots.append(index)
+                } else if !element.insideBoilerplate {
+                    let text = ownText(index)
+                    if adjustedScore(index) >= threshold || (text >= 80 && linkDensity(index) < 0.25 && element.paragraphs <= 1) {
+                        roots.append(index)
+                    }
+                }
+                // Skip the child's subtree: its elements are not siblings.
+                var next = index + 1
+                while next < page.elements.count, page.elements[next].open < element.close { next += 1 }
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        return roots
+    }
+}

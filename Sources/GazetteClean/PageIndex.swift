@@ -1,0 +1,271 @@
+import GazetteXML
+
+/// A page flattened in one iterative walk: every element with its text statistics, and the document as a
+/// stream of open/text/close events that later stages scan by index range instead of walking the tree again.
+///
+/// Building it is linear in the page and never recurses, so deeply nested pages cannot overflow the stack.
+struct PageIndex {
+    /// One event of the flattened document.
+    enum Event {
+        case open(Int)
+        case text(String)
+        case close(Int)
+    }
+
+    /// What the cleaner knows about one element.
+    struct Element {
+        var name: String
+        var parent: Int
+        /// Index of this element's `.open` and `.close` events.
+        var open: Int
+        var close: Int = 0
+        /// Whether the element itself is boilerplate (by name, role, class or id words, or hidden).
+        var boilerplate: Bool
+        /// Whether the element or one of its ancestors is boilerplate.
+        var insideBoilerplate: Bool
+        /// Whether the element starts a new block of text.
+        var isBlock: Bool
+        /// Non-space bytes of text whose nearest block ancestor is this element, and how many of them sit in links.
+        var directText = 0
+        var directLinkText = 0
+        var directCommas = 0
+        /// Non-space bytes of text in the element's non-boilerplate subtree, and how many of them sit in links.
+        var text = 0
+        var linkText = 0
+        /// Readability-style content score gathered from the paragraphs below it.
+        var score = 0.0
+        /// Paragraphs (blocks with at least 25 bytes of mostly non-link text) in the non-boilerplate subtree.
+        var paragraphs = 0
+        /// Class and id words that suggest content ("article", "body", "story", ...).
+        var positiveHint = false
+        var itemprop: String?
+        /// The class attribute as written, to recognise repeated blocks (live-blog entries).
+        var className: String?
+    }
+
+    var elements: [Element] = []
+    var events: [Event] = []
+    /// Texts of `<script type="application/ld+json">` elements.
+    var jsonLD: [String] = []
+    /// The page's `<html lang>`.
+    var htmlLang: String?
+    /// Elements by name for the few names metadata and content location look up.
+    var byName: [String: [Int]] = [:]
+    /// `<meta>` key/value pairs in document order (key = property, name or itemprop, lower-cased).
+    var metas: [(key: String, content: String, element: Int)] = []
+    /// `<link>` rel/href pairs.
+    var links: [(rel: String, href: String)] = []
+    /// Attributes of elements that carry metadata: `datetime` of `<time>`, `itemprop`, `class`.
+    var datetimes: [(element: Int, value: String)] = []
+
+    static let indexedNames: Set<String> = ["article", "main", "h1", "title", "time", "body"]
+
+    /// Walks the tree once, depth-first in document order, with an explicit stack.
+    init(root: XMLNode) {
+        htmlLang = root.attribute("lang")
+        var stack: [(iterator: XMLChildren.Iterator, element: Int, block: Int, inLink: Bool, hidden: Bool, inArticle: Bool)] = []
+        let rootIndex = addElement(root, parent: -1, parentHidden: false, inArticle: false)
+        stack.append((root.children.makeIterator(), rootIndex, rootIndex, false, elements[rootIndex].boilerplate, false))
+        while !stack.isEmpty {
+            guard let child = stack[stack.count - 1].iterator.next() else {
+                let finished = stack.removeLast().element
+                elements[finished].close = events.count
+                events.append(.close(finished))
+                continue
+            }
+            let frame = stack[stack.count - 1]
+            switch child.kind {
+            case .text, .cdata:
+                let content = child.content
+                var count = 0
+                var commas = 0
+                for byte in content.utf8 where byte > 0x20 {
+                    count += 1
+                    if byte == UInt8(ascii: ",") { commas += 1 }
+                }
+                events.append(.text(content))
+                if count > 0 && !frame.hidden {
+                    elements[frame.block].directText += count
+                    elements[frame.block].directCommas += commas
+                    if frame.inLink { elements[frame.block].directLinkText += count }
+                }
+            case .element:
+                let name = child.name
+                if Self.opaqueElements.contains(name) {
+                    if name == "script", child.attribute("type")?.lowercased().contains("ld+json") == true {
+                        jsonLD.append(child.textContent)
+                    }
+                    continue
+                }
+                let index = addElement(child, parent: frame.element, parentHidden: frame.hidden, inArticle: frame.inArticle)
+                let element = elements[index]
+                stack.append((
+                    child.children.makeIterator(), index, element.isBlock ? index : frame.block,
+                    frame.inLink || name == "a", element.insideBoilerplate,
+                    frame.inArticle || name == "article" || name == "main" || element.itemprop == "articleBody"
+                ))
+            case .comment, .other:
+                continue
+            }
+        }
+        aggregate()
+    }
+
+    /// Elements whose content is never read as text (scripts are only looked into for JSON-LD).
+    static let opaqueElements: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas"]
+
+    private mutating func addElement(_ node: XMLNode, parent: Int, parentHidden: Bool, inArticle: Bool) -> Int {
+        let name = node.name
+        let index = elements.count
+        var classWords: [Substring] = []
+        var role: String?
+        var hidden = false
+        var itemprop: String?
+        var className: String?
+        for (attribute, value) in node.attributes {
+            switch attribute {
+            case "class", "id":
+                if attribute == "class" { className = value }
+                classWords.append(contentsOf: value.lowercased().split(whereSeparator: { !$0.isLetter }))
+            case "role": role = value.lowercased()
+            case "hidden": hidden = true
+            case "aria-hidden": hidden = hidden || value == "true"
+            case "style":
+                let style = value.lowercased().filter { $0 != " " }
+                hidden = hidden || style.contains("display:none") || style.contains("visibility:hidden")
+            case "itemprop": itemprop = value
+            case "datetime" where name == "time": datetimes.append((index, value))
+            default: break
+            }
+        }
+        // The page's outer containers are never dropped for their class words ("single-post has-comments").
+        let outer = ["html", "body", "main", "article"].contains(name) || itemprop == "articleBody"
+        // A <header> inside <article> or <main> is the article's own header (headline, standfirst), not the site's.
+        let articleHeader = name == "header" && inArticle
+        let boilerplate = hidden
+            || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader ? "div" : name, role: role, words: classWords))
+        let positive = classWords.contains { Boilerplate.positiveWords.contains(String($0)) }
+        elements.append(Element(
+            name: name, parent: parent, open: events.count, boilerplate: boilerplate,
+            insideBoilerplate: boilerplate || parentHidden, isBlock: Boilerplate.blockElements.contains(name),
+            positiveHint: positive, itemprop: itemprop, className: className))
+        events.append(.open(index))
+        if Self.indexedNames.contains(name) { byName[name, default: []].append(index) }
+        switch name {
+        case "meta":
+            let key = (node.attribute("property") ?? node.attribute("name") ?? itemprop ?? "").lowercased()
+            if !key.isEmpty, let content = node.attribute("content") { metas.append((key, content, index)) }
+        case "link":
+            if let rel = node.attribute("rel"), let href = node.attribute("href") { links.append((rel.lowercased(), href)) }
+        default: break
+        }
+        return index
+    }
+
+    /// Sums text up the tree (children follow their parent in `elements`, so one reverse pass suffices)
+    /// and gives each paragraph's score to its parent and, halved, its grandparent.
+    private mutating func aggregate() {
+        for index in elements.indices.reversed() {
+            let element = elements[index]
+            if element.insideBoilerplate { continue }
+            let text = elements[index].text + element.directText
+            let linkText = elements[index].linkText + element.directLinkText
+            elements[index].text = text
+            elements[index].linkText = linkText
+            let ownText = element.directText - element.directLinkText
+            let isParagraph = ownText >= 25 && element.directLinkText * 2 < element.directText
+            if isParagraph { elements[index].paragraphs += 1 }
+            if element.parent >= 0 {
+                elements[element.parent].text += text
+                elements[element.parent].linkText += linkText
+                elements[element.parent].paragraphs += elements[index].paragraphs
+            }
+            guard isParagraph else { continue }
+            // A paragraph: score its container. Text written straight into a <div> or <td> makes that element the
+            // container itself (old CMSes separate paragraphs with <br>).
+            let paragraphLike = Boilerplate.paragraphElements.contains(element.name)
+            let cap = paragraphLike ? 3.0 : 10.0
+            let score = 1 + Double(element.directCommas) + min(Double(ownText) / 100, cap)
+            let container = paragraphLike ? element.parent : index
+            guard container >= 0 else { continue }
+            elements[container].score += score
+            let grandparent = elements[container].parent
+            if grandparent >= 0 { elements[grandparent].score += score / 2 }
+        }
+    }
+
+    /// The visible text of an element's subtree with whitespace collapsed (boilerplate included).
+    func plainText(of index: Int) -> String {
+        var result = ""
+        var position = elements[index].open
+        while position < elements[index].close {
+            if case .text(let text) = events[position] { result += text }
+            position += 1
+        }
+        return Whitespace.collapse(result)
+    }
+
+    /// Whether `index` lies inside the subtree of `ancestor`.
+    func isInside(_ index: Int, _ ancestor: Int) -> Bool {
+        elements[index].open >= elements[ancestor].open && elements[index].close <= elements[ancestor].close
+    }
+}
+
+/// The rules that tell boilerplate from content by an element's name, role and class or id words.
+enum Boilerplate {
+    /// Elements whose content is never article text.
+    static let droppedElements: Set<String> = [
+        "head", "title", "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "figcaption",
+        "dialog", "menu", "embed", "video", "audio", "map", "script", "style", "noscript", "template", "svg", "iframe",
+    ]
+
+    /// Class or id words that mark boilerplate blocks.
+    static let markerWords: Set<String> = [
+        "ad", "ads", "adv", "advert", "advertisement", "advertorial", "banner", "breadcrumb", "breadcrumbs", "byline",
+        "caption", "comment", "comments", "consent", "dateline", "timestamp", "cookie", "cookies", "credit", "credits",
+        "footer", "gdpr", "menu", "modal", "nav", "navbar", "navigation", "newsletter", "paywall", "popup", "promo",
+        "related", "share", "sharing", "sidebar", "social", "sponsored", "subscribe", "subscription", "tags", "teaser",
+        "toolbar", "widget", "readmore", "recommended", "outbrain", "taboola", "bio", "author", "signup", "masthead",
+        "disqus", "onetrust", "cmp", "skip", "print", "pullquote", "recirculation", "mostread", "trending",
+    ]
+
+    /// Prefixes of class or id words that mark boilerplate ("relatedposts", "sharebox", "commentlist").
+    static let markerPrefixes: [String] = [
+        "related", "share", "sharing", "social", "comment", "cookie", "consent", "newsletter", "advert", "sponsor",
+        "promo", "recommend", "breadcrumb", "paywall", "outbrain", "taboola", "subscri", "signup", "mostread", "banner",
+    ]
+
+    /// Class or id words that suggest the article's content.
+    static let positiveWords: Set<String> = [
+        "article", "body", "content", "entry", "post", "story", "text", "txt", "main", "artikel", "bericht", "inhalt",
+        "tekst", "texte", "paragraph", "hentry", "copy",
+    ]
+
+    /// Roles that mark page furniture.
+    static let boilerplateRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar",
+    ]
+
+    /// Elements that start a new paragraph.
+    static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
+        "pre", "table", "tbody", "tr", "td", "th", "dd", "dt", "dl", "br", "hr", "figure", "body", "html", "header",
+        "footer", "aside", "nav", "form", "center", "address", "details", "summary", "caption",
+    ]
+
+    /// Blocks that are one paragraph of text rather than a container of paragraphs.
+    static let paragraphElements: Set<String> = ["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Whether an element is boilerplate by its name, role or class/id words.
+    static func isBoilerplate(name: String, role: String?, words: [Substring]) -> Bool {
+        if droppedElements.contains(name) { return true }
+        if let role, boilerplateRoles.contains(role) { return true }
+        for word in words {
+            if word.count < 2 { continue }
+            let value = String(word)
+            if markerWords.contains(value) { return true }
+            for prefix in markerPrefixes where value.hasPrefix(prefix) { return true }
+        }
+        return false
+    }
+}
