@@ -1,0 +1,1 @@
+@main struct IndexBenchmark { static func main() {} }
