@@ -75,8 +75,11 @@ let package = Package(
         .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteSchema", "GazetteTestSupport"]),
         .testTarget(
             name: "GazetteIndexTests",
-            dependencies: ["GazetteIndex", "GazetteOutput", "GazettePipeline", "GazetteSchema", "GazetteTestSupport"],
-            resources: [.copy("Fixtures")]),
+            dependencies: [
+                "GazetteIndex", "GazetteOutput", "GazettePipeline", "GazetteSchema", "GazetteTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["make-fixtures.py", "Fixtures"]),
         .testTarget(
             name: "GazettePipelineTests",
             dependencies: ["GazettePipeline", "GazetteSchema", "GazetteOutput", "GazetteTestSupport"]),

@@ -182,6 +182,12 @@ public final class SearchIndex {
         public var entities: Int
         public var relations: Int
 
+        public init(documents: Int, entities: Int, relations: Int) {
+            self.documents = documents
+            self.entities = entities
+            self.relations = relations
+        }
+
         public var description: String { "\(documents) documents, \(entities) entities, \(relations) relations" }
     }
 

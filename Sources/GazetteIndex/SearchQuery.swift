@@ -58,6 +58,13 @@ public struct Facet: Sendable, Equatable {
     public var canonical: String
     /// Number of matching documents (not mentions).
     public var documents: Int
+
+    public init(type: EntityType, kb: String?, canonical: String, documents: Int) {
+        self.type = type
+        self.kb = kb
+        self.canonical = canonical
+        self.documents = documents
+    }
 }
 
 /// The answer to a `SearchQuery`.
