@@ -89,7 +89,7 @@ public final class SearchIndex {
                 "end" INTEGER NOT NULL,
                 source TEXT NOT NULL
             );
-            CREATE INDEX entities_document ON entities (document);
+            CREATE INDEX entities_document ON entities (document, type, kb, canonical);
             CREATE INDEX entities_kb ON entities (kb, document);
             CREATE INDEX entities_canonical ON entities (canonical, document);
             CREATE INDEX entities_type ON entities (type, document);
