@@ -62,19 +62,24 @@ extension SearchIndex {
                     let documentText: String = row["text"]
                     var marks: [Snippet.Mark] = []
                     if let highlighted: String = row["marked"] {
+                        let scalars = Array(documentText.unicodeScalars)
                         marks += Snippet.markedSpans(in: highlighted, open: Self.termOpen, close: Self.termClose)
-                            .map { Snippet.Mark(span: $0, open: "[", close: "]") }
+                            .map { span in
+                                let term = String(String.UnicodeScalarView(scalars[span.start..<min(span.end, scalars.count)]))
+                                return Snippet.Mark(span: span, open: "[", close: "]", group: "term:" + term.lowercased())
+                            }
                     }
                     var anchors: [TextSpan] = []
                     let rowid: Int64 = row["rowid"]
                     if !query.entities.isEmpty {
                         let placeholders = Array(repeating: "?", count: query.entities.count).joined(separator: ", ")
                         let mentions = try Row.fetchAll(db, sql: """
-                            SELECT start, "end" FROM entities
+                            SELECT start, "end", coalesce(kb, canonical) AS entity FROM entities
                             WHERE document = ? AND (kb IN (\(placeholders)) OR canonical IN (\(placeholders)))
                             """, arguments: StatementArguments([rowid as (any DatabaseValueConvertible)?] + query.entities + query.entities))
                         marks += mentions.map {
-                            Snippet.Mark(span: TextSpan(start: $0["start"], end: $0["end"]), open: "«", close: "»")
+                            Snippet.Mark(span: TextSpan(start: $0["start"], end: $0["end"]), open: "«", close: "»",
+                                         group: "entity:" + ($0["entity"] as String))
                         }
                     }
                     if marks.isEmpty, let relation = query.relations.first {

@@ -222,3 +222,45 @@ struct SearchIndexTests {
         #expect(try index.counts().documents == 6)
     }
 }
+
+@Suite("Snippets")
+struct SnippetTests {
+    /// A text of `count` filler words with `insert` placed after word `at`.
+    static func text(words count: Int, inserting insert: [(at: Int, text: String)]) -> String {
+        var words = (0..<count).map { "word\($0)" }
+        for (at, text) in insert.sorted(by: { $0.at > $1.at }) { words.insert(text, at: at) }
+        return words.joined(separator: " ")
+    }
+
+    @Test func farApartEntitiesGetASecondPassage() throws {
+        let directory = try Repository.temporaryDirectory()
+        let index = try SearchIndex(path: directory.appendingPathComponent("s.sqlite").path)
+        let text = Self.text(words: 200, inserting: [(at: 20, text: "Macron"), (at: 150, text: "Schoof")])
+        func span(_ word: String) -> TextSpan {
+            let range = text.range(of: word)!
+            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
+            return TextSpan(start: start, end: start + word.unicodeScalars.count)
+        }
+        var document = Document(id: "far", source: SourceLocator(path: "far", format: "text"), text: text)
+        document.entities = [
+            Entity(id: "e1", type: .person, span: span("Macron"), text: "Macron", kb: "person:emmanuel-macron",
+                   canonical: "Emmanuel Macron", sentence: 0, source: "gazetteer"),
+            Entity(id: "e2", type: .person, span: span("Schoof"), text: "Schoof", kb: "person:dick-schoof",
+                   canonical: "Dick Schoof", sentence: 0, source: "gazetteer"),
+        ]
+        try index.upsert([document])
+        let snippet = try #require(try index.search(
+            SearchQuery(text: "word30", entities: ["person:emmanuel-macron", "person:dick-schoof"])).hits.first).snippet
+        #expect(snippet.contains("«Macron»"))
+        #expect(snippet.contains("«Schoof»"))
+        #expect(snippet.contains("[word30]"))
+        #expect(snippet.contains(" … "))
+        #expect(snippet.hasPrefix("…") && snippet.hasSuffix("…"))
+        #expect(!snippet.contains("word100 "))
+        // Short texts come whole, without ellipses.
+        var short = Document(id: "short", source: SourceLocator(path: "short", format: "text"), text: "A\n\nshort   text.")
+        short.title = "A"
+        try index.upsert([short])
+        #expect(try index.search(SearchQuery(text: "short")).hits.first?.snippet == "A [short] text.")
+    }
+}
