@@ -1,6 +1,6 @@
 # Gazette: `make annotate` and `make test` work on a machine with only the Swift toolchain.
 SWIFT ?= swift
-APT_PACKAGES := libicu-dev libxml2-dev pkg-config zlib1g-dev
+APT_PACKAGES := libicu-dev libxml2-dev pkg-config zlib1g-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" -ne 0 ] && echo sudo)
 ANNOTATE_INPUTS ?= Corpora/en Corpora/nl
 OUT ?= out
@@ -9,7 +9,7 @@ EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning
+.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make annotate   install what is missing, build (release), annotate $(ANNOTATE_INPUTS) into $(OUT)/annotated.jsonl"
 	@echo "make test       install what is missing, run every test"
 	@echo "make eval       check the gold in $(EVAL_GOLD), annotate its texts with this build and score them"
+	@echo "make bench-index  time indexing 10 000 annotated documents and filtered searches; appends to benchmarks/RESULTS.md"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
 	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
 	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
@@ -65,7 +66,15 @@ $(BENCH_VENV)/.installed: $(BENCH_REQUIREMENTS)
 bench-cleaning: release $(BENCH_VENV)/.installed
 	python3 benchmarks/cleaning/run.py --gazette .build/release/gazette --python $(BENCH_VENV)/bin/python --repeat $(BENCH_REPEAT)
 
-bench: bench-cleaning
+
+# Indexing and search speed on one core (taskset), from the annotated corpus; appends to benchmarks/RESULTS.md.
+TASKSET := $(shell command -v taskset >/dev/null 2>&1 && echo taskset -c 0)
+bench-index: annotate
+	$(SWIFT) build -c release --product IndexBenchmark
+	$(TASKSET) .build/release/IndexBenchmark --seed $(OUT)/annotated.jsonl --documents 10000 \
+	  --db benchmarks/work/index-bench.sqlite --results benchmarks/RESULTS.md --command "make bench-index"
+
+bench: bench-cleaning bench-index
 
 clean:
 	rm -rf .build $(OUT)

@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, reached only through their wrapper modules.
@@ -46,12 +47,25 @@ let package = Package(
                 "GazetteCore", "GazetteReaders", "GazetteClean", "GazetteSegment", "GazetteGazetteer", "GazetteMatch",
                 "GazetteRelate", "GazetteOutput",
             ]),
+        // Writers that feed search indexes: an SQLite full-text index and Elasticsearch bulk files.
+        .target(
+            name: "GazetteIndex",
+            dependencies: ["GazetteCore", "GazetteOutput", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazettePipeline", "GazetteSchema", "GazetteGazetteer", "GazetteEval", "GazetteClean",
+                "GazettePipeline", "GazetteSchema", "GazetteGazetteer", "GazetteEval", "GazetteClean", "GazetteIndex",
+                "GazetteOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // `make bench-index`: indexing and search speed of GazetteIndex on synthesised documents.
+        .executableTarget(
+            name: "IndexBenchmark",
+            dependencies: [
+                "GazetteIndex", "GazetteOutput", "GazetteCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/IndexBenchmark"),
 
         // Shared by the test targets only: repository paths and a once-loaded gazetteer.
         .target(name: "GazetteTestSupport", dependencies: ["GazettePipeline"], path: "Tests/GazetteTestSupport"),
@@ -78,6 +92,13 @@ let package = Package(
         .testTarget(name: "GazetteRelateTests", dependencies: ["GazetteRelate", "GazetteTestSupport"]),
         .testTarget(name: "GazetteSchemaTests", dependencies: ["GazetteSchema"]),
         .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteSchema", "GazetteTestSupport"]),
+        .testTarget(
+            name: "GazetteIndexTests",
+            dependencies: [
+                "GazetteIndex", "GazetteOutput", "GazettePipeline", "GazetteSchema", "GazetteTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["make-fixtures.py", "Fixtures"]),
         .testTarget(
             name: "GazettePipelineTests",
             dependencies: ["GazettePipeline", "GazetteSchema", "GazetteOutput", "GazetteTestSupport"]),

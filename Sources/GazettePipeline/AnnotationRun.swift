@@ -52,7 +52,9 @@ public struct AnnotationRun {
     }
 
     /// Annotates every document of the inputs into the sinks; the sinks are not closed.
-    public func run(inputs: [String], output: LineSink, rejects: LineSink) throws(PipelineError) -> RunSummary {
+    /// `output` nil writes no JSONL; every annotated document also goes to each of `documentSinks`.
+    public func run(inputs: [String], output: LineSink?, rejects: LineSink,
+                    documentSinks: [any DocumentSink] = []) throws(PipelineError) -> RunSummary {
         let start = Date()
         let annotator = try Annotator(resources: resources, asOf: options.asOf)
         let encoder = ArticleEncoder(includeTokens: options.includeTokens)
@@ -70,8 +72,9 @@ public struct AnnotationRun {
             }
             switch result {
             case .success(let document):
-                try output.write(encoder.encode(document, asOf: annotator.asOf(for: document),
-                                                gazetteerVersion: resources.gazetteerVersion))
+                try output?.write(encoder.encode(document, asOf: annotator.asOf(for: document),
+                                                 gazetteerVersion: resources.gazetteerVersion))
+                for sink in documentSinks { try sink.write(document) }
                 summary.annotated += 1
             case .failure(let reject):
                 try rejects.write(encoder.encode(reject))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteCore
+import GazetteIndex
 import GazettePipeline
 import GazetteReaders
 
@@ -50,6 +51,17 @@ struct Annotate: ParsableCommand {
         "Date (YYYY-MM-DD) that decides who held an office when an article has no date. Default: today.", valueName: "date"))
     var asOf: String?
 
+    @Option(help: ArgumentHelp("Output format: jsonl (gazette.article/1) or es-bulk (Elasticsearch/OpenSearch _bulk NDJSON).",
+                               valueName: "format"))
+    var format = "jsonl"
+
+    @Option(name: .customLong("index-name"), help: ArgumentHelp("The _index of es-bulk actions.", valueName: "name"))
+    var indexName = "gazette"
+
+    @Option(name: .customLong("index"), help: ArgumentHelp(
+        "Also write every annotated document into this SQLite search index (see `gazette search`).", valueName: "db"))
+    var searchIndex: String?
+
     @Flag(help: "Write each document's tokens too.")
     var tokens = false
 
@@ -72,6 +84,7 @@ struct Annotate: ParsableCommand {
         if maxDocumentBytes < 1 || maxInputBytes < 1 || maxDepth < 1 {
             throw ValidationError("--max-document-bytes, --max-input-bytes and --max-depth want positive numbers")
         }
+        if format != "jsonl" && format != "es-bulk" { throw ValidationError("unknown output format '\(format)'") }
         if let asOf, ISODate.normalise(asOf) == nil || asOf.count != 10 {
             throw ValidationError("--as-of wants a date as YYYY-MM-DD, not '\(asOf)'")
         }
@@ -106,8 +119,13 @@ struct Annotate: ParsableCommand {
         do {
             let outputSink = try LineSink(output == "-" ? .standardOutput : .file(output))
             let rejectSink = try LineSink(rejectsDestination)
+            var sinks: [any DocumentSink] = []
+            if format == "es-bulk" { sinks.append(ElasticBulkDocumentSink(indexName: indexName, output: outputSink)) }
+            let indexSink = try searchIndex.map { path throws(IndexError) in try IndexDocumentSink(path: path) }
+            if let indexSink { sinks.append(indexSink) }
             summary = try AnnotationRun(resources: resources, options: options)
-                .run(inputs: inputs, output: outputSink, rejects: rejectSink)
+                .run(inputs: inputs, output: format == "jsonl" ? outputSink : nil, rejects: rejectSink, documentSinks: sinks)
+            try indexSink?.finish()
             try outputSink.close()
             try rejectSink.close()
         } catch {

@@ -15,7 +15,10 @@ struct Gazette: ParsableCommand {
             (they are in the rejects stream), 1 on a fatal error, 64 on a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Annotate.self, Validate.self, GazetteerCommand.self, Eval.self, EvalCleaning.self])
+        subcommands: [
+            Annotate.self, Validate.self, GazetteerCommand.self, Eval.self, EvalCleaning.self, IndexCommand.self, Search.self,
+            Export.self,
+        ])
 }
 
 /// Options shared by commands that load the gazetteer.
