@@ -49,8 +49,16 @@ eval: release
 	.build/release/gazette eval --check $(EVAL_GOLD)
 	.build/release/gazette eval --run --gold $(EVAL_GOLD) $(EVAL_MIN_F1)
 
+# The quality gate: the gold corpus must pass its checks and today's build must score at least
+# the figures in Corpora/gold/thresholds.txt (the GoldGateTests suite checks the same).
+GATE := $(shell grep -v '^\#' $(EVAL_GOLD)/thresholds.txt | grep . | sed 's/^/--min-f1 /')
+
 test: deps
 	$(SWIFT) build --build-tests
+	.build/debug/gazette eval --check $(EVAL_GOLD)
+	.build/debug/gazette eval --run --gold $(EVAL_GOLD) $(GATE) > $(or $(TMPDIR),/tmp)/gazette-gate.txt || \
+	  { cat $(or $(TMPDIR),/tmp)/gazette-gate.txt; exit 1; }
+	@grep -E '^  (ok|FAIL) ' $(or $(TMPDIR),/tmp)/gazette-gate.txt
 	$(SWIFT) test --skip-build
 
 # The cleaning benchmark: trafilatura in a git-ignored virtualenv, pinned versions.

@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "GazetteMatchTests",
             dependencies: ["GazetteMatch", "GazetteSegment", "GazetteGazetteer", "GazetteTestSupport"]),
-        .testTarget(name: "GazetteRelateTests", dependencies: ["GazetteRelate", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteRelateTests", dependencies: ["GazetteRelate", "GazetteEval", "GazettePipeline", "GazetteTestSupport"]),
         .testTarget(name: "GazetteSchemaTests", dependencies: ["GazetteSchema"]),
         .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteSchema", "GazetteTestSupport"]),
         .testTarget(

@@ -226,7 +226,8 @@ public final class EntityMatcher {
             }
             var source = "gazetteer"
             if entry.form == .partial {
-                let afterTitle = previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false
+                let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
+                    || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
                 if afterTitle {
                     source = "gazetteer"
@@ -266,6 +267,25 @@ public final class EntityMatcher {
         }
         return result
     }
+
+    /// Whether an apposition with a title follows a candidate: "Schoof, de Nederlandse premier,".
+    func titleFollows(_ position: Int, _ candidates: [Candidate], _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let candidate = candidates[position]
+        var next = candidate.last + 1
+        guard next < tokens.count, Self.surface(tokens[next], utf8) == "," else { return false }
+        next += 1
+        if next < tokens.count, Self.appositionDeterminers.contains(String(Self.surface(tokens[next], utf8))) { next += 1 }
+        for following in candidates[(position + 1)...].prefix(2) {
+            guard following.first == next else { return false }
+            let entry = compiled.entries[Int(following.entry)]
+            if entry.type == .role { return true }
+            guard entry.type == .country || entry.type == .org else { return false }
+            next = following.last + 1
+        }
+        return false
+    }
+
+    static let appositionDeterminers: Set<String> = ["the", "a", "an", "de", "het", "een", "The", "De", "Het"]
 
     /// Places that are also given names: before a capitalised word they start a person's name.
     static let givenNameLike: Set<String> = [

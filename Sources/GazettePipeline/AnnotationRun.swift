@@ -2,6 +2,7 @@ import Foundation
 import GazetteCore
 import GazetteOutput
 import GazetteReaders
+import GazetteRelate
 
 /// Figures of a finished run: every document read ends in exactly one of annotated or rejected.
 public struct RunSummary: Sendable, Equatable {
@@ -37,6 +38,8 @@ public struct RunOptions: Sendable {
     public var includeTokens = false
     /// Date deciding offices for undated articles; nil means today.
     public var asOf: String?
+    /// Also emit relations only the gazetteer knows, marked `source: "kb"`.
+    public var kbRelations = false
 
     public init() {}
 }
@@ -57,6 +60,7 @@ public struct AnnotationRun {
                     documentSinks: [any DocumentSink] = []) throws(PipelineError) -> RunSummary {
         let start = Date()
         let annotator = try Annotator(resources: resources, asOf: options.asOf)
+        annotator.relationOptions = RelationOptions(kbRelations: options.kbRelations)
         let encoder = ArticleEncoder(includeTokens: options.includeTokens)
         var summary = RunSummary()
         var items = DocumentStream(inputs: inputs, options: options.reader).makeIterator()

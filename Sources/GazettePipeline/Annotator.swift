@@ -56,6 +56,8 @@ public final class Annotator {
     let matcher: EntityMatcher
     /// The date that decides who held an office when an article has no date ("YYYY-MM-DD").
     public let defaultAsOf: String
+    /// What relation extraction may add beyond what the text states (`--kb-relations`).
+    public var relationOptions = RelationOptions()
 
     /// Prepares a worker; `asOf` defaults to today's date (UTC).
     public init(resources: AnnotationResources, asOf: String? = nil) throws(PipelineError) {
@@ -101,7 +103,7 @@ public final class Annotator {
             throw RejectReason(code: "segmentation_failed", message: error.description)
         }
         matcher.match(&document)
-        resources.relations.extract(&document, asOf: asOf(for: document))
+        resources.relations.extract(&document, asOf: asOf(for: document), options: relationOptions)
     }
 
     static func today() -> String {

@@ -62,6 +62,10 @@ struct Annotate: ParsableCommand {
         "Also write every annotated document into this SQLite search index (see `gazette search`).", valueName: "db"))
     var searchIndex: String?
 
+    @Flag(name: .customLong("kb-relations"), help: ArgumentHelp(
+        "Also write leader_of relations that only the gazetteer knows (source \"kb\"), dated by the article or --as-of."))
+    var kbRelations = false
+
     @Flag(help: "Write each document's tokens too.")
     var tokens = false
 
@@ -115,6 +119,7 @@ struct Annotate: ParsableCommand {
         options.reader.maxNestingDepth = maxDepth
         options.includeTokens = tokens
         options.asOf = asOf
+        options.kbRelations = kbRelations
         let summary: RunSummary
         do {
             let outputSink = try LineSink(output == "-" ? .standardOutput : .file(output))
