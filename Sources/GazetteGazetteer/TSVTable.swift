@@ -31,7 +31,14 @@ public struct TSVTable: Sendable {
 
         /// A cell's `|`-separated list, without empty items.
         public func list(_ column: String) -> [String] {
-            self[column].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let cell = self[column]
+            guard !cell.isEmpty else { return [] }
+            return cell.split(separator: "|").compactMap { item in
+                var slice = item
+                while slice.first == " " { slice.removeFirst() }
+                while slice.last == " " { slice.removeLast() }
+                return slice.isEmpty ? nil : String(slice)
+            }
         }
 
         /// The cell, or nil when it is empty.
@@ -52,11 +59,12 @@ public struct TSVTable: Sendable {
         var columns: [String: Int] = [:]
         var rows: [Row] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines and cells are split on UTF-8 bytes: gazetteers can have millions of rows.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let cells = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard let currentHeader = header else {
                 header = cells
                 for (index, name) in cells.enumerated() { columns[name] = index }

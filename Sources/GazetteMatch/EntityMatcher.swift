@@ -65,25 +65,27 @@ public final class EntityMatcher {
         document.entities = found
     }
 
-    /// The vocabulary id of every token (nil when unknown); number tokens are skipped when no
+    /// The vocabulary id of every token (-1 when unknown); number tokens are skipped when no
     /// form has digits, long punctuation always.
-    func keyIDs(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> [Int32?] {
+    func keyIDs(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> [Int32] {
         let vocabulary = compiled.vocabulary
         let numbers = compiled.hasNumericKeys
-        var keys = [Int32?](repeating: nil, count: tokens.count)
-        tokens.withUnsafeBufferPointer { tokens in
-            for index in 0..<tokens.count {
-                let token = tokens[index]
-                switch token.kind {
-                case .punctuation where token.utf8End - token.utf8Start > 2: continue
-                case .number where !numbers: continue
-                default: break
-                }
-                let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-                if let ascii = vocabulary.lookupASCII(bytes) {
-                    keys[index] = ascii
-                } else {
-                    keys[index] = vocabulary.lookup(normalizer.key(bytes))
+        var keys = [Int32](repeating: -1, count: tokens.count)
+        keys.withUnsafeMutableBufferPointer { keys in
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in 0..<tokens.count {
+                    let token = tokens[index]
+                    switch token.kind {
+                    case .punctuation where token.utf8End - token.utf8Start > 2: continue
+                    case .number where !numbers: continue
+                    default: break
+                    }
+                    let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+                    if let ascii = vocabulary.lookupASCII(bytes) {
+                        keys[index] = ascii ?? -1
+                    } else {
+                        keys[index] = vocabulary.lookup(normalizer.key(bytes)) ?? -1
+                    }
                 }
             }
         }
@@ -107,7 +109,7 @@ public final class EntityMatcher {
     }
 
     /// Leftmost-longest gazetteer matches whose case fits.
-    func gazetteerMatches(tokens: [Token], keys: [Int32?], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+    func gazetteerMatches(tokens: [Token], keys: [Int32], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
         let nodes = compiled.nodes
         return compiled.rootChildren.withUnsafeBufferPointer { root in
             gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8, root: root, nodes: nodes)
@@ -115,7 +117,7 @@ public final class EntityMatcher {
     }
 
     func gazetteerMatches(
-        tokens: [Token], keys: [Int32?], utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>,
+        tokens: [Token], keys: [Int32], utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>,
         nodes: [CompiledGazetteer.Node]
     ) -> [Candidate] {
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, nodes: nodes) }
@@ -126,7 +128,7 @@ public final class EntityMatcher {
             var node: Int32 = 0
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
-                var key = keys[position]
+                var key: Int32? = keys[position] >= 0 ? keys[position] : nil
                 var trim = 0
                 if key == nil || child(of: node, key!) == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
                     let stem = possessiveStem(tokens[position], utf8: utf8)

@@ -12,6 +12,22 @@ public enum CaseRule: Sendable, Hashable {
 
     /// The rule for a form token: short capitals are exact, capitalised words need a capital.
     public static func forForm(_ token: String) -> CaseRule {
+        // ASCII forms (nearly all) are classified on their bytes.
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = 0
+            var upper = 0
+            for byte in token.utf8 {
+                if (0x41...0x5A).contains(byte) {
+                    letters += 1
+                    upper += 1
+                } else if (0x61...0x7A).contains(byte) {
+                    letters += 1
+                }
+            }
+            if letters > 0, upper == letters, letters <= 4 { return .exact(token) }
+            if let first = token.utf8.first, (0x41...0x5A).contains(first) { return .capitalized }
+            return .any
+        }
         let letters = token.filter(\.isLetter)
         if !letters.isEmpty, letters.allSatisfy(\.isUppercase), letters.count <= 4 { return .exact(token) }
         if let first = token.first, first.isUppercase { return .capitalized }

@@ -110,7 +110,6 @@ struct TrieBuilder {
     var entries: [MatchEntry] = []
     let segmenter: Segmenter
     let normalizer: KeyNormalizer
-    var seen: Set<String> = []
     var hasNumericKeys = false
 
     init() throws(SegmentError) {
@@ -124,12 +123,10 @@ struct TrieBuilder {
         let utf8 = Array(trimmed.utf8)
         var entry = entry
         var node: Int32 = 0
-        var keys: [String] = []
         for token in tokens {
             if token.kind == .number { hasNumericKeys = true }
             let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
             let key = normalizer.key(surface)
-            keys.append(key)
             entry.caseRules.append(CaseRule.forForm(surface))
             let id = vocabulary.insert(key)
             if let next = nodes[Int(node)].children[id] {
@@ -142,8 +139,10 @@ struct TrieBuilder {
             }
         }
         // The same form for the same entity and kind is compiled once.
-        let signature = "\(entry.kb)\u{1}\(entry.form)\u{1}\(keys.joined(separator: " "))\u{1}\(entry.caseRules)"
-        guard seen.insert(signature).inserted else { return }
+        for existing in nodes[Int(node)].entries {
+            let other = entries[Int(existing)]
+            if other.kb == entry.kb && other.form == entry.form && other.caseRules == entry.caseRules { return }
+        }
         nodes[Int(node)].entries.append(Int32(entries.count))
         entries.append(entry)
     }
