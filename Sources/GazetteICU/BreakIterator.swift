@@ -104,6 +104,26 @@ public final class BreakIterator {
         return try body(self)
     }
 
+    /// Points the iterator at UTF-8 text until `detach()`; the caller keeps the buffer alive until then.
+    /// Prefer `withText`; this exists for callers that only sometimes need the iterator.
+    public func attach(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) {
+        var status: Int32 = 0
+        if let base = utf8.baseAddress {
+            base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+                gz_break_set_utf8(handle, chars, Int64(utf8.count), &status)
+            }
+        } else {
+            gz_break_set_utf8(handle, "", 0, &status)
+        }
+        try ICU.check(status, "setting text of a break iterator")
+    }
+
+    /// Releases the text given to `attach`.
+    public func detach() {
+        var status: Int32 = 0
+        gz_break_set_utf8(handle, nil, 0, &status)
+    }
+
     /// Whether a UTF-8 byte offset of the current text (see `withText`) is a boundary.
     public func isBoundary(_ offset: Int) -> Bool {
         gz_break_is_boundary(handle, Int32(clamping: offset)) != 0

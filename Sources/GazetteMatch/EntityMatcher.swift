@@ -123,7 +123,18 @@ public final class EntityMatcher {
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, nodes: nodes) }
         var result: [Candidate] = []
         var index = 0
-        while index < tokens.count {
+        let count = tokens.count
+        while index < count {
+            // Most tokens start nothing: skip them without setting up a trie walk. A token ending in
+            // "s" may be a possessive ("Ukraine's") and is looked at below.
+            let key = keys[index]
+            if key < 0 || root[Int(key)] < 0 {
+                let token = tokens[index]
+                if token.kind != .word || utf8[token.utf8End - 1] | 0x20 != UInt8(ascii: "s") {
+                    index += 1
+                    continue
+                }
+            }
             var best: Candidate?
             var node: Int32 = 0
             var position = index
@@ -395,7 +406,9 @@ public final class EntityMatcher {
             }
         }
         guard !surnames.isEmpty else { return [] }
-        let lengths = Set(surnames.map(\.surname.count))
+        // Surname lengths as a bitmask (longer ones share the last bit): a cheap first test per word.
+        var lengths: UInt64 = 0
+        for surname in surnames { lengths |= 1 << UInt64(min(surname.surname.count, 63)) }
         var result: [Entity] = []
         var entityIndex = 0
         for token in tokens where token.kind == .word {
@@ -412,7 +425,7 @@ public final class EntityMatcher {
                 length -= 4
                 trim = 2
             }
-            guard lengths.contains(length) else { continue }
+            guard lengths & (1 << UInt64(min(length, 63))) != 0 else { continue }
             let stem = UnsafeBufferPointer(rebasing: bytes[0..<length])
             guard let match = surnames.first(where: { $0.after <= token.span.start && $0.surname.elementsEqual(stem) }) else {
                 continue

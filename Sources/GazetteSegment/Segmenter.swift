@@ -60,15 +60,10 @@ public final class Segmenter {
         var tokens: [Token] = []
         text.withUTF8 { utf8 in
             do throws(ICUError) {
-                tokens = try Self.tokens(utf8, words: words, sentenceBytes: [])
-                let starts = try sentenceBreaker.withText(utf8) { (breaker) throws(ICUError) -> [Int] in
-                    Self.sentenceStarts(tokens, utf8, breaker: breaker, abbreviations: abbreviations)
-                }
-                for (number, first) in starts.enumerated() {
-                    let last = number + 1 < starts.count ? starts[number + 1] - 1 : tokens.count - 1
-                    for index in first...last { tokens[index].sentence = number }
-                    sentences.append(TextSpan(start: tokens[first].span.start, end: tokens[last].span.end))
-                }
+                var splitter = SentenceSplitter(breaker: sentenceBreaker, abbreviations: abbreviations)
+                defer { splitter.detach() }
+                tokens = try Self.tokens(utf8, words: words, splitter: &splitter)
+                sentences = splitter.finish(tokens)
             } catch {
                 failure = SegmentError(error)
             }
@@ -78,50 +73,40 @@ public final class Segmenter {
         document.tokens = tokens
     }
 
-    /// Indices of the tokens that start a sentence.
+    /// What can end a sentence before a token.
+    enum Terminal { case none, period, exclamation, icu }
+
+    /// Whether token `index` starts a new sentence, given where the current one started.
     ///
     /// A line break always ends a sentence. After ASCII terminal punctuation the rules of
     /// UAX #29 are applied on the tokens (a period before a lower-case word, a comma or more
     /// punctuation does not end a sentence), then known abbreviations are joined. Unlike UAX #29,
     /// "!" and "?" before a lower-case word do not end it either, as in news quotes:
     /// `"Why?" he asked.` After non-ASCII punctuation ("。", "؟", "।") ICU's sentence iterator decides.
-    static func sentenceStarts(
-        _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, breaker: BreakIterator, abbreviations: Abbreviations
-    ) -> [Int] {
-        guard !tokens.isEmpty else { return [] }
-        var starts = [0]
-        for index in 1..<tokens.count {
-            let previous = tokens[index - 1]
-            let next = tokens[index]
-            var lineBreak = false
-            for byte in utf8[previous.utf8End..<next.utf8Start] where byte == 0x0A || byte == 0x0D {
-                lineBreak = true
-                break
-            }
-            if lineBreak {
-                // A paragraph or line break always ends a sentence (headlines, list items).
-                starts.append(index)
-                continue
-            }
-            guard previous.kind == .punctuation else { continue }
-            switch terminal(before: index, tokens, utf8) {
-            case .none:
-                continue
-            case .icu:
-                guard breaker.isBoundary(next.utf8Start) else { continue }
-            case .period, .exclamation:
-                guard previous.utf8End < next.utf8Start, !continuesSentence(next, utf8), !startsLowercase(next, utf8) else {
-                    continue
-                }
-                if shouldJoin(utf8, (tokens[starts[starts.count - 1]].utf8Start, next.utf8Start), abbreviations) { continue }
-            }
-            starts.append(index)
+    static func startsSentence(
+        _ index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>,
+        breaker: (UnsafeBufferPointer<UInt8>) -> BreakIterator?, abbreviations: Abbreviations, currentStart: Int
+    ) -> Bool {
+        let previous = tokens[index - 1]
+        let next = tokens[index]
+        var gap = previous.utf8End
+        while gap < next.utf8Start {
+            if utf8[gap] == 0x0A || utf8[gap] == 0x0D { return true }
+            gap += 1
         }
-        return starts
+        guard previous.kind == .punctuation else { return false }
+        switch terminal(before: index, tokens, utf8) {
+        case .none:
+            return false
+        case .icu:
+            return breaker(utf8)?.isBoundary(next.utf8Start) ?? false
+        case .period, .exclamation:
+            guard previous.utf8End < next.utf8Start, !continuesSentence(next, utf8), !startsLowercase(next, utf8) else {
+                return false
+            }
+            return !shouldJoin(utf8, (tokens[currentStart].utf8Start, next.utf8Start), abbreviations)
+        }
     }
-
-    /// What can end a sentence before a token.
-    enum Terminal { case none, period, exclamation, icu }
 
     /// What ends just before token `index`: a period, "!" or "?", possibly followed by closing
     /// quotes or brackets; non-ASCII punctuation is left to ICU.
@@ -176,7 +161,8 @@ public final class Segmenter {
         var failure: SegmentError?
         copy.withUTF8 { utf8 in
             do throws(ICUError) {
-                result = try Self.tokens(utf8, words: words, sentenceBytes: [])
+                var splitter = SentenceSplitter(breaker: nil, abbreviations: Abbreviations(words: []))
+                result = try Self.tokens(utf8, words: words, splitter: &splitter)
             } catch {
                 failure = SegmentError(error)
             }
@@ -186,13 +172,11 @@ public final class Segmenter {
     }
 
     static func tokens(
-        _ utf8: UnsafeBufferPointer<UInt8>, words: BreakIterator, sentenceBytes: [(start: Int, end: Int)]
+        _ utf8: UnsafeBufferPointer<UInt8>, words: BreakIterator, splitter: inout SentenceSplitter
     ) throws(ICUError) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 5)
         var counter = ScalarCounter(utf8)
-        var sentence = 0
-        let sentenceBytes = sentenceBytes
         try words.forEachSegment(in: utf8, skippingASCIISpaces: true) { start, end, status in
             let kind: TokenKind
             switch status {
@@ -203,11 +187,11 @@ public final class Segmenter {
                 if isWhitespace(utf8, start, end) { return }
                 kind = .punctuation
             }
-            while sentence + 1 < sentenceBytes.count && start >= sentenceBytes[sentence].end { sentence += 1 }
             let scalarStart = counter.scalar(at: start)
             let scalarEnd = counter.scalar(at: end)
             tokens.append(Token(span: TextSpan(start: scalarStart, end: scalarEnd), utf8Start: start, utf8End: end,
-                                kind: kind, sentence: sentence))
+                                kind: kind, sentence: 0))
+            splitter.observe(&tokens, utf8)
         }
         return tokens
     }
@@ -274,5 +258,58 @@ struct ScalarCounter {
             byte += 1
         }
         return scalar
+    }
+}
+
+/// Assigns sentence numbers to tokens as the word breaker produces them, and collects the sentence spans.
+struct SentenceSplitter {
+    /// ICU's sentence iterator, given the text only when a non-ASCII terminal mark needs it.
+    let breaker: BreakIterator?
+    let abbreviations: Abbreviations
+    private var attached = false
+    private var current = 0
+    private var currentStart = 0
+    private var spans: [TextSpan] = []
+
+    init(breaker: BreakIterator?, abbreviations: Abbreviations) {
+        self.breaker = breaker
+        self.abbreviations = abbreviations
+    }
+
+    /// Looks at the token just appended and numbers its sentence.
+    @inline(__always)
+    mutating func observe(_ tokens: inout [Token], _ utf8: UnsafeBufferPointer<UInt8>) {
+        guard breaker != nil else { return }
+        let index = tokens.count - 1
+        guard index > 0 else { return }
+        if Segmenter.startsSentence(index, tokens, utf8, breaker: { utf8 in self.icu(utf8) }, abbreviations: abbreviations,
+                                    currentStart: currentStart)
+        {
+            spans.append(TextSpan(start: tokens[currentStart].span.start, end: tokens[index - 1].span.end))
+            current += 1
+            currentStart = index
+        }
+        tokens[index].sentence = current
+    }
+
+    /// The ICU iterator over the text, attached on first use.
+    mutating func icu(_ utf8: UnsafeBufferPointer<UInt8>) -> BreakIterator? {
+        guard let breaker else { return nil }
+        if !attached {
+            guard (try? breaker.attach(utf8)) != nil else { return nil }
+            attached = true
+        }
+        return breaker
+    }
+
+    /// Releases the text from ICU's iterator, if it was given.
+    func detach() {
+        if attached { breaker?.detach() }
+    }
+
+    /// The sentence spans, once every token has been seen.
+    func finish(_ tokens: [Token]) -> [TextSpan] {
+        guard !tokens.isEmpty else { return [] }
+        return spans + [TextSpan(start: tokens[currentStart].span.start, end: tokens[tokens.count - 1].span.end)]
     }
 }
