@@ -9,7 +9,7 @@ EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index
+.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index bench-matching
 
 all: build
 
@@ -82,7 +82,20 @@ bench-index: annotate
 	$(TASKSET) .build/release/IndexBenchmark --seed $(OUT)/annotated.jsonl --documents 10000 \
 	  --db benchmarks/work/index-bench.sqlite --results benchmarks/RESULTS.md --command "make bench-index"
 
-bench: bench-cleaning bench-index
+# Segmentation + matching beside spaCy, flashtext and pyahocorasick (same texts, same forms).
+MATCHING_TEXTS ?= ../shared/corpora/reuters21578/reuters21578.jsonl
+BENCH_MATCHING_REQUIREMENTS := benchmarks/matching/requirements.txt
+
+$(BENCH_VENV)/.matching-installed: $(BENCH_MATCHING_REQUIREMENTS)
+	[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(BENCH_MATCHING_REQUIREMENTS)
+	touch $@
+
+bench-matching: deps $(BENCH_VENV)/.matching-installed
+	$(SWIFT) build -c release --product gazette-bench
+	python3 benchmarks/matching/run.py --texts $(MATCHING_TEXTS) --python $(BENCH_VENV)/bin/python
+
+bench: bench-cleaning bench-index bench-matching
 
 clean:
 	rm -rf .build $(OUT)

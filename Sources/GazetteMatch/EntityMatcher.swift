@@ -256,7 +256,8 @@ public final class EntityMatcher {
                     let word = String(Self.surface(tokens[next], utf8))
                     if Self.geographicNouns.contains(word) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entry.surface),
-                        Self.isNameWord(Substring(word)), !Self.geographicNouns.contains(word)
+                        Self.isNameWord(Substring(word)), !Self.geographicNouns.contains(word),
+                        !Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
                     {
                         let text = Self.text(tokens, candidate.first, next, utf8)
                         result.append(Entity(
@@ -328,6 +329,18 @@ public final class EntityMatcher {
         if candidate.first > 0, dateWords.contains(String(surface(tokens[candidate.first - 1], utf8))) { return true }
         if candidate.last + 1 < tokens.count, tokens[candidate.last + 1].kind == .number { return true }
         return false
+    }
+
+    /// Whether a sentence is written in title case, as headlines are ("Jordan Warns of Water Crisis"):
+    /// there a capital says nothing about names.
+    static func isTitleCase(sentence: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var capitalised = 0
+        for token in tokens where token.sentence == sentence && token.kind == .word {
+            words += 1
+            if let first = surface(token, utf8).first, first.isUppercase { capitalised += 1 }
+        }
+        return words >= 3 && capitalised * 10 >= words * 6
     }
 
     /// The next word token after a token, if it directly follows (punctuation in between stops it).
