@@ -71,10 +71,20 @@ struct Matching: ParsableCommand {
     @Option(help: "Passes over the texts; the best pass counts.") var passes: Int = 3
     @Option(help: "Use only the first N texts.") var limit: Int?
     @Option(help: "Only match, this many times, over segmented texts (for profiling the matcher).") var profileMatching: Int?
+    @Option(help: "Only segment, this many times (for profiling the segmenter).") var profileSegmentation: Int?
 
     func run() throws {
         let corpus = try loadTexts(texts, limit: limit)
         let bytes = corpus.reduce(0) { $0 + $1.utf8.count }
+        if let profileSegmentation {
+            let segmenter = try Segmenter()
+            var documents = corpus.map { Document(id: "", source: SourceLocator(path: "", format: "text"), language: "en", text: $0) }
+            let time = try seconds {
+                for _ in 0..<profileSegmentation { for index in documents.indices { try segmenter.segment(&documents[index]) } }
+            }
+            print("segmentation only: \(Double(bytes) * Double(profileSegmentation) / 1_048_576 / time) MB/s")
+            return
+        }
         if let profileMatching {
             let gazetteer = try GazetteerLoader.load(directory: URL(fileURLWithPath: gazetteers))
             let matcher = try EntityMatcher(compiled: try CompiledGazetteer(gazetteer: gazetteer))
