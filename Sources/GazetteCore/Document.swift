@@ -43,50 +43,24 @@ public enum TokenKind: UInt8, Sendable, Codable {
     case word, number, punctuation, space, ideographic
 }
 
-/// One token of the text with its offsets.
-///
-/// Offsets are stored as 32-bit integers (documents are far below 2 GiB; readers enforce a size
-/// limit), so that a token takes 24 bytes: every stage walks the token array.
+/// One token of the text with its offsets and its normalised matching key.
 public struct Token: Sendable, Hashable {
-    private var start: Int32
-    private var end: Int32
-    private var byteStart: Int32
-    private var byteEnd: Int32
-    private var sentenceIndex: Int32
+    /// Scalar offsets in the document text.
+    public var span: TextSpan
+    /// UTF-8 byte offsets in the document text.
+    public var utf8Start: Int
+    public var utf8End: Int
     /// Word, number, punctuation, …
     public var kind: TokenKind
-
-    /// Scalar offsets in the document text.
-    public var span: TextSpan {
-        get { TextSpan(start: Int(start), end: Int(end)) }
-        set {
-            start = Int32(truncatingIfNeeded: newValue.start)
-            end = Int32(truncatingIfNeeded: newValue.end)
-        }
-    }
-    /// UTF-8 byte offset where the token starts in the document text.
-    public var utf8Start: Int {
-        get { Int(byteStart) }
-        set { byteStart = Int32(truncatingIfNeeded: newValue) }
-    }
-    /// UTF-8 byte offset where the token ends.
-    public var utf8End: Int {
-        get { Int(byteEnd) }
-        set { byteEnd = Int32(truncatingIfNeeded: newValue) }
-    }
     /// Index of the sentence holding the token.
-    public var sentence: Int {
-        get { Int(sentenceIndex) }
-        set { sentenceIndex = Int32(truncatingIfNeeded: newValue) }
-    }
+    public var sentence: Int
 
     public init(span: TextSpan, utf8Start: Int, utf8End: Int, kind: TokenKind, sentence: Int = 0) {
-        start = Int32(truncatingIfNeeded: span.start)
-        end = Int32(truncatingIfNeeded: span.end)
-        byteStart = Int32(truncatingIfNeeded: utf8Start)
-        byteEnd = Int32(truncatingIfNeeded: utf8End)
-        sentenceIndex = Int32(truncatingIfNeeded: sentence)
+        self.span = span
+        self.utf8Start = utf8Start
+        self.utf8End = utf8End
         self.kind = kind
+        self.sentence = sentence
     }
 }
 
