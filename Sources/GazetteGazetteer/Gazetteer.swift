@@ -139,6 +139,18 @@ public struct Gazetteer: Sendable {
     public var roles: [Role] = []
     /// Occupation words that announce a person's name but are not offices ("economist").
     public var personCues: [(language: String, form: String)] = []
+    /// Rules for forms that name several entities: folded form → the id it names, or "none".
+    public var collisionRules: [String: String] = [:]
+
+    /// A form folded for comparing: lower case, without diacritics, typographic apostrophes made plain.
+    public static func fold(_ form: String) -> String {
+        form.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "’", with: "'")
+    }
+
+    /// The entity a colliding form is resolved to: nil when the form has no rule, "none" when it names nothing.
+    public func collisionRule(for form: String) -> String? {
+        collisionRules.isEmpty ? nil : collisionRules[Self.fold(form)]
+    }
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import Foundation
 /// Finds mistakes in a loaded gazetteer: duplicate ids, dangling references, impossible dates.
 public struct GazetteerChecker: Sendable {
     public init() {}
@@ -47,7 +48,32 @@ public struct GazetteerChecker: Sendable {
                 problems.append("offices.tsv: '\(office.person)' as \(office.role) ends (\(end)) before it starts (\(office.start))")
             }
         }
+        problems += collisions(in: gazetteer)
+        for (form, resolution) in gazetteer.collisionRules.sorted(by: { $0.key < $1.key })
+        where resolution != "none" && ids[resolution] == nil {
+            problems.append("collisions.tsv: '\(form)' resolves to '\(resolution)', which is not defined")
+        }
         return problems
+    }
+
+    /// Forms that name two entities of the same type without a rule in collisions.tsv.
+    func collisions(in gazetteer: Gazetteer) -> [String] {
+        var owners: [String: (form: String, ids: Set<String>)] = [:]
+        func add(_ type: String, _ form: String, _ id: String) {
+            let key = type + "\u{1}" + Gazetteer.fold(form)
+            owners[key, default: (form, [])].ids.insert(id)
+        }
+        for country in gazetteer.countries { add("country", country.name, country.id) }
+        for form in gazetteer.countryForms { add(form.kind == .demonym ? "demonym" : "country", form.form, form.country) }
+        for person in gazetteer.persons { for name in [person.name] + person.aliases { add("person", name, person.id) } }
+        for organisation in gazetteer.organisations {
+            for name in [organisation.name] + organisation.aliases { add("org", name, organisation.id) }
+        }
+        for city in gazetteer.cities { for name in [city.name] + city.aliases { add("city", name, city.id) } }
+        for role in gazetteer.roles { for form in role.forms { add("role", form.form, role.id) } }
+        return owners.values.filter { $0.ids.count > 1 && gazetteer.collisionRule(for: $0.form) == nil }
+            .map { "collision: '\($0.form)' names \($0.ids.sorted().joined(separator: " and ")); resolve it in collisions.tsv" }
+            .sorted()
     }
 
     /// "2017", "2017-05" or "2017-05-14" with a real month and day.

@@ -75,6 +75,9 @@ public enum GazetteerLoader {
             }
             gazetteer.roles = order.compactMap { byID[$0] }
         }
+        if let collisions = try table("collisions.tsv", ["form", "resolution", "reason"]) {
+            for row in collisions.rows { gazetteer.collisionRules[Gazetteer.fold(row["form"])] = row["resolution"] }
+        }
         if let cues = try table("person_cues.tsv", ["lang", "form"]) {
             gazetteer.personCues = cues.rows.map { ($0["lang"], $0["form"]) }
         }

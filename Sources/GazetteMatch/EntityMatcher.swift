@@ -44,6 +44,8 @@ public final class EntityMatcher {
         var last: Int
         var entry: Int32
         var trimEnd: Int = 0
+        /// Other entries of the same priority for the same span (a surname several persons share).
+        var alternatives: [Int32] = []
     }
 
     /// Adds entities to a segmented document (tokens and sentences must be set).
@@ -154,8 +156,11 @@ public final class EntityMatcher {
                     guard caseFits(entry, tokens: tokens, from: index, utf8: utf8, trimLast: trim) else { continue }
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
                     if let current = best {
-                        if position > current.last || compiled.entries[Int(current.entry)].priority < entry.priority {
+                        let currentPriority = compiled.entries[Int(current.entry)].priority
+                        if position > current.last || currentPriority < entry.priority {
                             best = candidate
+                        } else if position == current.last, currentPriority == entry.priority {
+                            best?.alternatives.append(entryID)
                         }
                     } else {
                         best = candidate
@@ -230,7 +235,14 @@ public final class EntityMatcher {
         }
         var seenPersons: Set<String> = []
         var previous: (last: Int, type: EntityType)?
-        for (position, candidate) in candidates.enumerated() {
+        for (position, original) in candidates.enumerated() {
+            var candidate = original
+            // A surname several persons share names the one whose full name the article gives.
+            if !candidate.alternatives.isEmpty, !fullNames.contains(compiled.entries[Int(candidate.entry)].kb),
+                let better = candidate.alternatives.first(where: { fullNames.contains(compiled.entries[Int($0)].kb) })
+            {
+                candidate.entry = better
+            }
             let entry = compiled.entries[Int(candidate.entry)]
             if entry.form == .cue {
                 cueEnds.append(candidate.last)

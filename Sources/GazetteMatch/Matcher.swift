@@ -36,6 +36,7 @@ public final class CompiledGazetteer: Sendable {
         var builder: TrieBuilder
         do {
             builder = try TrieBuilder()
+            builder.gazetteer = gazetteer.collisionRules.isEmpty ? nil : gazetteer
         } catch {
             throw MatchError(message: "cannot open ICU for compiling the gazetteer: \(error)")
         }
@@ -110,6 +111,8 @@ struct TrieBuilder {
     var entries: [MatchEntry] = []
     let segmenter: Segmenter
     let normalizer: KeyNormalizer
+    /// The gazetteer being compiled, for its collision rules.
+    var gazetteer: Gazetteer?
     var hasNumericKeys = false
 
     init() throws(SegmentError) {
@@ -118,6 +121,9 @@ struct TrieBuilder {
     }
 
     mutating func add(_ form: String, _ entry: MatchEntry) {
+        // A form that names several entities follows its rule in collisions.tsv (surnames are
+        // exempt: they resolve to the person whose full name the article gives).
+        if entry.form != .partial, let rule = gazetteer?.collisionRule(for: form), rule != entry.kb { return }
         let trimmed = form.trimmingSpaces
         guard !trimmed.isEmpty, let tokens = try? segmenter.tokens(of: trimmed), !tokens.isEmpty else { return }
         let utf8 = Array(trimmed.utf8)

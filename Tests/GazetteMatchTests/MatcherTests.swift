@@ -2,6 +2,7 @@ import GazetteCore
 import GazetteGazetteer
 import GazetteMatch
 import GazetteSegment
+import GazetteTestSupport
 import Testing
 
 /// A small gazetteer written in the test, so each rule is checked apart from the real data.
@@ -28,6 +29,8 @@ func testGazetteer() -> Gazetteer {
     gazetteer.persons = [
         Person(id: "person:emmanuel-macron", name: "Emmanuel Macron", wikidata: "Q3052772", surnames: ["Macron"]),
         Person(id: "person:theresa-may", name: "Theresa May", surnames: ["May"]),
+        Person(id: "person:kim-jong-un", name: "Kim Jong Un", surnames: ["Kim"]),
+        Person(id: "person:kim-dae-jung", name: "Kim Dae-jung", surnames: ["Kim"]),
         Person(id: "person:recep-tayyip-erdogan", name: "Recep Tayyip Erdoğan", surnames: ["Erdoğan"]),
         Person(id: "person:volodymyr-zelensky", name: "Volodymyr Zelensky", aliases: ["Volodymyr Zelenskyy"],
                surnames: ["Zelensky", "Zelenskyy"]),
@@ -125,6 +128,64 @@ struct MatcherTests {
         ])
         // In a title-case headline a capital says nothing about names.
         #expect(try summary("Jordan Warns of Water Crisis as River Levels Fall") == ["COUNTRY:Jordan=country:JO:gazetteer"])
+    }
+
+    @Test func sharedSurnamesNameThePersonOfTheArticle() throws {
+        #expect(try summary("Kim Dae-jung spoke. Later Kim left.") == [
+            "PERSON:Kim Dae-jung=person:kim-dae-jung:gazetteer", "PERSON:Kim=person:kim-dae-jung:coreference",
+        ])
+        #expect(try summary("Kim Jong Un spoke. Later Kim left.") == [
+            "PERSON:Kim Jong Un=person:kim-jong-un:gazetteer", "PERSON:Kim=person:kim-jong-un:coreference",
+        ])
+    }
+
+    @Test func collisionRulesDecideAmbiguousForms() throws {
+        var gazetteer = testGazetteer()
+        gazetteer.countries.append(Country(id: "country:DO", iso2: "DO", iso3: "DOM", name: "Dominican Republic"))
+        gazetteer.countries.append(Country(id: "country:DM", iso2: "DM", iso3: "DMA", name: "Dominica"))
+        gazetteer.countries.append(Country(id: "country:CG", iso2: "CG", iso3: "COG", name: "Congo"))
+        gazetteer.countries.append(Country(id: "country:CD", iso2: "CD", iso3: "COD", name: "DR Congo"))
+        for country in ["country:DO", "country:DM"] {
+            gazetteer.countryForms.append(CountryForm(country: country, language: "en", form: "Dominican", kind: .demonym))
+        }
+        for country in ["country:CG", "country:CD"] {
+            gazetteer.countryForms.append(CountryForm(country: country, language: "en", form: "Congolese", kind: .demonym))
+        }
+        #expect(GazetteerChecker().problems(in: gazetteer).filter { $0.hasPrefix("collision") }.count == 2)
+        gazetteer.collisionRules = [Gazetteer.fold("Dominican"): "country:DO", Gazetteer.fold("Congolese"): "none"]
+        gazetteer.reindex()
+        #expect(GazetteerChecker().problems(in: gazetteer).filter { $0.hasPrefix("collision") }.isEmpty)
+        let compiled = try CompiledGazetteer(gazetteer: gazetteer)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en",
+                                text: "Dominican and Congolese officials met.")
+        try Segmenter().segment(&document)
+        try EntityMatcher(compiled: compiled).match(&document)
+        #expect(document.entities.map { "\($0.text)=\($0.kb ?? "-")" } == ["Dominican=country:DO"])
+    }
+
+    @Test func checkerFindsBrokenData() {
+        var gazetteer = testGazetteer()
+        gazetteer.persons.append(Person(id: "person:emmanuel-macron", name: "Someone Else"))
+        gazetteer.offices = [
+            Office(person: "person:emmanuel-macron", role: "role:president", of: "country:XX", start: "2017-05-14"),
+            Office(person: "person:volodymyr-zelensky", role: "role:president", of: "country:UA", start: "2019-02-30"),
+            Office(person: "person:volodymyr-zelensky", role: "role:president", of: "country:UA", start: "2020", end: "2019"),
+        ]
+        gazetteer.countries.append(Country(id: "country:ZZ", iso2: "Z", iso3: "ZZZ", name: "Nowhere"))
+        gazetteer.reindex()
+        let problems = GazetteerChecker().problems(in: gazetteer)
+        #expect(problems.contains { $0.contains("duplicate id 'person:emmanuel-macron'") })
+        #expect(problems.contains { $0.contains("'country:XX' is not defined") })
+        #expect(problems.contains { $0.contains("impossible date '2019-02-30'") })
+        #expect(problems.contains { $0.contains("ends (2019) before it starts (2020)") })
+        #expect(problems.contains { $0.contains("'country:ZZ' has alpha-2 'Z'") })
+    }
+
+    @Test func theRepositoryGazetteerIsSound() throws {
+        let gazetteer = try GazetteerLoader.load(directory: Repository.gazetteers)
+        #expect(GazetteerChecker().problems(in: gazetteer).isEmpty)
+        #expect(gazetteer.countries.count == 249)
+        #expect(Set(gazetteer.countryForms.map(\.language)).isSuperset(of: ["en", "nl", "de", "fr"]))
     }
 
     @Test func monthsAreNotSurnames() throws {
