@@ -216,3 +216,53 @@ struct MatcherTests {
         #expect(found.map(\.canonical) == ["NATO", "NATO", "European Commission"])
     }
 }
+
+@Suite("Matching: offsets under folding")
+struct FoldingOffsetTests {
+    /// Folding changes lengths ("İ" folds to two scalars, "ﬁ" to "fi", "ß" to "ss"); offsets must still
+    /// point at the mention as written.
+    @Test func offsetsPointAtTheWrittenMention() throws {
+        var gazetteer = testGazetteer()
+        gazetteer.cities = [City(id: "city:istanbul", name: "Istanbul", country: "country:TR", aliases: ["İstanbul"]),
+                            City(id: "city:gross-gerau", name: "Groß-Gerau", country: nil)]
+        gazetteer.reindex()
+        let compiled = try CompiledGazetteer(gazetteer: gazetteer)
+        let text = "🇺🇦🎉 ERDOĞAN said: Recep Tayyip Erdog\u{306}an? No, Recep Tayyip Erdoğan visited İSTANBUL, "
+            + "ﬁnance aside, then Gross-Gerau and Côte d’Ivoire."
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+        try Segmenter().segment(&document)
+        try EntityMatcher(compiled: compiled).match(&document)
+        let scalars = Array(text.unicodeScalars)
+        for entity in document.entities {
+            var slice = ""
+            slice.unicodeScalars.append(contentsOf: scalars[entity.span.start..<entity.span.end])
+            #expect(slice == entity.text)
+        }
+        // A surname in capitals, a name with a combining breve, the precomposed name, a dotted capital İ.
+        #expect(document.entities.map(\.text) == [
+            "ERDOĞAN", "Recep Tayyip Erdog\u{306}an", "Recep Tayyip Erdoğan", "İSTANBUL", "Gross-Gerau", "Côte d’Ivoire",
+        ])
+        #expect(Set(document.entities.prefix(3).map(\.kb)) == ["person:recep-tayyip-erdogan"])
+    }
+}
+
+@Suite("Matching: the Dutch seed")
+struct DutchSeedTests {
+    @Test func theDutchRenderingFindsTheSameWorld() throws {
+        let text = try String(contentsOf: Repository.path("Corpora/nl/coalitie-van-de-welwillenden.txt"), encoding: .utf8)
+        let document = try Repository.annotate(text, id: "nl-seed", language: "nl")
+        let found = Set(document.entities.map { "\($0.type.rawValue):\($0.kb ?? "-:" + $0.text)" })
+        for expected in [
+            "PERSON:person:emmanuel-macron", "PERSON:person:volodymyr-zelensky", "PERSON:person:donald-trump",
+            "PERSON:person:dick-schoof", "PERSON:person:vladimir-putin", "COUNTRY:country:FR", "COUNTRY:country:UA",
+            "COUNTRY:country:RU", "COUNTRY:country:US", "COUNTRY:country:NL", "CITY:city:paris", "ORG:org:nato",
+            "ORG:org:eu", "ORG:gov:US", "PERSON:-:Witkoff", "PERSON:-:Kysia Hekster", "ROLE:role:prime-minister",
+        ] {
+            #expect(found.contains(expected), "\(expected) not found")
+        }
+        // "Poetin" is Putin, "premier Schoof" the Dutch prime minister.
+        #expect(document.entities.contains { $0.text == "Vladimir Poetin" && $0.kb == "person:vladimir-putin" })
+        #expect(document.relationSummaries.contains("leader_of(Emmanuel Macron -> France, president)"))
+        #expect(document.relationSummaries.contains("leader_of(Dick Schoof -> Netherlands, prime minister)"))
+    }
+}
