@@ -4,12 +4,14 @@ APT_PACKAGES := libicu-dev libxml2-dev pkg-config zlib1g-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" -ne 0 ] && echo sudo)
 ANNOTATE_INPUTS ?= Corpora/en Corpora/nl
 OUT ?= out
+# The shared corpora (Reuters-21578) live beside the repository.
+SHARED ?= ../shared
 
 EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index bench-matching
+.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz
 
 all: build
 
@@ -21,6 +23,8 @@ help:
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
 	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
 	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
+	@echo "make test-spark run a local[2] Spark job over Corpora/ + Reuters and compare with a single-process run"
+	@echo "make bench-batch measure the batch run (-j1, -j2, peak RSS) and append to benchmarks/RESULTS.md"
 
 # Installs the C libraries' development packages only when one is missing.
 deps:
@@ -95,7 +99,17 @@ bench-matching: deps $(BENCH_VENV)/.matching-installed
 	$(SWIFT) build -c release --product gazette-bench
 	python3 benchmarks/matching/run.py --texts $(MATCHING_TEXTS) --python $(BENCH_VENV)/bin/python
 
-bench: bench-cleaning bench-index bench-matching
+
+
+# Spark: pyspark into .venv-spark/ (first time only), then a local[2] job piping JSONL partitions through the binary.
+test-spark: release
+	SHARED=$(SHARED) Tests/spark/run.sh
+
+# Batch benchmark: Reuters JSONL with 1 and 2 workers, and a 1,000,000-document synthetic stream's peak RSS.
+bench-batch: release
+	SHARED=$(SHARED) benchmarks/batch/run.sh
+
+bench: bench-cleaning bench-index bench-matching bench-batch
 
 clean:
 	rm -rf .build $(OUT)

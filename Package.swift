@@ -45,7 +45,7 @@ let package = Package(
             name: "GazettePipeline",
             dependencies: [
                 "GazetteCore", "GazetteReaders", "GazetteClean", "GazetteSegment", "GazetteGazetteer", "GazetteMatch",
-                "GazetteRelate", "GazetteOutput",
+                "GazetteRelate", "GazetteOutput", "GazetteZlib",
             ]),
         // Writers that feed search indexes: an SQLite full-text index and Elasticsearch bulk files.
         .target(
@@ -105,5 +105,6 @@ let package = Package(
         .testTarget(
             name: "GazetteEvalTests", dependencies: ["GazetteEval", "GazetteOutput", "GazetteTestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "GazetteZlibTests", dependencies: ["GazetteZlib"]),
     ]
 )

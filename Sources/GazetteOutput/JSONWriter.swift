@@ -119,6 +119,13 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// A keyed `true` or `false`.
+    public mutating func bool(_ key: String, _ value: Bool) {
+        self.key(key)
+        valuePrefix()
+        if value { raw("true") } else { raw("false") }
+    }
+
     /// A keyed null value.
     public mutating func null(_ key: String) {
         self.key(key)

@@ -11,23 +11,51 @@ public struct RunSummary: Sendable, Equatable {
     public var rejected = 0
     public var rejectsByCode: [String: Int] = [:]
     public var seconds = 0.0
+    /// Bytes of the raw documents handed to the annotator (document bodies).
     public var bytes = 0
     /// What the readers skipped on purpose (WARC request/metadata records, …) or repaired.
     public var reading = ReadStatistics()
+    /// Bytes of input read (files, JSONL lines, standard input).
+    public var inputBytes = 0
+    /// Documents skipped because a resumed run's partial files already hold them.
+    public var skipped = 0
+    /// Lines in the output when the run ended (kept lines of a resumed run included); nil when not counted.
+    public var outputLines: Int?
+    /// Lines in the rejects stream when the run ended (kept lines included); nil when not counted.
+    public var rejectLines: Int?
+    /// Annotation workers used.
+    public var workers = 1
+    /// Time per stage, summed over threads.
+    public var stages = StageTimings()
+    /// The process's peak resident set size at the end of the run, in bytes.
+    public var peakResidentBytes: Int?
 
-    /// Whether every document read is accounted for.
-    public var balanced: Bool { read == annotated + rejected }
+    public init() {}
+
+    /// Whether every document read is accounted for: each one annotated, rejected or skipped as already
+    /// done, and (when lines were counted) input documents = output lines + reject lines.
+    public var balanced: Bool {
+        guard read == annotated + rejected + skipped else { return false }
+        if let outputLines, let rejectLines { return read == outputLines + rejectLines }
+        return true
+    }
 
     /// The one-line summary printed on stderr.
     public var line: String {
-        let rate = seconds > 0 ? Double(read) / seconds : 0
+        let processed = read - skipped
+        let rate = seconds > 0 ? Double(processed) / seconds : 0
         var text = "gazette: \(read) documents read, \(annotated) annotated, \(rejected) rejected"
+        if skipped > 0 { text += ", \(skipped) already done (resumed)" }
         if !rejectsByCode.isEmpty {
             text += " (" + rejectsByCode.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
         }
         if let reading = reading.summary { text += "; " + reading }
-        text += String(format: " in %.2f s (%.0f docs/s)", seconds, rate)
-        if !balanced { text += " — ACCOUNTING MISMATCH" }
+        text += String(format: " in %.2f s (%.0f docs/s, %.2f MB/s)", seconds, rate,
+                       seconds > 0 ? Double(inputBytes) / 1_000_000 / seconds : 0)
+        if let outputLines, let rejectLines {
+            text += "; \(read) documents = \(outputLines) output lines + \(rejectLines) reject lines"
+        }
+        text += balanced ? "" : " — ACCOUNTING MISMATCH"
         return text
     }
 }
@@ -40,6 +68,12 @@ public struct RunOptions: Sendable {
     public var asOf: String?
     /// Also emit relations only the gazetteer knows, marked `source: "kb"`.
     public var kbRelations = false
+    /// Annotation workers of a `ParallelAnnotationRun` (each owns one `Annotator`).
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Documents handed to a worker at a time (fewer when they are large; one from standard input).
+    public var batchSize = 16
+    /// Documents to skip, already written by an interrupted run (see `ResumeState`).
+    public var skip: Set<DocumentKey> = []
 
     public init() {}
 }

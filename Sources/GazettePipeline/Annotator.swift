@@ -95,6 +95,29 @@ public final class Annotator {
         }
     }
 
+    /// Annotates one raw document like `annotate(_:)`, adding the time of each stage to `timings`.
+    public func annotate(_ raw: RawDocument, timings: inout StageTimings) -> Result<Document, Reject> {
+        var clock = StageClock()
+        do throws(RejectReason) {
+            var document = try cleaner.clean(raw)
+            timings.clean += clock.lap()
+            do {
+                try segmenter.segment(&document)
+            } catch {
+                throw RejectReason(code: "segmentation_failed", message: error.description)
+            }
+            timings.segment += clock.lap()
+            matcher.match(&document)
+            timings.match += clock.lap()
+            resources.relations.extract(&document, asOf: asOf(for: document))
+            timings.relate += clock.lap()
+            return .success(document)
+        } catch {
+            timings.clean += clock.lap()
+            return .failure(Reject(id: raw.id, source: raw.source, reason: error))
+        }
+    }
+
     /// Runs segmentation, matching and relations on a document that already has clean text.
     public func annotateText(_ document: inout Document) throws(RejectReason) {
         do {

@@ -1,13 +1,17 @@
 import Foundation
+import GazetteZlib
 
 /// A destination for JSON lines: a file written atomically (temporary file renamed at the end),
-/// standard output, or standard error. Buffered; `close()` flushes.
+/// standard output, or standard error. Buffered; `close()` flushes. A file whose name ends in `.gz`
+/// is written gzip-compressed.
 public final class LineSink {
     private let handle: FileHandle
     private let finalPath: String?
     private let temporaryPath: String?
     private var buffer: [UInt8] = []
     private let flushEachLine: Bool
+    private let gzip: GzipWriter?
+    private var closed = false
     /// Lines written so far.
     public private(set) var lines = 0
 
@@ -18,34 +22,56 @@ public final class LineSink {
         case standardError
     }
 
+    /// The temporary name a file destination is written under until `close()`.
+    public static func temporaryPath(for path: String) -> String { path + ".partial" }
+
+    /// Whether a file destination is gzip-compressed (its name ends in `.gz`).
+    public static func isCompressed(_ path: String) -> Bool { path.lowercased().hasSuffix(".gz") }
+
     /// Opens a destination; files are written to `PATH.partial` and renamed on `close()`.
-    public init(_ destination: Destination) throws(PipelineError) {
+    ///
+    /// With `append`, an existing uncompressed `PATH.partial` is continued instead of truncated
+    /// (`ResumeState` has already cut it back to its last complete line).
+    public init(_ destination: Destination, append: Bool = false) throws(PipelineError) {
         switch destination {
         case .file(let path):
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            let temporary = path + ".partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                let handle = FileHandle(forWritingAtPath: temporary)
-            else {
-                throw PipelineError("cannot create \(temporary)")
+            let temporary = Self.temporaryPath(for: path)
+            let compressed = Self.isCompressed(path)
+            let continuing = append && !compressed && FileManager.default.fileExists(atPath: temporary)
+            if !continuing {
+                guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+                    throw PipelineError("cannot create \(temporary)")
+                }
             }
+            guard let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw PipelineError("cannot open \(temporary)")
+            }
+            if continuing { _ = try? handle.seekToEnd() }
             self.handle = handle
             finalPath = path
             temporaryPath = temporary
             flushEachLine = false
+            do {
+                gzip = compressed ? try GzipWriter() : nil
+            } catch {
+                throw PipelineError("cannot start gzip compression: \(error)")
+            }
         case .standardOutput:
             handle = .standardOutput
             finalPath = nil
             temporaryPath = nil
             flushEachLine = true
+            gzip = nil
         case .standardError:
             handle = .standardError
             finalPath = nil
             temporaryPath = nil
             flushEachLine = true
+            gzip = nil
         }
     }
 
@@ -57,20 +83,41 @@ public final class LineSink {
         if flushEachLine || buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Writes lines that are already newline-terminated bytes (kept lines of a resumed run), counting them.
+    public func writeRaw(_ bytes: [UInt8], lines count: Int) throws(PipelineError) {
+        buffer.append(contentsOf: bytes)
+        lines += count
+        try flush()
+    }
+
     /// Writes buffered lines through.
     public func flush() throws(PipelineError) {
         guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw PipelineError("cannot write output: \(error.localizedDescription)")
-        }
+        try put(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func put(_ bytes: [UInt8]) throws(PipelineError) {
+        do {
+            let data = try gzip.map { gzip throws(GzipError) in try gzip.compress(bytes) } ?? bytes
+            if !data.isEmpty { try handle.write(contentsOf: data) }
+        } catch {
+            throw PipelineError("cannot write output: \(error)")
+        }
     }
 
     /// Flushes and, for files, moves the finished file into place.
     public func close() throws(PipelineError) {
+        guard !closed else { return }
+        closed = true
         try flush()
+        if let gzip {
+            do {
+                try handle.write(contentsOf: try gzip.finish())
+            } catch {
+                throw PipelineError("cannot finish the gzip stream: \(error)")
+            }
+        }
         guard let finalPath, let temporaryPath else { return }
         do {
             try handle.close()

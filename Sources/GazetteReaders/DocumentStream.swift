@@ -26,6 +26,28 @@ public struct DocumentStream: Sequence, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(pending: inputs.reversed(), options: options) }
 
+    /// The total size in bytes of the files the inputs name (directories walked as the stream walks them),
+    /// or nil when it cannot be known in advance (standard input from a pipe or a terminal).
+    public static func inputSize(inputs: [String]) -> Int? {
+        var total = 0
+        for input in inputs {
+            if input == "-" {
+                var status = stat()
+                guard fstat(0, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+                total += Int(status.st_size)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue ? Iterator.listDirectory(input) : [input]
+            for file in files {
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
+                total += size ?? 0
+            }
+        }
+        return total
+    }
+
     /// Reads the next document, file by file.
     public struct Iterator: IteratorProtocol {
         var pending: [String]
@@ -35,6 +57,15 @@ public struct DocumentStream: Sequence, Sendable {
         var context: ReadContext?
         /// What was skipped or repaired so far.
         public private(set) var statistics = ReadStatistics()
+        /// Input bytes of the files opened so far, less the part of a streamed JSONL file not yet read.
+        var finishedBytes = 0
+        /// The JSONL file or standard input being read line by line, if any.
+        var streaming: Bool = false
+
+        /// Input bytes read up to and including the last item returned: the progress of the stream.
+        public var bytesConsumed: Int {
+            finishedBytes + (streaming ? (reader as? JSONLReader)?.consumed ?? 0 : 0)
+        }
 
         init(pending: [String], options: ReaderOptions) {
             self.pending = pending
@@ -47,11 +78,66 @@ public struct DocumentStream: Sequence, Sendable {
                     guard case .document(let raw) = item, let context else { return item }
                     return context.checked(raw)
                 }
+                if streaming, let finished = reader as? JSONLReader { finishedBytes += finished.consumed }
+                streaming = false
                 reader = nil
                 if !queued.isEmpty { return queued.removeFirst() }
                 guard let path = pending.popLast() else { return nil }
                 open(path)
             }
+        }
+
+        /// How `openStreaming` left a path.
+        enum StreamOpening {
+            /// A JSONL reader reads it line by line.
+            case streaming
+            /// Standard input that is not JSONL, read whole.
+            case read([UInt8])
+            /// Not streamed: read the file whole.
+            case notStreamed
+        }
+
+        /// Streams JSONL files (and standard input that is JSONL) line by line instead of reading them
+        /// whole, so that memory stays flat and a pipe stage answers each line as it comes.
+        mutating func openStreaming(_ path: String) -> StreamOpening {
+            let forced = options.forcedFormat
+            if path == "-" {
+                let reader = LineReader(descriptor: 0, owns: false)
+                if let forced, forced != .jsonl { return .read(reader.readRest()) }
+                if forced == nil {
+                    // Read only until the first meaningful byte is known: a pipe may send one short line and wait.
+                    while !Self.formatDecidable(reader.pending) && reader.fill() {}
+                    guard FormatDetector.format(path: path, bytes: Array(reader.pending.prefix(512))) == .jsonl else {
+                        return .read(reader.readRest())
+                    }
+                }
+                context = ReadContext(path: path, options: options)
+                reader_(JSONLReader(path: path, stream: reader, fields: options.jsonlFields))
+                return .streaming
+            }
+            let isJSONL = forced.map { $0 == .jsonl }
+                ?? (FormatDetector.byExtension[(path as NSString).pathExtension.lowercased()] == .jsonl)
+            guard isJSONL, let reader = LineReader(path: path) else { return .notStreamed }
+            context = ReadContext(path: path, options: options)
+            reader_(JSONLReader(path: path, stream: reader, fields: options.jsonlFields))
+            return .streaming
+        }
+
+        private mutating func reader_(_ jsonl: JSONLReader) {
+            reader = jsonl
+            streaming = true
+        }
+
+        /// Whether the bytes so far show the first non-blank byte (after a byte order mark) that decides the format.
+        static func formatDecidable(_ bytes: ArraySlice<UInt8>) -> Bool {
+            let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+            var rest = bytes
+            if rest.starts(with: mark) {
+                rest = rest.dropFirst(3)
+            } else if !rest.isEmpty && rest.count < 3 && mark.starts(with: rest) {
+                return false
+            }
+            return rest.contains { !($0 == 0x20 || (0x09...0x0D).contains($0)) }
         }
 
         mutating func open(_ path: String) {
@@ -68,16 +154,24 @@ public struct DocumentStream: Sequence, Sendable {
             }
             statistics.files += 1
             var bytes: [UInt8]
-            do {
+            switch openStreaming(path) {
+            case .streaming:
+                return
+            case .read(let read):
+                bytes = read
+            case .notStreamed:
+                do {
                 guard let read = try Self.readAll(path, limit: options.maxInputBytes) else {
                     queued.append(Self.fileReject(path, "too_large", "the file is over the input limit of \(options.maxInputBytes) bytes"))
                     return
                 }
                 bytes = read
-            } catch {
+                } catch {
                 queued.append(Self.fileReject(path, "unreadable", "cannot read the file: \(error)"))
                 return
+                }
             }
+            finishedBytes += bytes.count
             var innerPath = path
             var trailing: ReadItem?
             let context = ReadContext(path: path, options: options)

@@ -46,9 +46,12 @@ public struct JSONLFieldsError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Reads one document per line of a JSONL file; a bad line becomes a reject, the rest go on.
+///
+/// Lines come from bytes in memory or, for JSONL files and standard input, from a `LineReader`.
 struct JSONLReader: ItemReader {
     let path: String
     let bytes: [UInt8]
+    let stream: LineReader?
     let fields: JSONLFields
     var offset = 0
     var lineNumber = 0
@@ -57,19 +60,37 @@ struct JSONLReader: ItemReader {
     init(path: String, bytes: [UInt8], fields: JSONLFields) {
         self.path = path
         self.bytes = bytes
+        stream = nil
         self.fields = fields
     }
 
+    /// Reads lines as they come from a stream, holding one line at a time.
+    init(path: String, stream: LineReader, fields: JSONLFields) {
+        self.path = path
+        bytes = []
+        self.stream = stream
+        self.fields = fields
+    }
+
+    /// Input bytes consumed so far.
+    var consumed: Int { stream?.consumed ?? min(offset, bytes.count) }
+
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
-        while offset < bytes.count {
-            let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = bytes[offset..<end]
-            offset = end + 1
+        while true {
+            let line: ArraySlice<UInt8>
+            if let stream {
+                guard let next = stream.nextLine() else { return nil }
+                line = next[...]
+            } else {
+                guard offset < bytes.count else { return nil }
+                let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+                line = bytes[offset..<end]
+                offset = end + 1
+            }
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             return item(line)
         }
-        return nil
     }
 
     mutating func item(_ line: ArraySlice<UInt8>) -> ReadItem {

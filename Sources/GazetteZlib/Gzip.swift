@@ -10,6 +10,8 @@ public struct GzipError: Error, Sendable, Equatable, CustomStringConvertible {
         case corrupt = "gzip_corrupt"
         /// The decompressed size passed the caller's limit.
         case tooLarge = "gzip_too_large"
+        /// zlib could not compress (only when writing).
+        case compression = "gzip_compression"
     }
 
     /// The category of the failure.

@@ -11,7 +11,11 @@ struct Annotate: ParsableCommand {
         discussion: """
             Inputs are files, directories (read recursively in sorted order) or - for standard input. \
             Every input document ends as one line of the output or one line of the rejects stream \
-            (gazette.reject/1), and a one-line summary goes to standard error.
+            (gazette.reject/1), in input order whatever the number of workers, and a one-line summary \
+            goes to standard error. A file output is written as NAME.partial and renamed when the run \
+            ends; a name ending in .gz is gzip-compressed. Exit status: 0 when every document was \
+            annotated, 3 when some were rejected, 1 on a fatal error or an accounting mismatch. \
+            See docs/BATCH.md.
             """)
 
     @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "input"))
@@ -69,8 +73,18 @@ struct Annotate: ParsableCommand {
     @Flag(help: "Write each document's tokens too.")
     var tokens = false
 
-    @Flag(name: .shortAndLong, help: "Print no summary.")
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp(
+        "Annotation workers (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: "Draw no progress line (it is drawn only when standard error is a terminal).")
     var quiet = false
+
+    @Option(help: ArgumentHelp("Write the run's figures as JSON to this file.", valueName: "file"))
+    var stats: String?
+
+    @Flag(help: "Continue an interrupted run from OUTPUT.partial: keep its complete lines, skip the documents done.")
+    var resume = false
 
     @OptionGroup var gazetteer: GazetteerOptions
 
@@ -92,6 +106,8 @@ struct Annotate: ParsableCommand {
         if let asOf, ISODate.normalise(asOf) == nil || asOf.count != 10 {
             throw ValidationError("--as-of wants a date as YYYY-MM-DD, not '\(asOf)'")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs wants a number of workers of at least 1") }
+        if resume && output == "-" { throw ValidationError("--resume needs --output FILE") }
     }
 
     /// The rejects destination, following the documented default.
@@ -120,25 +136,41 @@ struct Annotate: ParsableCommand {
         options.includeTokens = tokens
         options.asOf = asOf
         options.kbRelations = kbRelations
+        if let jobs { options.workers = jobs }
+        var batch = BatchAnnotation(inputs: inputs, output: output, rejects: rejectsDestination, options: options)
+        batch.resume = resume
+        batch.statisticsPath = stats
+        batch.suppressJSONL = format == "es-bulk"
         let summary: RunSummary
         do {
-            let outputSink = try LineSink(output == "-" ? .standardOutput : .file(output))
-            let rejectSink = try LineSink(rejectsDestination)
-            var sinks: [any DocumentSink] = []
-            if format == "es-bulk" { sinks.append(ElasticBulkDocumentSink(indexName: indexName, output: outputSink)) }
-            let indexSink = try searchIndex.map { path throws(IndexError) in try IndexDocumentSink(path: path) }
-            if let indexSink { sinks.append(indexSink) }
-            summary = try AnnotationRun(resources: resources, options: options)
-                .run(inputs: inputs, output: format == "jsonl" ? outputSink : nil, rejects: rejectSink, documentSinks: sinks)
-            try indexSink?.finish()
-            try outputSink.close()
-            try rejectSink.close()
+            let progress = ProgressReporter.standardError(quiet: quiet, totalBytes: DocumentStream.inputSize(inputs: inputs))
+            var indexSink: IndexDocumentSink?
+            let format = self.format
+            let indexName = self.indexName
+            let searchIndex = self.searchIndex
+            summary = try batch.run(
+                resources: resources, progress: progress,
+                makeSinks: { (output) throws(PipelineError) -> [any DocumentSink] in
+                    var sinks: [any DocumentSink] = []
+                    if format == "es-bulk" { sinks.append(ElasticBulkDocumentSink(indexName: indexName, output: output)) }
+                    if let searchIndex {
+                        do {
+                            indexSink = try IndexDocumentSink(path: searchIndex)
+                        } catch {
+                            throw PipelineError("cannot open the index \(searchIndex): \(error)")
+                        }
+                        sinks.append(indexSink!)
+                    }
+                    return sinks
+                },
+                finishSinks: { () throws(PipelineError) in try indexSink?.finish() })
         } catch {
             printError("gazette: \(error)")
             throw ExitCode.failure
         }
-        if !quiet { printError(summary.line) }
-        if !summary.balanced { throw ExitCode.failure }
-        if summary.rejected > 0 { throw ExitCode(3) }
+        if resume && summary.workers == 0 { printError("gazette: \(output) is already complete; nothing to resume") }
+        printError(summary.line)
+        let status = AnnotateExitStatus.of(summary)
+        if status != AnnotateExitStatus.success { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,407 @@
+import Foundation
+import GazetteCore
+import GazetteOutput
+import GazetteReaders
+import GazetteRelate
+
+/// Annotates documents with N worker threads and writes them in input order.
+///
+/// One reader thread numbers the items of the `DocumentStream` and feeds a bounded queue; N workers,
+/// each owning one `Annotator`, annotate and encode; the calling thread writes results strictly in
+/// sequence order. A worker holding a result more than `window` places ahead of the next one to write
+/// waits, so memory is bounded by the queue and the window, not by the number of documents. The output
+/// is byte-identical for any number of workers: each document's line depends only on the document.
+public struct ParallelAnnotationRun {
+    public let resources: AnnotationResources
+    public let options: RunOptions
+
+    public init(resources: AnnotationResources, options: RunOptions) {
+        self.resources = resources
+        self.options = options
+    }
+
+    /// Annotates every document of the inputs into the sinks (which are not closed), reporting progress.
+    ///
+    /// `resume` adds the kept lines of an interrupted run to the accounting; its `done` keys should also
+    /// be in `options.skip`.
+    ///
+    /// `output` nil writes no JSONL; every annotated document also goes to each of `documentSinks`
+    /// (a search index, Elasticsearch bulk lines), in input order, on the writing thread.
+    public func run(inputs: [String], output: LineSink?, rejects: LineSink, progress: ProgressReporter? = nil,
+                    resume: ResumeState? = nil, documentSinks: [any DocumentSink] = []) throws(PipelineError) -> RunSummary {
+        let started = StageClock.now()
+        let workers = max(1, options.workers)
+        var annotators: [Annotator] = []
+        for _ in 0..<workers {
+            let annotator = try Annotator(resources: resources, asOf: options.asOf)
+            annotator.relationOptions = RelationOptions(kbRelations: options.kbRelations)
+            annotators.append(annotator)
+        }
+        let keepDocuments = !documentSinks.isEmpty
+        let encoder = ArticleEncoder(includeTokens: options.includeTokens)
+        let queue = BoundedQueue(capacity: 2 * workers + 2)
+        // Enough batches ahead that a worker rarely waits for a descheduled neighbour, and a byte bound
+        // so that large documents do not pile up.
+        let reorder = ReorderBuffer(window: 64 * workers, maxBytes: 32 << 20)
+        let group = DispatchGroup()
+        let readerState = ReaderState()
+
+        // Reader: numbers batches of consecutive items, skips those already done, feeds the queue. Batches
+        // (of small documents) keep the hand-over cost low; standard input goes one document at a time so
+        // that a pipe stage answers each document as it comes.
+        let stream = DocumentStream(inputs: inputs, options: options.reader)
+        let skip = options.skip
+        let batchLimit = inputs.contains("-") ? 1 : max(1, options.batchSize)
+        let batchBytes = 256 << 10
+        group.enter()
+        Self.spawn(name: "gazette-reader") {
+            defer { group.leave() }
+            var iterator = stream.makeIterator()
+            var clock = StageClock()
+            var sequence = 0, skipped = 0, documents = 0
+            var readTime: UInt64 = 0
+            var batch: [(item: ReadItem, inputBytes: Int)] = []
+            var pendingBytes = 0
+            func send() {
+                guard !batch.isEmpty else { return }
+                readTime += clock.lap()
+                queue.put(Job(sequence: sequence, items: batch))
+                sequence += 1
+                batch.removeAll(keepingCapacity: true)
+                pendingBytes = 0
+                _ = clock.lap()
+            }
+            while !queue.isCancelled, let item = iterator.next() {
+                if !skip.isEmpty && skip.contains(DocumentKey(item)) {
+                    skipped += 1
+                    continue
+                }
+                documents += 1
+                batch.append((item, iterator.bytesConsumed))
+                if case .document(let raw) = item { pendingBytes += raw.bytes.count }
+                if batch.count >= batchLimit || pendingBytes >= batchBytes { send() }
+            }
+            send()
+            readTime += clock.lap()
+            readerState.finish(sequenced: documents, skipped: skipped, readTime: readTime,
+                               inputBytes: iterator.bytesConsumed, reading: iterator.statistics)
+            reorder.setTotal(sequence)
+            queue.close()
+        }
+
+        // Workers: annotate and encode.
+        let timings = TimingsCollector()
+        for (number, annotator) in annotators.enumerated() {
+            let owned = Owned(annotator)
+            group.enter()
+            Self.spawn(name: "gazette-worker-\(number + 1)") {
+                defer { group.leave() }
+                let annotator = owned.value
+                var local = StageTimings()
+                let gazetteerVersion = annotator.resources.gazetteerVersion
+                while let job = queue.take() {
+                    var lines: [Line] = []
+                    lines.reserveCapacity(job.items.count)
+                    for (item, inputBytes) in job.items {
+                        let result: Result<Document, Reject>
+                        var textBytes = 0
+                        switch item {
+                        case .document(let raw):
+                            textBytes = raw.bytes.count
+                            result = annotator.annotate(raw, timings: &local)
+                        case .reject(let reject):
+                            result = .failure(reject)
+                        }
+                        var clock = StageClock()
+                        switch result {
+                        case .success(let document):
+                            lines.append(Line(text: encoder.encode(document, asOf: annotator.asOf(for: document),
+                                                                   gazetteerVersion: gazetteerVersion),
+                                              rejectCode: nil, inputBytes: inputBytes, textBytes: textBytes,
+                                              document: keepDocuments ? document : nil))
+                        case .failure(let reject):
+                            lines.append(Line(text: encoder.encode(reject), rejectCode: reject.reason.code,
+                                              inputBytes: inputBytes, textBytes: textBytes))
+                        }
+                        local.encode += clock.lap()
+                    }
+                    guard reorder.put(job.sequence, lines) else { break }
+                }
+                timings.add(local)
+            }
+        }
+
+        // Writer: this thread, strictly in sequence order.
+        var summary = RunSummary()
+        summary.workers = workers
+        var writeTime: UInt64 = 0
+        var failure: PipelineError?
+        var lastInputBytes = 0
+        while true {
+            let next = reorder.next(timeout: 0.25)
+            switch next {
+            case .finished:
+                break
+            case .waiting:
+                progress?.update(documents: summary.annotated + summary.rejected, bytes: lastInputBytes,
+                                 rejects: summary.rejected)
+                continue
+            case .item(let lines):
+                var clock = StageClock()
+                for line in lines {
+                    do throws(PipelineError) {
+                        if let code = line.rejectCode {
+                            try rejects.write(line.text)
+                            summary.rejected += 1
+                            summary.rejectsByCode[code, default: 0] += 1
+                        } else {
+                            try output?.write(line.text)
+                            if let document = line.document {
+                                for sink in documentSinks { try sink.write(document) }
+                            }
+                            summary.annotated += 1
+                        }
+                    } catch {
+                        failure = error
+                        break
+                    }
+                    summary.bytes += line.textBytes
+                    lastInputBytes = line.inputBytes
+                }
+                writeTime += clock.lap()
+                progress?.update(documents: summary.annotated + summary.rejected, bytes: lastInputBytes,
+                                 rejects: summary.rejected)
+                if failure != nil { break }
+                continue
+            }
+            break
+        }
+        if let failure {
+            queue.cancel()
+            reorder.cancel()
+            progress?.finish()
+            throw failure
+        }
+        group.wait()
+        do {
+            var clock = StageClock()
+            try rejects.flush()
+            try output?.flush()
+            writeTime += clock.lap()
+        }
+        progress?.finish()
+
+        let reader = readerState.snapshot()
+        summary.read = reader.sequenced + reader.skipped
+        summary.skipped = reader.skipped
+        summary.inputBytes = reader.inputBytes
+        summary.reading = reader.reading
+        summary.stages = timings.total
+        summary.stages.read = reader.readTime
+        summary.stages.write = writeTime
+        summary.outputLines = output.map { $0.lines + (resume?.rewriteArticles == nil ? resume?.keptArticles ?? 0 : 0) }
+            ?? summary.annotated
+        summary.rejectLines = rejects.lines + (resume?.rewriteRejects == nil ? resume?.keptRejects ?? 0 : 0)
+        summary.seconds = Double(StageClock.now() - started) / 1e9
+        summary.peakResidentBytes = peakResidentBytes()
+        return summary
+    }
+
+    static func spawn(name: String, _ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.name = name
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+}
+
+/// A numbered batch of consecutive items on its way to a worker, each with the input bytes read up to it.
+struct Job: Sendable {
+    let sequence: Int
+    let items: [(item: ReadItem, inputBytes: Int)]
+}
+
+/// One encoded line on its way to the writer.
+struct Line: Sendable {
+    let text: String
+    /// The reject code when the line is a reject.
+    let rejectCode: String?
+    /// Input bytes read up to this document, for progress.
+    let inputBytes: Int
+    let textBytes: Int
+    /// The document itself, kept only when document sinks need it.
+    var document: Document? = nil
+}
+
+/// Hands a value that is not Sendable to exactly one thread.
+final class Owned<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A FIFO of jobs with a fixed capacity: `put` waits while full, `take` waits while empty.
+final class BoundedQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Job] = []
+    private var head = 0
+    private let capacity: Int
+    private var closed = false
+    private var cancelled = false
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
+    func put(_ job: Job) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity && !cancelled { condition.wait() }
+        guard !cancelled else { return }
+        items.append(job)
+        condition.broadcast()
+    }
+
+    /// The next job, or nil once the queue is closed and empty (or cancelled).
+    func take() -> Job? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed && !cancelled { condition.wait() }
+        guard !cancelled, head < items.count else { return nil }
+        let job = items[head]
+        head += 1
+        if head > 64 && head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return job
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Batches of results keyed by sequence number, released strictly in order.
+///
+/// A batch more than `window` places ahead of the next one to write, or one that would take the
+/// waiting lines over `maxBytes`, waits for the writer. The next batch to write never waits, and
+/// workers take jobs in sequence order, so the batch the writer needs is always either stored or held
+/// by a worker that will store it: no deadlock.
+final class ReorderBuffer: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: [Int: (lines: [Line], bytes: Int)] = [:]
+    private var pendingBytes = 0
+    private var next = 0
+    private var total: Int?
+    private var cancelled = false
+    private let window: Int
+    private let maxBytes: Int
+
+    enum Next {
+        case item([Line])
+        case waiting
+        case finished
+    }
+
+    init(window: Int, maxBytes: Int) {
+        self.window = window
+        self.maxBytes = maxBytes
+    }
+
+    /// Stores a batch of results; false when the run was cancelled.
+    func put(_ sequence: Int, _ lines: [Line]) -> Bool {
+        let bytes = lines.reduce(0) { $0 + $1.text.utf8.count }
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {
+            condition.wait()
+        }
+        guard !cancelled else { return false }
+        pending[sequence] = (lines, bytes)
+        pendingBytes += bytes
+        condition.broadcast()
+        return true
+    }
+
+    /// The next result in order; `.waiting` after `timeout` seconds without it; `.finished` after the last.
+    func next(timeout: Double) -> Next {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while true {
+            if let done = pending.removeValue(forKey: next) {
+                pendingBytes -= done.bytes
+                next += 1
+                condition.broadcast()
+                return .item(done.lines)
+            }
+            if let total, next >= total { return .finished }
+            if !condition.wait(until: deadline) { return .waiting }
+        }
+    }
+
+    func setTotal(_ total: Int) {
+        condition.lock()
+        self.total = total
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// The reader thread's figures, handed over when it ends.
+final class ReaderState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var figures = (sequenced: 0, skipped: 0, readTime: UInt64(0), inputBytes: 0, reading: ReadStatistics())
+
+    func finish(sequenced: Int, skipped: Int, readTime: UInt64, inputBytes: Int, reading: ReadStatistics) {
+        lock.lock()
+        figures = (sequenced, skipped, readTime, inputBytes, reading)
+        lock.unlock()
+    }
+
+    func snapshot() -> (sequenced: Int, skipped: Int, readTime: UInt64, inputBytes: Int, reading: ReadStatistics) {
+        lock.lock()
+        defer { lock.unlock() }
+        return figures
+    }
+}
+
+/// Sums the workers' stage timings.
+final class TimingsCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sum = StageTimings()
+
+    func add(_ timings: StageTimings) {
+        lock.lock()
+        sum += timings
+        lock.unlock()
+    }
+
+    var total: StageTimings {
+        lock.lock()
+        defer { lock.unlock() }
+        return sum
+    }
+}

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads newline-terminated lines from a file descriptor in chunks, so a JSONL file or a pipe of any
+/// length is read with memory bounded by the longest line, and a line is available as soon as it arrives.
+public final class LineReader {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private let chunkSize: Int
+    /// Bytes of the lines handed out so far (newlines included).
+    public private(set) var consumed = 0
+    /// Whether the last line handed out ended with a newline (false for a torn last line).
+    public private(set) var lastLineTerminated = true
+
+    /// Reads from a descriptor; `owns` closes it when the reader is done.
+    public init(descriptor: Int32, owns: Bool, chunkSize: Int = 1 << 20) {
+        self.descriptor = descriptor
+        ownsDescriptor = owns
+        self.chunkSize = chunkSize
+    }
+
+    /// Opens a file for reading, or nil when it cannot be opened.
+    public convenience init?(path: String) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        self.init(descriptor: descriptor, owns: true)
+    }
+
+    deinit { if ownsDescriptor && descriptor >= 0 { close(descriptor) } }
+
+    /// The bytes read but not yet handed out as lines (used to sniff the format of standard input).
+    var pending: ArraySlice<UInt8> { buffer[start...] }
+
+    /// Reads at least one more chunk unless at end of input; false at end.
+    @discardableResult
+    func fill() -> Bool {
+        guard !atEnd else { return false }
+        if start > 0 && start >= buffer.count / 2 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        var count = 0
+        repeat {
+            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, chunkSize) }
+        } while count < 0 && errno == EINTR
+        buffer.removeLast(chunkSize - max(count, 0))
+        if count <= 0 { atEnd = true }
+        return count > 0
+    }
+
+    /// The next line without its newline (a final unterminated line included), or nil at end of input.
+    public func nextLine() -> [UInt8]? {
+        var scanned = 0
+        while true {
+            if let newline = buffer[(start + scanned)...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<newline])
+                consumed += newline + 1 - start
+                start = newline + 1
+                lastLineTerminated = true
+                return line
+            }
+            scanned = buffer.count - start
+            if !fill() {
+                guard start < buffer.count else { return nil }
+                let line = Array(buffer[start...])
+                consumed += buffer.count - start
+                start = buffer.count
+                lastLineTerminated = false
+                return line
+            }
+        }
+    }
+
+    /// Everything left, for inputs that turn out not to be JSONL.
+    func readRest() -> [UInt8] {
+        while fill() {}
+        let rest = Array(buffer[start...])
+        consumed += rest.count
+        start = buffer.count
+        return rest
+    }
+}
