@@ -27,6 +27,54 @@ struct RelationContext {
 
     func text(of span: TextSpan) -> String { text(span.start, span.end) }
 
+    /// How many words stand between two offsets (runs of letters), without building strings.
+    func wordCount(_ start: Int, _ end: Int) -> Int {
+        guard start < end, start >= 0, end <= scalars.count else { return 0 }
+        // The same words as `words(_:)`: runs of letters, hyphens and apostrophes holding a letter.
+        var count = 0
+        var run = false
+        var runHasLetter = false
+        for index in start..<end {
+            let scalar = scalars[index]
+            let letter = Character(scalar).isLetter
+            if letter || scalar == "-" || scalar == "'" || scalar == "’" {
+                run = true
+                if letter { runHasLetter = true }
+            } else {
+                if run && runHasLetter { count += 1 }
+                run = false
+                runHasLetter = false
+            }
+        }
+        if run && runHasLetter { count += 1 }
+        return count
+    }
+
+    /// Whether the last non-space scalar before `offset` (not before `limit`) is `scalar`.
+    func lastNonSpace(before offset: Int, limit: Int, is scalar: Unicode.Scalar) -> Bool {
+        var index = offset - 1
+        while index >= limit, scalars[index].properties.isWhitespace { index -= 1 }
+        return index >= limit && scalars[index] == scalar
+    }
+
+    /// Where a marker first occurs between two offsets.
+    func firstOccurrence(of marker: [Unicode.Scalar], from start: Int, to end: Int) -> Int? {
+        guard !marker.isEmpty, end - start >= marker.count else { return nil }
+        var index = start
+        while index + marker.count <= end {
+            if scalars[index] == marker[0] {
+                var matched = true
+                for offset in 1..<marker.count where scalars[index + offset] != marker[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The words of a text, lower-cased, without punctuation.
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" })

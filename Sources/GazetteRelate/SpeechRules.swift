@@ -29,6 +29,9 @@ struct SpeechRules {
     static let objectPronouns: Set<String> = ["him", "her", "hem", "haar", "he", "she", "hij", "zij", "ze"]
     static let objects: Set<String> = ["reporters", "journalists", "journalisten", "verslaggevers", "parliament", "lawmakers", "delegates"]
     static let complementizers: Set<String> = ["that", "dat"]
+    /// What ends a reported clause: a contrast or a new clause.
+    static let clauseEnds: [[Unicode.Scalar]] = [", but ", ", while ", ", whereas ", ", though ", ", although ", "; ",
+                                                 ", maar ", ", terwijl ", ", hoewel "].map { Array($0.unicodeScalars) }
 
     struct Word {
         let index: Int
@@ -48,11 +51,13 @@ struct SpeechRules {
         let tokens = context.document.tokens
         guard !tokens.isEmpty else { return }
         var bySentence: [[Word]] = Array(repeating: [], count: context.document.sentences.count)
-        for (index, token) in tokens.enumerated() where token.sentence < bySentence.count {
-            let length = token.span.end - token.span.start
-            // Only short words can be triggers or markers; punctuation is kept for quotes and commas.
-            let lower = length <= 14 ? context.text(of: token.span).lowercased() : ""
-            bySentence[token.sentence].append(Word(index: index, span: token.span, lower: lower))
+        var text = context.document.text
+        text.withUTF8 { utf8 in
+            for (index, token) in tokens.enumerated() where token.sentence < bySentence.count {
+                // Only short words can be triggers or markers; punctuation is kept for quotes and commas.
+                let lower = token.utf8End - token.utf8Start <= 14 ? Self.lowercased(utf8, token.utf8Start, token.utf8End) : ""
+                bySentence[token.sentence].append(Word(index: index, span: token.span, lower: lower))
+            }
         }
         for (sentence, words) in bySentence.enumerated() {
             var covered: [TextSpan] = []
@@ -84,6 +89,19 @@ struct SpeechRules {
                                 evidence: TextSpan(start: start, end: end), trigger: found.trigger, confidence: found.confidence)
                 }
             }
+        }
+    }
+
+    /// A token's bytes with ASCII letters lower-cased: short strings are stored inline, so no
+    /// allocation per token (the triggers and markers are ASCII).
+    @inline(__always)
+    static func lowercased(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) {
+                let byte = utf8[start + offset]
+                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
+            return end - start
         }
     }
 
@@ -130,9 +148,7 @@ struct SpeechRules {
         let trigger = context.text(of: verb.span)
         let quotes = quotations(in: span)
         // `"…," Merkel said` / `"…", zei Schoof` / `"…," said Merkel`.
-        if let quote = quotes.last(where: { $0.end <= verb.span.start }),
-            RelationContext.words(context.text(quote.end, verb.span.start)).count <= 6
-        {
+        if let quote = quotes.last(where: { $0.end <= verb.span.start }), context.wordCount(quote.end, verb.span.start) <= 6 {
             let speakers = subject(before: verb.span.start, from: quote.end, sentence: sentence)
                 ?? inverted(after: verb, words: words, sentence: sentence).map { [$0] }
             guard let speakers, !speakers.isEmpty, let statement = trimmed(quote) else { return nil }
@@ -141,20 +157,18 @@ struct SpeechRules {
         let subjectSpeakers = carried.flatMap { $0.verb == position ? $0.speakers : nil }
             ?? subject(before: verb.span.start, from: span.start, sentence: sentence)
         // `…, zei premier Schoof.` / `…, said Schoof.`: the statement comes first.
-        let before = context.text(span.start, verb.span.start)
-        if subjectSpeakers == nil, before.trimmingSpaces.hasSuffix(","),
+        if subjectSpeakers == nil, context.lastNonSpace(before: verb.span.start, limit: span.start, is: ","),
             let speaker = inverted(after: verb, words: words, sentence: sentence)
         {
-            let trimmedBefore = before.trimmingSpaces
-            let end = span.start + (before.unicodeScalars.count - before.unicodeScalars.count) + trimmedBefore.unicodeScalars.count
-                + leadingSpaces(before) - 1
-            guard let statement = clause(from: span.start, to: end) else { return nil }
+            var comma = verb.span.start - 1
+            while comma > span.start, context.scalars[comma] != "," { comma -= 1 }
+            guard let statement = clause(from: span.start, to: comma) else { return nil }
             return ([speaker], statement, trigger, 0.8)
         }
         guard let speakers = subjectSpeakers, !speakers.isEmpty else { return nil }
         // `Macron said: "…"`.
         if let quote = quotes.first(where: { $0.start >= verb.span.end }),
-            RelationContext.words(context.text(verb.span.end, quote.start)).count <= 2, let statement = trimmed(quote)
+            context.wordCount(verb.span.end, quote.start) <= 2, let statement = trimmed(quote)
         {
             return (speakers, statement, trigger, 0.85)
         }
@@ -194,20 +208,20 @@ struct SpeechRules {
     /// The speakers named in the clause before a verb; appositions between commas are skipped, persons
     /// win over organisations and countries, and "X and Y said" gives both; pronouns resolve to a person.
     func subject(before end: Int, from start: Int, sentence: Int) -> [Entity]? {
-        let text = context.text(start, end)
-        guard !text.contains("\"") && !text.contains("“") && !text.contains("”") || start > context.sentence(sentence)?.start ?? 0 else {
-            return nil
-        }
-        // Split the clause at commas; "X, apposition, said" takes X.
+        guard start < end else { return nil }
+        let sentenceStart = context.sentence(sentence)?.start ?? 0
+        // Split the clause at commas; "X, apposition, said" takes X. A quotation mark in the clause
+        // (other than after a closing quote) means the subject is not simply before the verb.
         var segments: [TextSpan] = []
         var segmentStart = start
-        var offset = start
-        for scalar in text.unicodeScalars {
+        for offset in start..<end {
+            let scalar = context.scalars[offset]
             if scalar == "," {
                 segments.append(TextSpan(start: segmentStart, end: offset))
                 segmentStart = offset + 1
+            } else if start <= sentenceStart, scalar == "\"" || scalar == "“" || scalar == "”" {
+                return nil
             }
-            offset += 1
         }
         segments.append(TextSpan(start: segmentStart, end: end))
         // The clause right before the verb; then, for "the chair, NAME, said", the name between the
@@ -216,7 +230,7 @@ struct SpeechRules {
         if segments.count >= 3 {
             let middle = segments[segments.count - 2]
             if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
-                RelationContext.words(context.text(middle.start, middle.end)).count <= 5
+                context.wordCount(middle.start, middle.end) <= 5
             {
                 candidates.append(middle)
             }
@@ -233,11 +247,11 @@ struct SpeechRules {
                     if let first = between.first, first == "and" || first == "en" { speakers.insert(previous, at: 0) }
                 }
                 // Too far from the verb to be its subject (a person inside the statement's lead-in).
-                if RelationContext.words(context.text(person.span.end, segment.end)).count > 8 { continue }
+                if context.wordCount(person.span.end, segment.end) > 8 { continue }
                 return speakers
             }
             if let other = inside.last {
-                if RelationContext.words(context.text(other.span.end, segment.end)).count > 8 { continue }
+                if context.wordCount(other.span.end, segment.end) > 8 { continue }
                 return [other]
             }
             // A pronoun subject: the last word of the segment or followed only by auxiliaries and adverbs.
@@ -298,7 +312,7 @@ struct SpeechRules {
             }
         }
         // Short quoted phrases ("fairly precise") inside reported speech are not quotations of their own.
-        return result.filter { RelationContext.words(context.text(of: $0)).count >= 5 }
+        return result.filter { context.wordCount($0.start, $0.end) >= 5 }
     }
 
     /// A quotation without its trailing comma or stop.
@@ -316,13 +330,11 @@ struct SpeechRules {
         var start = start
         var end = end
         while start < end, context.scalars[start].properties.isWhitespace || context.scalars[start] == "," { start += 1 }
-        let text = context.text(start, end)
-        for marker in [", but ", ", while ", ", whereas ", ", though ", ", although ", "; ", ", maar ", ", terwijl ", ", hoewel "] {
-            if let range = text.range(of: marker) {
-                end = start + text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: text.unicodeScalars)!)
-                break
-            }
+        var earliest: Int?
+        for marker in Self.clauseEnds {
+            if let found = context.firstOccurrence(of: marker, from: start, to: earliest ?? end) { earliest = found }
         }
+        if let earliest { end = earliest }
         // "… troop deployment but emphasized …": a second speech verb of the same speaker ends the clause.
         let words = context.text(start, end)
         var offset = start
@@ -345,7 +357,7 @@ struct SpeechRules {
             offset += 1
         }
         while end > start, [".", "!", "?", " ", ","].contains(context.scalars[end - 1]) { end -= 1 }
-        guard end > start, RelationContext.words(context.text(start, end)).count >= 2 else { return nil }
+        guard end > start, context.wordCount(start, end) >= 2 else { return nil }
         return TextSpan(start: start, end: end)
     }
 }
