@@ -55,7 +55,9 @@ struct JSONLReader: ItemReader {
     let fields: JSONLFields
     var offset = 0
     var lineNumber = 0
-    var ids: Set<String> = []
+    /// 64-bit hashes of the ids seen so far, for `duplicate_id`: 8 bytes an id instead of the id's
+    /// string, so a stream of millions of records stays small (a false duplicate needs a 64-bit collision).
+    var ids: Set<UInt64> = []
 
     init(path: String, bytes: [UInt8], fields: JSONLFields) {
         self.path = path
@@ -70,6 +72,13 @@ struct JSONLReader: ItemReader {
         bytes = []
         self.stream = stream
         self.fields = fields
+    }
+
+    /// FNV-1a over the id's UTF-8 bytes.
+    static func fingerprint(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     /// Input bytes consumed so far.
@@ -124,7 +133,7 @@ struct JSONLReader: ItemReader {
                 return reject(id, "jsonl_field_type", "field '\(wrong)' is not a string")
             }
         }
-        guard ids.insert(id).inserted else {
+        guard ids.insert(Self.fingerprint(id)).inserted else {
             return reject(id, "duplicate_id", "id '\(id)' already appeared earlier in \(path)")
         }
         let html = string(fields.html).value
