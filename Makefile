@@ -9,7 +9,7 @@ EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index
+.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index fuzz test-sanitizers test-asan test-tsan
 
 all: build
 
@@ -21,6 +21,8 @@ help:
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
 	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
 	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
+	@echo "make fuzz       libFuzzer + ASan on every parser, FUZZ_SECONDS (60) each or FUZZ_RUNS executions (see FUZZING.md)"
+	@echo "make test-sanitizers  the tests under AddressSanitizer, the pipeline tests under ThreadSanitizer"
 
 # Installs the C libraries' development packages only when one is missing.
 deps:
@@ -52,6 +54,25 @@ eval: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Fuzzing: every parser under libFuzzer and AddressSanitizer, one target after another (Fuzz/run.sh, FUZZING.md).
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 0
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) SWIFT=$(SWIFT) Fuzz/run.sh
+
+# The tests under sanitizers, each in its own scratch path so the normal build is untouched.
+# ThreadSanitizer runs the suites that exercise the pipeline and shared resources (TSAN_FILTER).
+TSAN_FILTER ?= GazettePipelineTests|GazetteRobustnessTests
+test-sanitizers: test-asan test-tsan
+
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_FILTER)'
 
 # The cleaning benchmark: trafilatura in a git-ignored virtualenv, pinned versions.
 BENCH_VENV := benchmarks/.venv

@@ -107,3 +107,16 @@ let package = Package(
             exclude: ["Fixtures"]),
     ]
 )
+
+// `make fuzz` (GAZETTE_FUZZ=1): libFuzzer targets, one per parser, built with -sanitize=fuzzer,address into
+// .build-fuzz. Declared only then, so `swift build` and `swift test` never compile them. See FUZZING.md.
+if Context.environment["GAZETTE_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"))
+    package.targets.append(.target(
+        name: "GazetteFuzzSupport",
+        dependencies: ["CFuzzerDriver", "GazetteCore", "GazetteReaders", "GazetteClean", "GazettePipeline", "GazetteOutput"],
+        path: "Fuzz/Support"))
+    for name in ["FuzzHTML", "FuzzFeed", "FuzzSGML", "FuzzWARC", "FuzzJSONL", "FuzzAnnotate"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["GazetteFuzzSupport"], path: "Fuzz/\(name)"))
+    }
+}

@@ -34,7 +34,7 @@ public struct DocumentStream: Sequence, Sendable {
         var queued: [ReadItem] = []
         var context: ReadContext?
         /// What was skipped or repaired so far.
-        public private(set) var statistics = ReadStatistics()
+        public internal(set) var statistics = ReadStatistics()
 
         init(pending: [String], options: ReaderOptions) {
             self.pending = pending
@@ -78,6 +78,12 @@ public struct DocumentStream: Sequence, Sendable {
                 queued.append(Self.fileReject(path, "unreadable", "cannot read the file: \(error)"))
                 return
             }
+            load(bytes, path: path)
+        }
+
+        /// Hands the bytes of one input (a file's, or given in memory) to the reader its format calls for.
+        mutating func load(_ bytes: [UInt8], path: String) {
+            var bytes = bytes
             var innerPath = path
             var trailing: ReadItem?
             let context = ReadContext(path: path, options: options)
@@ -179,6 +185,26 @@ public struct DocumentStream: Sequence, Sendable {
             }
             return bytes
         }
+    }
+}
+
+extension DocumentStream {
+    /// Reads one input that is already in memory exactly as a file named `path` holding `bytes` would be read
+    /// (gzip, format by name then bytes, every limit), collecting its items. For fuzzing and in-process callers.
+    public static func items(of bytes: [UInt8], path: String, options: ReaderOptions = ReaderOptions())
+        -> (items: [ReadItem], statistics: ReadStatistics)
+    {
+        var iterator = Iterator(pending: [], options: options)
+        iterator.statistics.files = 1
+        if bytes.count > options.maxInputBytes {
+            iterator.queued.append(Iterator.fileReject(path, "too_large",
+                                                       "the input is over the input limit of \(options.maxInputBytes) bytes"))
+        } else {
+            iterator.load(bytes, path: path)
+        }
+        var items: [ReadItem] = []
+        while let item = iterator.next() { items.append(item) }
+        return (items, iterator.statistics)
     }
 }
 

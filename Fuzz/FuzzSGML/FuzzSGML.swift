@@ -1,0 +1,15 @@
+import GazetteFuzzSupport
+
+/// One libFuzzer input: the bytes as a Reuters-21578 `.sgm` file, split into articles, each parsed and cleaned.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSGML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    FuzzHarness.readAndClean(FuzzHarness.bytes(data, size), path: "fuzz.sgm")
+    return 0
+}
+
+/// The process entry point (SwiftPM aliases `main` to it): libFuzzer's driver, with its usual flags.
+@_cdecl("FuzzSGML_main")
+public func fuzzSGMLMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    FuzzHarness.runDriver(argc, argv, fuzzSGML)
+}
