@@ -1,4 +1,3 @@
-import CFuzzerDriver
 import Foundation
 import GazetteClean
 import GazetteCore
@@ -120,13 +119,27 @@ public enum FuzzHarness {
     }
 }
 
-/// libFuzzer's callback type.
-public typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 
-extension FuzzHarness {
-    /// Runs libFuzzer's driver with the process arguments on `callback`; each target's entry point calls this.
-    public static func runDriver(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
-                                 _ callback: FuzzCallback) -> CInt {
-        gazette_fuzzer_run(argc, argv, callback)
+/// The fuzz targets, by the name of their executable; a regression input is named after its target.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    case html = "FuzzHTML", feed = "FuzzFeed", sgml = "FuzzSGML", warc = "FuzzWARC", jsonl = "FuzzJSONL"
+    case annotate = "FuzzAnnotate"
+
+    /// The file names FuzzFeed's first byte chooses between: RSS, Atom, NITF, generic XML (sniffed for a vocabulary).
+    public static let feedNames = ["fuzz.rss", "fuzz.atom", "fuzz.nitf", "fuzz.xml"]
+
+    /// What the target does with one input.
+    public func run(_ bytes: [UInt8]) {
+        switch self {
+        case .html: FuzzHarness.readAndClean(bytes, path: "fuzz.html")
+        case .sgml: FuzzHarness.readAndClean(bytes, path: "fuzz.sgm")
+        case .warc: FuzzHarness.readAndClean(bytes, path: "fuzz.warc")
+        case .jsonl: FuzzHarness.readAndClean(bytes, path: "fuzz.jsonl")
+        case .feed:
+            guard let selector = bytes.first else { return }
+            FuzzHarness.readAndClean(Array(bytes.dropFirst()), path: Self.feedNames[Int(selector) % Self.feedNames.count])
+        case .annotate:
+            FuzzHarness.annotate(text: String(decoding: bytes, as: UTF8.self))
+        }
     }
 }
