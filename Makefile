@@ -61,14 +61,16 @@ FUZZ_RUNS ?= 0
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) SWIFT=$(SWIFT) Fuzz/run.sh
 
-# The tests under sanitizers, each in its own scratch path so the normal build is untouched.
+# The tests under sanitizers, each in its own scratch path so the normal build is untouched. Leaks inside the
+# toolchain's Foundation and XCTest are suppressed (Tests/Sanitizers/lsan-suppressions.txt says which).
 # ThreadSanitizer runs the suites that exercise the pipeline and shared resources (TSAN_FILTER).
 TSAN_FILTER ?= GazettePipelineTests|GazetteRobustnessTests
 test-sanitizers: test-asan test-tsan
 
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan-suppressions.txt \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
