@@ -111,7 +111,9 @@ let package = Package(
         // Hostile and broken inputs through the whole pipeline, and regression inputs found by `make fuzz`.
         .testTarget(
             name: "GazetteRobustnessTests",
-            dependencies: ["GazettePipeline", "GazetteOutput", "GazetteZlib", "GazetteFuzzHarness", "GazetteTestSupport"],
+            dependencies: [
+                "GazettePipeline", "GazetteOutput", "GazetteSchema", "GazetteZlib", "GazetteFuzzHarness", "GazetteTestSupport",
+            ],
             exclude: ["Regressions"]),
         .testTarget(
             name: "GazetteEvalTests", dependencies: ["GazetteEval", "GazetteOutput", "GazetteTestSupport"],

@@ -2,6 +2,7 @@ import Foundation
 import GazetteCore
 import GazetteOutput
 import GazettePipeline
+import GazetteSchema
 import GazetteTestSupport
 import GazetteZlib
 import Testing
@@ -143,7 +144,9 @@ struct BadInputTests {
 
         // What came out, per input file, in order.
         var observedRejects: [String: [String]] = [:]
+        let rejectSchema = try JSONSchema(contentsOf: Repository.rejectSchema)
         for line in try Self.lines(rejectsPath) {
+            #expect(rejectSchema.validate(jsonLine: line).isEmpty, "\(line)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let source = try #require(object["source"] as? [String: Any])
             let path = try #require(source["path"] as? String)
