@@ -25,6 +25,8 @@ help:
 	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
 	@echo "make test-spark run a local[2] Spark job over Corpora/ + Reuters and compare with a single-process run"
 	@echo "make bench-batch measure the batch run (-j1, -j2, peak RSS) and append to benchmarks/RESULTS.md"
+	@echo "make fuzz       libFuzzer + ASan on every parser, FUZZ_SECONDS (60) each or FUZZ_RUNS executions (see FUZZING.md)"
+	@echo "make test-sanitizers  the tests under AddressSanitizer, the pipeline tests under ThreadSanitizer"
 
 # Installs the C libraries' development packages only when one is missing.
 deps:
@@ -64,6 +66,28 @@ test: deps
 	  { cat $(or $(TMPDIR),/tmp)/gazette-gate.txt; exit 1; }
 	@grep -E '^  (ok|FAIL) ' $(or $(TMPDIR),/tmp)/gazette-gate.txt
 	$(SWIFT) test --skip-build
+
+# Fuzzing: every parser under libFuzzer and AddressSanitizer, one target after another (Fuzz/run.sh, FUZZING.md).
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 0
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) SWIFT=$(SWIFT) Fuzz/run.sh
+
+# The tests under sanitizers, each in its own scratch path so the normal build is untouched. Leaks inside the
+# toolchain's Foundation and XCTest are suppressed (Tests/Sanitizers/lsan-suppressions.txt says which).
+# ThreadSanitizer runs every suite (Swift Testing runs them concurrently over the shared, once-loaded gazetteer);
+# TSAN_FILTER='GazettePipelineTests|GazetteRobustnessTests' restricts it to the pipeline if it ever gets slow.
+TSAN_FILTER ?=
+test-sanitizers: test-asan test-tsan
+
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan-suppressions.txt \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(if $(TSAN_FILTER),--filter '$(TSAN_FILTER)')
 
 # The cleaning benchmark: trafilatura in a git-ignored virtualenv, pinned versions.
 BENCH_VENV := benchmarks/.venv

@@ -102,9 +102,31 @@ let package = Package(
         .testTarget(
             name: "GazettePipelineTests",
             dependencies: ["GazettePipeline", "GazetteSchema", "GazetteOutput", "GazetteTestSupport"]),
+        // What each `make fuzz` target runs on one input, and the invariants it checks (Fuzz/Harness); the
+        // robustness tests replay fuzz findings through it. The libFuzzer targets themselves are at the end.
+        .target(
+            name: "GazetteFuzzHarness",
+            dependencies: ["GazetteCore", "GazetteReaders", "GazetteClean", "GazettePipeline", "GazetteOutput"],
+            path: "Fuzz/Harness"),
+        // Hostile and broken inputs through the whole pipeline, and regression inputs found by `make fuzz`.
+        .testTarget(
+            name: "GazetteRobustnessTests",
+            dependencies: [
+                "GazettePipeline", "GazetteOutput", "GazetteSchema", "GazetteZlib", "GazetteFuzzHarness", "GazetteTestSupport",
+            ],
+            exclude: ["Regressions"]),
         .testTarget(
             name: "GazetteEvalTests", dependencies: ["GazetteEval", "GazetteOutput", "GazetteTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "GazetteZlibTests", dependencies: ["GazetteZlib"]),
     ]
 )
+
+// `make fuzz` (GAZETTE_FUZZ=1): libFuzzer targets, one per parser, built with -sanitize=fuzzer,address into
+// .build-fuzz. Declared only then, so `swift build` and `swift test` never compile them. See FUZZING.md.
+if Context.environment["GAZETTE_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"))
+    for name in ["FuzzHTML", "FuzzFeed", "FuzzSGML", "FuzzWARC", "FuzzJSONL", "FuzzAnnotate"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["CFuzzerDriver", "GazetteFuzzHarness"], path: "Fuzz/\(name)"))
+    }
+}

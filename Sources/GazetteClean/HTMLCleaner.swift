@@ -10,6 +10,10 @@ public struct HTMLCleaner: Sendable {
     /// Cleans an HTML document; rejects binary content, undecodable bytes and pages without text.
     public func clean(_ raw: RawDocument) throws(RejectReason) -> Document {
         let bytes = raw.bytes
+        // An empty (or blank) page is a page without text, not a parser failure.
+        if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+            throw RejectReason(code: "empty_document", message: "the page is empty")
+        }
         if let kind = BinarySniffer.binaryKind(of: bytes) {
             throw RejectReason(code: "binary_content", message: "the file is \(kind), not HTML")
         }

@@ -56,7 +56,7 @@ public struct DocumentStream: Sequence, Sendable {
         var queued: [ReadItem] = []
         var context: ReadContext?
         /// What was skipped or repaired so far.
-        public private(set) var statistics = ReadStatistics()
+        public internal(set) var statistics = ReadStatistics()
         /// Input bytes of the files opened so far, less the part of a streamed JSONL file not yet read.
         var finishedBytes = 0
         /// The JSONL file or standard input being read line by line, if any.
@@ -161,17 +161,23 @@ public struct DocumentStream: Sequence, Sendable {
                 bytes = read
             case .notStreamed:
                 do {
-                guard let read = try Self.readAll(path, limit: options.maxInputBytes) else {
-                    queued.append(Self.fileReject(path, "too_large", "the file is over the input limit of \(options.maxInputBytes) bytes"))
-                    return
-                }
-                bytes = read
+                    guard let read = try Self.readAll(path, limit: options.maxInputBytes) else {
+                        queued.append(Self.fileReject(path, "too_large", "the file is over the input limit of \(options.maxInputBytes) bytes"))
+                        return
+                    }
+                    bytes = read
                 } catch {
-                queued.append(Self.fileReject(path, "unreadable", "cannot read the file: \(error)"))
-                return
+                    queued.append(Self.fileReject(path, "unreadable", "cannot read the file: \(error)"))
+                    return
                 }
             }
             finishedBytes += bytes.count
+            load(bytes, path: path)
+        }
+
+        /// Hands the bytes of one input (a file's, or given in memory) to the reader its format calls for.
+        mutating func load(_ bytes: [UInt8], path: String) {
+            var bytes = bytes
             var innerPath = path
             var trailing: ReadItem?
             let context = ReadContext(path: path, options: options)
@@ -273,6 +279,26 @@ public struct DocumentStream: Sequence, Sendable {
             }
             return bytes
         }
+    }
+}
+
+extension DocumentStream {
+    /// Reads one input that is already in memory exactly as a file named `path` holding `bytes` would be read
+    /// (gzip, format by name then bytes, every limit), collecting its items. For fuzzing and in-process callers.
+    public static func items(of bytes: [UInt8], path: String, options: ReaderOptions = ReaderOptions())
+        -> (items: [ReadItem], statistics: ReadStatistics)
+    {
+        var iterator = Iterator(pending: [], options: options)
+        iterator.statistics.files = 1
+        if bytes.count > options.maxInputBytes {
+            iterator.queued.append(Iterator.fileReject(path, "too_large",
+                                                       "the input is over the input limit of \(options.maxInputBytes) bytes"))
+        } else {
+            iterator.load(bytes, path: path)
+        }
+        var items: [ReadItem] = []
+        while let item = iterator.next() { items.append(item) }
+        return (items, iterator.statistics)
     }
 }
 
