@@ -11,13 +11,14 @@ EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz
+.PHONY: all deps build release annotate test test-unit validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz
 
 all: build
 
 help:
 	@echo "make annotate   install what is missing, build (release), annotate $(ANNOTATE_INPUTS) into $(OUT)/annotated.jsonl"
-	@echo "make test       install what is missing, run every test"
+	@echo "make test       install what is missing, run every test (test-unit, test-spark, test-sanitizers)"
+	@echo "make test-unit  the unit and integration tests and the gold quality gate only (a few minutes)"
 	@echo "make eval       check the gold in $(EVAL_GOLD), annotate its texts with this build and score them"
 	@echo "make bench-index  time indexing 10 000 annotated documents and filtered searches; appends to benchmarks/RESULTS.md"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
@@ -59,7 +60,11 @@ eval: release
 # the figures in Corpora/gold/thresholds.txt (the GoldGateTests suite checks the same).
 GATE := $(shell grep -v '^\#' $(EVAL_GOLD)/thresholds.txt | grep . | sed 's/^/--min-f1 /')
 
-test: deps
+# Every test: the unit and integration suites with the gold quality gate, the Spark job, and the
+# suites again under AddressSanitizer and ThreadSanitizer.
+test: test-unit test-spark test-sanitizers
+
+test-unit: deps
 	$(SWIFT) build --build-tests
 	.build/debug/gazette eval --check $(EVAL_GOLD)
 	.build/debug/gazette eval --run --gold $(EVAL_GOLD) $(GATE) > $(or $(TMPDIR),/tmp)/gazette-gate.txt || \
