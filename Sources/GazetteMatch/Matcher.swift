@@ -36,7 +36,6 @@ public final class CompiledGazetteer: Sendable {
         var builder: TrieBuilder
         do {
             builder = try TrieBuilder()
-            builder.gazetteer = gazetteer.collisionRules.isEmpty ? nil : gazetteer
         } catch {
             throw MatchError(message: "cannot open ICU for compiling the gazetteer: \(error)")
         }
@@ -94,6 +93,7 @@ public final class CompiledGazetteer: Sendable {
                 kb: "cue:\(form.lowercased())", type: .role, form: .cue, canonical: form, wikidata: nil, refersTo: nil,
                 priority: 10, caseRules: [], surface: form))
         }
+        builder.applyCollisionRules(gazetteer.collisionRules)
         vocabulary = builder.vocabulary
         nodes = builder.nodes
         entries = builder.entries
@@ -111,8 +111,6 @@ struct TrieBuilder {
     var entries: [MatchEntry] = []
     let segmenter: Segmenter
     let normalizer: KeyNormalizer
-    /// The gazetteer being compiled, for its collision rules.
-    var gazetteer: Gazetteer?
     var hasNumericKeys = false
 
     init() throws(SegmentError) {
@@ -121,9 +119,6 @@ struct TrieBuilder {
     }
 
     mutating func add(_ form: String, _ entry: MatchEntry) {
-        // A form that names several entities follows its rule in collisions.tsv (surnames are
-        // exempt: they resolve to the person whose full name the article gives).
-        if entry.form != .partial, let rule = gazetteer?.collisionRule(for: form), rule != entry.kb { return }
         let trimmed = form.trimmingSpaces
         guard !trimmed.isEmpty, let tokens = try? segmenter.tokens(of: trimmed), !tokens.isEmpty else { return }
         let utf8 = Array(trimmed.utf8)
@@ -151,6 +146,33 @@ struct TrieBuilder {
         }
         nodes[Int(node)].entries.append(Int32(entries.count))
         entries.append(entry)
+    }
+}
+
+extension TrieBuilder {
+    /// Applies collisions.tsv once the trie is built: at each rule's form, only the entries of the
+    /// entity it names stay ("none" leaves none). Surnames are exempt: they resolve to the person
+    /// whose full name the article gives. A handful of rules, so this costs nothing per form.
+    mutating func applyCollisionRules(_ rules: [String: String]) {
+        for (form, resolution) in rules {
+            guard let tokens = try? segmenter.tokens(of: form), !tokens.isEmpty else { continue }
+            let utf8 = Array(form.utf8)
+            var node: Int32 = 0
+            var found = true
+            for token in tokens {
+                let key = normalizer.key(String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self))
+                guard let id = vocabulary.lookup(key), let next = nodes[Int(node)].children[id] else {
+                    found = false
+                    break
+                }
+                node = next
+            }
+            guard found else { continue }
+            nodes[Int(node)].entries.removeAll { entryID in
+                let entry = entries[Int(entryID)]
+                return entry.form != .partial && entry.kb != resolution
+            }
+        }
     }
 }
 
