@@ -8,18 +8,13 @@ struct GazetteerCommand: ParsableCommand {
         subcommands: [Check.self, Stats.self])
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate the gazetteer files; exit 1 on any problem.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate the gazetteer files; exit 1 on any problem.",
+            discussion: "Duplicate ids, references to undefined ids, impossible dates, and forms that name two entities without a rule in collisions.tsv.")
         @OptionGroup var gazetteer: GazetteerOptions
 
         func run() throws {
-            let directory = try gazetteer.resolved()
-            let loaded: Gazetteer
-            do {
-                loaded = try GazetteerLoader.load(directory: directory)
-            } catch {
-                printError("gazette: \(error)")
-                throw ExitCode.failure
-            }
+            let (directory, loaded) = try gazetteer.load()
             let problems = GazetteerChecker().problems(in: loaded)
             for problem in problems { print(problem) }
             if !problems.isEmpty {
@@ -35,15 +30,20 @@ struct GazetteerCommand: ParsableCommand {
         @OptionGroup var gazetteer: GazetteerOptions
 
         func run() throws {
-            let directory = try gazetteer.resolved()
-            let loaded: Gazetteer
-            do {
-                loaded = try GazetteerLoader.load(directory: directory)
-            } catch {
-                printError("gazette: \(error)")
-                throw ExitCode.failure
-            }
-            for line in GazetteerStatistics(loaded).lines { print(line) }
+            for line in GazetteerStatistics(try gazetteer.load().gazetteer).lines { print(line) }
+        }
+    }
+}
+
+extension GazetteerOptions {
+    /// Finds and loads the gazetteer, reporting a malformed file on standard error and exiting 1.
+    func load() throws -> (directory: URL, gazetteer: Gazetteer) {
+        let directory = try resolved()
+        do {
+            return (directory, try GazetteerLoader.load(directory: directory))
+        } catch {
+            printError("gazette: \(error)")
+            throw ExitCode.failure
         }
     }
 }
