@@ -86,13 +86,8 @@ public final class Annotator {
 
     /// Annotates one raw document, or says why it was rejected.
     public func annotate(_ raw: RawDocument) -> Result<Document, Reject> {
-        do throws(RejectReason) {
-            var document = try cleaner.clean(raw)
-            try annotateText(&document)
-            return .success(document)
-        } catch {
-            return .failure(Reject(id: raw.id, source: raw.source, reason: error))
-        }
+        var timings = StageTimings()
+        return annotate(raw, timings: &timings)
     }
 
     /// Annotates one raw document like `annotate(_:)`, adding the time of each stage to `timings`.
@@ -101,16 +96,7 @@ public final class Annotator {
         do throws(RejectReason) {
             var document = try cleaner.clean(raw)
             timings.clean += clock.lap()
-            do {
-                try segmenter.segment(&document)
-            } catch {
-                throw RejectReason(code: "segmentation_failed", message: error.description)
-            }
-            timings.segment += clock.lap()
-            matcher.match(&document)
-            timings.match += clock.lap()
-            resources.relations.extract(&document, asOf: asOf(for: document))
-            timings.relate += clock.lap()
+            try annotateText(&document, timings: &timings, clock: &clock)
             return .success(document)
         } catch {
             timings.clean += clock.lap()
@@ -120,13 +106,23 @@ public final class Annotator {
 
     /// Runs segmentation, matching and relations on a document that already has clean text.
     public func annotateText(_ document: inout Document) throws(RejectReason) {
+        var timings = StageTimings()
+        var clock = StageClock()
+        try annotateText(&document, timings: &timings, clock: &clock)
+    }
+
+    /// The one body of every `annotate` variant: segment, match, relate, timing each stage.
+    func annotateText(_ document: inout Document, timings: inout StageTimings, clock: inout StageClock) throws(RejectReason) {
         do {
             try segmenter.segment(&document)
         } catch {
             throw RejectReason(code: "segmentation_failed", message: error.description)
         }
+        timings.segment += clock.lap()
         matcher.match(&document)
+        timings.match += clock.lap()
         resources.relations.extract(&document, asOf: asOf(for: document), options: relationOptions)
+        timings.relate += clock.lap()
     }
 
     static func today() -> String {

@@ -54,6 +54,22 @@ struct ParallelRunTests {
         #expect(indexes == indexes.sorted())
     }
 
+    /// `gazette annotate --kb-relations` goes through the parallel run: the option must reach its workers.
+    @Test func gazetteerOnlyRelationsReachTheWorkers() throws {
+        let directory = try Repository.temporaryDirectory()
+        let input = directory.appendingPathComponent("putin.txt")
+        try "Talks\nVladimir Putin hosted talks on Russia's economy.".write(to: input, atomically: true, encoding: .utf8)
+        for kbRelations in [false, true] {
+            var options = options(workers: 2)
+            options.kbRelations = kbRelations
+            let output = directory.appendingPathComponent("kb-\(kbRelations).jsonl").path
+            let batch = BatchAnnotation(inputs: [input.path], output: output, rejects: .file(output + ".rejects"), options: options)
+            _ = try batch.run(resources: Repository.resources, progress: nil)
+            let document = try ArticleDecoder().decode(try BatchCorpus.lines(output)[0])
+            #expect(document.relations.map { "\($0.type.rawValue)/\($0.source)" } == (kbRelations ? ["leader_of/kb"] : []))
+        }
+    }
+
     @Test func everyDocumentIsAccountedForExactlyOnce() throws {
         let directory = try Repository.temporaryDirectory()
         let input = try BatchCorpus.file(count: 200, in: directory)
