@@ -25,6 +25,8 @@ public struct RunSummary: Sendable, Equatable {
     public var rejectLines: Int?
     /// Annotation workers used.
     public var workers = 1
+    /// A resumed run found its output already finished and annotated nothing (workers is then 0).
+    public var alreadyComplete = false
     /// Time per stage, summed over threads.
     public var stages = StageTimings()
     /// The process's peak resident set size at the end of the run, in bytes.
@@ -40,18 +42,21 @@ public struct RunSummary: Sendable, Equatable {
         return true
     }
 
+    /// Documents processed per second (resumed ones not counted).
+    public var documentsPerSecond: Double { seconds > 0 ? Double(read - skipped) / seconds : 0 }
+
+    /// Input megabytes (10^6 bytes) read per second.
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(inputBytes) / 1_000_000 / seconds : 0 }
+
     /// The one-line summary printed on stderr.
     public var line: String {
-        let processed = read - skipped
-        let rate = seconds > 0 ? Double(processed) / seconds : 0
         var text = "gazette: \(read) documents read, \(annotated) annotated, \(rejected) rejected"
         if skipped > 0 { text += ", \(skipped) already done (resumed)" }
         if !rejectsByCode.isEmpty {
             text += " (" + rejectsByCode.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
         }
         if let reading = reading.summary { text += "; " + reading }
-        text += String(format: " in %.2f s (%.0f docs/s, %.2f MB/s)", seconds, rate,
-                       seconds > 0 ? Double(inputBytes) / 1_000_000 / seconds : 0)
+        text += String(format: " in %.2f s (%.0f docs/s, %.2f MB/s)", seconds, documentsPerSecond, megabytesPerSecond)
         if let outputLines, let rejectLines {
             text += "; \(read) documents = \(outputLines) output lines + \(rejectLines) reject lines"
         }
@@ -93,25 +98,17 @@ public struct AnnotationRun {
     public func run(inputs: [String], output: LineSink?, rejects: LineSink,
                     documentSinks: [any DocumentSink] = []) throws(PipelineError) -> RunSummary {
         let start = Date()
-        let annotator = try Annotator(resources: resources, asOf: options.asOf)
-        annotator.relationOptions = RelationOptions(kbRelations: options.kbRelations)
+        let annotator = try Annotator(resources: resources, options: options)
         let encoder = ArticleEncoder(includeTokens: options.includeTokens)
         var summary = RunSummary()
+        var timings = StageTimings()
         var items = DocumentStream(inputs: inputs, options: options.reader).makeIterator()
         while let item = items.next() {
             summary.read += 1
-            let result: Result<Document, Reject>
-            switch item {
-            case .document(let raw):
-                summary.bytes += raw.bytes.count
-                result = annotator.annotate(raw)
-            case .reject(let reject):
-                result = .failure(reject)
-            }
-            switch result {
+            if case .document(let raw) = item { summary.bytes += raw.bytes.count }
+            switch annotator.annotate(item, timings: &timings) {
             case .success(let document):
-                try output?.write(encoder.encode(document, asOf: annotator.asOf(for: document),
-                                                 gazetteerVersion: resources.gazetteerVersion))
+                try output?.write(annotator.line(for: document, encoder: encoder))
                 for sink in documentSinks { try sink.write(document) }
                 summary.annotated += 1
             case .failure(let reject):

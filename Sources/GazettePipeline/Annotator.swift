@@ -3,6 +3,8 @@ import GazetteClean
 import GazetteCore
 import GazetteGazetteer
 import GazetteMatch
+import GazetteReaders
+import GazetteOutput
 import GazetteRelate
 import GazetteSegment
 
@@ -69,6 +71,25 @@ public final class Annotator {
             throw PipelineError("cannot open ICU: \(error)")
         }
         defaultAsOf = asOf ?? Self.today()
+    }
+
+    /// Prepares a worker for a run: the run's date and relation options.
+    public convenience init(resources: AnnotationResources, options: RunOptions) throws(PipelineError) {
+        try self.init(resources: resources, asOf: options.asOf)
+        relationOptions = RelationOptions(kbRelations: options.kbRelations)
+    }
+
+    /// Annotates an item of a document stream: a document, or a reject the reader already made.
+    public func annotate(_ item: ReadItem, timings: inout StageTimings) -> Result<Document, Reject> {
+        switch item {
+        case .document(let raw): return annotate(raw, timings: &timings)
+        case .reject(let reject): return .failure(reject)
+        }
+    }
+
+    /// The `gazette.article/1` line of an annotated document, with the date and gazetteer it was made with.
+    public func line(for document: Document, encoder: ArticleEncoder) -> String {
+        encoder.encode(document, asOf: asOf(for: document), gazetteerVersion: resources.gazetteerVersion)
     }
 
     /// The date used for a document: its published day, else the run's default.

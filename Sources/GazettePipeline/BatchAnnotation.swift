@@ -61,6 +61,7 @@ public struct BatchAnnotation {
                 summary.outputLines = prepared.keptArticles
                 summary.rejectLines = prepared.keptRejects
                 summary.workers = 0
+                summary.alreadyComplete = true
                 if let statisticsPath { try summary.writeStatistics(to: statisticsPath) }
                 return summary
             }

@@ -33,11 +33,10 @@ public struct ParallelAnnotationRun {
         let workers = max(1, options.workers)
         var annotators: [Annotator] = []
         for _ in 0..<workers {
-            let annotator = try Annotator(resources: resources, asOf: options.asOf)
-            annotator.relationOptions = RelationOptions(kbRelations: options.kbRelations)
-            annotators.append(annotator)
+            annotators.append(try Annotator(resources: resources, options: options))
         }
         let keepDocuments = !documentSinks.isEmpty
+        let writesArticles = output != nil
         let encoder = ArticleEncoder(includeTokens: options.includeTokens)
         let queue = BoundedQueue(capacity: 2 * workers + 2)
         // Enough batches ahead that a worker rarely waits for a descheduled neighbour, and a byte bound
@@ -98,25 +97,18 @@ public struct ParallelAnnotationRun {
                 defer { group.leave() }
                 let annotator = owned.value
                 var local = StageTimings()
-                let gazetteerVersion = annotator.resources.gazetteerVersion
                 while let job = queue.take() {
                     var lines: [Line] = []
                     lines.reserveCapacity(job.items.count)
                     for (item, inputBytes) in job.items {
-                        let result: Result<Document, Reject>
                         var textBytes = 0
-                        switch item {
-                        case .document(let raw):
-                            textBytes = raw.bytes.count
-                            result = annotator.annotate(raw, timings: &local)
-                        case .reject(let reject):
-                            result = .failure(reject)
-                        }
+                        if case .document(let raw) = item { textBytes = raw.bytes.count }
+                        let result = annotator.annotate(item, timings: &local)
                         var clock = StageClock()
                         switch result {
                         case .success(let document):
-                            lines.append(Line(text: encoder.encode(document, asOf: annotator.asOf(for: document),
-                                                                   gazetteerVersion: gazetteerVersion),
+                            // Without a JSONL output (Elasticsearch bulk only) the article line is not needed.
+                            lines.append(Line(text: writesArticles ? annotator.line(for: document, encoder: encoder) : "",
                                               rejectCode: nil, inputBytes: inputBytes, textBytes: textBytes,
                                               document: keepDocuments ? document : nil))
                         case .failure(let reject):
@@ -325,7 +317,8 @@ final class ReorderBuffer: @unchecked Sendable {
 
     /// Stores a batch of results; false when the run was cancelled.
     func put(_ sequence: Int, _ lines: [Line]) -> Bool {
-        let bytes = lines.reduce(0) { $0 + $1.text.utf8.count }
+        // A kept document (for document sinks) weighs about its text.
+        let bytes = lines.reduce(0) { $0 + $1.text.utf8.count + ($1.document == nil ? 0 : $1.textBytes) }
         condition.lock()
         defer { condition.unlock() }
         while !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {

@@ -3,7 +3,7 @@ import Foundation
 /// A one-line progress display on standard error, redrawn in place (`\r`) at most a few times a second:
 /// documents and bytes done, docs/s, MB/s, rejects, and an ETA when the input size is known.
 ///
-/// Draws nothing unless enabled; `ProgressReporter.standardError(quiet:total:)` enables it only when
+/// Draws nothing unless enabled; `ProgressReporter.standardError(quiet:totalBytes:)` enables it only when
 /// standard error is a terminal.
 public final class ProgressReporter {
     /// Whether anything is drawn.
@@ -24,9 +24,11 @@ public final class ProgressReporter {
         self.write = write
     }
 
-    /// The reporter for the CLI: on when standard error is a terminal and `quiet` is off.
-    public static func standardError(quiet: Bool, totalBytes: Int?) -> ProgressReporter {
-        ProgressReporter(enabled: !quiet && isatty(2) == 1, totalBytes: totalBytes) { text in
+    /// The reporter for the CLI: on when standard error is a terminal and `quiet` is off. The input
+    /// size (a walk over the inputs) is only worked out when something will be drawn.
+    public static func standardError(quiet: Bool, totalBytes: @autoclosure () -> Int?) -> ProgressReporter {
+        let enabled = !quiet && isatty(2) == 1
+        return ProgressReporter(enabled: enabled, totalBytes: enabled ? totalBytes() : nil) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
     }

@@ -119,14 +119,7 @@ struct Annotate: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try gazetteer.resolved()
-        let resources: AnnotationResources
-        do {
-            resources = try AnnotationResources(gazetteerDirectory: directory)
-        } catch {
-            printError("gazette: \(error)")
-            throw ExitCode.failure
-        }
+        let resources = try gazetteer.resources()
         var options = RunOptions()
         options.reader.forcedFormat = inputFormat.flatMap(InputFormat.init(rawValue:))
         if let jsonlFields { options.reader.jsonlFields = try JSONLFields(spec: jsonlFields) }
@@ -168,7 +161,7 @@ struct Annotate: ParsableCommand {
             printError("gazette: \(error)")
             throw ExitCode.failure
         }
-        if resume && summary.workers == 0 { printError("gazette: \(output) is already complete; nothing to resume") }
+        if summary.alreadyComplete { printError("gazette: \(output) is already complete; nothing to resume") }
         printError(summary.line)
         let status = AnnotateExitStatus.of(summary)
         if status != AnnotateExitStatus.success { throw ExitCode(status) }

@@ -245,8 +245,7 @@ struct Eval: ParsableCommand {
         let predicted = GoldAnnotation.annotate(gold, with: annotator)
         if let writePred {
             let encoder = ArticleEncoder()
-            let version = annotator.resources.gazetteerVersion
-            let lines = predicted.documents.map { encoder.encode($0, asOf: annotator.asOf(for: $0), gazetteerVersion: version) + "\n" }
+            let lines = predicted.documents.map { annotator.line(for: $0, encoder: encoder) + "\n" }
             guard FileManager.default.createFile(atPath: writePred, contents: Data(lines.joined().utf8)) else {
                 throw EvalInputError(path: writePred, message: "cannot write the predictions")
             }

@@ -33,16 +33,7 @@ struct Export: ParsableCommand {
         do {
             let sink = try LineSink(output == "-" ? .standardOutput : .file(output))
             let bulk = ElasticBulkDocumentSink(indexName: indexName, output: sink)
-            for file in files {
-                for item in ArticleFileReader(path: file) {
-                    switch item {
-                    case .success(let document): try bulk.write(document)
-                    case .failure(let error):
-                        bad += 1
-                        printError("gazette: \(error)")
-                    }
-                }
-            }
+            bad = try forEachArticle(in: files) { document in try bulk.write(document) }
             try sink.close()
         } catch {
             printError("gazette: \(error)")

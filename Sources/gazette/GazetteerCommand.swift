@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteGazetteer
+import GazettePipeline
 
 struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +42,17 @@ extension GazetteerOptions {
         let directory = try resolved()
         do {
             return (directory, try GazetteerLoader.load(directory: directory))
+        } catch {
+            printError("gazette: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Finds, loads and compiles the gazetteer for annotation, reporting a failure on standard error and exiting 1.
+    func resources() throws -> AnnotationResources {
+        let directory = try resolved()
+        do {
+            return try AnnotationResources(gazetteerDirectory: directory)
         } catch {
             printError("gazette: \(error)")
             throw ExitCode.failure

@@ -39,16 +39,7 @@ struct IndexCommand: ParsableCommand {
         let batcher = IndexBatcher(index: index, batchSize: batchSize)
         var bad = 0
         do {
-            for file in files {
-                for item in ArticleFileReader(path: file) {
-                    switch item {
-                    case .success(let document): try batcher.add(document)
-                    case .failure(let error):
-                        bad += 1
-                        printError("gazette: \(error)")
-                    }
-                }
-            }
+            bad = try forEachArticle(in: files) { document in try batcher.add(document) }
             try batcher.flush()
             let counts = try index.counts()
             try index.close()
@@ -102,4 +93,21 @@ final class ElasticBulkDocumentSink: DocumentSink {
         try output.write(action)
         try output.write(source)
     }
+}
+
+/// Calls `body` for every article line of the files, reporting each unreadable line on standard
+/// error; returns how many there were.
+func forEachArticle(in files: [String], _ body: (Document) throws -> Void) throws -> Int {
+    var bad = 0
+    for file in files {
+        for item in ArticleFileReader(path: file) {
+            switch item {
+            case .success(let document): try body(document)
+            case .failure(let error):
+                bad += 1
+                printError("gazette: \(error)")
+            }
+        }
+    }
+    return bad
 }
