@@ -59,13 +59,11 @@ public struct DocumentStream: Sequence, Sendable {
         public internal(set) var statistics = ReadStatistics()
         /// Input bytes of the files opened so far, less the part of a streamed JSONL file not yet read.
         var finishedBytes = 0
-        /// The JSONL file or standard input being read line by line, if any.
-        var streaming: Bool = false
+        /// The lines of the JSONL file or standard input being read line by line, if any.
+        var stream: LineReader?
 
         /// Input bytes read up to and including the last item returned: the progress of the stream.
-        public var bytesConsumed: Int {
-            finishedBytes + (streaming ? (reader as? JSONLReader)?.consumed ?? 0 : 0)
-        }
+        public var bytesConsumed: Int { finishedBytes + (stream?.consumed ?? 0) }
 
         init(pending: [String], options: ReaderOptions) {
             self.pending = pending
@@ -78,8 +76,8 @@ public struct DocumentStream: Sequence, Sendable {
                     guard case .document(let raw) = item, let context else { return item }
                     return context.checked(raw)
                 }
-                if streaming, let finished = reader as? JSONLReader { finishedBytes += finished.consumed }
-                streaming = false
+                finishedBytes += stream?.consumed ?? 0
+                stream = nil
                 reader = nil
                 if !queued.isEmpty { return queued.removeFirst() }
                 guard let path = pending.popLast() else { return nil }
@@ -112,20 +110,17 @@ public struct DocumentStream: Sequence, Sendable {
                     }
                 }
                 context = ReadContext(path: path, options: options)
-                reader_(JSONLReader(path: path, stream: reader, fields: options.jsonlFields))
+                self.reader = JSONLReader(path: path, stream: reader, fields: options.jsonlFields)
+                stream = reader
                 return .streaming
             }
             let isJSONL = forced.map { $0 == .jsonl }
                 ?? (FormatDetector.byExtension[(path as NSString).pathExtension.lowercased()] == .jsonl)
             guard isJSONL, let reader = LineReader(path: path) else { return .notStreamed }
             context = ReadContext(path: path, options: options)
-            reader_(JSONLReader(path: path, stream: reader, fields: options.jsonlFields))
+            self.reader = JSONLReader(path: path, stream: reader, fields: options.jsonlFields)
+            stream = reader
             return .streaming
-        }
-
-        private mutating func reader_(_ jsonl: JSONLReader) {
-            reader = jsonl
-            streaming = true
         }
 
         /// Whether the bytes so far show the first non-blank byte (after a byte order mark) that decides the format.
@@ -137,7 +132,7 @@ public struct DocumentStream: Sequence, Sendable {
             } else if !rest.isEmpty && rest.count < 3 && mark.starts(with: rest) {
                 return false
             }
-            return rest.contains { !($0 == 0x20 || (0x09...0x0D).contains($0)) }
+            return rest.contains { !FormatDetector.isSpace($0) }
         }
 
         mutating func open(_ path: String) {
@@ -183,6 +178,7 @@ public struct DocumentStream: Sequence, Sendable {
             let context = ReadContext(path: path, options: options)
             self.context = context
             if let stripped = FormatDetector.strippingGzipExtension(path) { innerPath = stripped }
+            var detected: InputFormat?
             if Gzip.isGzip(bytes) {
                 let result = Gzip.decompress(bytes, limit: options.maxInputBytes)
                 let format = options.forcedFormat ?? FormatDetector.format(path: innerPath, bytes: result.bytes)
@@ -193,13 +189,15 @@ public struct DocumentStream: Sequence, Sendable {
                         queued.append(failure)
                         return
                     }
+                    // The kept prefix is detected again below: shorter bytes may sniff differently.
                     bytes = Array(result.bytes[..<result.completeLength])
                     trailing = failure
                 } else {
                     bytes = result.bytes
+                    detected = format
                 }
             }
-            let format = options.forcedFormat ?? FormatDetector.format(path: innerPath, bytes: bytes)
+            let format = detected ?? options.forcedFormat ?? FormatDetector.format(path: innerPath, bytes: bytes)
             reader = makeReader(format: format, bytes: bytes, context: context)
             if let trailing { queued.append(trailing) }
         }

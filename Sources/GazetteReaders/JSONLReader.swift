@@ -127,25 +127,28 @@ struct JSONLReader: ItemReader {
             }
             return (nil, nil)
         }
-        let id = string(fields.id).value ?? fallbackID
-        for names in [fields.id, fields.url, fields.title, fields.published, fields.language, fields.text, fields.html] {
-            if let wrong = string(names).wrongType {
+        let idField = string(fields.id), urlField = string(fields.url), titleField = string(fields.title)
+        let publishedField = string(fields.published), languageField = string(fields.language)
+        let textField = string(fields.text), htmlField = string(fields.html)
+        let id = idField.value ?? fallbackID
+        for field in [idField, urlField, titleField, publishedField, languageField, textField, htmlField] {
+            if let wrong = field.wrongType {
                 return reject(id, "jsonl_field_type", "field '\(wrong)' is not a string")
             }
         }
         guard ids.insert(Self.fingerprint(id)).inserted else {
             return reject(id, "duplicate_id", "id '\(id)' already appeared earlier in \(path)")
         }
-        let html = string(fields.html).value
-        let text = string(fields.text).value
+        let html = htmlField.value
+        let text = textField.value
         guard let body = html ?? text else {
             return reject(id, "jsonl_no_text", "the record has none of the fields \((fields.text + fields.html).joined(separator: ", "))")
         }
         let format: InputFormat = html != nil ? .html : .text
         return .document(RawDocument(
             id: id, source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index), format: format,
-            bytes: Array(body.utf8), url: string(fields.url).value, title: string(fields.title).value,
-            published: string(fields.published).value.flatMap(ISODate.normalise),
-            language: string(fields.language).value))
+            bytes: Array(body.utf8), url: urlField.value, title: titleField.value,
+            published: publishedField.value.flatMap(ISODate.normalise),
+            language: languageField.value))
     }
 }

@@ -16,6 +16,8 @@ struct NewswireReader: ItemReader {
     var index = 0
     var single: ReadItem?
     var done = false
+    /// The next open tag at or after `offset`, when the previous article already found it.
+    var lookahead: Int??
 
     static let open = Array("<REUTERS".utf8)
     static let close = Array("</REUTERS>".utf8)
@@ -34,7 +36,8 @@ struct NewswireReader: ItemReader {
             return single
         }
         guard !done else { return nil }
-        guard let start = nextOpenTag(from: offset) else {
+        // The previous article's `following` is the first open tag at or after `offset`: `offset` never passes it.
+        guard let start = lookahead ?? nextOpenTag(from: offset) else {
             done = true
             if index == 0 {
                 return context.reject(context.path, format: .sgml, index: 0, "no_articles", "no <REUTERS> element in the file")
@@ -43,6 +46,7 @@ struct NewswireReader: ItemReader {
         }
         defer { index += 1 }
         let following = nextOpenTag(from: start + Self.open.count)
+        lookahead = .some(following)
         let limit = following ?? bytes.count
         guard let end = FormatDetector.find(Self.close, in: bytes[..<limit], from: start) else {
             offset = limit

@@ -192,14 +192,20 @@ struct WARCReader: ItemReader {
 
     /// Where the header block that starts at `from` ends: the blank line's start and the first byte after it.
     static func headerEnd(_ bytes: ArraySlice<UInt8>, from: Int) -> (start: Int, end: Int)? {
-        let crlf = FormatDetector.find(crlf2, in: bytes, from: from)
-        let lf = FormatDetector.find(lf2, in: bytes, from: from)
-        switch (crlf, lf) {
-        case let (c?, l?): return c <= l ? (c, c + 4) : (l, l + 2)
-        case let (c?, nil): return (c, c + 4)
-        case let (nil, l?): return (l, l + 2)
-        default: return nil
+        // One pass: each blank line is seen at its first "\n". "\r\n\r\n" starting at p-1 is found at p, before
+        // any "\n\n" starting at p or later, so the earlier start wins as two separate searches would choose.
+        let end = bytes.endIndex
+        var p = from
+        while p < end {
+            if bytes[p] == 0x0A {
+                if p + 1 < end, bytes[p + 1] == 0x0A { return (p, p + 2) }
+                if p - 1 >= from, p + 2 < end, bytes[p - 1] == 0x0D, bytes[p + 1] == 0x0D, bytes[p + 2] == 0x0A {
+                    return (p - 1, p + 3)
+                }
+            }
+            p += 1
         }
+        return nil
     }
 
     /// Header lines as a dictionary with lower-cased names (the version or status line is skipped).

@@ -61,9 +61,6 @@ enum XMLContainer {
 }
 
 extension XMLNode {
-    /// Element children, in order.
-    var elementChildren: [XMLNode] { children.filter { $0.kind == .element } }
-
     /// The first element child with a local name and, when given, a namespace prefix.
     func child(_ name: String, prefix: String? = nil) -> XMLNode? {
         children.first { $0.kind == .element && $0.name == name && (prefix == nil || $0.namespacePrefix == prefix) }
@@ -73,18 +70,6 @@ extension XMLNode {
     func childText(_ name: String, prefix: String? = nil) -> String? {
         guard let text = child(name, prefix: prefix).map({ collapse($0.textContent) }), !text.isEmpty else { return nil }
         return text
-    }
-
-    /// Every descendant element (iteratively, in document order) with a local name.
-    func descendants(named name: String) -> [XMLNode] {
-        var result: [XMLNode] = []
-        var stack: [XMLNode] = [self]
-        while let node = stack.popLast() {
-            let elements = node.elementChildren
-            for element in elements.reversed() { stack.append(element) }
-            if node.name == name, node.kind == .element { result.append(node) }
-        }
-        return result
     }
 }
 

@@ -112,27 +112,10 @@ public enum Gzip {
 
     /// Compresses bytes as one gzip member.
     public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        // Failures (only an invalid level in practice) give no bytes, as before.
+        guard let writer = try? GzipWriter(level: level), let body = try? writer.compress(input),
+            let tail = try? writer.finish()
         else { return [] }
-        defer { deflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        var copy = input
-        copy.withUnsafeMutableBufferPointer { inputBuffer in
-            stream.next_in = inputBuffer.baseAddress
-            stream.avail_in = UInt32(inputBuffer.count)
-            while true {
-                let status = chunk.withUnsafeMutableBufferPointer { out -> Int32 in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
-                    return deflate(&stream, Z_FINISH)
-                }
-                output.append(contentsOf: chunk[..<(chunk.count - Int(stream.avail_out))])
-                if status == Z_STREAM_END || status < 0 { break }
-            }
-        }
-        return output
+        return body + tail
     }
 }
