@@ -85,27 +85,7 @@ public final class BreakIterator {
         gz_break_set_utf8(handle, nil, 0, &status)
     }
 
-    /// Points the iterator at UTF-8 text for the duration of `body`, which may ask `isBoundary(_:)`.
-    ///
-    /// Asking at a few candidate offsets is much cheaper than iterating over every boundary.
-    public func withText<Result>(
-        _ utf8: UnsafeBufferPointer<UInt8>, _ body: (BreakIterator) throws(ICUError) -> Result
-    ) throws(ICUError) -> Result {
-        var status: Int32 = 0
-        if let base = utf8.baseAddress {
-            base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
-                gz_break_set_utf8(handle, chars, Int64(utf8.count), &status)
-            }
-        } else {
-            gz_break_set_utf8(handle, "", 0, &status)
-        }
-        try ICU.check(status, "setting text of a break iterator")
-        defer { gz_break_set_utf8(handle, nil, 0, &status) }
-        return try body(self)
-    }
-
     /// Points the iterator at UTF-8 text until `detach()`; the caller keeps the buffer alive until then.
-    /// Prefer `withText`; this exists for callers that only sometimes need the iterator.
     public func attach(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) {
         var status: Int32 = 0
         if let base = utf8.baseAddress {
@@ -124,7 +104,7 @@ public final class BreakIterator {
         gz_break_set_utf8(handle, nil, 0, &status)
     }
 
-    /// Whether a UTF-8 byte offset of the current text (see `withText`) is a boundary.
+    /// Whether a UTF-8 byte offset of the current text (see `attach`) is a boundary.
     public func isBoundary(_ offset: Int) -> Bool {
         gz_break_is_boundary(handle, Int32(clamping: offset)) != 0
     }

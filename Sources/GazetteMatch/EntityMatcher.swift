@@ -83,11 +83,7 @@ public final class EntityMatcher {
                     default: break
                     }
                     let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-                    if let ascii = vocabulary.lookupASCII(bytes) {
-                        keys[index] = ascii ?? -1
-                    } else {
-                        keys[index] = vocabulary.lookup(normalizer.key(bytes)) ?? -1
-                    }
+                    keys[index] = keyID(bytes, in: vocabulary) ?? -1
                 }
             }
         }
@@ -96,8 +92,27 @@ public final class EntityMatcher {
 
     /// The vocabulary id of one token's bytes: ASCII bytes are looked up directly, others normalised first.
     func keyID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        if let ascii = compiled.vocabulary.lookupASCII(bytes) { return ascii }
-        return compiled.vocabulary.lookup(normalizer.key(bytes))
+        keyID(bytes, in: compiled.vocabulary)
+    }
+
+    /// `keyID(_:)` with the vocabulary already at hand (hoisted out of a loop).
+    @inline(__always)
+    func keyID(_ bytes: UnsafeBufferPointer<UInt8>, in vocabulary: VocabularyTable) -> Int32? {
+        if let ascii = vocabulary.lookupASCII(bytes) { return ascii }
+        return vocabulary.lookup(normalizer.key(bytes))
+    }
+
+    /// The byte length of a possessive ending "'s" or "’s" on a word's bytes (0 when there is none);
+    /// `upperS` also accepts a capital "S".
+    @inline(__always)
+    static func possessiveSuffixLength(_ bytes: UnsafeBufferPointer<UInt8>, upperS: Bool) -> Int {
+        let count = bytes.count
+        guard count > 2 else { return 0 }
+        let last = upperS ? bytes[count - 1] | 0x20 : bytes[count - 1]
+        guard last == UInt8(ascii: "s") else { return 0 }
+        if bytes[count - 2] == UInt8(ascii: "'") { return 2 }
+        if count > 4, bytes[count - 4] == 0xE2, bytes[count - 3] == 0x80, bytes[count - 2] == 0x99 { return 4 }
+        return 0
     }
 
     /// The trie node reached from `node` by a key.
@@ -183,16 +198,8 @@ public final class EntityMatcher {
     func possessiveStem(_ token: Token, utf8: UnsafeBufferPointer<UInt8>) -> (key: Int32, trim: Int)? {
         guard token.kind == .word else { return nil }
         let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-        let suffixLength: Int
-        if bytes.count > 2, bytes[bytes.count - 2] == UInt8(ascii: "'"), bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "s") {
-            suffixLength = 2
-        } else if bytes.count > 4, bytes[bytes.count - 4] == 0xE2, bytes[bytes.count - 3] == 0x80,
-            bytes[bytes.count - 2] == 0x99, bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "s")
-        {
-            suffixLength = 4
-        } else {
-            return nil
-        }
+        let suffixLength = Self.possessiveSuffixLength(bytes, upperS: true)
+        guard suffixLength > 0 else { return nil }
         let stem = UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - suffixLength)])
         guard let key = keyID(stem) else { return nil }
         return (key, 2)
@@ -233,7 +240,6 @@ public final class EntityMatcher {
             let entry = compiled.entries[Int(candidate.entry)]
             if entry.type == .person && entry.form == .name { fullNames.insert(entry.kb) }
         }
-        var seenPersons: Set<String> = []
         var previous: (last: Int, type: EntityType)?
         for (position, original) in candidates.enumerated() {
             var candidate = original
@@ -268,7 +274,7 @@ public final class EntityMatcher {
                     let word = String(Self.surface(tokens[next], utf8))
                     if Self.geographicNouns.contains(word) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entry.surface),
-                        Self.isNameWord(Substring(word)), !Self.geographicNouns.contains(word),
+                        Self.isNameWord(Substring(word)),
                         !Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
                     {
                         let text = Self.text(tokens, candidate.first, next, utf8)
@@ -281,7 +287,6 @@ public final class EntityMatcher {
                     }
                 }
             }
-            if entry.type == .person { seenPersons.insert(entry.kb) }
             let first = tokens[candidate.first]
             let last = tokens[candidate.last]
             result.append(Entity(
@@ -441,13 +446,9 @@ public final class EntityMatcher {
             var trim = 0
             let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
             // A possessive ending ("Witkoff's", "Witkoff’s") is not part of the name.
-            if length > 2, bytes[length - 2] == UInt8(ascii: "'"), bytes[length - 1] == UInt8(ascii: "s") {
-                length -= 2
-                trim = 2
-            } else if length > 4, bytes[length - 4] == 0xE2, bytes[length - 3] == 0x80, bytes[length - 2] == 0x99,
-                bytes[length - 1] == UInt8(ascii: "s")
-            {
-                length -= 4
+            let suffixLength = Self.possessiveSuffixLength(bytes, upperS: false)
+            if suffixLength > 0 {
+                length -= suffixLength
                 trim = 2
             }
             guard lengths & (1 << UInt64(min(length, 63))) != 0 else { continue }

@@ -49,10 +49,11 @@ struct VocabularyTable: Sendable {
         var copy = key
         copy.withUTF8 { bytes in
             extents.append((Int32(storage.count), Int32(bytes.count)))
-            fullHashes.append(Self.hash(bytes, foldingASCII: false))
+            let hash = Self.hash(bytes, foldingASCII: false)
+            fullHashes.append(hash)
             storage.append(contentsOf: bytes)
             maxLength = max(maxLength, bytes.count)
-            let bit = Int(truncatingIfNeeded: Self.hash(bytes, foldingASCII: false) >> 48)
+            let bit = Int(truncatingIfNeeded: hash >> 48)
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         count += 1

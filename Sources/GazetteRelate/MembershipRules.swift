@@ -72,8 +72,6 @@ struct KnowledgeRules {
                 guard let role = context.gazetteer.role(office.role), role.leader,
                     let tail = context.bestMention(of: office.of, near: person)
                 else { continue }
-                let key = RelationBuilder.identity(tail)
-                guard !builder.contains(.leaderOf, head: person, tailIdentity: key, role: role.name) else { continue }
                 builder.add(.leaderOf, head: person, tail: tail, role: role.name, evidence: person.span,
                             trigger: "", source: "kb", confidence: 0.6)
             }

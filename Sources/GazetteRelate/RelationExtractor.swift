@@ -27,7 +27,7 @@ public struct RelationExtractor: Sendable {
     /// Adds relations to a document with entities; `asOf` ("YYYY-MM-DD") decides who held an office.
     public func extract(_ document: inout Document, asOf: String, options: RelationOptions = RelationOptions()) {
         let context = RelationContext(document: document, gazetteer: gazetteer, asOf: asOf)
-        var builder = RelationBuilder(entities: document.entities)
+        var builder = RelationBuilder()
         TitleRules(context: context).apply(to: &builder)
         MembershipRules(context: context).apply(to: &builder)
         SpeechRules(context: context).apply(to: &builder)
@@ -38,28 +38,17 @@ public struct RelationExtractor: Sendable {
 
 /// Collects relations, numbering them and dropping repeats of the same fact.
 struct RelationBuilder {
-    let entities: [Entity]
     private(set) var relations: [Relation] = []
     private var seen: Set<String> = []
 
-    init(entities: [Entity]) { self.entities = entities }
-
     /// What makes two mentions the same entity for de-duplication.
     static func identity(_ entity: Entity) -> String { entity.kb ?? entity.refersTo ?? entity.canonical }
-
-    /// Whether a fact is already there (same type, same entities, same role or statement).
-    func contains(_ type: RelationType, head: Entity, tailIdentity: String, role: String?) -> Bool {
-        seen.contains("\(type.rawValue)|\(Self.identity(head))|\(tailIdentity)|\(role ?? "")")
-    }
 
     mutating func add(_ type: RelationType, head: Entity, tail: Entity?, statement: TextSpan? = nil, role: String?,
                       evidence: TextSpan, trigger: String, source: String = "pattern", confidence: Double) {
         let tailIdentity = tail.map(Self.identity) ?? statement.map { "\($0.start)-\($0.end)" } ?? ""
         let key = "\(type.rawValue)|\(Self.identity(head))|\(tailIdentity)|\(role ?? "")"
         guard seen.insert(key).inserted else { return }
-        // A fact only the gazetteer knows never repeats one the text states.
-        if source == "kb", seen.contains("pattern:" + key) { return }
-        if source == "pattern" { seen.insert("pattern:" + key) }
         relations.append(Relation(
             id: "r\(relations.count + 1)", type: type, head: head.id, tail: tail?.id, statement: statement, role: role,
             sentence: head.sentence, evidence: evidence, trigger: trigger, source: source, confidence: confidence))

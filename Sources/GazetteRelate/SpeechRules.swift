@@ -61,6 +61,8 @@ struct SpeechRules {
         }
         for (sentence, words) in bySentence.enumerated() {
             var covered: [TextSpan] = []
+            // The sentence's quotations, found once at its first speech verb.
+            var quotes: [TextSpan]?
             for (position, word) in words.enumerated() {
                 if covered.contains(where: { $0.contains(word.span) }) { continue }
                 var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
@@ -69,15 +71,16 @@ struct SpeechRules {
                 } else if word.lower == "volgens" {
                     found = attribution(words, at: position, sentence: sentence, trigger: context.text(of: word.span))
                 } else if Self.verbs.contains(word.lower) {
-                    found = verb(words, at: position, sentence: sentence)
+                    if quotes == nil { quotes = context.sentence(sentence).map { quotations(in: $0) } ?? [] }
+                    found = verb(words, at: position, sentence: sentence, quotes: quotes ?? [])
                 }
                 guard let found, found.statement.length > 0 else { continue }
                 covered.append(found.statement)
                 // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
                 carried = nil
                 if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && Self.verbs.contains($0.lower) }),
-                    ["but", "and", "maar", "en"].contains(RelationContext.words(context.text(found.statement.end, next.span.start)).last ?? ""),
-                    RelationContext.words(context.text(found.statement.end, next.span.start)).count <= 2,
+                    case let between = RelationContext.words(context.text(found.statement.end, next.span.start)),
+                    ["but", "and", "maar", "en"].contains(between.last ?? ""), between.count <= 2,
                     let nextPosition = words.firstIndex(where: { $0.index == next.index })
                 {
                     carried = (nextPosition, found.speakers)
@@ -142,11 +145,11 @@ struct SpeechRules {
     }
 
     /// A speech verb: quoted speech around it, inverted order after a comma, or reported speech after it.
-    func verb(_ words: [Word], at position: Int, sentence: Int) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
+    /// `quotes` are the sentence's quotations (`quotations(in:)`).
+    func verb(_ words: [Word], at position: Int, sentence: Int, quotes: [TextSpan]) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
         guard let span = context.sentence(sentence) else { return nil }
         let verb = words[position]
         let trigger = context.text(of: verb.span)
-        let quotes = quotations(in: span)
         // `"…," Merkel said` / `"…", zei Schoof` / `"…," said Merkel`.
         if let quote = quotes.last(where: { $0.end <= verb.span.start }), context.wordCount(quote.end, verb.span.start) <= 6 {
             let speakers = subject(before: verb.span.start, from: quote.end, sentence: sentence)
@@ -191,8 +194,6 @@ struct SpeechRules {
         let confidence = speakers.contains { $0.span.start > verb.span.start || $0.span.end < span.start } ? 0.75 : 0.8
         return (speakers, statement, trigger, confidence)
     }
-
-    func leadingSpaces(_ text: String) -> Int { text.unicodeScalars.prefix { $0.properties.isWhitespace }.count }
 
     // MARK: - Speakers
 
@@ -266,8 +267,8 @@ struct SpeechRules {
     /// The speaker right after an inverted verb ("zei premier Schoof", "said Merkel", "zei hij").
     func inverted(after verb: Word, words: [Word], sentence: Int) -> Entity? {
         if let entity = context.entities.first(where: { $0.sentence == sentence && $0.span.start >= verb.span.end && isSpeaker($0) }),
-            RelationContext.words(context.text(verb.span.end, entity.span.start)).count <= 3,
-            !RelationContext.words(context.text(verb.span.end, entity.span.start)).contains(where: { Self.complementizers.contains($0) }),
+            case let between = RelationContext.words(context.text(verb.span.end, entity.span.start)),
+            between.count <= 3, !between.contains(where: { Self.complementizers.contains($0) }),
             !context.text(verb.span.end, entity.span.start).contains(",")
         {
             return entity
@@ -336,12 +337,13 @@ struct SpeechRules {
         }
         if let earliest { end = earliest }
         // "… troop deployment but emphasized …": a second speech verb of the same speaker ends the clause.
-        let words = context.text(start, end)
-        var offset = start
+        // The scalars from `start` to `end` (none when the range is empty or out of bounds), then a space.
+        let stop = start < end && start >= 0 && end <= context.scalars.count ? end : start
         var previousWord = ""
         var wordStart = start
         var current = ""
-        for scalar in words.unicodeScalars + [" "] {
+        for offset in start...stop {
+            let scalar: Unicode.Scalar = offset < stop ? context.scalars[offset] : " "
             if scalar.properties.isAlphabetic {
                 if current.isEmpty { wordStart = offset }
                 current.unicodeScalars.append(scalar)
@@ -354,7 +356,6 @@ struct SpeechRules {
                 previousWord = lower
                 current = ""
             }
-            offset += 1
         }
         while end > start, [".", "!", "?", " ", ","].contains(context.scalars[end - 1]) { end -= 1 }
         guard end > start, context.wordCount(start, end) >= 2 else { return nil }

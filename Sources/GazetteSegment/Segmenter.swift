@@ -213,11 +213,8 @@ public final class Segmenter {
     /// Whether a sentence ending this way is really an abbreviation inside a sentence.
     static func shouldJoin(_ utf8: UnsafeBufferPointer<UInt8>, _ range: (start: Int, end: Int), _ abbreviations: Abbreviations) -> Bool {
         var end = range.end
-        // A paragraph break always ends a sentence.
-        while end > range.start && isSpaceByte(utf8[end - 1]) {
-            if utf8[end - 1] == 0x0A || utf8[end - 1] == 0x0D { return false }
-            end -= 1
-        }
+        // (A line break in the gap never gets here: `startsSentence` has already ended the sentence.)
+        while end > range.start && isSpaceByte(utf8[end - 1]) { end -= 1 }
         guard end > range.start, utf8[end - 1] == UInt8(ascii: ".") else { return false }
         var start = end - 1
         while start > range.start && !isSpaceByte(utf8[start - 1]) && utf8[start - 1] != UInt8(ascii: "(") { start -= 1 }
