@@ -48,7 +48,14 @@ public enum ISODate {
 
     static func date(_ year: Int, _ month: Int, _ day: Int) -> String? {
         guard (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
+
+    /// A non-negative number with leading zeros to `width` digits, as `%0Nd` writes it (without the cost of
+    /// `String(format:)`, which dominated reading dates).
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// "15:01:01.79" → "15:01:01"; "10:00" stays.
@@ -62,7 +69,7 @@ public enum ISODate {
             numbers.append(number)
         }
         guard numbers[0] < 24, numbers[1] < 60, numbers.count < 3 || numbers[2] < 61 else { return nil }
-        return numbers.map { String(format: "%02d", $0) }.joined(separator: ":")
+        return numbers.map { padded($0, 2) }.joined(separator: ":")
     }
 
     /// "+0200", "+02:00", "-05", "GMT", "Z" → "+02:00", "Z", …; nil when not an offset.
@@ -86,13 +93,13 @@ public enum ISODate {
             return Int(String(decoding: bytes[range], as: UTF8.self))
         }
         guard let year = digits(0..<4), (1000...9999).contains(year) else { return nil }
-        if bytes.count == 4 { return String(format: "%04d", year) }
+        if bytes.count == 4 { return padded(year, 4) }
         let extended = bytes.count > 4 && bytes[4] == UInt8(ascii: "-")
         var cursor: Int
         var result: String
         if extended {
             guard let month = digits(5..<7), (1...12).contains(month) else { return nil }
-            if bytes.count == 7 { return String(format: "%04d-%02d", year, month) }
+            if bytes.count == 7 { return padded(year, 4) + "-" + padded(month, 2) }
             guard bytes.count >= 10, bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10),
                 let date = date(year, month, day)
             else { return nil }

@@ -53,6 +53,8 @@ struct JSONLReader: ItemReader {
     let bytes: [UInt8]
     let stream: LineReader?
     let fields: JSONLFields
+    /// Reads the simple records without building every value; the others go to `JSONSerialization`.
+    let scanner: JSONRecordScanner
     var offset = 0
     var lineNumber = 0
     /// 64-bit hashes of the ids seen so far, for `duplicate_id`: 8 bytes an id instead of the id's
@@ -64,6 +66,7 @@ struct JSONLReader: ItemReader {
         self.bytes = bytes
         stream = nil
         self.fields = fields
+        scanner = JSONRecordScanner(fields)
     }
 
     /// Reads lines as they come from a stream, holding one line at a time.
@@ -72,6 +75,7 @@ struct JSONLReader: ItemReader {
         bytes = []
         self.stream = stream
         self.fields = fields
+        scanner = JSONRecordScanner(fields)
     }
 
     /// FNV-1a over the id's UTF-8 bytes.
@@ -109,23 +113,39 @@ struct JSONLReader: ItemReader {
             .reject(Reject(id: id, source: SourceLocator(path: path, format: format.rawValue, index: index),
                            reason: RejectReason(code: code, message: "line \(lineNumber): \(message)")))
         }
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                return reject(fallbackID, "jsonl_not_object", "the line is not a JSON object")
+        typealias Field = (value: String?, wrongType: String?)
+        let string: ([String]) -> Field
+        if let found = scanner.scan(line) {
+            string = { names in
+                for name in names {
+                    switch found[name] {
+                    case nil, .null?: continue
+                    case .string(let text)?: return (text, nil)
+                    case .other?: return (nil, name)
+                    }
+                }
+                return (nil, nil)
             }
-            object = parsed
-        } catch {
-            return reject(fallbackID, "jsonl_malformed", "the line is not valid JSON")
-        }
-        func string(_ names: [String]) -> (value: String?, wrongType: String?) {
-            for name in names {
-                guard let value = object[name], !(value is NSNull) else { continue }
-                if let text = value as? String { return (text, nil) }
-                if let number = value as? NSNumber, names == fields.id { return (number.stringValue, nil) }
-                return (nil, name)
+        } else {
+            let object: [String: Any]
+            do {
+                guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                    return reject(fallbackID, "jsonl_not_object", "the line is not a JSON object")
+                }
+                object = parsed
+            } catch {
+                return reject(fallbackID, "jsonl_malformed", "the line is not valid JSON")
             }
-            return (nil, nil)
+            let idNames = fields.id
+            string = { names in
+                for name in names {
+                    guard let value = object[name], !(value is NSNull) else { continue }
+                    if let text = value as? String { return (text, nil) }
+                    if let number = value as? NSNumber, names == idNames { return (number.stringValue, nil) }
+                    return (nil, name)
+                }
+                return (nil, nil)
+            }
         }
         let idField = string(fields.id), urlField = string(fields.url), titleField = string(fields.title)
         let publishedField = string(fields.published), languageField = string(fields.language)
