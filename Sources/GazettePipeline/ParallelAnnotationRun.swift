@@ -6,9 +6,10 @@ import GazetteRelate
 
 /// Annotates documents with N worker threads and writes them in input order.
 ///
-/// One reader thread numbers the items of the `DocumentStream` and feeds a bounded queue; N workers,
-/// each owning one `Annotator`, annotate and encode; the calling thread writes results strictly in
-/// sequence order. A worker holding a result more than `window` places ahead of the next one to write
+/// One reader thread splits the inputs into records (`DocumentStream.Iterator.nextRecord`), numbers them
+/// and feeds a bounded queue; N workers, each owning one `Annotator`, read the records (JSONL lines and
+/// Reuters articles are parsed there, not on the reader thread, which would otherwise be the bottleneck),
+/// annotate and encode; the calling thread checks duplicate ids and writes results strictly in sequence order. A worker holding a result more than `window` places ahead of the next one to write
 /// waits, so memory is bounded by the queue and the window, not by the number of documents. The output
 /// is byte-identical for any number of workers: each document's line depends only on the document.
 public struct ParallelAnnotationRun {
@@ -59,7 +60,7 @@ public struct ParallelAnnotationRun {
             var clock = StageClock()
             var sequence = 0, skipped = 0, documents = 0
             var readTime: UInt64 = 0
-            var batch: [(item: ReadItem, inputBytes: Int)] = []
+            var batch: [JobItem] = []
             var pendingBytes = 0
             func send() {
                 guard !batch.isEmpty else { return }
@@ -70,14 +71,27 @@ public struct ParallelAnnotationRun {
                 pendingBytes = 0
                 _ = clock.lap()
             }
-            while !queue.isCancelled, let item = iterator.next() {
-                if !skip.isEmpty && skip.contains(DocumentKey(item)) {
-                    skipped += 1
-                    continue
+            while !queue.isCancelled, let record = iterator.nextRecord() {
+                if !skip.isEmpty {
+                    let key: DocumentKey
+                    switch record {
+                    case .item(let item): key = DocumentKey(item)
+                    case .pending(let pending): key = DocumentKey(pending.source)
+                    }
+                    if skip.contains(key) {
+                        skipped += 1
+                        // A skipped JSONL record still claims its id: a later duplicate stays a duplicate.
+                        if case .pending = record { batch.append(JobItem(record: record, inputBytes: 0, claimOnly: true)) }
+                        continue
+                    }
                 }
                 documents += 1
-                batch.append((item, iterator.bytesConsumed))
-                if case .document(let raw) = item { pendingBytes += raw.bytes.count }
+                batch.append(JobItem(record: record, inputBytes: iterator.bytesConsumed, claimOnly: false))
+                switch record {
+                case .item(.document(let raw)): pendingBytes += raw.bytes.count
+                case .item(.reject): break
+                case .pending(let pending): pendingBytes += pending.byteCount
+                }
                 if batch.count >= batchLimit || pendingBytes >= batchBytes { send() }
             }
             send()
@@ -88,8 +102,8 @@ public struct ParallelAnnotationRun {
             queue.close()
         }
 
-        // Workers: annotate and encode.
-        let timings = TimingsCollector()
+        // Workers: read, annotate and encode.
+        let totals = WorkerTotals()
         for (number, annotator) in annotators.enumerated() {
             let owned = Owned(annotator)
             group.enter()
@@ -97,10 +111,26 @@ public struct ParallelAnnotationRun {
                 defer { group.leave() }
                 let annotator = owned.value
                 var local = StageTimings()
+                var reading = ReadStatistics()
                 while let job = queue.take() {
                     var lines: [Line] = []
                     lines.reserveCapacity(job.items.count)
-                    for (item, inputBytes) in job.items {
+                    for jobItem in job.items {
+                        let item: ReadItem
+                        var claim: IDClaim?
+                        switch jobItem.record {
+                        case .item(let read): item = read
+                        case .pending(let pending):
+                            var clock = StageClock()
+                            let statistics: ReadStatistics
+                            (item, claim, statistics) = pending.read()
+                            reading += statistics
+                            local.read += clock.lap()
+                        }
+                        if jobItem.claimOnly {
+                            if let claim { lines.append(Line(claimOnly: claim)) }
+                            continue
+                        }
                         var textBytes = 0
                         if case .document(let raw) = item { textBytes = raw.bytes.count }
                         let result = annotator.annotate(item, timings: &local)
@@ -109,17 +139,17 @@ public struct ParallelAnnotationRun {
                         case .success(let document):
                             // Without a JSONL output (Elasticsearch bulk only) the article line is not needed.
                             lines.append(Line(text: writesArticles ? annotator.line(for: document, encoder: encoder) : "",
-                                              rejectCode: nil, inputBytes: inputBytes, textBytes: textBytes,
-                                              document: keepDocuments ? document : nil))
+                                              rejectCode: nil, inputBytes: jobItem.inputBytes, textBytes: textBytes,
+                                              document: keepDocuments ? document : nil, claim: claim))
                         case .failure(let reject):
                             lines.append(Line(text: encoder.encode(reject), rejectCode: reject.reason.code,
-                                              inputBytes: inputBytes, textBytes: textBytes))
+                                              inputBytes: jobItem.inputBytes, textBytes: textBytes, claim: claim))
                         }
                         local.encode += clock.lap()
                     }
                     guard reorder.put(job.sequence, lines) else { break }
                 }
-                timings.add(local)
+                totals.add(local, reading: reading)
             }
         }
 
@@ -128,6 +158,7 @@ public struct ParallelAnnotationRun {
         summary.workers = workers
         var writeTime: UInt64 = 0
         var failure: PipelineError?
+        var duplicates = DuplicateIDFilter()
         var lastInputBytes = 0
         while true {
             let next = reorder.next(timeout: 0.25)
@@ -141,6 +172,20 @@ public struct ParallelAnnotationRun {
             case .item(let lines):
                 var clock = StageClock()
                 for line in lines {
+                    if let claim = line.claim, !duplicates.isFirst(claim) || line.claimOnly {
+                        guard !line.claimOnly else { continue }
+                        // The second record with this id: its reject replaces whatever the worker made of it.
+                        do throws(PipelineError) {
+                            try rejects.write(encoder.encode(claim.duplicate))
+                        } catch {
+                            failure = error
+                            break
+                        }
+                        summary.rejected += 1
+                        summary.rejectsByCode["duplicate_id", default: 0] += 1
+                        lastInputBytes = line.inputBytes
+                        continue
+                    }
                     do throws(PipelineError) {
                         if let code = line.rejectCode {
                             try rejects.write(line.text)
@@ -187,9 +232,11 @@ public struct ParallelAnnotationRun {
         summary.read = reader.sequenced + reader.skipped
         summary.skipped = reader.skipped
         summary.inputBytes = reader.inputBytes
+        let workerTotals = totals.snapshot()
         summary.reading = reader.reading
-        summary.stages = timings.total
-        summary.stages.read = reader.readTime
+        summary.reading += workerTotals.reading
+        summary.stages = workerTotals.timings
+        summary.stages.read += reader.readTime
         summary.stages.write = writeTime
         summary.outputLines = output.map { $0.lines + (resume?.rewriteArticles == nil ? resume?.keptArticles ?? 0 : 0) }
             ?? summary.annotated
@@ -207,10 +254,18 @@ public struct ParallelAnnotationRun {
     }
 }
 
-/// A numbered batch of consecutive items on its way to a worker, each with the input bytes read up to it.
+/// A numbered batch of consecutive records on its way to a worker.
 struct Job: Sendable {
     let sequence: Int
-    let items: [(item: ReadItem, inputBytes: Int)]
+    let items: [JobItem]
+}
+
+/// One record for a worker, with the input bytes read up to it.
+struct JobItem: Sendable {
+    let record: ReadRecord
+    let inputBytes: Int
+    /// A record already done in an earlier run (`--resume`): read only for the id it claims, not annotated.
+    let claimOnly: Bool
 }
 
 /// One encoded line on its way to the writer.
@@ -223,6 +278,25 @@ struct Line: Sendable {
     let textBytes: Int
     /// The document itself, kept only when document sinks need it.
     var document: Document? = nil
+    /// The id the record claims; the writer turns the line into a `duplicate_id` reject when it is not the first.
+    var claim: IDClaim? = nil
+    /// Only a claim, of a record skipped because an earlier run did it: nothing is written.
+    var claimOnly = false
+
+    init(text: String, rejectCode: String?, inputBytes: Int, textBytes: Int, document: Document? = nil,
+         claim: IDClaim? = nil) {
+        self.text = text
+        self.rejectCode = rejectCode
+        self.inputBytes = inputBytes
+        self.textBytes = textBytes
+        self.document = document
+        self.claim = claim
+    }
+
+    init(claimOnly claim: IDClaim) {
+        self.init(text: "", rejectCode: nil, inputBytes: 0, textBytes: 0, claim: claim)
+        claimOnly = true
+    }
 }
 
 /// Hands a value that is not Sendable to exactly one thread.
@@ -381,20 +455,22 @@ final class ReaderState: @unchecked Sendable {
     }
 }
 
-/// Sums the workers' stage timings.
-final class TimingsCollector: @unchecked Sendable {
+/// Sums the workers' stage timings and what their reading of pending records saw.
+final class WorkerTotals: @unchecked Sendable {
     private let lock = NSLock()
-    private var sum = StageTimings()
+    private var timings = StageTimings()
+    private var reading = ReadStatistics()
 
-    func add(_ timings: StageTimings) {
+    func add(_ timings: StageTimings, reading: ReadStatistics) {
         lock.lock()
-        sum += timings
+        self.timings += timings
+        self.reading += reading
         lock.unlock()
     }
 
-    var total: StageTimings {
+    func snapshot() -> (timings: StageTimings, reading: ReadStatistics) {
         lock.lock()
         defer { lock.unlock() }
-        return sum
+        return (timings, reading)
     }
 }

@@ -61,6 +61,8 @@ public struct DocumentStream: Sequence, Sendable {
         var finishedBytes = 0
         /// The lines of the JSONL file or standard input being read line by line, if any.
         var stream: LineReader?
+        /// JSONL inputs opened so far: ids must be unique within one of them (`IDClaim.file`).
+        var jsonlFiles = 0
 
         /// Input bytes read up to and including the last item returned: the progress of the stream.
         public var bytesConsumed: Int { finishedBytes + (stream?.consumed ?? 0) }
@@ -76,13 +78,36 @@ public struct DocumentStream: Sequence, Sendable {
                     guard case .document(let raw) = item, let context else { return item }
                     return context.checked(raw)
                 }
-                finishedBytes += stream?.consumed ?? 0
-                stream = nil
-                reader = nil
-                if !queued.isEmpty { return queued.removeFirst() }
-                guard let path = pending.popLast() else { return nil }
-                open(path)
+                guard advance() else { return nil }
             }
+        }
+
+        /// The next record like `next()`, but JSONL lines and Reuters articles come unread (`.pending`), for
+        /// worker threads to read; their duplicate-id check is the caller's (`DuplicateIDFilter`, in input order).
+        /// Use either `next()` or `nextRecord()` on one iterator, not both.
+        public mutating func nextRecord() -> ReadRecord? {
+            while true {
+                let context = context ?? ReadContext(path: "", options: options)
+                if reader != nil, let record = reader!.nextRecord(&statistics, context: context) {
+                    guard case .item(.document(let raw)) = record else { return record }
+                    return .item(context.checked(raw))
+                }
+                guard advance() else { return nil }
+            }
+        }
+
+        /// Closes the finished reader and opens the next input; false when there is none.
+        mutating func advance() -> Bool {
+            finishedBytes += stream?.consumed ?? 0
+            stream = nil
+            reader = nil
+            if !queued.isEmpty {
+                reader = SingleReader(item: queued.removeFirst())
+                return true
+            }
+            guard let path = pending.popLast() else { return false }
+            open(path)
+            return true
         }
 
         /// How `openStreaming` left a path.
@@ -110,7 +135,8 @@ public struct DocumentStream: Sequence, Sendable {
                     }
                 }
                 context = ReadContext(path: path, options: options)
-                self.reader = JSONLReader(path: path, stream: reader, fields: options.jsonlFields)
+                jsonlFiles += 1
+                self.reader = JSONLReader(path: path, stream: reader, fields: options.jsonlFields, file: jsonlFiles)
                 stream = reader
                 return .streaming
             }
@@ -118,7 +144,8 @@ public struct DocumentStream: Sequence, Sendable {
                 ?? (FormatDetector.byExtension[(path as NSString).pathExtension.lowercased()] == .jsonl)
             guard isJSONL, let reader = LineReader(path: path) else { return .notStreamed }
             context = ReadContext(path: path, options: options)
-            self.reader = JSONLReader(path: path, stream: reader, fields: options.jsonlFields)
+            jsonlFiles += 1
+            self.reader = JSONLReader(path: path, stream: reader, fields: options.jsonlFields, file: jsonlFiles)
             stream = reader
             return .streaming
         }
@@ -205,7 +232,8 @@ public struct DocumentStream: Sequence, Sendable {
         mutating func makeReader(format: InputFormat, bytes: [UInt8], context: ReadContext) -> any ItemReader {
             switch format {
             case .jsonl:
-                return JSONLReader(path: context.path, bytes: bytes, fields: options.jsonlFields)
+                jsonlFiles += 1
+                return JSONLReader(path: context.path, bytes: bytes, fields: options.jsonlFields, file: jsonlFiles)
             case .rss, .atom:
                 return FeedReader(context: context, bytes: bytes, format: format, statistics: &statistics)
             case .warc:

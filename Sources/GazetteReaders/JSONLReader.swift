@@ -47,48 +47,39 @@ public struct JSONLFieldsError: Error, Sendable, CustomStringConvertible {
 
 /// Reads one document per line of a JSONL file; a bad line becomes a reject, the rest go on.
 ///
-/// Lines come from bytes in memory or, for JSONL files and standard input, from a `LineReader`.
+/// Lines come from bytes in memory or, for JSONL files and standard input, from a `LineReader`. `next`
+/// reads each line at once; `nextRecord` hands the line on unread (`PendingRecord`), for a worker thread
+/// to read, and leaves the duplicate-id check to the consumer's `DuplicateIDFilter`.
 struct JSONLReader: ItemReader {
     let path: String
     let bytes: [UInt8]
     let stream: LineReader?
-    let fields: JSONLFields
-    /// Reads the simple records without building every value; the others go to `JSONSerialization`.
-    let scanner: JSONRecordScanner
+    let parser: JSONLRecordParser
     var offset = 0
     var lineNumber = 0
-    /// 64-bit hashes of the ids seen so far, for `duplicate_id`: 8 bytes an id instead of the id's
-    /// string, so a stream of millions of records stays small (a false duplicate needs a 64-bit collision).
-    var ids: Set<UInt64> = []
+    /// The ids seen so far, when lines are read here (`next`).
+    var duplicates = DuplicateIDFilter()
 
-    init(path: String, bytes: [UInt8], fields: JSONLFields) {
+    init(path: String, bytes: [UInt8], fields: JSONLFields, file: Int = 0) {
         self.path = path
         self.bytes = bytes
         stream = nil
-        self.fields = fields
-        scanner = JSONRecordScanner(fields)
+        parser = JSONLRecordParser(path: path, fields: fields, file: file)
     }
 
     /// Reads lines as they come from a stream, holding one line at a time.
-    init(path: String, stream: LineReader, fields: JSONLFields) {
+    init(path: String, stream: LineReader, fields: JSONLFields, file: Int = 0) {
         self.path = path
         bytes = []
         self.stream = stream
-        self.fields = fields
-        scanner = JSONRecordScanner(fields)
-    }
-
-    /// FNV-1a over the id's UTF-8 bytes.
-    static func fingerprint(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        parser = JSONLRecordParser(path: path, fields: fields, file: file)
     }
 
     /// Input bytes consumed so far.
     var consumed: Int { stream?.consumed ?? min(offset, bytes.count) }
 
-    mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
+    /// The next line that is not blank, with its 1-based number.
+    mutating func nextLine() -> (line: ArraySlice<UInt8>, number: Int)? {
         while true {
             let line: ArraySlice<UInt8>
             if let stream {
@@ -102,11 +93,41 @@ struct JSONLReader: ItemReader {
             }
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            return item(line)
+            return (line, lineNumber)
         }
     }
 
-    mutating func item(_ line: ArraySlice<UInt8>) -> ReadItem {
+    mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
+        guard let (line, number) = nextLine() else { return nil }
+        let (item, claim) = parser.read(line, lineNumber: number)
+        return duplicates.admit(item, claim: claim)
+    }
+
+    mutating func nextRecord(_ statistics: inout ReadStatistics, context: ReadContext) -> ReadRecord? {
+        guard let (line, number) = nextLine() else { return nil }
+        return .pending(PendingRecord(jsonl: line, lineNumber: number, parser: parser, context: context))
+    }
+}
+
+/// Turns one JSONL line into a raw document or a reject, on any thread; the duplicate-id check is not its
+/// business (it needs the lines before, in order: `DuplicateIDFilter`).
+struct JSONLRecordParser: Sendable {
+    let path: String
+    let fields: JSONLFields
+    /// Reads the simple records without building every value; the others go to `JSONSerialization`.
+    let scanner: JSONRecordScanner
+    /// The number of the input file among the JSONL files of the stream, for `IDClaim`.
+    let file: Int
+
+    init(path: String, fields: JSONLFields, file: Int) {
+        self.path = path
+        self.fields = fields
+        scanner = JSONRecordScanner(fields)
+        self.file = file
+    }
+
+    /// The line's item, and the id it claims when it is a record that must not repeat an earlier id.
+    func read(_ line: ArraySlice<UInt8>, lineNumber: Int) -> (item: ReadItem, claim: IDClaim?) {
         let index = lineNumber - 1
         let fallbackID = "\(path)#\(lineNumber)"
         func reject(_ id: String, _ code: String, _ message: String, format: InputFormat = .jsonl) -> ReadItem {
@@ -130,11 +151,11 @@ struct JSONLReader: ItemReader {
             let object: [String: Any]
             do {
                 guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                    return reject(fallbackID, "jsonl_not_object", "the line is not a JSON object")
+                    return (reject(fallbackID, "jsonl_not_object", "the line is not a JSON object"), nil)
                 }
                 object = parsed
             } catch {
-                return reject(fallbackID, "jsonl_malformed", "the line is not valid JSON")
+                return (reject(fallbackID, "jsonl_malformed", "the line is not valid JSON"), nil)
             }
             let idNames = fields.id
             string = { names in
@@ -153,22 +174,72 @@ struct JSONLReader: ItemReader {
         let id = idField.value ?? fallbackID
         for field in [idField, urlField, titleField, publishedField, languageField, textField, htmlField] {
             if let wrong = field.wrongType {
-                return reject(id, "jsonl_field_type", "field '\(wrong)' is not a string")
+                return (reject(id, "jsonl_field_type", "field '\(wrong)' is not a string"), nil)
             }
         }
-        guard ids.insert(Self.fingerprint(id)).inserted else {
-            return reject(id, "duplicate_id", "id '\(id)' already appeared earlier in \(path)")
-        }
+        let claim = IDClaim(file: file, id: id, source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index),
+                            lineNumber: lineNumber)
         let html = htmlField.value
         let text = textField.value
         guard let body = html ?? text else {
-            return reject(id, "jsonl_no_text", "the record has none of the fields \((fields.text + fields.html).joined(separator: ", "))")
+            return (reject(id, "jsonl_no_text", "the record has none of the fields \((fields.text + fields.html).joined(separator: ", "))"), claim)
         }
         let format: InputFormat = html != nil ? .html : .text
-        return .document(RawDocument(
+        return (.document(RawDocument(
             id: id, source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index), format: format,
             bytes: Array(body.utf8), url: urlField.value, title: titleField.value,
             published: publishedField.value.flatMap(ISODate.normalise),
-            language: languageField.value))
+            language: languageField.value)), claim)
+    }
+}
+
+/// The id a JSONL record claims: a later record of the same file with the same id is a `duplicate_id` reject.
+public struct IDClaim: Sendable {
+    /// The number of the file among the stream's JSONL files: ids repeat freely across files.
+    let file: Int
+    /// FNV-1a over the id's UTF-8 bytes: 8 bytes an id instead of the id's string, so a stream of millions
+    /// of records stays small (a false duplicate needs a 64-bit collision).
+    let fingerprint: UInt64
+    let id: String
+    let source: SourceLocator
+    let lineNumber: Int
+
+    init(file: Int, id: String, source: SourceLocator, lineNumber: Int) {
+        self.file = file
+        self.id = id
+        self.source = source
+        self.lineNumber = lineNumber
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        fingerprint = hash
+    }
+
+    /// The reject of a record whose id appeared before.
+    public var duplicate: Reject {
+        Reject(id: id, source: source, reason: RejectReason(
+            code: "duplicate_id", message: "line \(lineNumber): id '\(id)' already appeared earlier in \(source.path)"))
+    }
+}
+
+/// Rejects the second and later records with one id in a JSONL file; records must be admitted in input order.
+public struct DuplicateIDFilter: Sendable {
+    var file = -1
+    var seen: Set<UInt64> = []
+
+    public init() {}
+
+    /// The item itself, or its `duplicate_id` reject when its claim repeats an earlier one of the same file.
+    public mutating func admit(_ item: ReadItem, claim: IDClaim?) -> ReadItem {
+        guard let claim else { return item }
+        return isFirst(claim) ? item : .reject(claim.duplicate)
+    }
+
+    /// Records the claim; false when an earlier record of the same file claimed the same id.
+    public mutating func isFirst(_ claim: IDClaim) -> Bool {
+        if claim.file != file {
+            file = claim.file
+            seen.removeAll()
+        }
+        return seen.insert(claim.fingerprint).inserted
     }
 }

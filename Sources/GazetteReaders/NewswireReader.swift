@@ -31,31 +31,59 @@ struct NewswireReader: ItemReader {
     }
 
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
+        switch nextElement() {
+        case nil: return nil
+        case .item(let item)?: return item
+        case .pending(let element, let start)?:
+            defer { index += 1 }
+            return Self.reuters(element, at: start, index: index, context: context, statistics: &statistics)
+        }
+    }
+
+    /// Reuters articles are handed on unread, for a worker thread to parse.
+    mutating func nextRecord(_ statistics: inout ReadStatistics, context: ReadContext) -> ReadRecord? {
+        switch nextElement() {
+        case nil: return nil
+        case .item(let item)?: return .item(item)
+        case .pending(let element, let start)?:
+            defer { index += 1 }
+            return .pending(PendingRecord(reutersElement: element, start: start, index: index, context: self.context))
+        }
+    }
+
+    /// What `nextElement` found: an item read already, or the bytes of a Reuters article to parse.
+    enum Element {
+        case item(ReadItem)
+        case pending(ArraySlice<UInt8>, start: Int)
+    }
+
+    /// The next `<REUTERS>` element (or the single document, or a reject for a truncated element).
+    mutating func nextElement() -> Element? {
         guard format == .sgml else {
             defer { single = nil }
-            return single
+            return single.map(Element.item)
         }
         guard !done else { return nil }
         // The previous article's `following` is the first open tag at or after `offset`: `offset` never passes it.
         guard let start = lookahead ?? nextOpenTag(from: offset) else {
             done = true
             if index == 0 {
-                return context.reject(context.path, format: .sgml, index: 0, "no_articles", "no <REUTERS> element in the file")
+                return .item(context.reject(context.path, format: .sgml, index: 0, "no_articles", "no <REUTERS> element in the file"))
             }
             return nil
         }
-        defer { index += 1 }
         let following = nextOpenTag(from: start + Self.open.count)
         lookahead = .some(following)
         let limit = following ?? bytes.count
         guard let end = FormatDetector.find(Self.close, in: bytes[..<limit], from: start) else {
             offset = limit
+            defer { index += 1 }
             let id = Self.attribute("NEWID", in: bytes[start..<limit]).map { "reuters:\($0)" }
-            return context.reject(id, format: .sgml, index: index, "sgml_truncated",
-                                  "the <REUTERS> element at byte \(start) has no </REUTERS> before the next article or the end")
+            return .item(context.reject(id, format: .sgml, index: index, "sgml_truncated",
+                                        "the <REUTERS> element at byte \(start) has no </REUTERS> before the next article or the end"))
         }
         offset = end + Self.close.count
-        return reuters(bytes[start..<offset], at: start, statistics: &statistics)
+        return .pending(bytes[start..<offset], start: start)
     }
 
     /// The offset of the next `<REUTERS` followed by a space or `>`.
@@ -69,15 +97,16 @@ struct NewswireReader: ItemReader {
         return nil
     }
 
-    /// One Reuters article from its element's bytes.
-    func reuters(_ element: ArraySlice<UInt8>, at start: Int, statistics: inout ReadStatistics) -> ReadItem {
-        let newID = Self.attribute("NEWID", in: element)
+    /// One Reuters article, the `index`-th of its file, from its element's bytes.
+    static func reuters(_ element: ArraySlice<UInt8>, at start: Int, index: Int, context: ReadContext,
+                        statistics: inout ReadStatistics) -> ReadItem {
+        let newID = attribute("NEWID", in: element)
         let id = newID.map { "reuters:\($0)" }
         if element.count > context.options.maxDocumentBytes {
             return context.reject(id, format: .sgml, index: index, "too_large",
                                   "the article has \(element.count) bytes, over the limit of \(context.options.maxDocumentBytes)")
         }
-        let cleaned = Self.droppingControlReferences(element)
+        let cleaned = droppingControlReferences(element)
         let tree: XMLTree
         switch XMLContainer.parse(cleaned, context: context, statistics: &statistics) {
         case .failure(let reason):

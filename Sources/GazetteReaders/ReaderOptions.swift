@@ -48,12 +48,29 @@ public struct ReadStatistics: Sendable, Equatable {
     }
 
     mutating func skip(_ kind: String) { skippedRecords[kind, default: 0] += 1 }
+
+    /// Adds what another reader (a worker reading pending records) saw.
+    public static func += (lhs: inout ReadStatistics, rhs: ReadStatistics) {
+        lhs.files += rhs.files
+        lhs.skippedRecords.merge(rhs.skippedRecords, uniquingKeysWith: +)
+        lhs.replacedBytes += rhs.replacedBytes
+    }
 }
 
 /// One reader over one input's bytes, handing out items one at a time.
 protocol ItemReader {
     /// The next item, or nil when the input is exhausted.
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem?
+
+    /// The next record, left unread (`.pending`) where its format can be read on another thread.
+    mutating func nextRecord(_ statistics: inout ReadStatistics, context: ReadContext) -> ReadRecord?
+}
+
+extension ItemReader {
+    /// Formats read whole by their reader hand on read items.
+    mutating func nextRecord(_ statistics: inout ReadStatistics, context: ReadContext) -> ReadRecord? {
+        next(&statistics).map(ReadRecord.item)
+    }
 }
 
 /// Builds rejects and checks limits for one input file.

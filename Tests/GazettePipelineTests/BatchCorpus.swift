@@ -19,7 +19,8 @@ enum BatchCorpus {
     }()
 
     /// `count` JSONL lines: corpus articles (trimmed to `maxLength` characters when given) under unique
-    /// ids, with a malformed line every 97th and a record without text every 89th.
+    /// ids, with a malformed line every 97th, a record without text every 89th, and every 53rd repeating
+    /// the id of the record 50 lines before it (`duplicate_id`).
     static func jsonl(count: Int, maxLength: Int? = nil) -> String {
         var lines: [String] = []
         for index in 0..<count {
@@ -34,7 +35,8 @@ enum BatchCorpus {
             let article = articles[index % articles.count]
             var body = article.body
             if let maxLength, article.field == "text" { body = String(body.prefix(maxLength)) }
-            var record: [String: String] = ["id": "doc-\(index)", article.field: body]
+            let id = index % 53 == 52 ? "doc-\(index - 50)" : "doc-\(index)"
+            var record: [String: String] = ["id": id, article.field: body]
             if index % 3 == 0 { record["published"] = "2025-0\(1 + index % 9)-1\(index % 10)" }
             let data = try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
             lines.append(String(decoding: data, as: UTF8.self))

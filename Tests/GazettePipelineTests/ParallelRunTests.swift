@@ -143,6 +143,25 @@ struct ParallelRunTests {
         #expect(try BatchCorpus.bytes(output) == full)
     }
 
+    /// A record skipped on resume still claims its id: a later record with the same id stays a duplicate.
+    @Test func resumeKeepsDuplicatesOfSkippedRecordsRejected() throws {
+        let directory = try Repository.temporaryDirectory()
+        let input = try BatchCorpus.file(count: 60, in: directory)
+        let (_, fullOutput, fullRejects) = try run([input], workers: 2, in: directory, name: "full.jsonl")
+        let fullRejectLines = try BatchCorpus.lines(fullRejects)
+        // Record 52 repeats the id of record 2.
+        #expect(fullRejectLines.contains { $0.contains("duplicate_id") && $0.contains("doc-2") })
+
+        // The interrupted run wrote records 0–9 (doc-2 among them) and no reject.
+        let output = directory.appendingPathComponent("resumed.jsonl").path
+        let lines = try BatchCorpus.lines(fullOutput)
+        try Data((lines[0..<10].joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: output + ".partial"))
+        let (summary, _, rejects) = try run([input], workers: 2, in: directory, name: "resumed.jsonl", resume: true)
+        #expect(summary.skipped == 10 && summary.balanced)
+        #expect(try BatchCorpus.bytes(output) == BatchCorpus.bytes(fullOutput))
+        #expect(try BatchCorpus.lines(rejects) == fullRejectLines)
+    }
+
     @Test func gzipOutputDecompressesToThePlainOutputAndResumes() throws {
         let directory = try Repository.temporaryDirectory()
         let input = try BatchCorpus.file(count: 60, in: directory)
