@@ -15,9 +15,17 @@ public enum ISODate {
     /// - RFC 822 (RSS pubDate: "Thu, 04 Sep 2025 10:00:00 GMT" → "2025-09-04T10:00:00Z");
     /// - Reuters-21578 ("26-FEB-1987 15:01:01.79" → "1987-02-26T15:01:01").
     public static func normalise(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Values that start and end with a visible ASCII character need no trimming (Foundation's is slow).
+        let utf8 = value.utf8
+        let trimmed: String
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            trimmed = value
+        } else {
+            trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let bytes = Array(trimmed.utf8)
         if let iso = iso8601(bytes) { return iso }
+        if let reuters = reutersDate(bytes) { return reuters }
         let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
         // Reuters-21578: "26-FEB-1987 15:01:01.79".
         if let first = parts.first {
@@ -44,6 +52,52 @@ public enum ISODate {
             return date + "T" + time + zone
         }
         return nil
+    }
+
+    /// The usual Reuters-21578 shape read straight from the bytes: "D[D]-MON-YYYY[ HH:MM[:SS[.fff]]]"
+    /// (month in capitals). Nil for anything else, which the general rules below then read (with the same
+    /// result for these shapes: this is only the fast way to it).
+    static func reutersDate(_ bytes: [UInt8]) -> String? {
+        func digit(_ index: Int) -> Int? {
+            guard index < bytes.count, (0x30...0x39).contains(bytes[index]) else { return nil }
+            return Int(bytes[index] - 0x30)
+        }
+        guard let firstDigit = digit(0) else { return nil }
+        var day = firstDigit, at = 1
+        if let second = digit(1) {
+            day = day * 10 + second
+            at = 2
+        }
+        guard at + 9 <= bytes.count, bytes[at] == UInt8(ascii: "-"), bytes[at + 4] == UInt8(ascii: "-") else { return nil }
+        let name = bytes[(at + 1)..<(at + 4)]
+        guard let month = months.firstIndex(where: { $0.utf8.elementsEqual(name) }) else { return nil }
+        var year = 0
+        for index in (at + 5)..<(at + 9) {
+            guard let value = digit(index) else { return nil }
+            year = year * 10 + value
+        }
+        guard let date = date(year, month + 1, day) else { return nil }
+        at += 9
+        if at == bytes.count { return date }
+        // " HH:MM" or " HH:MM:SS" with an optional ".digits", then the end.
+        guard bytes[at] == UInt8(ascii: " ") else { return nil }
+        var numbers: [Int] = []
+        var cursor = at + 1
+        while numbers.count < 3 {
+            guard let tens = digit(cursor), let units = digit(cursor + 1) else { return nil }
+            numbers.append(tens * 10 + units)
+            cursor += 2
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { break }
+            cursor += 1
+        }
+        if numbers.count == 3, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
+            cursor += 1
+            while digit(cursor) != nil { cursor += 1 }
+        }
+        guard cursor == bytes.count, numbers.count >= 2, numbers[0] < 24, numbers[1] < 60,
+            numbers.count < 3 || numbers[2] < 61
+        else { return nil }
+        return date + "T" + numbers.map { padded($0, 2) }.joined(separator: ":")
     }
 
     static func date(_ year: Int, _ month: Int, _ day: Int) -> String? {
