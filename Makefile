@@ -134,9 +134,11 @@ bench-matching: deps $(BENCH_VENV)/.matching-installed
 test-spark: release
 	SHARED=$(SHARED) Tests/spark/run.sh
 
-# Batch benchmark: Reuters JSONL with 1 and 2 workers, and a 1,000,000-document synthetic stream's peak RSS.
-bench-batch: release
-	SHARED=$(SHARED) benchmarks/batch/run.sh
+# Batch benchmark: Reuters JSONL and XML with 1 and 2 workers, JSONL end to end on one core beside spaCy on the
+# same texts, and a 1,000,000-document synthetic stream's peak RSS.
+bench-batch: release $(BENCH_VENV)/.matching-installed
+	$(SWIFT) build -c release --product gazette-bench
+	SHARED=$(SHARED) PEER_PYTHON=$(BENCH_VENV)/bin/python BENCH=.build/release/gazette-bench benchmarks/batch/run.sh
 
 bench: bench-cleaning bench-index bench-matching bench-batch
 

@@ -97,6 +97,39 @@ if os.path.exists(os.path.join(work, "xml-j1-1.stats.json")):
     out += lines
 elif xml_note:
     out += [xml_note, ""]
+# One core, end to end, beside spaCy on the same texts.
+one_core = [f"one-core-{number}" for number in range(1, runs + 1)
+            if os.path.exists(os.path.join(work, f"one-core-{number}.stats.json"))]
+if one_core:
+    ordered = sorted(one_core, key=cpu_seconds)
+    name = ordered[len(ordered) // 2]
+    figures = stats(name)
+    cpu = cpu_seconds(name)
+    text_mib = figures["text_bytes"] / 1048576
+    out += ["#### End to end on one core beside spaCy (same texts)", "",
+            f"Gazette: `taskset -c 0 {binary} annotate {reuters}/reuters21578.jsonl -j 1 …` (every thread on core 0: reader, "
+            "worker, writer), the whole process from start to exit (gazetteer loading included), JSONL in, annotated JSONL "
+            f"out; {len(one_core)} runs, the median by CPU time. spaCy: `benchmarks/matching/peers.py --peers spacy` on core 0, "
+            "`spacy.blank('en')` tokenizer + `PhraseMatcher(attr='LOWER')` over the same gazetteer forms, only tokenising and "
+            "matching the `text` fields (already in memory; loading and matcher building not counted), CPU time, best of 2 passes. "
+            "Both rates are MiB of the same texts per CPU second.", "",
+            "| what | texts | text MiB | CPU s | wall s | text MiB/s (CPU) | input MB/s (wall) | CPU s of every run |",
+            "|---|---|---|---|---|---|---|---|",
+            f"| Gazette end to end (read, clean, segment, match, relate, encode, write) | {figures['annotated']:,} "
+            f"| {text_mib:.1f} | {cpu:.2f} | {figures['seconds']:.2f} | {text_mib / cpu:.1f} | {figures['mb_per_second']:.2f} "
+            "| " + ", ".join(f"{cpu_seconds(other):.2f}" for other in one_core) + " |"]
+    spacy_path = os.path.join(work, "spacy.json")
+    if os.path.exists(spacy_path):
+        with open(spacy_path) as handle:
+            spacy = [json.loads(line) for line in handle if line.startswith("{")][0]
+        spacy_mib = spacy["mbs"] * spacy["seconds"]
+        out += [f"| {spacy['peer']}, tokenisation + matching only | {spacy['texts']:,} | {spacy_mib:.1f} "
+                f"| {spacy['seconds']:.2f} | | {spacy['mbs']:.2f} | | |", "",
+                f"Gazette end to end / spaCy tokenisation + matching (text MiB per CPU second): "
+                f"**{(text_mib / cpu) / spacy['mbs']:.1f}×**.", ""]
+    else:
+        out += ["", "spaCy was not run (no benchmarks/.venv: `make bench-matching` installs it).", ""]
+
 big, small = stats("synthetic"), stats("synthetic-small")
 out += ["#### Synthetic stream on standard input (`benchmarks/batch/synthetic.py N | gazette annotate - -j 2 -o out.jsonl.gz`)", "",
         "| documents | seconds | docs/s | MB/s | peak RSS MB |", "|---|---|---|---|---|",

@@ -2,6 +2,8 @@
 # make bench-batch: end-to-end batch figures of the release binary, appended to benchmarks/RESULTS.md.
 #  - the Reuters-21578 JSONL (and its XML files, when this build reads XML) with 1 and 2 workers:
 #    docs/s, MB/s, per-stage share of time (from --stats), peak RSS (from /usr/bin/time -v);
+#  - the Reuters JSONL end to end on one core (taskset -c 0, -j1) beside spaCy blank + PhraseMatcher doing only
+#    tokenisation and matching of the same texts on the same core;
 #  - a 1,000,000-document synthetic JSONL stream on standard input: peak RSS.
 # Each Reuters configuration runs RUNS times, alternating -j1 and -j2; the median run is reported.
 set -euo pipefail
@@ -14,6 +16,9 @@ RUNS=${RUNS:-5}
 SYNTHETIC=${SYNTHETIC:-1000000}
 WORK=${WORK:-benchmarks/work/batch}
 RESULTS=${RESULTS:-benchmarks/RESULTS.md}
+# The matching benchmark's virtualenv (spaCy) and tool (gazetteer forms for the peer); without them spaCy is not run.
+PEER_PYTHON=${PEER_PYTHON:-benchmarks/.venv/bin/python}
+BENCH=${BENCH:-.build/release/gazette-bench}
 AS_OF=2025-09-04
 
 [ -x "$BINARY" ] || { echo "bench-batch: $BINARY is missing: run 'make release'" >&2; exit 1; }
@@ -60,6 +65,23 @@ if [ -d "$REUTERS_DIR/xml" ]; then
   else
     xml_note="This build has no Reuters XML reader (reut2-000.xml is not split into its articles), so XML was not measured."
   fi
+fi
+
+# End to end on one core (every thread pinned to core 0, one worker), beside spaCy doing only tokenisation and
+# matching of the same texts with the same gazetteer forms on the same core (benchmarks/matching/peers.py).
+PIN=""
+command -v taskset >/dev/null 2>&1 && PIN="taskset -c 0"
+echo "bench-batch: Reuters JSONL on one core, $RUNS runs" >&2
+for run_number in $(seq 1 "$RUNS"); do
+  /usr/bin/time -v -o "$WORK/one-core-$run_number.time" $PIN "$BINARY" annotate "$REUTERS_DIR/reuters21578.jsonl" \
+    --gazetteers "$GAZETTEERS" --as-of "$AS_OF" -j 1 --quiet --stats "$WORK/one-core-$run_number.stats.json" \
+    -o "$WORK/one-core.jsonl" 2>"$WORK/one-core.stderr" || [ $? -eq 3 ]
+done
+if [ -x "$PEER_PYTHON" ] && [ -x "$BENCH" ]; then
+  echo "bench-batch: spaCy on the same texts, one core" >&2
+  "$BENCH" export-forms --gazetteers "$GAZETTEERS" --output "$WORK/forms.txt"
+  $PIN "$PEER_PYTHON" benchmarks/matching/peers.py --peers spacy --passes 2 --texts "$REUTERS_DIR/reuters21578.jsonl" \
+    --forms "$WORK/forms.txt" > "$WORK/spacy.json"
 fi
 
 echo "bench-batch: $SYNTHETIC synthetic documents on standard input (-j2)" >&2
