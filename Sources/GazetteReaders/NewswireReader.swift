@@ -150,6 +150,40 @@ struct NewswireReader: ItemReader {
     /// Newswire body text as paragraphs: an indented line starts a new paragraph, wrapped lines are joined,
     /// and the closing "Reuter" sign-off is dropped.
     static func paragraphs(_ body: String) -> [String] {
+        var result = asciiParagraphs(body) ?? characterParagraphs(body)
+        if let last = result.last, ["reuter", "reuters"].contains(last.lowercased()) { result.removeLast() }
+        return result
+    }
+
+    /// `paragraphs` before the sign-off is dropped, on bytes, for ASCII text (nil for any other).
+    static func asciiParagraphs(_ body: String) -> [String]? {
+        var body = body
+        return body.withUTF8 { bytes -> [String]? in
+            var result: [String] = []
+            var current: [UInt8] = []
+            func flush() {
+                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            }
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let line = bytes[start..<end]
+                if line.allSatisfy(ASCIIText.isSpace) {
+                    flush()
+                } else {
+                    if let first = line.first, ASCIIText.isSpace(first) { flush() }
+                    guard ASCIIText.appendWords(line, to: &current) else { return nil }
+                }
+                start = end + 1
+            }
+            flush()
+            return result
+        }
+    }
+
+    /// `paragraphs` before the sign-off is dropped, on Characters.
+    static func characterParagraphs(_ body: String) -> [String] {
         var result: [String] = []
         var current: [String] = []
         func flush() {
@@ -166,7 +200,6 @@ struct NewswireReader: ItemReader {
             }
         }
         flush()
-        if let last = result.last, ["reuter", "reuters"].contains(last.lowercased()) { result.removeLast() }
         return result
     }
 

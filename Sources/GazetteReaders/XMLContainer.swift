@@ -75,5 +75,45 @@ extension XMLNode {
 
 /// Runs of whitespace to one space, ends trimmed.
 func collapse(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    if let ascii = ASCIIText.collapsed(text) { return ascii }
+    return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+/// Byte-level versions of the text helpers for text that is all ASCII (nearly all newswire), where a
+/// Character is one byte and whitespace is the six ASCII White_Space characters; nil for any other text,
+/// which the Character-level code handles.
+enum ASCIIText {
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// `collapse` for ASCII text.
+    static func collapsed(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            guard appendWords(bytes[...], to: &output) else { return nil }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Appends the words of `bytes` to `output`, one space before each word when `output` is not empty;
+    /// false (output unspecified) when a byte is not ASCII.
+    static func appendWords(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: inout [UInt8]) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return false }
+            if isSpace(byte) {
+                index += 1
+                continue
+            }
+            if !output.isEmpty { output.append(0x20) }
+            while index < bytes.endIndex, !isSpace(bytes[index]) {
+                guard bytes[index] < 0x80 else { return false }
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return true
+    }
 }
