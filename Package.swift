@@ -65,7 +65,7 @@ let package = Package(
                 "GazetteIndex", "GazetteOutput", "GazetteCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Benchmarks/IndexBenchmark"),
+            path: "benchmarks/Sources/IndexBenchmark"),
 
         // Shared by the test targets only: repository paths and a once-loaded gazetteer.
         .target(name: "GazetteTestSupport", dependencies: ["GazettePipeline"], path: "Tests/GazetteTestSupport"),
