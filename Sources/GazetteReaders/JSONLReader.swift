@@ -87,7 +87,7 @@ struct JSONLReader: ItemReader {
                 line = next[...]
             } else {
                 guard offset < bytes.count else { return nil }
-                let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+                let end = LineReader.newline(in: bytes, from: offset) ?? bytes.count
                 line = bytes[offset..<end]
                 offset = end + 1
             }

@@ -157,40 +157,53 @@ struct JSONRecordScanner {
             return false
         }
 
-        /// A string's decoded content.
+        /// A string's decoded content: one pass to find its end and check it, then, only when it has escapes,
+        /// a second that copies the plain runs whole into the string's own storage.
         mutating func decodedString() -> String? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = at
-            // The common case: no escapes, the bytes are the string.
-            while at < bytes.count {
+            let start = at + 1
+            var escapes = false
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            at += 1
+            while true {
+                guard at < bytes.count else { return nil }
                 let byte = bytes[at]
-                if byte == UInt8(ascii: "\"") {
-                    at += 1
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(at - 1)]), as: UTF8.self)
-                }
-                if byte < 0x20 { return nil }
-                if byte == UInt8(ascii: "\\") { break }
-                if byte >= 0x80 { sawNonASCII = true }
-                at += 1
-            }
-            var decoded = Array(bytes[start..<at])
-            while at < bytes.count {
-                let byte = bytes[at]
-                if byte == UInt8(ascii: "\"") {
-                    at += 1
-                    return String(decoding: decoded, as: UTF8.self)
-                }
+                if byte == UInt8(ascii: "\"") { break }
                 if byte < 0x20 { return nil }
                 if byte >= 0x80 { sawNonASCII = true }
                 if byte == UInt8(ascii: "\\") {
-                    guard let scalar = escape() else { return nil }
-                    decoded.append(contentsOf: UTF8.encode(scalar)!)
+                    guard escape() != nil else { return nil }
+                    escapes = true
                     continue
                 }
-                decoded.append(byte)
                 at += 1
             }
-            return nil
+            let end = at
+            at += 1
+            guard escapes else {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+            // Escapes never decode to more bytes than they take: the raw length is enough room.
+            var reader = Cursor(bytes: bytes)
+            reader.at = start
+            return String(unsafeUninitializedCapacity: end - start) { output in
+                var written = 0
+                while reader.at < end {
+                    var run = reader.at
+                    while run < end && bytes[run] != UInt8(ascii: "\\") { run += 1 }
+                    if run > reader.at {
+                        let count = run - reader.at
+                        (output.baseAddress! + written).initialize(from: bytes.baseAddress! + reader.at, count: count)
+                        written += count
+                        reader.at = run
+                    }
+                    guard reader.at < end, let scalar = reader.escape() else { continue }
+                    for unit in UTF8.encode(scalar)! {
+                        output[written] = unit
+                        written += 1
+                    }
+                }
+                return written
+            }
         }
 
         /// The scalar of the escape sequence at `at` (the backslash), moving past it; a surrogate pair is one

@@ -60,7 +60,7 @@ public final class LineReader {
     public func nextLine() -> [UInt8]? {
         var scanned = 0
         while true {
-            if let newline = buffer[(start + scanned)...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: start + scanned) {
                 let line = Array(buffer[start..<newline])
                 consumed += newline + 1 - start
                 start = newline + 1
@@ -76,6 +76,15 @@ public final class LineReader {
                 lastLineTerminated = false
                 return line
             }
+        }
+    }
+
+    /// The index of the first newline at or after `from` (memchr: lines are long, newlines rare).
+    static func newline(in buffer: [UInt8], from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let found = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
