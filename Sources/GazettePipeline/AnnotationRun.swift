@@ -76,7 +76,7 @@ public struct RunOptions: Sendable {
     /// Annotation workers of a `ParallelAnnotationRun` (each owns one `Annotator`).
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Documents handed to a worker at a time (fewer when they are large; one from standard input).
-    public var batchSize = 16
+    public var batchSize = 64
     /// Documents to skip, already written by an interrupted run (see `ResumeState`).
     public var skip: Set<DocumentKey> = []
 
