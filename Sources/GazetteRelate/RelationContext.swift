@@ -2,7 +2,8 @@ import GazetteCore
 import GazetteGazetteer
 
 /// A document seen by the relation rules: its text as scalars, entities, tokens and the gazetteer.
-struct RelationContext {
+/// A class, so that the rules share one context without copying (and retaining) its fields.
+final class RelationContext {
     let document: Document
     let gazetteer: Gazetteer
     let asOf: String
@@ -17,7 +18,7 @@ struct RelationContext {
         self.document = document
         self.gazetteer = gazetteer
         self.asOf = asOf
-        scalars = Array(document.text.unicodeScalars)
+        scalars = Self.scalars(of: document.text)
         entities = document.entities
         // A counting sort by sentence keeps each sentence's entities in their original order.
         let sentenceCount = document.sentences.count
@@ -32,6 +33,60 @@ struct RelationContext {
         }
         entityIndices = indices
         entityGroupStarts = starts
+    }
+
+    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one counting pass and one decoding
+    /// pass, eight bytes at a time while they are ASCII.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return [] }
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            // Scalars are the bytes that are not continuation bytes (10xxxxxx).
+            var count = utf8.count
+            var index = 0
+            while index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                count -= (word & ~(word << 1) & highBits).nonzeroBitCount
+                index += 8
+            }
+            while index < utf8.count {
+                if utf8[index] & 0xC0 == 0x80 { count -= 1 }
+                index += 1
+            }
+            return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                // A String's UTF-8 is valid: every lead byte has its continuation bytes.
+                var index = 0
+                var decoded = 0
+                while index < utf8.count {
+                    if index + 8 <= utf8.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & highBits == 0 {
+                        for offset in 0..<8 { buffer[decoded + offset] = Unicode.Scalar(utf8[index + offset]) }
+                        index += 8
+                        decoded += 8
+                        continue
+                    }
+                    let lead = UInt32(utf8[index])
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+                            | UInt32(utf8[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    buffer[decoded] = Unicode.Scalar(value)!
+                    decoded += 1
+                }
+                initialized = decoded
+            }
+        }
     }
 
     /// The indices in `entities` of the mentions in a sentence, in document order.
@@ -121,7 +176,7 @@ struct RelationContext {
         var found = false
         let ascii = forEachASCIIWord(start, end) { wordStart, wordEnd in
             count += 1
-            if !found, let key: ShortWordTable<Bool>.Key = asciiKey(wordStart, wordEnd), set.contains(key) { found = true }
+            if !found, set.contains(length: wordEnd - wordStart, byte: { lowercasedASCII(at: wordStart + $0) }) { found = true }
         }
         if ascii { return (count, found) }
         let words = Self.words(text(start, end))
@@ -131,19 +186,14 @@ struct RelationContext {
     /// The ASCII scalars from `start` to `end`, lower-cased, as a string.
     func lowercasedASCII(_ start: Int, _ end: Int) -> String {
         String(unsafeUninitializedCapacity: end - start) { buffer in
-            for offset in 0..<(end - start) { buffer[offset] = ASCII.lowercased(UInt8(truncatingIfNeeded: scalars[start + offset].value)) }
+            for offset in 0..<(end - start) { buffer[offset] = lowercasedASCII(at: start + offset) }
             return end - start
         }
     }
 
-    /// The ASCII scalars from `start` to `end`, lower-cased and packed for a `ShortWordTable`; `nil` when
-    /// the range is too long or holds other scalars.
+    /// The lower-cased byte of the ASCII scalar at `index`.
     @inline(__always)
-    func asciiKey<Value>(_ start: Int, _ end: Int) -> ShortWordTable<Value>.Key? {
-        guard end - start <= ShortWordTable<Value>.maxLength else { return nil }
-        for index in start..<end where scalars[index].value >= 0x80 { return nil }
-        return ShortWordTable<Value>.Key(length: end - start) { ASCII.lowercased(UInt8(truncatingIfNeeded: scalars[start + $0].value)) }
-    }
+    func lowercasedASCII(at index: Int) -> UInt8 { ASCII.lowercased(UInt8(truncatingIfNeeded: scalars[index].value)) }
 
     /// `text(start, end).allSatisfy { $0 == " " }`: every scalar is a space (true for an empty or invalid range).
     func isSpaces(_ start: Int, _ end: Int) -> Bool {
@@ -179,10 +229,17 @@ struct RelationContext {
         return comma
     }
 
+    /// Whether the scalar at `index` has the Unicode White_Space property.
+    @inline(__always)
+    func isWhitespace(at index: Int) -> Bool {
+        let value = scalars[index].value
+        return value < 0x80 ? ASCII.isWhitespace(value) : scalars[index].properties.isWhitespace
+    }
+
     /// Whether the last non-space scalar before `offset` (not before `limit`) is `scalar`.
     func lastNonSpace(before offset: Int, limit: Int, is scalar: Unicode.Scalar) -> Bool {
         var index = offset - 1
-        while index >= limit, scalars[index].properties.isWhitespace { index -= 1 }
+        while index >= limit, isWhitespace(at: index) { index -= 1 }
         return index >= limit && scalars[index] == scalar
     }
 

@@ -57,24 +57,28 @@ struct SpeechRules {
         let tokens = context.document.tokens
         guard !tokens.isEmpty else { return }
         let sentenceCount = context.document.sentences.count
-        // Classify every token once; only sentences with a trigger are looked at further.
-        var classes = Array(repeating: SpeechWordClass(), count: tokens.count)
+        // Find the sentences with a trigger first (a table of triggers alone turns most words away
+        // at its first-byte screen), then classify the tokens of those sentences only.
         var triggered = Array(repeating: false, count: sentenceCount)
+        var bySentence: [[Word]] = Array(repeating: [], count: sentenceCount)
         var text = context.document.text
         text.withUTF8 { utf8 in
-            for (index, token) in tokens.enumerated() where token.sentence < sentenceCount {
-                // Only short words can be triggers or markers; punctuation is kept for quotes and commas.
-                let length = token.utf8End - token.utf8Start
-                guard length <= 14 else { continue }
+            // Only short words can be triggers or markers; punctuation is kept for quotes and commas.
+            let triggers = SpeechWordClass.triggerTable
+            for token in tokens where token.sentence < sentenceCount && !triggered[token.sentence] {
                 let start = token.utf8Start
-                let found = SpeechWordClass.of(length: length) { ASCII.lowercased(utf8[start + $0]) }
-                classes[index] = found
-                if !found.isDisjoint(with: .triggers) { triggered[token.sentence] = true }
+                let length = token.utf8End - start
+                if length <= 14, triggers.contains(length: length, byte: { ASCII.lowercased(utf8[start + $0]) }) {
+                    triggered[token.sentence] = true
+                }
             }
-        }
-        var bySentence: [[Word]] = Array(repeating: [], count: sentenceCount)
-        for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
-            bySentence[token.sentence].append(Word(index: index, span: token.span, classes: classes[index]))
+            let table = SpeechWordClass.table
+            for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
+                let start = token.utf8Start
+                let length = token.utf8End - start
+                let classes = length <= 14 ? SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(utf8[start + $0]) } : []
+                bySentence[token.sentence].append(Word(index: index, span: token.span, classes: classes))
+            }
         }
         for (sentence, words) in bySentence.enumerated() where triggered[sentence] {
             var covered: [TextSpan] = []
@@ -242,22 +246,21 @@ struct SpeechRules {
         let entities = context.entities
         for segment in candidates {
             // The last two persons and the last speaker of the sentence inside the segment.
-            var person: Entity?
-            var previousPerson: Entity?
-            var last: Entity?
-            for index in context.entityIndices(inSentence: sentence) {
-                let entity = entities[index]
-                guard segment.contains(entity.span), isSpeaker(entity) else { continue }
-                last = entity
-                if entity.type == .person {
-                    previousPerson = person
-                    person = entity
+            var personIndex: Int?
+            var previousPersonIndex: Int?
+            var last: Int?
+            for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(entities[index]) {
+                last = index
+                if entities[index].type == .person {
+                    previousPersonIndex = personIndex
+                    personIndex = index
                 }
             }
-            if let person {
+            if let personIndex {
+                let person = entities[personIndex]
                 var speakers = [person]
                 // "Macron and Ukrainian President Volodymyr Zelensky told reporters".
-                if let previous = previousPerson {
+                if let previous = previousPersonIndex.map({ entities[$0] }) {
                     let between = context.words(previous.span.end, person.span.start)
                     if let first = between.first, first == "and" || first == "en" { speakers.insert(previous, at: 0) }
                 }
@@ -265,7 +268,7 @@ struct SpeechRules {
                 if context.wordCount(person.span.end, segment.end) > 8 { continue }
                 return speakers
             }
-            if let other = last {
+            if let other = last.map({ entities[$0] }) {
                 if context.wordCount(other.span.end, segment.end) > 8 { continue }
                 return [other]
             }
@@ -282,7 +285,7 @@ struct SpeechRules {
         var count = 0
         var lastPronoun = -1
         let ascii = context.forEachASCIIWord(segment.start, segment.end) { start, end in
-            let found = SpeechWordClass.of(length: end - start) { ASCII.lowercased(UInt8(truncatingIfNeeded: context.scalars[start + $0].value)) }
+            let found = SpeechWordClass.of(length: end - start) { context.lowercasedASCII(at: start + $0) }
             if found.contains(.pronoun) { lastPronoun = count }
             count += 1
         }
@@ -328,6 +331,8 @@ struct SpeechRules {
         var open: Int?
         for offset in span.start..<span.end {
             let scalar = context.scalars[offset]
+            // Neither a straight quote nor one of U+201C “, U+201D ”, U+201E „.
+            if scalar.value != 0x22, scalar.value &- 0x201C > 2 { continue }
             switch scalar {
             case "“", "„":
                 open = offset
@@ -363,7 +368,7 @@ struct SpeechRules {
     func clause(from start: Int, to end: Int) -> TextSpan? {
         var start = start
         var end = end
-        while start < end, context.scalars[start].properties.isWhitespace || context.scalars[start] == "," { start += 1 }
+        while start < end, context.isWhitespace(at: start) || context.scalars[start] == "," { start += 1 }
         // The first clause end: every marker starts with "," or ";" and holds no other, so the first
         // position where one fits is where the earliest one starts.
         let scalars = context.scalars
@@ -396,9 +401,7 @@ struct SpeechRules {
                 let classes: SpeechWordClass
                 let length: Int
                 if wordIsASCII {
-                    classes = SpeechWordClass.of(length: offset - wordStart) {
-                        ASCII.lowercased(UInt8(truncatingIfNeeded: scalars[wordStart + $0].value))
-                    }
+                    classes = SpeechWordClass.of(length: offset - wordStart) { context.lowercasedASCII(at: wordStart + $0) }
                     length = offset - wordStart
                 } else {
                     let lower = context.text(wordStart, offset).lowercased()

@@ -28,16 +28,13 @@ struct SpeechWordClass: OptionSet, Sendable {
                ("“", .clauseBreak)],
         merge: { $0.union($1) })
 
+    /// The words with a class in `triggers`.
+    static let triggerTable = ShortWordTable<Bool>(
+        SpeechRules.verbs.union(["according", "volgens"]))
+
     /// The classes of a token whose lower-cased bytes are `byte(0)..<byte(length)`.
     @inline(__always)
-    static func of(length: Int, byte: (Int) -> UInt8) -> SpeechWordClass {
-        guard let key = ShortWordTable<SpeechWordClass>.Key(length: length, byte: byte) else { return [] }
-        return table.value(key) ?? []
-    }
-
-    /// The classes of a lower-cased word.
-    static func of(_ lower: String) -> SpeechWordClass {
-        guard let key = ShortWordTable<SpeechWordClass>.Key(lower) else { return [] }
-        return table.value(key) ?? []
+    static func of(length: Int, in table: ShortWordTable<SpeechWordClass> = table, byte: (Int) -> UInt8) -> SpeechWordClass {
+        table.value(length: length, byte: byte) ?? []
     }
 }
