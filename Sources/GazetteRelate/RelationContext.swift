@@ -23,13 +23,16 @@ final class RelationContext {
         // A counting sort by sentence keeps each sentence's entities in their original order.
         let sentenceCount = document.sentences.count
         var starts = Array(repeating: 0, count: sentenceCount + 1)
-        for entity in entities where entity.sentence >= 0 && entity.sentence < sentenceCount { starts[entity.sentence + 1] += 1 }
+        for index in entities.indices where entities[index].sentence >= 0 && entities[index].sentence < sentenceCount {
+            starts[entities[index].sentence + 1] += 1
+        }
         for sentence in 0..<sentenceCount { starts[sentence + 1] += starts[sentence] }
         var next = starts
         var indices = Array(repeating: 0, count: starts[sentenceCount])
-        for (index, entity) in entities.enumerated() where entity.sentence >= 0 && entity.sentence < sentenceCount {
-            indices[next[entity.sentence]] = index
-            next[entity.sentence] += 1
+        for index in entities.indices where entities[index].sentence >= 0 && entities[index].sentence < sentenceCount {
+            let sentence = entities[index].sentence
+            indices[next[sentence]] = index
+            next[sentence] += 1
         }
         entityIndices = indices
         entityGroupStarts = starts
@@ -98,12 +101,22 @@ final class RelationContext {
     /// The text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= scalars.count else { return "" }
+        if let ascii = asciiText(start, end) { return ascii }
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[start..<end])
         return result
     }
 
     func text(of span: TextSpan) -> String { text(span.start, span.end) }
+
+    /// The text of a valid range of ASCII scalars, copied byte by byte; `nil` when the range holds other scalars.
+    private func asciiText(_ start: Int, _ end: Int) -> String? {
+        for index in start..<end where scalars[index].value >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) { buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value) }
+            return end - start
+        }
+    }
 
     /// How many words stand between two offsets (runs of letters), without building strings.
     func wordCount(_ start: Int, _ end: Int) -> Int {

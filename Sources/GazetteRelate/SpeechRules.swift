@@ -65,13 +65,17 @@ struct SpeechRules {
         text.withUTF8 { utf8 in
             // Only short words can be triggers or markers; punctuation is kept for quotes and commas.
             let triggers = SpeechWordClass.triggerTable
-            for token in tokens where token.sentence < sentenceCount && !triggered[token.sentence] {
+            var counts = Array(repeating: 0, count: sentenceCount)
+            for token in tokens where token.sentence < sentenceCount {
+                counts[token.sentence] += 1
+                guard !triggered[token.sentence] else { continue }
                 let start = token.utf8Start
                 let length = token.utf8End - start
                 if length <= 14, triggers.contains(length: length, byte: { ASCII.lowercased(utf8[start + $0]) }) {
                     triggered[token.sentence] = true
                 }
             }
+            for sentence in 0..<sentenceCount where triggered[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
             let table = SpeechWordClass.table
             for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
                 let start = token.utf8Start
@@ -204,10 +208,16 @@ struct SpeechRules {
     // MARK: - Speakers
 
     /// Whether an entity can speak: persons, organisations, and countries named as such.
-    func isSpeaker(_ entity: Entity) -> Bool {
-        switch entity.type {
+    func isSpeaker(_ entity: Entity) -> Bool { Self.canSpeak(entity.type, entity.form) }
+
+    /// `isSpeaker(context.entities[index])`, reading the two fields in place instead of copying the entity.
+    func isSpeaker(at index: Int) -> Bool { Self.canSpeak(context.entities[index].type, context.entities[index].form) }
+
+    /// Whether a mention of this type and form can speak.
+    static func canSpeak(_ type: EntityType, _ form: MentionForm) -> Bool {
+        switch type {
         case .person, .org: return true
-        case .country: return entity.form == .name
+        case .country: return form == .name
         case .city, .role: return false
         }
     }
@@ -249,7 +259,7 @@ struct SpeechRules {
             var personIndex: Int?
             var previousPersonIndex: Int?
             var last: Int?
-            for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(entities[index]) {
+            for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(at: index) {
                 last = index
                 if entities[index].type == .person {
                     previousPersonIndex = personIndex
@@ -298,7 +308,7 @@ struct SpeechRules {
     /// The speaker right after an inverted verb ("zei premier Schoof", "said Merkel", "zei hij").
     func inverted(after verb: Word, words: [Word], sentence: Int) -> Entity? {
         if let index = context.entityIndices(inSentence: sentence).first(where: {
-            context.entities[$0].span.start >= verb.span.end && isSpeaker(context.entities[$0])
+            context.entities[$0].span.start >= verb.span.end && isSpeaker(at: $0)
         }),
             case let entity = context.entities[index],
             case let between = context.wordCount(verb.span.end, entity.span.start, containing: Self.complementizerTable,
