@@ -41,8 +41,8 @@ struct SpeechRules {
     struct Word {
         let index: Int
         let span: TextSpan
-        /// The classes of the token's lower-cased text (none for tokens over 14 bytes).
-        let classes: SpeechWordClass
+        /// The token's classes among `SpeechWordClass.triggers`; `classes(of:)` gives all of them.
+        let triggers: SpeechWordClass
     }
 
     /// Speakers of the previous statement in the sentence, for a coordinated verb ("…, but emphasized").
@@ -57,32 +57,28 @@ struct SpeechRules {
         let tokens = context.document.tokens
         guard !tokens.isEmpty else { return }
         let sentenceCount = context.document.sentences.count
-        // Find the sentences with a trigger first (a table of triggers alone turns most words away
-        // at its first-byte screen), then classify the tokens of those sentences only.
+        // Look up every token in the small table of triggers (its screen turns most words away);
+        // only sentences with a trigger get word lists. Other classes are looked up when asked for.
+        var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
         var triggered = Array(repeating: false, count: sentenceCount)
-        var bySentence: [[Word]] = Array(repeating: [], count: sentenceCount)
+        var counts = Array(repeating: 0, count: sentenceCount)
         var text = context.document.text
         text.withUTF8 { utf8 in
-            // Only short words can be triggers or markers; punctuation is kept for quotes and commas.
-            let triggers = SpeechWordClass.triggerTable
-            var counts = Array(repeating: 0, count: sentenceCount)
-            for token in tokens where token.sentence < sentenceCount {
+            // Only short words can be triggers.
+            let table = SpeechWordClass.triggerTable
+            for (index, token) in tokens.enumerated() where token.sentence < sentenceCount {
                 counts[token.sentence] += 1
-                guard !triggered[token.sentence] else { continue }
                 let start = token.utf8Start
                 let length = token.utf8End - start
-                if length <= 14, triggers.contains(length: length, byte: { ASCII.lowercased(utf8[start + $0]) }) {
-                    triggered[token.sentence] = true
-                }
+                guard length <= 14, let found = table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) }) else { continue }
+                tokenTriggers[index] = found
+                triggered[token.sentence] = true
             }
-            for sentence in 0..<sentenceCount where triggered[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
-            let table = SpeechWordClass.table
-            for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
-                let start = token.utf8Start
-                let length = token.utf8End - start
-                let classes = length <= 14 ? SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(utf8[start + $0]) } : []
-                bySentence[token.sentence].append(Word(index: index, span: token.span, classes: classes))
-            }
+        }
+        var bySentence: [[Word]] = Array(repeating: [], count: sentenceCount)
+        for sentence in 0..<sentenceCount where triggered[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
+        for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
+            bySentence[token.sentence].append(Word(index: index, span: token.span, triggers: tokenTriggers[index]))
         }
         for (sentence, words) in bySentence.enumerated() where triggered[sentence] {
             var covered: [TextSpan] = []
@@ -91,12 +87,12 @@ struct SpeechRules {
             for (position, word) in words.enumerated() {
                 if covered.contains(where: { $0.contains(word.span) }) { continue }
                 var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
-                if word.classes.isDisjoint(with: .triggers) { continue }
-                if word.classes.contains(.according), position + 1 < words.count, words[position + 1].classes.contains(.to) {
+                if word.triggers.isEmpty { continue }
+                if word.triggers.contains(.according), position + 1 < words.count, classes(of: words[position + 1]).contains(.to) {
                     found = attribution(words, at: position + 1, sentence: sentence, trigger: "According to")
-                } else if word.classes.contains(.volgens) {
+                } else if word.triggers.contains(.volgens) {
                     found = attribution(words, at: position, sentence: sentence, trigger: context.text(of: word.span))
-                } else if word.classes.contains(.speechVerb) {
+                } else if word.triggers.contains(.speechVerb) {
                     if quotes == nil { quotes = context.sentence(sentence).map { quotations(in: $0) } ?? [] }
                     found = verb(words, at: position, sentence: sentence, quotes: quotes ?? [])
                 }
@@ -104,7 +100,7 @@ struct SpeechRules {
                 covered.append(found.statement)
                 // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
                 carried = nil
-                if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.classes.contains(.speechVerb) }),
+                if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.triggers.contains(.speechVerb) }),
                     case let between = context.words(found.statement.end, next.span.start),
                     Self.coordinators.contains(between.last ?? ""), between.count <= 2,
                     let nextPosition = words.firstIndex(where: { $0.index == next.index })
@@ -121,6 +117,17 @@ struct SpeechRules {
         }
     }
 
+    /// All the classes of a word: its token's lower-cased bytes in the full table (none for tokens
+    /// over 14 bytes).
+    func classes(of word: Word) -> SpeechWordClass {
+        let token = context.document.tokens[word.index]
+        let start = token.utf8Start
+        let length = token.utf8End - start
+        guard length <= 14 else { return [] }
+        var text = context.document.text
+        return text.withUTF8 { utf8 in SpeechWordClass.of(length: length) { ASCII.lowercased(utf8[start + $0]) } }
+    }
+
     // MARK: - Patterns
 
     /// "According to X, …" and "Volgens X …": the speaker follows the marker, the statement follows the speaker.
@@ -134,7 +141,7 @@ struct SpeechRules {
         let phraseEnd = context.firstOccurrence(of: [","], from: after, to: span.end) ?? span.end
         let phrase = context.entityIndices(inSentence: sentence).map { context.entities[$0] }
             .filter { isSpeaker($0) && $0.span.start >= after && $0.span.end <= phraseEnd }
-        if words[marker + 1].classes.contains(.objectPronoun) {
+        if classes(of: words[marker + 1]).contains(.objectPronoun) {
             speaker = antecedent(before: words[marker + 1].span.start, sentence: sentence)
             speakerEnd = words[marker + 1].span.end
             confidence = 0.75
@@ -189,7 +196,7 @@ struct SpeechRules {
         var start = verb.span.end
         var index = position + 1
         while index < words.count, index <= position + 12 {
-            let word = words[index].classes
+            let word = classes(of: words[index])
             if word.contains(.complementizer) {
                 start = words[index].span.end
                 break
@@ -197,7 +204,7 @@ struct SpeechRules {
             if !word.isDisjoint(with: [.clauseBreak, .speechVerb]) { break }
             index += 1
         }
-        if start == verb.span.end, position + 1 < words.count, words[position + 1].classes.contains(.object) {
+        if start == verb.span.end, position + 1 < words.count, classes(of: words[position + 1]).contains(.object) {
             start = words[position + 1].span.end
         }
         guard let statement = clause(from: start, to: span.end) else { return nil }
@@ -317,7 +324,7 @@ struct SpeechRules {
         {
             return entity
         }
-        if let next = words.first(where: { $0.span.start >= verb.span.end }), next.classes.contains(.pronoun) {
+        if let next = words.first(where: { $0.span.start >= verb.span.end }), classes(of: next).contains(.pronoun) {
             return antecedent(before: next.span.start, sentence: sentence)
         }
         return nil

@@ -28,9 +28,9 @@ struct SpeechWordClass: OptionSet, Sendable {
                ("“", .clauseBreak)],
         merge: { $0.union($1) })
 
-    /// The words with a class in `triggers`.
-    static let triggerTable = ShortWordTable<Bool>(
-        SpeechRules.verbs.union(["according", "volgens"]))
+    /// The words with a class in `triggers`, with those classes.
+    static let triggerTable = ShortWordTable<SpeechWordClass>(
+        SpeechRules.verbs.map { ($0, .speechVerb) } + [("according", .according), ("volgens", .volgens)], merge: { $0.union($1) })
 
     /// The classes of a token whose lower-cased bytes are `byte(0)..<byte(length)`.
     @inline(__always)
