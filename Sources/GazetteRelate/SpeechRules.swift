@@ -299,14 +299,19 @@ struct SpeechRules {
 
     /// Whether one of the last three words of a segment is a subject pronoun ("he", "zij").
     func endsWithPronoun(_ segment: TextSpan) -> Bool {
-        var count = 0
-        var lastPronoun = -1
+        // The last pronoun is at most three words from the end: one of the last three words is one.
+        var third: Range<Int>?
+        var second: Range<Int>?
+        var last: Range<Int>?
         let ascii = context.forEachASCIIWord(segment.start, segment.end) { start, end in
-            let found = SpeechWordClass.of(length: end - start) { context.lowercasedASCII(at: start + $0) }
-            if found.contains(.pronoun) { lastPronoun = count }
-            count += 1
+            (third, second, last) = (second, last, start..<end)
         }
-        if ascii { return lastPronoun >= 0 && count - lastPronoun <= 3 }
+        if ascii {
+            return [third, second, last].contains { word in
+                guard let word else { return false }
+                return SpeechWordClass.of(length: word.count) { context.lowercasedASCII(at: word.lowerBound + $0) }.contains(.pronoun)
+            }
+        }
         let words = context.words(segment.start, segment.end)
         guard let pronoun = words.lastIndex(where: { Self.pronouns.contains($0) }) else { return false }
         return words.count - pronoun <= 3
