@@ -57,4 +57,10 @@ struct SpeechRuleTests {
             "Volodymyr Zelensky: the deal was done [201-218] from 138 by said",
         ])
     }
+
+    @Test func documentsWithoutAPossibleHeadHaveNoRelations() throws {
+        let document = try Repository.annotate("Talks\nBerlin said that prices in Paris rose sharply, he told reporters.")
+        #expect(!document.entities.isEmpty)
+        #expect(document.relations.isEmpty)
+    }
 }
