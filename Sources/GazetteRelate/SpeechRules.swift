@@ -75,12 +75,29 @@ struct SpeechRules {
                 triggered[token.sentence] = true
             }
         }
+        // A speaker is a speaker-capable mention of the sentence or a person of the previous one
+        // (a pronoun's antecedent); a triggered sentence without either gives a statement only
+        // with speakers carried over from an earlier verb.
+        let mayHaveSpeaker = (0..<sentenceCount).map { sentence in
+            triggered[sentence] && (context.entityIndices(inSentence: sentence).contains { isSpeaker(at: $0) }
+                || context.entityIndices(inSentence: sentence - 1).contains { context.entities[$0].type == .person })
+        }
         var bySentence: [[Word]] = Array(repeating: [], count: sentenceCount)
-        for sentence in 0..<sentenceCount where triggered[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
-        for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
+        for sentence in 0..<sentenceCount where mayHaveSpeaker[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
+        for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
             bySentence[token.sentence].append(Word(index: index, span: token.span, triggers: tokenTriggers[index]))
         }
-        for (sentence, words) in bySentence.enumerated() where triggered[sentence] {
+        for sentence in 0..<sentenceCount where triggered[sentence] {
+            let words: [Word]
+            if mayHaveSpeaker[sentence] {
+                words = bySentence[sentence]
+            } else if carried != nil {
+                words = tokens.indices.filter { tokens[$0].sentence == sentence }.map {
+                    Word(index: $0, span: tokens[$0].span, triggers: tokenTriggers[$0])
+                }
+            } else {
+                continue
+            }
             var covered: [TextSpan] = []
             // The sentence's quotations, found once at its first speech verb.
             var quotes: [TextSpan]?
