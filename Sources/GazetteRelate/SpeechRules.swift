@@ -57,7 +57,14 @@ struct SpeechRules {
         let tokens = context.document.tokens
         guard !tokens.isEmpty else { return }
         let sentenceCount = context.document.sentences.count
-        // Look up every token in the small table of triggers (its screen turns most words away);
+        // A speaker is a speaker-capable mention of the sentence or a person of the previous one
+        // (a pronoun's antecedent). A sentence without either gives a statement only with speakers
+        // carried over from an earlier verb, so only the others are searched for triggers.
+        let mayHaveSpeaker = (0..<sentenceCount).map { sentence in
+            context.entityIndices(inSentence: sentence).contains { isSpeaker(at: $0) }
+                || context.entityIndices(inSentence: sentence - 1).contains { context.entities[$0].type == .person }
+        }
+        // Look up their tokens in the small table of triggers (its screen turns most words away);
         // only sentences with a trigger get word lists. Other classes are looked up when asked for.
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
         var triggered = Array(repeating: false, count: sentenceCount)
@@ -66,7 +73,7 @@ struct SpeechRules {
         text.withUTF8 { utf8 in
             // Only short words can be triggers.
             let table = SpeechWordClass.triggerTable
-            for (index, token) in tokens.enumerated() where token.sentence < sentenceCount {
+            for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
                 counts[token.sentence] += 1
                 let start = token.utf8Start
                 let length = token.utf8End - start
@@ -75,25 +82,19 @@ struct SpeechRules {
                 triggered[token.sentence] = true
             }
         }
-        // A speaker is a speaker-capable mention of the sentence or a person of the previous one
-        // (a pronoun's antecedent); a triggered sentence without either gives a statement only
-        // with speakers carried over from an earlier verb.
-        let mayHaveSpeaker = (0..<sentenceCount).map { sentence in
-            triggered[sentence] && (context.entityIndices(inSentence: sentence).contains { isSpeaker(at: $0) }
-                || context.entityIndices(inSentence: sentence - 1).contains { context.entities[$0].type == .person })
-        }
         var bySentence: [[Word]] = Array(repeating: [], count: sentenceCount)
-        for sentence in 0..<sentenceCount where mayHaveSpeaker[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
-        for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
+        for sentence in 0..<sentenceCount where triggered[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
+        for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
             bySentence[token.sentence].append(Word(index: index, span: token.span, triggers: tokenTriggers[index]))
         }
-        for sentence in 0..<sentenceCount where triggered[sentence] {
+        for sentence in 0..<sentenceCount {
             let words: [Word]
-            if mayHaveSpeaker[sentence] {
+            if triggered[sentence] {
                 words = bySentence[sentence]
-            } else if carried != nil {
+            } else if !mayHaveSpeaker[sentence], carried != nil {
+                // Rare: carried speakers may still give this sentence a statement.
                 words = tokens.indices.filter { tokens[$0].sentence == sentence }.map {
-                    Word(index: $0, span: tokens[$0].span, triggers: tokenTriggers[$0])
+                    Word(index: $0, span: tokens[$0].span, triggers: triggers(ofToken: $0))
                 }
             } else {
                 continue
@@ -131,6 +132,18 @@ struct SpeechRules {
                                 evidence: TextSpan(start: start, end: end), trigger: found.trigger, confidence: found.confidence)
                 }
             }
+        }
+    }
+
+    /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).
+    func triggers(ofToken index: Int) -> SpeechWordClass {
+        let token = context.document.tokens[index]
+        let start = token.utf8Start
+        let length = token.utf8End - start
+        guard length <= 14 else { return [] }
+        var text = context.document.text
+        return text.withUTF8 { utf8 in
+            SpeechWordClass.triggerTable.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
         }
     }
 

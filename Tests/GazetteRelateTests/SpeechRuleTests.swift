@@ -63,4 +63,17 @@ struct SpeechRuleTests {
         #expect(!document.entities.isEmpty)
         #expect(document.relations.isEmpty)
     }
+
+    /// Speakers carried for a coordinated verb ("…, but warned.") that gave no statement stay pending
+    /// and reach a verb at the same word position of a later sentence, even one without any speaker
+    /// mention. Questionable, but the output must not change with the fast paths: this pins it.
+    @Test func pendingCarriedSpeakersReachALaterSentence() throws {
+        let found = try said(
+            "Talks\nAngela Merkel said that the talks went well, but warned. The weather was cold and wet. "
+                + "Prices of the grain that the farm group reported then said it would rise sharply.")
+        #expect(found == [
+            "Angela Merkel: the talks went well [31-50] from 7 by said",
+            "Angela Merkel: it would rise sharply [153-174] from 7 by said",
+        ])
+    }
 }
