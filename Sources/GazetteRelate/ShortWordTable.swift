@@ -23,11 +23,13 @@ struct ShortWordTable<Value: Sendable>: Sendable {
             high |= UInt64(length) << 56
         }
 
+        /// Packs the UTF-8 bytes of a word; `nil` when it is empty or too long.
         init?(_ word: String) {
             let bytes = Array(word.utf8)
             self.init(length: bytes.count) { bytes[$0] }
         }
 
+        /// Where the key's probe starts: the high bits of a multiplicative hash.
         @inline(__always)
         var hash: Int { Int(truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 32) }
     }
