@@ -14,9 +14,10 @@ struct MembershipRules {
 
     func apply(to builder: inout RelationBuilder) {
         let entities = context.entities
-        for (index, country) in entities.enumerated() where country.type == .country && country.form == .name {
+        for index in entities.indices where entities[index].type == .country && entities[index].form == .name {
+            let country = entities[index]
             for next in entities[(index + 1)...].prefix(3) where next.sentence == country.sentence && next.type == .org {
-                let words = RelationContext.words(context.text(country.span.end, next.span.start))
+                let words = context.words(country.span.end, next.span.start)
                 guard words.count <= 8, !words.contains(where: { Self.negations.contains($0) }) else { break }
                 // "Turkey is also a member of NATO", "Turkije is lid van de NAVO".
                 if let member = words.firstIndex(where: { Self.memberWords.contains($0) }),
@@ -28,8 +29,8 @@ struct MembershipRules {
                     break
                 }
                 // "Poland, a NATO member", "Polen, een NAVO-lid".
-                let after = RelationContext.words(context.text(next.span.end, min(context.scalars.count, next.span.end + 12)))
-                if context.text(country.span.end, next.span.start).trimmingSpaces.hasPrefix(","),
+                let after = context.words(next.span.end, min(context.scalars.count, next.span.end + 12))
+                if context.isComma(country.span.end, next.span.start, exactly: false),
                     words.allSatisfy({ Self.fillers.contains($0) }), let first = after.first,
                     Self.memberWords.contains(first.hasPrefix("-") ? String(first.dropFirst()) : first)
                 {
@@ -40,10 +41,13 @@ struct MembershipRules {
             }
         }
         // "NATO member Poland", "NAVO-lid Polen".
-        for (index, organisation) in entities.enumerated() where organisation.type == .org && index + 1 < entities.count {
+        for index in entities.indices where entities[index].type == .org && index + 1 < entities.count {
+            guard entities[index + 1].type == .country, entities[index + 1].form == .name,
+                entities[index + 1].sentence == entities[index].sentence
+            else { continue }
+            let organisation = entities[index]
             let country = entities[index + 1]
-            guard country.type == .country, country.form == .name, country.sentence == organisation.sentence else { continue }
-            let words = RelationContext.words(context.text(organisation.span.end, country.span.start))
+            let words = context.words(organisation.span.end, country.span.start)
             if let first = words.first, Self.memberWords.contains(first.hasPrefix("-") ? String(first.dropFirst()) : first),
                 words.count <= 2, words.dropFirst().allSatisfy({ $0 == "state" || $0 == "country" })
             {

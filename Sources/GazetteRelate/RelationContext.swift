@@ -2,30 +2,121 @@ import GazetteCore
 import GazetteGazetteer
 
 /// A document seen by the relation rules: its text as scalars, entities, tokens and the gazetteer.
-struct RelationContext {
+/// A class, so that the rules share one context without copying (and retaining) its fields.
+final class RelationContext {
     let document: Document
     let gazetteer: Gazetteer
     let asOf: String
     let scalars: [Unicode.Scalar]
     let entities: [Entity]
+    /// `entities` indices grouped by sentence, each group in document order: sentence `s` holds
+    /// `entityIndices[entityGroupStarts[s]..<entityGroupStarts[s + 1]]`.
+    private let entityIndices: [Int]
+    private let entityGroupStarts: [Int]
 
     init(document: Document, gazetteer: Gazetteer, asOf: String) {
         self.document = document
         self.gazetteer = gazetteer
         self.asOf = asOf
-        scalars = Array(document.text.unicodeScalars)
+        scalars = Self.scalars(of: document.text)
         entities = document.entities
+        // A counting sort by sentence keeps each sentence's entities in their original order.
+        let sentenceCount = document.sentences.count
+        var starts = Array(repeating: 0, count: sentenceCount + 1)
+        for index in entities.indices where entities[index].sentence >= 0 && entities[index].sentence < sentenceCount {
+            starts[entities[index].sentence + 1] += 1
+        }
+        for sentence in 0..<sentenceCount { starts[sentence + 1] += starts[sentence] }
+        var next = starts
+        var indices = Array(repeating: 0, count: starts[sentenceCount])
+        for index in entities.indices where entities[index].sentence >= 0 && entities[index].sentence < sentenceCount {
+            let sentence = entities[index].sentence
+            indices[next[sentence]] = index
+            next[sentence] += 1
+        }
+        entityIndices = indices
+        entityGroupStarts = starts
+    }
+
+    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one counting pass and one decoding
+    /// pass, eight bytes at a time while they are ASCII.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return [] }
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            // Scalars are the bytes that are not continuation bytes (10xxxxxx).
+            var count = utf8.count
+            var index = 0
+            while index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                count -= (word & ~(word << 1) & highBits).nonzeroBitCount
+                index += 8
+            }
+            while index < utf8.count {
+                if utf8[index] & 0xC0 == 0x80 { count -= 1 }
+                index += 1
+            }
+            return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                // A String's UTF-8 is valid: every lead byte has its continuation bytes.
+                var index = 0
+                var decoded = 0
+                while index < utf8.count {
+                    if index + 8 <= utf8.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & highBits == 0 {
+                        for offset in 0..<8 { buffer[decoded + offset] = Unicode.Scalar(utf8[index + offset]) }
+                        index += 8
+                        decoded += 8
+                        continue
+                    }
+                    let lead = UInt32(utf8[index])
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+                            | UInt32(utf8[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    buffer[decoded] = Unicode.Scalar(value)!
+                    decoded += 1
+                }
+                initialized = decoded
+            }
+        }
+    }
+
+    /// The indices in `entities` of the mentions in a sentence, in document order.
+    func entityIndices(inSentence sentence: Int) -> ArraySlice<Int> {
+        guard sentence >= 0, sentence + 1 < entityGroupStarts.count else { return [] }
+        return entityIndices[entityGroupStarts[sentence]..<entityGroupStarts[sentence + 1]]
     }
 
     /// The text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= scalars.count else { return "" }
+        if let ascii = asciiText(start, end) { return ascii }
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[start..<end])
         return result
     }
 
     func text(of span: TextSpan) -> String { text(span.start, span.end) }
+
+    /// The text of a valid range of ASCII scalars, copied byte by byte; `nil` when the range holds other scalars.
+    private func asciiText(_ start: Int, _ end: Int) -> String? {
+        for index in start..<end where scalars[index].value >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) { buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value) }
+            return end - start
+        }
+    }
 
     /// How many words stand between two offsets (runs of letters), without building strings.
     func wordCount(_ start: Int, _ end: Int) -> Int {
@@ -36,7 +127,7 @@ struct RelationContext {
         var runHasLetter = false
         for index in start..<end {
             let scalar = scalars[index]
-            let letter = Character(scalar).isLetter
+            let letter = scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : Character(scalar).isLetter
             if letter || scalar == "-" || scalar == "'" || scalar == "’" {
                 run = true
                 if letter { runHasLetter = true }
@@ -50,10 +141,118 @@ struct RelationContext {
         return count
     }
 
+    /// Calls `body` with the range of each word between two offsets (as `words(_:)` splits them)
+    /// while they hold only ASCII scalars. Returns false at the first other scalar, having called
+    /// `body` for the words before it: the caller then starts over with `words(_:)`.
+    @inline(__always)
+    func forEachASCIIWord(_ start: Int, _ end: Int, _ body: (_ start: Int, _ end: Int) -> Void) -> Bool {
+        guard start < end, start >= 0, end <= scalars.count else { return true }
+        var runStart = -1
+        var runHasLetter = false
+        for index in start...end {
+            let value = index < end ? scalars[index].value : 0x20
+            if value >= 0x80 { return false }
+            let letter = ASCII.isLetter(value)
+            if letter || value == 0x2D || value == 0x27 {
+                if runStart < 0 { runStart = index }
+                if letter { runHasLetter = true }
+            } else if runStart >= 0 {
+                if runHasLetter { body(runStart, index) }
+                runStart = -1
+                runHasLetter = false
+            }
+        }
+        return true
+    }
+
+    /// `RelationContext.words(text(start, end))`: the lower-cased words between two offsets. ASCII text
+    /// is split scalar by scalar; text with other scalars goes through `words(_:)` (graphemes, full
+    /// Unicode case mapping).
+    func words(_ start: Int, _ end: Int) -> [String] {
+        var result: [String] = []
+        if forEachASCIIWord(start, end, { result.append(lowercasedASCII($0, $1)) }) { return result }
+        return Self.words(text(start, end))
+    }
+
+    /// `words(start, end).count`, without building strings for ASCII text. (Not always `wordCount`:
+    /// that one splits at combining marks, this one keeps graphemes whole.)
+    func splitWordCount(_ start: Int, _ end: Int) -> Int {
+        var count = 0
+        if forEachASCIIWord(start, end, { _, _ in count += 1 }) { return count }
+        return Self.words(text(start, end)).count
+    }
+
+    /// `words(start, end).count`, and whether one of the words is in `set` (`fallback` holds the same
+    /// words), without building strings for ASCII text.
+    func wordCount(_ start: Int, _ end: Int, containing set: ShortWordTable<Bool>, fallback: Set<String>) -> (count: Int, contains: Bool) {
+        var count = 0
+        var found = false
+        let ascii = forEachASCIIWord(start, end) { wordStart, wordEnd in
+            count += 1
+            if !found, set.contains(length: wordEnd - wordStart, byte: { lowercasedASCII(at: wordStart + $0) }) { found = true }
+        }
+        if ascii { return (count, found) }
+        let words = Self.words(text(start, end))
+        return (words.count, words.contains { fallback.contains($0) })
+    }
+
+    /// The ASCII scalars from `start` to `end`, lower-cased, as a string.
+    func lowercasedASCII(_ start: Int, _ end: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) { buffer[offset] = lowercasedASCII(at: start + offset) }
+            return end - start
+        }
+    }
+
+    /// The lower-cased byte of the ASCII scalar at `index`.
+    @inline(__always)
+    func lowercasedASCII(at index: Int) -> UInt8 { ASCII.lowercased(UInt8(truncatingIfNeeded: scalars[index].value)) }
+
+    /// `text(start, end).allSatisfy { $0 == " " }`: every scalar is a space (true for an empty or invalid range).
+    func isSpaces(_ start: Int, _ end: Int) -> Bool {
+        guard start < end, start >= 0, end <= scalars.count else { return true }
+        for index in start..<end where scalars[index] != " " { return false }
+        return true
+    }
+
+    /// `text(start, end).trimmingSpaces` begins with a comma (`exactly`: is a comma and nothing else).
+    func isComma(_ start: Int, _ end: Int, exactly: Bool) -> Bool {
+        guard start < end, start >= 0, end <= scalars.count else { return false }
+        var first = start
+        var last = end
+        while first < last, ASCII.isWhitespace(scalars[first].value) { first += 1 }
+        while last > first, ASCII.isWhitespace(scalars[last - 1].value) { last -= 1 }
+        // Other scalars may be spaces or join the comma into one grapheme: ask `String`.
+        if first < last, scalars[first].value >= 0x80 || (first + 1 < end && scalars[first + 1].value >= 0x80) || (exactly && last - first > 1) {
+            let trimmed = text(start, end).trimmingSpaces
+            return exactly ? trimmed == "," : trimmed.hasPrefix(",")
+        }
+        return first < last && scalars[first] == "," && (!exactly || last - first == 1)
+    }
+
+    /// `text(start, end).contains(",")`.
+    func containsComma(_ start: Int, _ end: Int) -> Bool {
+        guard start < end, start >= 0, end <= scalars.count else { return false }
+        var comma = false
+        for index in start..<end {
+            let value = scalars[index].value
+            if value >= 0x80 { return text(start, end).contains(",") }
+            if value == 0x2C { comma = true }
+        }
+        return comma
+    }
+
+    /// Whether the scalar at `index` has the Unicode White_Space property.
+    @inline(__always)
+    func isWhitespace(at index: Int) -> Bool {
+        let value = scalars[index].value
+        return value < 0x80 ? ASCII.isWhitespace(value) : scalars[index].properties.isWhitespace
+    }
+
     /// Whether the last non-space scalar before `offset` (not before `limit`) is `scalar`.
     func lastNonSpace(before offset: Int, limit: Int, is scalar: Unicode.Scalar) -> Bool {
         var index = offset - 1
-        while index >= limit, scalars[index].properties.isWhitespace { index -= 1 }
+        while index >= limit, isWhitespace(at: index) { index -= 1 }
         return index >= limit && scalars[index] == scalar
     }
 

@@ -26,6 +26,12 @@ public struct RelationExtractor: Sendable {
 
     /// Adds relations to a document with entities; `asOf` ("YYYY-MM-DD") decides who held an office.
     public func extract(_ document: inout Document, asOf: String, options: RelationOptions = RelationOptions()) {
+        // Every relation's head can speak: a person (titles, speech, the gazetteer), a named country
+        // (membership, speech) or an organisation (speech). Without one, no rule can fire.
+        guard document.entities.contains(where: { SpeechRules.canSpeak($0.type, $0.form) }) else {
+            document.relations = []
+            return
+        }
         let context = RelationContext(document: document, gazetteer: gazetteer, asOf: asOf)
         var builder = RelationBuilder()
         TitleRules(context: context).apply(to: &builder)

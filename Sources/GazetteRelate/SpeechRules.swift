@@ -29,14 +29,20 @@ struct SpeechRules {
     static let objectPronouns: Set<String> = ["him", "her", "hem", "haar", "he", "she", "hij", "zij", "ze"]
     static let objects: Set<String> = ["reporters", "journalists", "journalisten", "verslaggevers", "parliament", "lawmakers", "delegates"]
     static let complementizers: Set<String> = ["that", "dat"]
+    /// Words that join a second speech verb to the first ("…, but emphasized").
+    static let coordinators: Set<String> = ["but", "and", "maar", "en"]
+    /// `complementizers` for lookups by bytes.
+    static let complementizerTable = ShortWordTable<Bool>(complementizers)
     /// What ends a reported clause: a contrast or a new clause.
     static let clauseEnds: [[Unicode.Scalar]] = [", but ", ", while ", ", whereas ", ", though ", ", although ", "; ",
                                                  ", maar ", ", terwijl ", ", hoewel "].map { Array($0.unicodeScalars) }
 
+    /// A token of a sentence with a speech trigger.
     struct Word {
         let index: Int
         let span: TextSpan
-        let lower: String
+        /// The token's classes among `SpeechWordClass.triggers`; `classes(of:)` gives all of them.
+        let triggers: SpeechWordClass
     }
 
     /// Speakers of the previous statement in the sentence, for a coordinated verb ("…, but emphasized").
@@ -50,27 +56,61 @@ struct SpeechRules {
     mutating func collect(into builder: inout RelationBuilder) {
         let tokens = context.document.tokens
         guard !tokens.isEmpty else { return }
-        var bySentence: [[Word]] = Array(repeating: [], count: context.document.sentences.count)
+        let sentenceCount = context.document.sentences.count
+        // A speaker is a speaker-capable mention of the sentence or a person of the previous one
+        // (a pronoun's antecedent). A sentence without either gives a statement only with speakers
+        // carried over from an earlier verb, so only the others are searched for triggers.
+        let mayHaveSpeaker = (0..<sentenceCount).map { sentence in
+            context.entityIndices(inSentence: sentence).contains { isSpeaker(at: $0) }
+                || context.entityIndices(inSentence: sentence - 1).contains { context.entities[$0].type == .person }
+        }
+        // Look up their tokens in the small table of triggers (its screen turns most words away);
+        // only sentences with a trigger get word lists. Other classes are looked up when asked for.
+        var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
+        var triggered = Array(repeating: false, count: sentenceCount)
+        var counts = Array(repeating: 0, count: sentenceCount)
         var text = context.document.text
         text.withUTF8 { utf8 in
-            for (index, token) in tokens.enumerated() where token.sentence < bySentence.count {
-                // Only short words can be triggers or markers; punctuation is kept for quotes and commas.
-                let lower = token.utf8End - token.utf8Start <= 14 ? Self.lowercased(utf8, token.utf8Start, token.utf8End) : ""
-                bySentence[token.sentence].append(Word(index: index, span: token.span, lower: lower))
+            // Only short words can be triggers.
+            let table = SpeechWordClass.triggerTable
+            for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
+                counts[token.sentence] += 1
+                let start = token.utf8Start
+                let length = token.utf8End - start
+                guard length <= 14, let found = table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) }) else { continue }
+                tokenTriggers[index] = found
+                triggered[token.sentence] = true
             }
         }
-        for (sentence, words) in bySentence.enumerated() {
+        var bySentence: [[Word]] = Array(repeating: [], count: sentenceCount)
+        for sentence in 0..<sentenceCount where triggered[sentence] { bySentence[sentence].reserveCapacity(counts[sentence]) }
+        for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && triggered[token.sentence] {
+            bySentence[token.sentence].append(Word(index: index, span: token.span, triggers: tokenTriggers[index]))
+        }
+        for sentence in 0..<sentenceCount {
+            let words: [Word]
+            if triggered[sentence] {
+                words = bySentence[sentence]
+            } else if !mayHaveSpeaker[sentence], carried != nil {
+                // Rare: carried speakers may still give this sentence a statement.
+                words = tokens.indices.filter { tokens[$0].sentence == sentence }.map {
+                    Word(index: $0, span: tokens[$0].span, triggers: triggers(ofToken: $0))
+                }
+            } else {
+                continue
+            }
             var covered: [TextSpan] = []
             // The sentence's quotations, found once at its first speech verb.
             var quotes: [TextSpan]?
             for (position, word) in words.enumerated() {
                 if covered.contains(where: { $0.contains(word.span) }) { continue }
                 var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
-                if word.lower == "according", position + 1 < words.count, words[position + 1].lower == "to" {
+                if word.triggers.isEmpty { continue }
+                if word.triggers.contains(.according), position + 1 < words.count, classes(of: words[position + 1]).contains(.to) {
                     found = attribution(words, at: position + 1, sentence: sentence, trigger: "According to")
-                } else if word.lower == "volgens" {
+                } else if word.triggers.contains(.volgens) {
                     found = attribution(words, at: position, sentence: sentence, trigger: context.text(of: word.span))
-                } else if Self.verbs.contains(word.lower) {
+                } else if word.triggers.contains(.speechVerb) {
                     if quotes == nil { quotes = context.sentence(sentence).map { quotations(in: $0) } ?? [] }
                     found = verb(words, at: position, sentence: sentence, quotes: quotes ?? [])
                 }
@@ -78,9 +118,9 @@ struct SpeechRules {
                 covered.append(found.statement)
                 // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
                 carried = nil
-                if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && Self.verbs.contains($0.lower) }),
-                    case let between = RelationContext.words(context.text(found.statement.end, next.span.start)),
-                    ["but", "and", "maar", "en"].contains(between.last ?? ""), between.count <= 2,
+                if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.triggers.contains(.speechVerb) }),
+                    case let between = context.words(found.statement.end, next.span.start),
+                    Self.coordinators.contains(between.last ?? ""), between.count <= 2,
                     let nextPosition = words.firstIndex(where: { $0.index == next.index })
                 {
                     carried = (nextPosition, found.speakers)
@@ -95,17 +135,27 @@ struct SpeechRules {
         }
     }
 
-    /// A token's bytes with ASCII letters lower-cased: short strings are stored inline, so no
-    /// allocation per token (the triggers and markers are ASCII).
-    @inline(__always)
-    static func lowercased(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        String(unsafeUninitializedCapacity: end - start) { buffer in
-            for offset in 0..<(end - start) {
-                let byte = utf8[start + offset]
-                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            }
-            return end - start
+    /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).
+    func triggers(ofToken index: Int) -> SpeechWordClass {
+        let token = context.document.tokens[index]
+        let start = token.utf8Start
+        let length = token.utf8End - start
+        guard length <= 14 else { return [] }
+        var text = context.document.text
+        return text.withUTF8 { utf8 in
+            SpeechWordClass.triggerTable.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
         }
+    }
+
+    /// All the classes of a word: its token's lower-cased bytes in the full table (none for tokens
+    /// over 14 bytes).
+    func classes(of word: Word) -> SpeechWordClass {
+        let token = context.document.tokens[word.index]
+        let start = token.utf8Start
+        let length = token.utf8End - start
+        guard length <= 14 else { return [] }
+        var text = context.document.text
+        return text.withUTF8 { utf8 in SpeechWordClass.of(length: length) { ASCII.lowercased(utf8[start + $0]) } }
     }
 
     // MARK: - Patterns
@@ -118,18 +168,15 @@ struct SpeechRules {
         var speaker: Entity?
         var speakerEnd = after
         var confidence = 0.85
-        let phraseEnd: Int = {
-            let rest = context.text(after, span.end)
-            guard let comma = rest.unicodeScalars.firstIndex(of: ",") else { return span.end }
-            return after + rest.unicodeScalars.distance(from: rest.unicodeScalars.startIndex, to: comma)
-        }()
-        let phrase = context.entities.filter { isSpeaker($0) && $0.span.start >= after && $0.span.end <= phraseEnd && $0.sentence == sentence }
-        if Self.objectPronouns.contains(words[marker + 1].lower) {
+        let phraseEnd = context.firstOccurrence(of: [","], from: after, to: span.end) ?? span.end
+        let phrase = context.entityIndices(inSentence: sentence).map { context.entities[$0] }
+            .filter { isSpeaker($0) && $0.span.start >= after && $0.span.end <= phraseEnd }
+        if classes(of: words[marker + 1]).contains(.objectPronoun) {
             speaker = antecedent(before: words[marker + 1].span.start, sentence: sentence)
             speakerEnd = words[marker + 1].span.end
             confidence = 0.75
         } else if let entity = phrase.last(where: { $0.type == .person }) ?? phrase.first,
-            RelationContext.words(context.text(after, entity.span.start)).count <= 6
+            context.splitWordCount(after, entity.span.start) <= 6
         {
             speaker = entity
             speakerEnd = entity.span.end
@@ -149,7 +196,7 @@ struct SpeechRules {
     func verb(_ words: [Word], at position: Int, sentence: Int, quotes: [TextSpan]) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
         guard let span = context.sentence(sentence) else { return nil }
         let verb = words[position]
-        let trigger = context.text(of: verb.span)
+        var trigger: String { context.text(of: verb.span) }
         // `"…," Merkel said` / `"…", zei Schoof` / `"…," said Merkel`.
         if let quote = quotes.last(where: { $0.end <= verb.span.start }), context.wordCount(quote.end, verb.span.start) <= 6 {
             let speakers = subject(before: verb.span.start, from: quote.end, sentence: sentence)
@@ -179,15 +226,15 @@ struct SpeechRules {
         var start = verb.span.end
         var index = position + 1
         while index < words.count, index <= position + 12 {
-            let word = words[index].lower
-            if Self.complementizers.contains(word) {
+            let word = classes(of: words[index])
+            if word.contains(.complementizer) {
                 start = words[index].span.end
                 break
             }
-            if word == "," || word == "\"" || word == "“" || Self.verbs.contains(word) { break }
+            if !word.isDisjoint(with: [.clauseBreak, .speechVerb]) { break }
             index += 1
         }
-        if start == verb.span.end, position + 1 < words.count, Self.objects.contains(words[position + 1].lower) {
+        if start == verb.span.end, position + 1 < words.count, classes(of: words[position + 1]).contains(.object) {
             start = words[position + 1].span.end
         }
         guard let statement = clause(from: start, to: span.end) else { return nil }
@@ -198,10 +245,16 @@ struct SpeechRules {
     // MARK: - Speakers
 
     /// Whether an entity can speak: persons, organisations, and countries named as such.
-    func isSpeaker(_ entity: Entity) -> Bool {
-        switch entity.type {
+    func isSpeaker(_ entity: Entity) -> Bool { Self.canSpeak(entity.type, entity.form) }
+
+    /// `isSpeaker(context.entities[index])`, reading the two fields in place instead of copying the entity.
+    func isSpeaker(at index: Int) -> Bool { Self.canSpeak(context.entities[index].type, context.entities[index].form) }
+
+    /// Whether a mention of this type and form can speak.
+    static func canSpeak(_ type: EntityType, _ form: MentionForm) -> Bool {
+        switch type {
         case .person, .org: return true
-        case .country: return entity.form == .name
+        case .country: return form == .name
         case .city, .role: return false
         }
     }
@@ -237,43 +290,76 @@ struct SpeechRules {
             }
             candidates.append(segments[segments.count - 3])
         }
+        let entities = context.entities
         for segment in candidates {
-            let inside = context.entities.filter { $0.sentence == sentence && segment.contains($0.span) && isSpeaker($0) }
-            if let person = inside.last(where: { $0.type == .person }) {
+            // The last two persons and the last speaker of the sentence inside the segment.
+            var personIndex: Int?
+            var previousPersonIndex: Int?
+            var last: Int?
+            for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(at: index) {
+                last = index
+                if entities[index].type == .person {
+                    previousPersonIndex = personIndex
+                    personIndex = index
+                }
+            }
+            if let personIndex {
+                let person = entities[personIndex]
                 var speakers = [person]
                 // "Macron and Ukrainian President Volodymyr Zelensky told reporters".
-                let persons = inside.filter { $0.type == .person }
-                if persons.count >= 2, let previous = persons.dropLast().last {
-                    let between = RelationContext.words(context.text(previous.span.end, person.span.start))
+                if let previous = previousPersonIndex.map({ entities[$0] }) {
+                    let between = context.words(previous.span.end, person.span.start)
                     if let first = between.first, first == "and" || first == "en" { speakers.insert(previous, at: 0) }
                 }
                 // Too far from the verb to be its subject (a person inside the statement's lead-in).
                 if context.wordCount(person.span.end, segment.end) > 8 { continue }
                 return speakers
             }
-            if let other = inside.last {
+            if let other = last.map({ entities[$0] }) {
                 if context.wordCount(other.span.end, segment.end) > 8 { continue }
                 return [other]
             }
             // A pronoun subject: the last word of the segment or followed only by auxiliaries and adverbs.
-            let words = RelationContext.words(context.text(segment.start, segment.end))
-            if let pronoun = words.lastIndex(where: { Self.pronouns.contains($0) }), words.count - pronoun <= 3 {
+            if endsWithPronoun(segment) {
                 if let antecedent = antecedent(before: segment.start + 1, sentence: sentence, within: segment) { return [antecedent] }
             }
         }
         return nil
     }
 
+    /// Whether one of the last three words of a segment is a subject pronoun ("he", "zij").
+    func endsWithPronoun(_ segment: TextSpan) -> Bool {
+        // The last pronoun is at most three words from the end: one of the last three words is one.
+        var third: Range<Int>?
+        var second: Range<Int>?
+        var last: Range<Int>?
+        let ascii = context.forEachASCIIWord(segment.start, segment.end) { start, end in
+            (third, second, last) = (second, last, start..<end)
+        }
+        if ascii {
+            return [third, second, last].contains { word in
+                guard let word else { return false }
+                return SpeechWordClass.of(length: word.count) { context.lowercasedASCII(at: word.lowerBound + $0) }.contains(.pronoun)
+            }
+        }
+        let words = context.words(segment.start, segment.end)
+        guard let pronoun = words.lastIndex(where: { Self.pronouns.contains($0) }) else { return false }
+        return words.count - pronoun <= 3
+    }
+
     /// The speaker right after an inverted verb ("zei premier Schoof", "said Merkel", "zei hij").
     func inverted(after verb: Word, words: [Word], sentence: Int) -> Entity? {
-        if let entity = context.entities.first(where: { $0.sentence == sentence && $0.span.start >= verb.span.end && isSpeaker($0) }),
-            case let between = RelationContext.words(context.text(verb.span.end, entity.span.start)),
-            between.count <= 3, !between.contains(where: { Self.complementizers.contains($0) }),
-            !context.text(verb.span.end, entity.span.start).contains(",")
+        if let index = context.entityIndices(inSentence: sentence).first(where: {
+            context.entities[$0].span.start >= verb.span.end && isSpeaker(at: $0)
+        }),
+            case let entity = context.entities[index],
+            case let between = context.wordCount(verb.span.end, entity.span.start, containing: Self.complementizerTable,
+                                                 fallback: Self.complementizers),
+            between.count <= 3, !between.contains, !context.containsComma(verb.span.end, entity.span.start)
         {
             return entity
         }
-        if let next = words.first(where: { $0.span.start >= verb.span.end }), Self.pronouns.contains(next.lower) {
+        if let next = words.first(where: { $0.span.start >= verb.span.end }), classes(of: next).contains(.pronoun) {
             return antecedent(before: next.span.start, sentence: sentence)
         }
         return nil
@@ -282,9 +368,11 @@ struct SpeechRules {
     /// The nearest person mentioned before an offset, in the same sentence or the previous one.
     func antecedent(before offset: Int, sentence: Int, within segment: TextSpan? = nil) -> Entity? {
         let limit = segment.map { max($0.end, offset) } ?? offset
-        return context.entities.last { entity in
-            entity.type == .person && entity.span.end <= limit && (entity.sentence == sentence || entity.sentence == sentence - 1)
-        }
+        // The last match in document order: the later of the last matches of the two sentences.
+        let matches = { (index: Int) in context.entities[index].type == .person && context.entities[index].span.end <= limit }
+        let found = [context.entityIndices(inSentence: sentence).last(where: matches),
+                     context.entityIndices(inSentence: sentence - 1).last(where: matches)].compactMap { $0 }.max()
+        return found.map { context.entities[$0] }
     }
 
     // MARK: - Statements
@@ -295,6 +383,8 @@ struct SpeechRules {
         var open: Int?
         for offset in span.start..<span.end {
             let scalar = context.scalars[offset]
+            // Neither a straight quote nor one of U+201C “, U+201D ”, U+201E „.
+            if scalar.value != 0x22, scalar.value &- 0x201C > 2 { continue }
             switch scalar {
             case "“", "„":
                 open = offset
@@ -320,7 +410,7 @@ struct SpeechRules {
     func trimmed(_ quote: TextSpan) -> TextSpan? {
         var end = quote.end
         var start = quote.start
-        while end > start, [",", ".", " ", ";", ":"].contains(context.scalars[end - 1]) { end -= 1 }
+        while end > start, Self.isQuoteTrailer(context.scalars[end - 1]) { end -= 1 }
         while start < end, context.scalars[start] == " " { start += 1 }
         return start < end ? TextSpan(start: start, end: end) : nil
     }
@@ -330,35 +420,72 @@ struct SpeechRules {
     func clause(from start: Int, to end: Int) -> TextSpan? {
         var start = start
         var end = end
-        while start < end, context.scalars[start].properties.isWhitespace || context.scalars[start] == "," { start += 1 }
-        var earliest: Int?
-        for marker in Self.clauseEnds {
-            if let found = context.firstOccurrence(of: marker, from: start, to: earliest ?? end) { earliest = found }
-        }
-        if let earliest { end = earliest }
-        // "… troop deployment but emphasized …": a second speech verb of the same speaker ends the clause.
-        // The scalars from `start` to `end` (none when the range is empty or out of bounds), then a space.
-        let stop = start < end && start >= 0 && end <= context.scalars.count ? end : start
-        var previousWord = ""
-        var wordStart = start
-        var current = ""
-        for offset in start...stop {
-            let scalar: Unicode.Scalar = offset < stop ? context.scalars[offset] : " "
-            if scalar.properties.isAlphabetic {
-                if current.isEmpty { wordStart = offset }
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                let lower = current.lowercased()
-                if Self.verbs.contains(lower), ["but", "and", "maar", "en"].contains(previousWord), wordStart - start > 10 {
-                    end = wordStart - previousWord.count - 1
-                    break
+        while start < end, context.isWhitespace(at: start) || context.scalars[start] == "," { start += 1 }
+        // The first clause end: every marker starts with "," or ";" and holds no other, so the first
+        // position where one fits is where the earliest one starts.
+        let scalars = context.scalars
+        if start < end {
+            search: for offset in start..<end where scalars[offset] == "," || scalars[offset] == ";" {
+                for marker in Self.clauseEnds where marker[0] == scalars[offset] && offset + marker.count <= end {
+                    if zip(marker.indices, marker).allSatisfy({ scalars[offset + $0] == $1 }) {
+                        end = offset
+                        break search
+                    }
                 }
-                previousWord = lower
-                current = ""
             }
         }
-        while end > start, [".", "!", "?", " ", ","].contains(context.scalars[end - 1]) { end -= 1 }
+        // "… troop deployment but emphasized …": a second speech verb of the same speaker ends the clause.
+        // The scalars from `start` to `end` (none when the range is empty or out of bounds), then a space.
+        let stop = start < end && start >= 0 && end <= scalars.count ? end : start
+        // The length of the previous word when it is "but", "and", "maar" or "en".
+        var coordinatorLength: Int?
+        var wordStart = -1
+        var wordIsASCII = true
+        for offset in start...stop {
+            let scalar: Unicode.Scalar = offset < stop ? scalars[offset] : " "
+            if scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : scalar.properties.isAlphabetic {
+                if wordStart < 0 {
+                    wordStart = offset
+                    wordIsASCII = true
+                }
+                if scalar.value >= 0x80 { wordIsASCII = false }
+            } else if wordStart >= 0 {
+                let classes: SpeechWordClass
+                let length: Int
+                if wordIsASCII {
+                    classes = SpeechWordClass.of(length: offset - wordStart) { context.lowercasedASCII(at: wordStart + $0) }
+                    length = offset - wordStart
+                } else {
+                    let lower = context.text(wordStart, offset).lowercased()
+                    classes = Self.verbs.contains(lower) ? .speechVerb : Self.coordinators.contains(lower) ? .coordinator : []
+                    length = lower.count
+                }
+                if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
+                    end = wordStart - coordinatorLength - 1
+                    break
+                }
+                coordinatorLength = classes.contains(.coordinator) ? length : nil
+                wordStart = -1
+            }
+        }
+        while end > start, Self.isFinalPunctuation(context.scalars[end - 1]) { end -= 1 }
         guard end > start, context.wordCount(start, end) >= 2 else { return nil }
         return TextSpan(start: start, end: end)
+    }
+
+    /// What `clause(from:to:)` trims from the end of a reported clause.
+    static func isFinalPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", " ", ",": return true
+        default: return false
+        }
+    }
+
+    /// What `trimmed(_:)` trims from the end of a quotation.
+    static func isQuoteTrailer(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", " ", ";", ":": return true
+        default: return false
+        }
     }
 }

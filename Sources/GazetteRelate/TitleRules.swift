@@ -54,8 +54,7 @@ struct TitleRules {
             guard position >= 0, position < entities.count, entities[position].sentence == person.sentence else { return nil }
             return entities[position]
         }
-        func gap(_ left: Entity, _ right: Entity) -> [String] { RelationContext.words(context.text(left.span.end, right.span.start)) }
-        func rawGap(_ left: Entity, _ right: Entity) -> String { context.text(left.span.end, right.span.start) }
+        func gap(_ left: Entity, _ right: Entity) -> [String] { context.words(left.span.end, right.span.start) }
         func isOf(_ words: [String]) -> Bool {
             !words.isEmpty && Self.of.contains(words[0]) && words.dropFirst().allSatisfy { Self.determiners.contains($0) } && words.count <= 2
         }
@@ -65,15 +64,14 @@ struct TitleRules {
         }
 
         // Pre-nominal and post-nominal: ROLE right before the person.
-        if let role = entity(-1), role.type == .role, rawGap(role, person).allSatisfy({ $0 == " " }) {
+        if let role = entity(-1), role.type == .role, context.isSpaces(role.span.end, person.span.start) {
             var qualifier: Entity?
             var evidenceStart = role.span.start
             var evidenceEnd = person.span.end
             var past = false
             if let candidate = entity(-2), isQualifier(candidate) {
                 let words = gap(candidate, role)
-                let raw = rawGap(candidate, role)
-                if words.count <= 2, !raw.contains(","),
+                if words.count <= 2, !context.containsComma(candidate.span.end, role.span.start),
                     words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
                 {
                     qualifier = candidate
@@ -85,23 +83,22 @@ struct TitleRules {
                 qualifier = candidate
                 evidenceEnd = candidate.span.end
             }
-            let before = RelationContext.words(context.text(max(0, evidenceStart - 14), evidenceStart))
+            let before = context.words(max(0, evidenceStart - 14), evidenceStart)
             if let word = before.last, Self.pastModifiers.contains(word) { past = true }
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
         }
         // Fronted: "the president of France, Emmanuel Macron".
         if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), role.type == .role,
-            rawGap(qualifier, person).trimmingSpaces == ",", isOf(gap(role, qualifier))
+            context.isComma(qualifier.span.end, person.span.start, exactly: true), isOf(gap(role, qualifier))
         {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: role.span.start, end: person.span.end), past: false, confidence: 0.9)
         }
         // Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,".
         if let first = entity(1) {
-            let lead = rawGap(person, first)
-            let leadWords = RelationContext.words(lead)
-            guard lead.trimmingSpaces.hasPrefix(","), leadWords.count <= 1, leadWords.allSatisfy({ Self.determiners.contains($0) })
+            let leadWords = context.words(person.span.end, first.span.start)
+            guard context.isComma(person.span.end, first.span.start, exactly: false), leadWords.count <= 1, leadWords.allSatisfy({ Self.determiners.contains($0) })
             else { return nil }
             var qualifier: Entity?
             var role: Entity?
