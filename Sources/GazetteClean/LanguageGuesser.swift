@@ -10,8 +10,12 @@ public struct LanguageGuesser: Sendable {
         "fr": ["le", "la", "les", "et", "des", "est", "un", "une", "du", "dans", "que", "pour", "pas", "sur", "au", "avec", "qui", "ont", "été", "selon"],
     ]
 
-    /// Every stop word with the languages it belongs to, as bits in the order of `languages`.
+    /// The languages a guess can name; a stop word's languages are bits in this order.
     static let languages = ["de", "en", "fr", "nl"]
+    /// Every stop word with the languages it belongs to, for ASCII words.
+    static let table = StopWordTable(stopWords: stopWords, languages: languages)
+    /// Every stop word with the languages it belongs to, for words with non-ASCII letters: these
+    /// are looked up as `String`s, so that canonically equivalent spellings ("e\u{301}t\u{E9}") count too.
     static let index: [String: UInt8] = {
         var index: [String: UInt8] = [:]
         for (position, language) in languages.enumerated() {
@@ -19,41 +23,56 @@ public struct LanguageGuesser: Sendable {
         }
         return index
     }()
+    /// Only the first this many words of a text are read.
+    static let wordLimit = 2000
 
     public init() {}
 
     /// The likeliest of en, nl, de, fr, or nil when the text has too few function words to tell.
+    ///
+    /// Words are runs of ASCII letters (lower-cased) and non-ASCII bytes; only words of up to
+    /// `StopWordTable.maximumWordLength` bytes can be function words.
     public func guess(_ text: String) -> String? {
-        var counts = [Int](repeating: 0, count: Self.languages.count)
+        var counts = (0, 0, 0, 0)
         var words = 0
-        var word: [UInt8] = []
+        let table = Self.table
         var copy = text
         copy.withUTF8 { utf8 in
-            // Function words are short: only words of up to 6 bytes are looked up.
-            func finish() {
-                if !word.isEmpty {
-                    words += 1
-                    if word.count <= 6 {
-                        if let bits = Self.index[String(decoding: word, as: UTF8.self)] {
-                            for position in counts.indices where bits & (1 << position) != 0 { counts[position] += 1 }
-                        }
+            var key: UInt64 = 0
+            var length = 0
+            var isASCII = true
+            func finishWord() {
+                words += 1
+                if length <= StopWordTable.maximumWordLength {
+                    let bits = isASCII ? table.languages(ofWord: key) : Self.index[StopWordTable.word(key), default: 0]
+                    if bits != 0 {
+                        counts.0 += Int(bits & 1)
+                        counts.1 += Int(bits >> 1 & 1)
+                        counts.2 += Int(bits >> 2 & 1)
+                        counts.3 += Int(bits >> 3 & 1)
                     }
-                    word.removeAll(keepingCapacity: true)
                 }
+                key = 0
+                length = 0
+                isASCII = true
             }
             for byte in utf8 {
-                if words >= 2000 { break }
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...: word.append(byte)
-                default: finish()
+                let folded = StopWordTable.foldedWordByte(byte)
+                if folded != 0 {
+                    if length < 8 { key |= UInt64(folded) << (8 * UInt64(length)) }
+                    length += 1
+                    isASCII = isASCII && folded < 0x80
+                } else if length > 0 {
+                    finishWord()
+                    if words == Self.wordLimit { return }
                 }
             }
-            finish()
+            if length > 0 { finishWord() }
         }
+        let scores = [counts.0, counts.1, counts.2, counts.3]
         // Ties go to the first language in alphabetical order, so the guess is deterministic.
-        guard let best = counts.indices.max(by: { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }),
-            counts[best] >= 2, counts[best] * 20 >= min(words, 2000)
+        guard let best = scores.indices.max(by: { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : $0 > $1 }),
+            scores[best] >= 2, scores[best] * 20 >= min(words, Self.wordLimit)
         else { return nil }
         return Self.languages[best]
     }

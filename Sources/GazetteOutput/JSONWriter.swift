@@ -1,69 +1,160 @@
 /// Writes JSON text with keys in the order they are given, as the output contract requires.
 ///
 /// Works on UTF-8 bytes: strings are copied in runs and only the characters JSON
-/// requires are escaped.
+/// requires are escaped. Every value is written straight into spare room of one buffer.
 public struct JSONWriter {
-    /// The JSON text so far, as UTF-8.
-    public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// Room for the JSON text: the first `count` bytes are written, the rest is spare.
+    private var storage: [UInt8]
+    /// How many bytes of `storage` hold JSON text.
+    private var count = 0
+    /// How many objects and arrays are open; values at the top level are not separated.
+    private var depth = 0
+    /// Whether the open object or array already has a member, so the next needs a comma.
+    private var needsComma = false
+    /// `needsComma` of every enclosing object or array, innermost last.
+    private var enclosingNeedsComma: [Bool] = []
+    /// Whether a key was just written, so its value takes no comma.
     private var pendingKey = false
 
-    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    /// A writer with room for `capacity` bytes before it has to grow.
+    public init(capacity: Int = 1024) {
+        storage = Array(repeating: 0, count: max(capacity, 64))
+    }
+
+    /// The JSON text so far, as UTF-8.
+    public var bytes: [UInt8] { Array(storage[..<count]) }
 
     /// The JSON text so far.
-    public var output: String { String(decoding: bytes, as: UTF8.self) }
+    public var output: String { String(decoding: storage[..<count], as: UTF8.self) }
 
-    private mutating func separator() {
-        if let last = needsComma.last {
-            if last { bytes.append(UInt8(ascii: ",")) }
-            needsComma[needsComma.count - 1] = true
+    /// Runs `body` on spare room of at least `room` bytes; `body` returns how many it wrote.
+    @inline(__always)
+    private mutating func write(room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if storage.count - count < room {
+            storage.append(contentsOf: repeatElement(0, count: max(room, storage.count)))
         }
+        let start = count
+        count += storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    }
+
+    /// Whether the next member of the open object or array takes a comma (it then has one).
+    private mutating func separator() -> Bool {
+        guard depth > 0 else { return false }
+        defer { needsComma = true }
+        return needsComma
+    }
+
+    /// Whether the next value takes a comma: not when it follows its key.
+    private mutating func valuePrefix() -> Bool {
+        if pendingKey {
+            pendingKey = false
+            return false
+        }
+        return separator()
     }
 
     private mutating func key(_ key: String) {
-        separator()
-        Self.appendString(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        stringLiteral(key, comma: separator(), colon: true)
         // The value that follows must not add another comma.
         pendingKey = true
     }
 
-    private mutating func valuePrefix() {
-        if pendingKey {
-            pendingKey = false
-        } else {
-            separator()
+    /// Writes a key known when the program is built, as it is: it must need no escaping.
+    mutating func key(_ key: StaticString) {
+        assert(key.withUTF8Buffer { JSONEscaping.firstCandidate(in: $0.baseAddress!, from: 0, count: $0.count) == $0.count },
+               "a static key must need no escaping")
+        let comma = separator()
+        write(room: key.utf8CodeUnitCount + 4) { output in
+            var written = 0
+            if comma {
+                output[0] = UInt8(ascii: ",")
+                written = 1
+            }
+            output[written] = UInt8(ascii: "\"")
+            key.withUTF8Buffer { key in
+                (output + written + 1).update(from: key.baseAddress!, count: key.count)
+            }
+            written += 1 + key.utf8CodeUnitCount
+            output[written] = UInt8(ascii: "\"")
+            output[written + 1] = UInt8(ascii: ":")
+            return written + 2
+        }
+        pendingKey = true
+    }
+
+    /// A keyed string value, or null, under a key known when the program is built.
+    mutating func field(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        stringValue(value)
+    }
+
+    /// A keyed integer value under a key known when the program is built.
+    mutating func field(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        intValue(value)
+    }
+
+    /// A keyed `[start, end]` pair under a key known when the program is built.
+    mutating func field(_ key: StaticString, span start: Int, _ end: Int) {
+        self.key(key)
+        spanValue(start, end)
+    }
+
+    /// Writes a comma when one is due, then `text`.
+    private mutating func raw(_ text: StaticString, comma: Bool) {
+        write(room: text.utf8CodeUnitCount + 1) { output in
+            var written = 0
+            if comma {
+                output[0] = UInt8(ascii: ",")
+                written = 1
+            }
+            text.withUTF8Buffer { text in
+                (output + written).update(from: text.baseAddress!, count: text.count)
+            }
+            return written + text.utf8CodeUnitCount
         }
     }
 
-    private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    private mutating func open(_ bracket: UInt8, comma: Bool) {
+        write(room: 2) { output in
+            if comma { output[0] = UInt8(ascii: ",") }
+            output[comma ? 1 : 0] = bracket
+            return comma ? 2 : 1
+        }
+        enclosingNeedsComma.append(needsComma)
+        needsComma = false
+        depth += 1
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        needsComma = enclosingNeedsComma.removeLast()
+        depth -= 1
+        write(room: 1) { output in
+            output[0] = bracket
+            return 1
+        }
     }
 
     /// Starts an object (as a value, or as the value of `key`).
     public mutating func beginObject(_ key: String? = nil) {
         if let key { self.key(key) }
-        valuePrefix()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        open(UInt8(ascii: "{"), comma: valuePrefix())
     }
 
+    /// Ends the innermost object.
     public mutating func endObject() {
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "}"))
+        close(UInt8(ascii: "}"))
     }
 
     /// Starts an array (as a value, or as the value of `key`).
     public mutating func beginArray(_ key: String? = nil) {
         if let key { self.key(key) }
-        valuePrefix()
-        bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        open(UInt8(ascii: "["), comma: valuePrefix())
     }
 
+    /// Ends the innermost array.
     public mutating func endArray() {
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        close(UInt8(ascii: "]"))
     }
 
     /// A keyed string value, or null.
@@ -74,8 +165,8 @@ public struct JSONWriter {
 
     /// A string value in an array, or null.
     public mutating func stringValue(_ value: String?) {
-        valuePrefix()
-        if let value { Self.appendString(value, to: &bytes) } else { raw("null") }
+        let comma = valuePrefix()
+        if let value { stringLiteral(value, comma: comma) } else { raw("null", comma: comma) }
     }
 
     /// A keyed integer value.
@@ -86,20 +177,36 @@ public struct JSONWriter {
 
     /// An integer value in an array.
     public mutating func intValue(_ value: Int) {
-        valuePrefix()
-        Self.appendInt(value, to: &bytes)
+        integer(value, comma: valuePrefix())
     }
 
     /// A keyed number value (integral values are written without a fraction).
     public mutating func double(_ key: String, _ value: Double) {
         self.key(key)
-        valuePrefix()
+        let comma = valuePrefix()
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            Self.appendInt(Int(value), to: &bytes)
+            integer(Int(value), comma: comma)
         } else if value.isFinite {
-            bytes.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { text in
+                write(room: 1 + text.count) { output in
+                    if comma { output[0] = UInt8(ascii: ",") }
+                    let written = comma ? 1 : 0
+                    (output + written).update(from: text.baseAddress!, count: text.count)
+                    return written + text.count
+                }
+            }
         } else {
-            raw("null")
+            raw("null", comma: comma)
+        }
+    }
+
+    /// Writes a comma when one is due, then `value`.
+    private mutating func integer(_ value: Int, comma: Bool) {
+        write(room: 1 + JSONNumbers.maximumIntegerLength) { output in
+            if comma { output[0] = UInt8(ascii: ",") }
+            let written = comma ? 1 : 0
+            return written + JSONNumbers.write(value, to: output + written)
         }
     }
 
@@ -111,83 +218,99 @@ public struct JSONWriter {
 
     /// A `[start, end]` pair in an array.
     public mutating func spanValue(_ start: Int, _ end: Int) {
-        valuePrefix()
-        bytes.append(UInt8(ascii: "["))
-        Self.appendInt(start, to: &bytes)
-        bytes.append(UInt8(ascii: ","))
-        Self.appendInt(end, to: &bytes)
-        bytes.append(UInt8(ascii: "]"))
+        let comma = valuePrefix()
+        write(room: 4 + 2 * JSONNumbers.maximumIntegerLength) { output in
+            var written = 0
+            if comma {
+                output[0] = UInt8(ascii: ",")
+                written = 1
+            }
+            output[written] = UInt8(ascii: "[")
+            written += 1
+            written += JSONNumbers.write(start, to: output + written)
+            output[written] = UInt8(ascii: ",")
+            written += 1
+            written += JSONNumbers.write(end, to: output + written)
+            output[written] = UInt8(ascii: "]")
+            return written + 1
+        }
     }
 
     /// A keyed `true` or `false`.
     public mutating func bool(_ key: String, _ value: Bool) {
         self.key(key)
-        valuePrefix()
-        if value { raw("true") } else { raw("false") }
+        let comma = valuePrefix()
+        if value { raw("true", comma: comma) } else { raw("false", comma: comma) }
     }
 
     /// A keyed null value.
     public mutating func null(_ key: String) {
         self.key(key)
-        valuePrefix()
-        raw("null")
+        raw("null", comma: valuePrefix())
     }
 
-    static func appendInt(_ value: Int, to bytes: inout [UInt8]) {
-        if value >= 0 && value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
+    /// Writes a comma when one is due, then `value` as a string literal, then a colon if asked.
+    private mutating func stringLiteral(_ value: String, comma: Bool, colon: Bool = false) {
+        var value = value
+        value.withUTF8 { stringLiteral(utf8: $0, comma: comma, colon: colon) }
+    }
+
+    /// Writes a comma when one is due, the string literal of `utf8`, and a colon if asked. Runs
+    /// that need no escaping are found eight bytes at a time and copied whole; most strings are
+    /// one such run and take a single write.
+    private mutating func stringLiteral(utf8: UnsafeBufferPointer<UInt8>, comma: Bool, colon: Bool) {
+        let length = utf8.count
+        let base = utf8.baseAddress
+        var index = base.map { JSONEscaping.firstCandidate(in: $0, from: 0, count: length) } ?? 0
+        var runStart = 0
+        write(room: length + 4) { output in
+            var written = 0
+            if comma {
+                output[0] = UInt8(ascii: ",")
+                written = 1
+            }
+            output[written] = UInt8(ascii: "\"")
+            written += 1
+            guard index == length else { return written }
+            if let base { (output + written).update(from: base, count: length) }
+            output[written + length] = UInt8(ascii: "\"")
+            written += length + 1
+            if colon {
+                output[written] = UInt8(ascii: ":")
+                written += 1
+            }
+            runStart = length
+            return written
         }
-        bytes.append(contentsOf: String(value).utf8)
+        guard let base, runStart < length else { return }
+        while index < length {
+            guard let escape = JSONEscaping.escape(at: base + index, remaining: length - index) else {
+                index = JSONEscaping.firstCandidate(in: base, from: index + 1, count: length)
+                continue
+            }
+            write(room: index - runStart + JSONEscaping.maximumEscapeLength) { output in
+                let run = index - runStart
+                output.update(from: base + runStart, count: run)
+                return run + JSONEscaping.write(escape, to: output + run)
+            }
+            index += escape.inputLength
+            runStart = index
+            index = JSONEscaping.firstCandidate(in: base, from: index, count: length)
+        }
+        write(room: length - runStart + 2) { output in
+            let run = length - runStart
+            output.update(from: base + runStart, count: run)
+            output[run] = UInt8(ascii: "\"")
+            if colon { output[run + 1] = UInt8(ascii: ":") }
+            return run + (colon ? 2 : 1)
+        }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends a JSON string literal: quotes, backslashes, control characters and U+2028/U+2029
     /// escaped, everything else copied as UTF-8.
     public static func appendString(_ value: String, to bytes: inout [UInt8]) {
-        var copy = value
-        bytes.append(UInt8(ascii: "\""))
-        copy.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            func flush(_ end: Int) {
-                if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
-            }
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                if byte == 0xE2 {
-                    // U+2028 and U+2029 are valid JSON but break JavaScript consumers: escape them.
-                    if index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
-                        flush(index)
-                        bytes.append(contentsOf: (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                        index += 3
-                        runStart = index
-                    } else {
-                        index += 1
-                    }
-                    continue
-                }
-                flush(index)
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                default:
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-                }
-                index += 1
-                runStart = index
-            }
-            flush(utf8.count)
-        }
-        bytes.append(UInt8(ascii: "\""))
+        var writer = JSONWriter(capacity: value.utf8.count + 2)
+        writer.stringLiteral(value, comma: false)
+        bytes.append(contentsOf: writer.storage[..<writer.count])
     }
 }
