@@ -94,7 +94,17 @@ public final class Annotator {
 
     /// The date used for a document: its published day, else the run's default.
     public func asOf(for document: Document) -> String {
-        if let published = document.published, published.count >= 10 {
+        guard let published = document.published else { return defaultAsOf }
+        // The usual case on bytes: ten ASCII bytes "YYYY-MM-DD" and then nothing, or an ASCII byte (which cannot
+        // join the tenth character into a longer one).
+        let utf8 = published.utf8
+        if utf8.count >= 10, utf8.count == 10 || utf8[utf8.index(utf8.startIndex, offsetBy: 10)] < 0x80 {
+            let isDay = utf8.prefix(10).enumerated().allSatisfy { index, byte in
+                index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
+            }
+            return isDay ? String(decoding: utf8.prefix(10), as: UTF8.self) : defaultAsOf
+        }
+        if published.count >= 10 {
             let day = String(published.prefix(10))
             if day.utf8.enumerated().allSatisfy({ index, byte in
                 index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
