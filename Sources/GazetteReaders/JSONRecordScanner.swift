@@ -165,6 +165,7 @@ struct JSONRecordScanner {
             guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
             at += 1
             while true {
+                at = plainRunEnd(from: at)
                 guard at < bytes.count else { return nil }
                 let byte = bytes[at]
                 if byte == UInt8(ascii: "\"") { break }
@@ -204,6 +205,29 @@ struct JSONRecordScanner {
                 }
                 return written
             }
+        }
+
+        /// The first index at or after `start` holding a quote, a backslash, a control byte or a non-ASCII
+        /// byte (or the end): the bytes before it are copied as they are. Eight bytes are tested at a time.
+        func plainRunEnd(from start: Int) -> Int {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var index = start
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                    let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                        | ((word &- ones &* 0x20) & ~word) | word
+                    if special & highs != 0 { break }
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return index }
+                index += 1
+            }
+            return index
         }
 
         /// The scalar of the escape sequence at `at` (the backslash), moving past it; a surrogate pair is one
