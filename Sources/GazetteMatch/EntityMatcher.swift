@@ -54,8 +54,7 @@ public final class EntityMatcher {
         let tokens = document.tokens
         var found: [Entity] = []
         text.withUTF8 { utf8 in
-            let keys = keyIDs(tokens, utf8)
-            let candidates = gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8)
+            let candidates = gazetteerMatches(tokens: tokens, utf8: utf8)
             var cueEnds: [Int] = []
             found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds)
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
@@ -67,39 +66,9 @@ public final class EntityMatcher {
         document.entities = found
     }
 
-    /// The vocabulary id of every token (-1 when unknown); number tokens are skipped when no
-    /// form has digits, long punctuation always.
-    func keyIDs(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        let vocabulary = compiled.vocabulary
-        let numbers = compiled.hasNumericKeys
-        var keys = [Int32](repeating: -1, count: tokens.count)
-        keys.withUnsafeMutableBufferPointer { keys in
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in 0..<tokens.count {
-                    let token = tokens[index]
-                    switch token.kind {
-                    case .punctuation where token.utf8End - token.utf8Start > 2: continue
-                    case .number where !numbers: continue
-                    default: break
-                    }
-                    let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-                    keys[index] = keyID(bytes, in: vocabulary) ?? -1
-                }
-            }
-        }
-        return keys
-    }
-
     /// The vocabulary id of one token's bytes: ASCII bytes are looked up directly, others normalised first.
     func keyID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        keyID(bytes, in: compiled.vocabulary)
-    }
-
-    /// `keyID(_:)` with the vocabulary already at hand (hoisted out of a loop).
-    @inline(__always)
-    func keyID(_ bytes: UnsafeBufferPointer<UInt8>, in vocabulary: VocabularyTable) -> Int32? {
-        if let ascii = vocabulary.lookupASCII(bytes) { return ascii }
-        return vocabulary.lookup(normalizer.key(bytes))
+        TokenKeys.id(of: bytes, vocabulary: compiled.vocabulary, normalizer: normalizer)
     }
 
     /// The byte length of a possessive ending "'s" or "’s" on a word's bytes (0 when there is none);
@@ -117,36 +86,48 @@ public final class EntityMatcher {
 
     /// The trie node reached from `node` by a key.
     @inline(__always)
-    static func child(of node: Int32, _ key: Int32, root: UnsafeBufferPointer<Int32>, nodes: [CompiledGazetteer.Node]) -> Int32? {
+    static func child(of node: Int32, _ key: Int32, root: UnsafeBufferPointer<Int32>, edges: TrieEdges) -> Int32? {
         if node == 0 {
             let child = root[Int(key)]
             return child >= 0 ? child : nil
         }
-        return nodes[Int(node)].children[key]
+        return edges.child(of: node, key)
     }
 
     /// Leftmost-longest gazetteer matches whose case fits.
-    func gazetteerMatches(tokens: [Token], keys: [Int32], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+    func gazetteerMatches(tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
         let nodes = compiled.nodes
         return compiled.rootChildren.withUnsafeBufferPointer { root in
-            gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8, root: root, nodes: nodes)
+            tokens.withUnsafeBufferPointer { buffer in
+                var keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
+                                     numbers: compiled.hasNumericKeys)
+                return gazetteerMatches(tokens: tokens, keys: &keys, utf8: utf8, root: root, nodes: nodes)
+            }
         }
     }
 
     func gazetteerMatches(
-        tokens: [Token], keys: [Int32], utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>,
+        tokens: [Token], keys: inout TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>,
         nodes: [CompiledGazetteer.Node]
     ) -> [Candidate] {
-        func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, nodes: nodes) }
+        let edges = compiled.edges
+        func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }
+        let rootFilter = compiled.rootFilter
         var result: [Candidate] = []
         var index = 0
         let count = tokens.count
         while index < count {
             // Most tokens start nothing: skip them without setting up a trie walk. A token ending in
             // "s" may be a possessive ("Ukraine's") and is looked at below.
-            let key = keys[index]
-            if key < 0 || root[Int(key)] < 0 {
-                let token = tokens[index]
+            let token = tokens[index]
+            let startsNothing: Bool
+            if token.keyHash != 0 && !rootFilter.mayContain(token.keyHash) {
+                startsNothing = true
+            } else {
+                let key = keys.id(at: index)
+                startsNothing = key < 0 || root[Int(key)] < 0
+            }
+            if startsNothing {
                 if token.kind != .word || utf8[token.utf8End - 1] | 0x20 != UInt8(ascii: "s") {
                     index += 1
                     continue
@@ -156,7 +137,8 @@ public final class EntityMatcher {
             var node: Int32 = 0
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
-                var key: Int32? = keys[position] >= 0 ? keys[position] : nil
+                let id = keys.id(at: position)
+                var key: Int32? = id >= 0 ? id : nil
                 var trim = 0
                 if key == nil || child(of: node, key!) == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
                     let stem = possessiveStem(tokens[position], utf8: utf8)

@@ -21,6 +21,11 @@ public final class CompiledGazetteer: Sendable {
     let nodes: [Node]
     /// Children of the root by key id, for the lookup made at every token.
     let rootChildren: [Int32]
+    /// The hashes of the keys that start a form: most tokens start none, and are passed over
+    /// on their `Token.keyHash` alone.
+    let rootFilter: KeyHashFilter
+    /// The edges below the root.
+    let edges: TrieEdges
     /// Whether any form has a token made of digits (otherwise number tokens are not looked up).
     let hasNumericKeys: Bool
     let entries: [MatchEntry]
@@ -98,8 +103,14 @@ public final class CompiledGazetteer: Sendable {
         nodes = builder.nodes
         entries = builder.entries
         var rootChildren = [Int32](repeating: -1, count: builder.vocabulary.count)
-        for (key, child) in builder.nodes[0].children { rootChildren[Int(key)] = child }
+        var rootFilter = KeyHashFilter()
+        for (key, child) in builder.nodes[0].children {
+            rootChildren[Int(key)] = child
+            rootFilter.insert(builder.vocabulary.hash(of: key))
+        }
         self.rootChildren = rootChildren
+        self.rootFilter = rootFilter
+        edges = TrieEdges(builder.nodes)
         hasNumericKeys = builder.hasNumericKeys
     }
 }

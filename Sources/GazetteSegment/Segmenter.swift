@@ -190,7 +190,7 @@ public final class Segmenter {
             let scalarStart = counter.scalar(at: start)
             let scalarEnd = counter.scalar(at: end)
             tokens.append(Token(span: TextSpan(start: scalarStart, end: scalarEnd), utf8Start: start, utf8End: end,
-                                kind: kind, sentence: 0))
+                                kind: kind, keyHash: KeyHash.ascii(in: utf8, from: start, to: end), sentence: 0))
             splitter.observe(&tokens, utf8)
         }
         return tokens
