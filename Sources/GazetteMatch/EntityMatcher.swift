@@ -149,14 +149,15 @@ public final class EntityMatcher {
                 guard let key, let next = child(of: node, key) else { break }
                 node = next
                 for entryID in nodes[Int(node)].entries {
-                    let entry = compiled.entries[Int(entryID)]
-                    guard caseFits(entry, tokens: tokens, from: index, utf8: utf8, trimLast: trim) else { continue }
+                    guard caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
+                    else { continue }
+                    let priority = compiled.entries[Int(entryID)].priority
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
                     if let current = best {
                         let currentPriority = compiled.entries[Int(current.entry)].priority
-                        if position > current.last || currentPriority < entry.priority {
+                        if position > current.last || currentPriority < priority {
                             best = candidate
-                        } else if position == current.last, currentPriority == entry.priority {
+                        } else if position == current.last, currentPriority == priority {
                             best?.alternatives.append(entryID)
                         }
                     } else {
@@ -187,14 +188,48 @@ public final class EntityMatcher {
         return (key, 2)
     }
 
-    func caseFits(_ entry: MatchEntry, tokens: [Token], from first: Int, utf8: UnsafeBufferPointer<UInt8>, trimLast: Int) -> Bool {
-        for (offset, rule) in entry.caseRules.enumerated() {
+    /// Whether the tokens from `first` on are written as a form's case rules ask; with `trimLast`,
+    /// the last token's possessive ending is left out.
+    func caseFits(_ caseRules: [CaseRule], tokens: [Token], from first: Int, utf8: UnsafeBufferPointer<UInt8>, trimLast: Int) -> Bool {
+        for (offset, rule) in caseRules.enumerated() {
+            if case .any = rule { continue }
             let token = tokens[first + offset]
+            let trimmed = trimLast > 0 && offset == caseRules.count - 1
+            if let accepted = Self.asciiAccepts(rule, token, utf8, trimmed: trimmed) {
+                if !accepted { return false }
+                continue
+            }
             var surface = Self.surface(token, utf8)
-            if trimLast > 0 && offset == entry.caseRules.count - 1 { surface = surface.dropLast(2) }
+            if trimmed { surface = surface.dropLast(2) }
             if !rule.accepts(surface) { return false }
         }
         return true
+    }
+
+    /// `CaseRule.accepts` decided on the bytes of an ASCII token (its `keyHash` is set), or nil
+    /// when the bytes cannot decide it and the token must be read as a string.
+    ///
+    /// A first ASCII character followed by another ASCII one is a grapheme of its own (ASCII
+    /// characters extend none but CR LF), so it is upper case exactly when it is "A"…"Z"; an ASCII
+    /// text equals an ASCII form exactly when their bytes are equal.
+    @inline(__always)
+    static func asciiAccepts(_ rule: CaseRule, _ token: Token, _ utf8: UnsafeBufferPointer<UInt8>, trimmed: Bool) -> Bool? {
+        guard token.keyHash != 0 else { return nil }
+        // A trimmed ASCII token ends in "'s" or "'S": two bytes.
+        let end = trimmed ? token.utf8End - 2 : token.utf8End
+        switch rule {
+        case .any:
+            return true
+        case .capitalized:
+            let first = utf8[token.utf8Start]
+            return (0x41...0x5A).contains(first)
+        case .exact(let form):
+            var form = form
+            return form.withUTF8 { form in
+                guard form.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return form.elementsEqual(UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<end]))
+            }
+        }
     }
 
     static func surface(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Substring {
