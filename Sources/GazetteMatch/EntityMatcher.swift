@@ -118,7 +118,7 @@ public final class EntityMatcher {
         let count = tokens.count
         while index < count {
             // Most tokens start nothing: skip them without setting up a trie walk. A token ending in
-            // "s" may be a possessive ("Ukraine's") and is looked at below.
+            // "'s" may be a possessive ("Ukraine's") whose stem starts a form, and is looked at below.
             let token = tokens[index]
             let startsNothing: Bool
             if token.keyHash != 0 && !rootFilter.mayContain(token.keyHash) {
@@ -128,7 +128,9 @@ public final class EntityMatcher {
                 startsNothing = key < 0 || root[Int(key)] < 0
             }
             if startsNothing {
-                if token.kind != .word || utf8[token.utf8End - 1] | 0x20 != UInt8(ascii: "s") {
+                if token.kind != .word
+                    || Self.possessiveSuffixLength(UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]), upperS: true) == 0
+                {
                     index += 1
                     continue
                 }
@@ -291,7 +293,7 @@ public final class EntityMatcher {
                     let word = String(Self.surface(tokens[next], utf8))
                     if Self.geographicNouns.contains(word) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entry.surface),
-                        Self.isNameWord(Substring(word)),
+                        Self.isNameWord(tokens[next], utf8),
                         !Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
                     {
                         let text = Self.text(tokens, candidate.first, next, utf8)
@@ -372,7 +374,7 @@ public final class EntityMatcher {
         var capitalised = 0
         for token in tokens where token.sentence == sentence && token.kind == .word {
             words += 1
-            if let first = surface(token, utf8).first, first.isUppercase { capitalised += 1 }
+            if startsUppercase(token, utf8) { capitalised += 1 }
         }
         return words >= 3 && capitalised * 10 >= words * 6
     }
@@ -409,10 +411,9 @@ public final class EntityMatcher {
                     continue
                 }
                 guard tokens[position].kind == .word else { break }
-                let surface = Self.surface(tokens[position], utf8)
-                if Self.isNameWord(surface) {
+                if Self.isNameWord(tokens[position], utf8) {
                     last = position
-                } else if !Self.nameParticles.contains(String(surface)) || last == roleEnd {
+                } else if !Self.nameParticles.contains(String(Self.surface(tokens[position], utf8))) || last == roleEnd {
                     break
                 }
                 position += 1
@@ -431,12 +432,40 @@ public final class EntityMatcher {
     /// Whether the token is a hyphen written tight between two words.
     static func isJoiningHyphen(at index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index > 0, index + 1 < tokens.count, tokens[index].kind == .punctuation else { return false }
-        let surface = surface(tokens[index], utf8)
-        guard surface == "-" || surface == "‐" else { return false }
+        // "-" or "‐" (U+2010), compared on bytes: no other text is canonically equivalent to either.
+        let token = tokens[index]
+        let length = token.utf8End - token.utf8Start
+        let first = utf8[token.utf8Start]
+        let hyphen = (length == 1 && first == 0x2D)
+            || (length == 3 && first == 0xE2 && utf8[token.utf8Start + 1] == 0x80 && utf8[token.utf8Start + 2] == 0x90)
+        guard hyphen else { return false }
         return tokens[index - 1].utf8End == tokens[index].utf8Start && tokens[index].utf8End == tokens[index + 1].utf8Start
             && tokens[index + 1].kind == .word
     }
 
+    /// Whether a token's first character is upper case; ASCII tokens are decided on their first
+    /// byte (an ASCII character followed by ASCII is a grapheme of its own).
+    @inline(__always)
+    static func startsUppercase(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if token.keyHash != 0 { return (0x41...0x5A).contains(utf8[token.utf8Start]) }
+        return surface(token, utf8).first?.isUppercase ?? false
+    }
+
+    /// `isNameWord(_:)` of a token; ASCII words are tested on their bytes (capital first, a
+    /// lower-case letter after it) before the list of capitalised non-names is consulted.
+    static func isNameWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.keyHash != 0 else { return isNameWord(surface(token, utf8)) }
+        guard token.utf8End - token.utf8Start > 1, (0x41...0x5A).contains(utf8[token.utf8Start]) else { return false }
+        var lowercase = false
+        for index in (token.utf8Start + 1)..<token.utf8End where (0x61...0x7A).contains(utf8[index]) {
+            lowercase = true
+            break
+        }
+        return lowercase && !notNames.contains(String(surface(token, utf8)))
+    }
+
+    /// Whether a word looks like a name: a capital, more than one character, some lower case,
+    /// and not a capitalised word that follows titles without being a name ("Monday", "The").
     static func isNameWord(_ surface: Substring) -> Bool {
         guard let first = surface.first, first.isUppercase, surface.count > 1 else { return false }
         guard !notNames.contains(String(surface)) else { return false }
