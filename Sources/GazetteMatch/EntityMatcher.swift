@@ -255,44 +255,46 @@ public final class EntityMatcher {
     func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int]) -> [Entity] {
         var result: [Entity] = []
         var fullNames: Set<String> = []
+        let entries = compiled.entries
+        // Entries are read field by field: copying one whole retains and releases all its strings.
         for candidate in candidates {
-            let entry = compiled.entries[Int(candidate.entry)]
-            if entry.type == .person && entry.form == .name { fullNames.insert(entry.kb) }
+            let id = Int(candidate.entry)
+            if entries[id].type == .person && entries[id].form == .name { fullNames.insert(entries[id].kb) }
         }
         var previous: (last: Int, type: EntityType)?
         for (position, original) in candidates.enumerated() {
             var candidate = original
             // A surname several persons share names the one whose full name the article gives.
-            if !candidate.alternatives.isEmpty, !fullNames.contains(compiled.entries[Int(candidate.entry)].kb),
-                let better = candidate.alternatives.first(where: { fullNames.contains(compiled.entries[Int($0)].kb) })
+            if !candidate.alternatives.isEmpty, !fullNames.contains(entries[Int(candidate.entry)].kb),
+                let better = candidate.alternatives.first(where: { fullNames.contains(entries[Int($0)].kb) })
             {
                 candidate.entry = better
             }
-            let entry = compiled.entries[Int(candidate.entry)]
-            if entry.form == .cue {
+            let id = Int(candidate.entry)
+            if entries[id].form == .cue {
                 cueEnds.append(candidate.last)
                 previous = nil
                 continue
             }
             var source = "gazetteer"
-            if entry.form == .partial {
+            if entries[id].form == .partial {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
                     || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
                 if afterTitle {
                     source = "gazetteer"
-                } else if fullNames.contains(entry.kb) {
+                } else if fullNames.contains(entries[id].kb) {
                     source = "coreference"
                 } else {
                     continue
                 }
             }
-            if entry.type == .country || entry.type == .city {
+            if entries[id].type == .country || entries[id].type == .city {
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
                 if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence {
                     let word = String(Self.surface(tokens[next], utf8))
                     if Self.geographicNouns.contains(word) { continue }
-                    if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entry.surface),
+                    if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entries[id].surface),
                         Self.isNameWord(tokens[next], utf8),
                         !Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
                     {
@@ -309,11 +311,11 @@ public final class EntityMatcher {
             let first = tokens[candidate.first]
             let last = tokens[candidate.last]
             result.append(Entity(
-                id: "", type: entry.type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
+                id: "", type: entries[id].type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
                 text: Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd),
-                kb: entry.kb, canonical: entry.canonical, wikidata: entry.wikidata, sentence: first.sentence,
-                source: source, form: entry.form, refersTo: entry.refersTo))
-            previous = (candidate.last, entry.type)
+                kb: entries[id].kb, canonical: entries[id].canonical, wikidata: entries[id].wikidata, sentence: first.sentence,
+                source: source, form: entries[id].form, refersTo: entries[id].refersTo))
+            previous = (candidate.last, entries[id].type)
         }
         return result
     }
@@ -476,9 +478,10 @@ public final class EntityMatcher {
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
     func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
-        for entity in entities where entity.type == .person && entity.source == "pattern" {
-            if let surname = entity.text.split(separator: " ").last {
-                surnames.append((Array(surname.utf8), entity.canonical, entity.span.end))
+        // By index, not `for entity in`: copying an entity retains and releases all its strings.
+        for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
+            if let surname = entities[index].text.split(separator: " ").last {
+                surnames.append((Array(surname.utf8), entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }
