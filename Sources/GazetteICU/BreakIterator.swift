@@ -23,7 +23,7 @@ public final class BreakIterator {
         /// Ideographs.
         case ideographic
 
-        @usableFromInline
+        @inlinable
         init(ruleStatus: Int32) {
             switch ruleStatus {
             case 100..<200: self = .number

@@ -34,6 +34,19 @@ public enum KeyHash {
     /// text lasts: those bytes are masked off).
     @inline(__always)
     public static func ascii(in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
+        // Most words fit in one chunk that can be read whole: one load, no loop.
+        let length = end - start
+        if length > 0, length <= 8, start + 8 <= text.count, let base = text.baseAddress {
+            let chunk = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+                & (UInt64.max >> UInt64(64 - 8 * length))
+            guard chunk & highBits == 0 else { return 0 }
+            return finish(mix(Self.start, foldASCII(chunk)), length: length)
+        }
+        return asciiChunks(in: text, from: start, to: end)
+    }
+
+    /// `ascii(in:from:to:)` for words longer than one chunk or at the end of the text.
+    static func asciiChunks(in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt32 {
         guard let base = text.baseAddress else { return 0 }
         var state = Self.start
         var position = start

@@ -36,6 +36,12 @@ struct KeyHashTests {
         #expect(asciiHash("met", in: context, at: 7) == hash("met"))
         #expect(asciiHash("Ankara", in: context, at: 22) == hash("ankara"))
         #expect(asciiHash("in", in: context, at: 19) == hash("in"))
+        // Eight bytes exactly, read in one chunk; nine, read in two.
+        #expect(asciiHash("Zelensky", in: "big Zelensky met him", at: 4) == hash("zelensky"))
+        #expect(asciiHash("Zelenskyy", in: "big Zelenskyy met him", at: 4) == hash("zelenskyy"))
+        // A non-ASCII byte right after the word is masked off, one inside it is not.
+        #expect(asciiHash("Cafe", in: "Cafe\u{301} noir", at: 0) == hash("cafe"))
+        #expect(asciiHash("Caf\u{E9}", in: "Caf\u{E9} noir and more", at: 0) == 0)
     }
 
     @Test func nonASCIIWordsHaveNoASCIIHash() {
