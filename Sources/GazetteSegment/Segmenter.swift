@@ -218,8 +218,7 @@ public final class Segmenter {
         guard end > range.start, utf8[end - 1] == UInt8(ascii: ".") else { return false }
         var start = end - 1
         while start > range.start && !isSpaceByte(utf8[start - 1]) && utf8[start - 1] != UInt8(ascii: "(") { start -= 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
-        return abbreviations.contains(word)
+        return abbreviations.contains(UnsafeBufferPointer(rebasing: utf8[start..<end]))
     }
 }
 
