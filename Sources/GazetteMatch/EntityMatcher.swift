@@ -96,23 +96,23 @@ public final class EntityMatcher {
 
     /// Leftmost-longest gazetteer matches whose case fits.
     func gazetteerMatches(tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        let nodes = compiled.nodes
         return compiled.rootChildren.withUnsafeBufferPointer { root in
             tokens.withUnsafeBufferPointer { buffer in
                 var keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
                                      numbers: compiled.hasNumericKeys)
-                return gazetteerMatches(tokens: tokens, keys: &keys, utf8: utf8, root: root, nodes: nodes)
+                return gazetteerMatches(tokens: tokens, keys: &keys, utf8: utf8, root: root)
             }
         }
     }
 
     func gazetteerMatches(
-        tokens: [Token], keys: inout TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>,
-        nodes: [CompiledGazetteer.Node]
+        tokens: [Token], keys: inout TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>
     ) -> [Candidate] {
         let edges = compiled.edges
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }
         let rootFilter = compiled.rootFilter
+        let nodeEntries = compiled.nodeEntries
+        let priorities = compiled.priorities
         var result: [Candidate] = []
         var index = 0
         let count = tokens.count
@@ -150,13 +150,14 @@ public final class EntityMatcher {
                 }
                 guard let key, let next = child(of: node, key) else { break }
                 node = next
-                for entryID in nodes[Int(node)].entries {
+                for slot in nodeEntries.positions(of: node) {
+                    let entryID = nodeEntries.id(at: slot)
                     guard caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
                     else { continue }
-                    let priority = compiled.entries[Int(entryID)].priority
+                    let priority = priorities[Int(entryID)]
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
                     if let current = best {
-                        let currentPriority = compiled.entries[Int(current.entry)].priority
+                        let currentPriority = priorities[Int(current.entry)]
                         if position > current.last || currentPriority < priority {
                             best = candidate
                         } else if position == current.last, currentPriority == priority {

@@ -1,9 +1,14 @@
 /// The trie's edges below the root, (node, key id) to child node, in one open-addressing table:
 /// a step of the walk is a multiply and a probe or two, not a dictionary lookup per node.
 struct TrieEdges: Sendable {
-    /// `node << 32 | key` of each slot, `UInt64.max` when empty.
-    private var edges: [UInt64]
-    private var children: [Int32]
+    /// An edge and the node it leads to, side by side so that a probe reads one cache line.
+    struct Slot: Sendable {
+        /// `node << 32 | key`, `UInt64.max` when the slot is empty.
+        var edge: UInt64
+        var child: Int32
+    }
+
+    private var slots: [Slot]
     private let mask: Int
 
     /// The edges of every node but the root (whose children are looked up by key id directly).
@@ -11,16 +16,14 @@ struct TrieEdges: Sendable {
         let count = nodes.dropFirst().reduce(0) { $0 + $1.children.count }
         var size = 16
         while size < count * 2 { size <<= 1 }
-        edges = [UInt64](repeating: .max, count: size)
-        children = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(edge: .max, child: -1), count: size)
         mask = size - 1
         for (node, entry) in nodes.enumerated().dropFirst() {
             for (key, child) in entry.children {
                 let edge = Self.edge(Int32(node), key)
                 var slot = Self.slot(edge, mask)
-                while edges[slot] != .max { slot = (slot + 1) & mask }
-                edges[slot] = edge
-                children[slot] = child
+                while slots[slot].edge != .max { slot = (slot + 1) & mask }
+                slots[slot] = Slot(edge: edge, child: child)
             }
         }
     }
@@ -39,12 +42,12 @@ struct TrieEdges: Sendable {
     @inline(__always)
     func child(of node: Int32, _ key: Int32) -> Int32? {
         let edge = Self.edge(node, key)
-        return edges.withUnsafeBufferPointer { edges in
+        return slots.withUnsafeBufferPointer { slots in
             var slot = Self.slot(edge, mask)
             while true {
-                let stored = edges[slot]
-                if stored == edge { return children[slot] }
-                if stored == .max { return nil }
+                let stored = slots[slot]
+                if stored.edge == edge { return stored.child }
+                if stored.edge == .max { return nil }
                 slot = (slot + 1) & mask
             }
         }
