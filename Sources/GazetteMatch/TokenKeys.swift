@@ -36,6 +36,7 @@ struct TokenKeys {
         return id
     }
 
+    @inline(__always)
     private func lookUp(_ token: Token) -> Int32 {
         switch token.kind {
         case .punctuation where token.utf8End - token.utf8Start > 2: return -1
