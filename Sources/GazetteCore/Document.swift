@@ -52,14 +52,19 @@ public struct Token: Sendable, Hashable {
     public var utf8End: Int
     /// Word, number, punctuation, …
     public var kind: TokenKind
+    /// The hash the matcher looks the token up by, computed by the segmenter while the bytes are
+    /// at hand (see GazetteSegment's `KeyHash`); 0 when not computed (tokens with non-ASCII bytes).
+    /// Declared after `kind` so that it fills padding and the token stays 48 bytes.
+    public var keyHash: UInt32
     /// Index of the sentence holding the token.
     public var sentence: Int
 
-    public init(span: TextSpan, utf8Start: Int, utf8End: Int, kind: TokenKind, sentence: Int = 0) {
+    public init(span: TextSpan, utf8Start: Int, utf8End: Int, kind: TokenKind, keyHash: UInt32 = 0, sentence: Int = 0) {
         self.span = span
         self.utf8Start = utf8Start
         self.utf8End = utf8End
         self.kind = kind
+        self.keyHash = keyHash
         self.sentence = sentence
     }
 }

@@ -23,6 +23,7 @@ public final class BreakIterator {
         /// Ideographs.
         case ideographic
 
+        @inlinable
         init(ruleStatus: Int32) {
             switch ruleStatus {
             case 100..<200: self = .number
@@ -34,7 +35,7 @@ public final class BreakIterator {
         }
     }
 
-    private let handle: OpaquePointer
+    @usableFromInline let handle: OpaquePointer
     /// The kind this iterator was opened for.
     public let kind: Kind
     /// The ICU locale it was opened with.
@@ -59,6 +60,9 @@ public final class BreakIterator {
     ///
     /// With `skippingASCIISpaces`, segments made only of ASCII spaces, tabs and line breaks are not
     /// reported (nor is their rule status asked, which saves half the calls on running text).
+    ///
+    /// Inlinable so that the caller's `body` is inlined into the loop instead of called per segment.
+    @inlinable
     public func forEachSegment(
         in utf8: UnsafeBufferPointer<UInt8>, skippingASCIISpaces: Bool = false,
         _ body: (_ start: Int, _ end: Int, _ status: WordStatus) -> Void
@@ -109,7 +113,7 @@ public final class BreakIterator {
         gz_break_is_boundary(handle, Int32(clamping: offset)) != 0
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func isASCIISpace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         for index in start..<end {
             let byte = utf8[index]

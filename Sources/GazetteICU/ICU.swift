@@ -22,6 +22,7 @@ public enum ICU {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    @usableFromInline
     static func check(_ status: Int32, _ operation: String) throws(ICUError) {
         if gz_failure(status) != 0 { throw ICUError(status: status, operation: operation) }
     }

@@ -54,8 +54,7 @@ public final class EntityMatcher {
         let tokens = document.tokens
         var found: [Entity] = []
         text.withUTF8 { utf8 in
-            let keys = keyIDs(tokens, utf8)
-            let candidates = gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8)
+            let candidates = gazetteerMatches(tokens: tokens, utf8: utf8)
             var cueEnds: [Int] = []
             found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds)
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
@@ -67,39 +66,9 @@ public final class EntityMatcher {
         document.entities = found
     }
 
-    /// The vocabulary id of every token (-1 when unknown); number tokens are skipped when no
-    /// form has digits, long punctuation always.
-    func keyIDs(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        let vocabulary = compiled.vocabulary
-        let numbers = compiled.hasNumericKeys
-        var keys = [Int32](repeating: -1, count: tokens.count)
-        keys.withUnsafeMutableBufferPointer { keys in
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in 0..<tokens.count {
-                    let token = tokens[index]
-                    switch token.kind {
-                    case .punctuation where token.utf8End - token.utf8Start > 2: continue
-                    case .number where !numbers: continue
-                    default: break
-                    }
-                    let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-                    keys[index] = keyID(bytes, in: vocabulary) ?? -1
-                }
-            }
-        }
-        return keys
-    }
-
     /// The vocabulary id of one token's bytes: ASCII bytes are looked up directly, others normalised first.
     func keyID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        keyID(bytes, in: compiled.vocabulary)
-    }
-
-    /// `keyID(_:)` with the vocabulary already at hand (hoisted out of a loop).
-    @inline(__always)
-    func keyID(_ bytes: UnsafeBufferPointer<UInt8>, in vocabulary: VocabularyTable) -> Int32? {
-        if let ascii = vocabulary.lookupASCII(bytes) { return ascii }
-        return vocabulary.lookup(normalizer.key(bytes))
+        TokenKeys.id(of: bytes, vocabulary: compiled.vocabulary, normalizer: normalizer)
     }
 
     /// The byte length of a possessive ending "'s" or "’s" on a word's bytes (0 when there is none);
@@ -117,37 +86,51 @@ public final class EntityMatcher {
 
     /// The trie node reached from `node` by a key.
     @inline(__always)
-    static func child(of node: Int32, _ key: Int32, root: UnsafeBufferPointer<Int32>, nodes: [CompiledGazetteer.Node]) -> Int32? {
+    static func child(of node: Int32, _ key: Int32, root: UnsafeBufferPointer<Int32>, edges: TrieEdges) -> Int32? {
         if node == 0 {
             let child = root[Int(key)]
             return child >= 0 ? child : nil
         }
-        return nodes[Int(node)].children[key]
+        return edges.child(of: node, key)
     }
 
     /// Leftmost-longest gazetteer matches whose case fits.
-    func gazetteerMatches(tokens: [Token], keys: [Int32], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        let nodes = compiled.nodes
+    func gazetteerMatches(tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
         return compiled.rootChildren.withUnsafeBufferPointer { root in
-            gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8, root: root, nodes: nodes)
+            tokens.withUnsafeBufferPointer { buffer in
+                var keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
+                                     numbers: compiled.hasNumericKeys)
+                return gazetteerMatches(tokens: tokens, keys: &keys, utf8: utf8, root: root)
+            }
         }
     }
 
     func gazetteerMatches(
-        tokens: [Token], keys: [Int32], utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>,
-        nodes: [CompiledGazetteer.Node]
+        tokens: [Token], keys: inout TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>
     ) -> [Candidate] {
-        func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, nodes: nodes) }
+        let edges = compiled.edges
+        func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }
+        let rootFilter = compiled.rootFilter
+        let nodeEntries = compiled.nodeEntries
+        let priorities = compiled.priorities
         var result: [Candidate] = []
         var index = 0
         let count = tokens.count
         while index < count {
             // Most tokens start nothing: skip them without setting up a trie walk. A token ending in
-            // "s" may be a possessive ("Ukraine's") and is looked at below.
-            let key = keys[index]
-            if key < 0 || root[Int(key)] < 0 {
-                let token = tokens[index]
-                if token.kind != .word || utf8[token.utf8End - 1] | 0x20 != UInt8(ascii: "s") {
+            // "'s" may be a possessive ("Ukraine's") whose stem starts a form, and is looked at below.
+            let token = tokens[index]
+            let startsNothing: Bool
+            if token.keyHash != 0 && !rootFilter.mayContain(token.keyHash) {
+                startsNothing = true
+            } else {
+                let key = keys.id(at: index)
+                startsNothing = key < 0 || root[Int(key)] < 0
+            }
+            if startsNothing {
+                if token.kind != .word
+                    || Self.possessiveSuffixLength(UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]), upperS: true) == 0
+                {
                     index += 1
                     continue
                 }
@@ -156,7 +139,8 @@ public final class EntityMatcher {
             var node: Int32 = 0
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
-                var key: Int32? = keys[position] >= 0 ? keys[position] : nil
+                let id = keys.id(at: position)
+                var key: Int32? = id >= 0 ? id : nil
                 var trim = 0
                 if key == nil || child(of: node, key!) == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
                     let stem = possessiveStem(tokens[position], utf8: utf8)
@@ -166,15 +150,17 @@ public final class EntityMatcher {
                 }
                 guard let key, let next = child(of: node, key) else { break }
                 node = next
-                for entryID in nodes[Int(node)].entries {
-                    let entry = compiled.entries[Int(entryID)]
-                    guard caseFits(entry, tokens: tokens, from: index, utf8: utf8, trimLast: trim) else { continue }
+                for slot in nodeEntries.positions(of: node) {
+                    let entryID = nodeEntries.id(at: slot)
+                    guard caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
+                    else { continue }
+                    let priority = priorities[Int(entryID)]
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
                     if let current = best {
-                        let currentPriority = compiled.entries[Int(current.entry)].priority
-                        if position > current.last || currentPriority < entry.priority {
+                        let currentPriority = priorities[Int(current.entry)]
+                        if position > current.last || currentPriority < priority {
                             best = candidate
-                        } else if position == current.last, currentPriority == entry.priority {
+                        } else if position == current.last, currentPriority == priority {
                             best?.alternatives.append(entryID)
                         }
                     } else {
@@ -205,14 +191,48 @@ public final class EntityMatcher {
         return (key, 2)
     }
 
-    func caseFits(_ entry: MatchEntry, tokens: [Token], from first: Int, utf8: UnsafeBufferPointer<UInt8>, trimLast: Int) -> Bool {
-        for (offset, rule) in entry.caseRules.enumerated() {
+    /// Whether the tokens from `first` on are written as a form's case rules ask; with `trimLast`,
+    /// the last token's possessive ending is left out.
+    func caseFits(_ caseRules: [CaseRule], tokens: [Token], from first: Int, utf8: UnsafeBufferPointer<UInt8>, trimLast: Int) -> Bool {
+        for (offset, rule) in caseRules.enumerated() {
+            if case .any = rule { continue }
             let token = tokens[first + offset]
+            let trimmed = trimLast > 0 && offset == caseRules.count - 1
+            if let accepted = Self.asciiAccepts(rule, token, utf8, trimmed: trimmed) {
+                if !accepted { return false }
+                continue
+            }
             var surface = Self.surface(token, utf8)
-            if trimLast > 0 && offset == entry.caseRules.count - 1 { surface = surface.dropLast(2) }
+            if trimmed { surface = surface.dropLast(2) }
             if !rule.accepts(surface) { return false }
         }
         return true
+    }
+
+    /// `CaseRule.accepts` decided on the bytes of an ASCII token (its `keyHash` is set), or nil
+    /// when the bytes cannot decide it and the token must be read as a string.
+    ///
+    /// A first ASCII character followed by another ASCII one is a grapheme of its own (ASCII
+    /// characters extend none but CR LF), so it is upper case exactly when it is "A"…"Z"; an ASCII
+    /// text equals an ASCII form exactly when their bytes are equal.
+    @inline(__always)
+    static func asciiAccepts(_ rule: CaseRule, _ token: Token, _ utf8: UnsafeBufferPointer<UInt8>, trimmed: Bool) -> Bool? {
+        guard token.keyHash != 0 else { return nil }
+        // A trimmed ASCII token ends in "'s" or "'S": two bytes.
+        let end = trimmed ? token.utf8End - 2 : token.utf8End
+        switch rule {
+        case .any:
+            return true
+        case .capitalized:
+            let first = utf8[token.utf8Start]
+            return (0x41...0x5A).contains(first)
+        case .exact(let form):
+            var form = form
+            return form.withUTF8 { form in
+                guard form.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return form.elementsEqual(UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<end]))
+            }
+        }
     }
 
     static func surface(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Substring {
@@ -236,45 +256,47 @@ public final class EntityMatcher {
     func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int]) -> [Entity] {
         var result: [Entity] = []
         var fullNames: Set<String> = []
+        let entries = compiled.entries
+        // Entries are read field by field: copying one whole retains and releases all its strings.
         for candidate in candidates {
-            let entry = compiled.entries[Int(candidate.entry)]
-            if entry.type == .person && entry.form == .name { fullNames.insert(entry.kb) }
+            let id = Int(candidate.entry)
+            if entries[id].type == .person && entries[id].form == .name { fullNames.insert(entries[id].kb) }
         }
         var previous: (last: Int, type: EntityType)?
         for (position, original) in candidates.enumerated() {
             var candidate = original
             // A surname several persons share names the one whose full name the article gives.
-            if !candidate.alternatives.isEmpty, !fullNames.contains(compiled.entries[Int(candidate.entry)].kb),
-                let better = candidate.alternatives.first(where: { fullNames.contains(compiled.entries[Int($0)].kb) })
+            if !candidate.alternatives.isEmpty, !fullNames.contains(entries[Int(candidate.entry)].kb),
+                let better = candidate.alternatives.first(where: { fullNames.contains(entries[Int($0)].kb) })
             {
                 candidate.entry = better
             }
-            let entry = compiled.entries[Int(candidate.entry)]
-            if entry.form == .cue {
+            let id = Int(candidate.entry)
+            if entries[id].form == .cue {
                 cueEnds.append(candidate.last)
                 previous = nil
                 continue
             }
             var source = "gazetteer"
-            if entry.form == .partial {
+            if entries[id].form == .partial {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
                     || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
                 if afterTitle {
                     source = "gazetteer"
-                } else if fullNames.contains(entry.kb) {
+                } else if fullNames.contains(entries[id].kb) {
                     source = "coreference"
                 } else {
                     continue
                 }
             }
-            if entry.type == .country || entry.type == .city {
+            if entries[id].type == .country || entries[id].type == .city {
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
                 if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence {
                     let word = String(Self.surface(tokens[next], utf8))
                     if Self.geographicNouns.contains(word) { continue }
-                    if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entry.surface),
-                        Self.isNameWord(Substring(word)),
+                    if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entries[id].surface),
+                        Self.isNameWord(tokens[next], utf8),
                         !Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
                     {
                         let text = Self.text(tokens, candidate.first, next, utf8)
@@ -290,11 +312,11 @@ public final class EntityMatcher {
             let first = tokens[candidate.first]
             let last = tokens[candidate.last]
             result.append(Entity(
-                id: "", type: entry.type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
+                id: "", type: entries[id].type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
                 text: Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd),
-                kb: entry.kb, canonical: entry.canonical, wikidata: entry.wikidata, sentence: first.sentence,
-                source: source, form: entry.form, refersTo: entry.refersTo))
-            previous = (candidate.last, entry.type)
+                kb: entries[id].kb, canonical: entries[id].canonical, wikidata: entries[id].wikidata, sentence: first.sentence,
+                source: source, form: entries[id].form, refersTo: entries[id].refersTo))
+            previous = (candidate.last, entries[id].type)
         }
         return result
     }
@@ -355,7 +377,7 @@ public final class EntityMatcher {
         var capitalised = 0
         for token in tokens where token.sentence == sentence && token.kind == .word {
             words += 1
-            if let first = surface(token, utf8).first, first.isUppercase { capitalised += 1 }
+            if startsUppercase(token, utf8) { capitalised += 1 }
         }
         return words >= 3 && capitalised * 10 >= words * 6
     }
@@ -392,10 +414,9 @@ public final class EntityMatcher {
                     continue
                 }
                 guard tokens[position].kind == .word else { break }
-                let surface = Self.surface(tokens[position], utf8)
-                if Self.isNameWord(surface) {
+                if Self.isNameWord(tokens[position], utf8) {
                     last = position
-                } else if !Self.nameParticles.contains(String(surface)) || last == roleEnd {
+                } else if !Self.nameParticles.contains(String(Self.surface(tokens[position], utf8))) || last == roleEnd {
                     break
                 }
                 position += 1
@@ -414,12 +435,40 @@ public final class EntityMatcher {
     /// Whether the token is a hyphen written tight between two words.
     static func isJoiningHyphen(at index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index > 0, index + 1 < tokens.count, tokens[index].kind == .punctuation else { return false }
-        let surface = surface(tokens[index], utf8)
-        guard surface == "-" || surface == "‐" else { return false }
+        // "-" or "‐" (U+2010), compared on bytes: no other text is canonically equivalent to either.
+        let token = tokens[index]
+        let length = token.utf8End - token.utf8Start
+        let first = utf8[token.utf8Start]
+        let hyphen = (length == 1 && first == 0x2D)
+            || (length == 3 && first == 0xE2 && utf8[token.utf8Start + 1] == 0x80 && utf8[token.utf8Start + 2] == 0x90)
+        guard hyphen else { return false }
         return tokens[index - 1].utf8End == tokens[index].utf8Start && tokens[index].utf8End == tokens[index + 1].utf8Start
             && tokens[index + 1].kind == .word
     }
 
+    /// Whether a token's first character is upper case; ASCII tokens are decided on their first
+    /// byte (an ASCII character followed by ASCII is a grapheme of its own).
+    @inline(__always)
+    static func startsUppercase(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if token.keyHash != 0 { return (0x41...0x5A).contains(utf8[token.utf8Start]) }
+        return surface(token, utf8).first?.isUppercase ?? false
+    }
+
+    /// `isNameWord(_:)` of a token; ASCII words are tested on their bytes (capital first, a
+    /// lower-case letter after it) before the list of capitalised non-names is consulted.
+    static func isNameWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.keyHash != 0 else { return isNameWord(surface(token, utf8)) }
+        guard token.utf8End - token.utf8Start > 1, (0x41...0x5A).contains(utf8[token.utf8Start]) else { return false }
+        var lowercase = false
+        for index in (token.utf8Start + 1)..<token.utf8End where (0x61...0x7A).contains(utf8[index]) {
+            lowercase = true
+            break
+        }
+        return lowercase && !notNames.contains(String(surface(token, utf8)))
+    }
+
+    /// Whether a word looks like a name: a capital, more than one character, some lower case,
+    /// and not a capitalised word that follows titles without being a name ("Monday", "The").
     static func isNameWord(_ surface: Substring) -> Bool {
         guard let first = surface.first, first.isUppercase, surface.count > 1 else { return false }
         guard !notNames.contains(String(surface)) else { return false }
@@ -430,9 +479,10 @@ public final class EntityMatcher {
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
     func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
-        for entity in entities where entity.type == .person && entity.source == "pattern" {
-            if let surname = entity.text.split(separator: " ").last {
-                surnames.append((Array(surname.utf8), entity.canonical, entity.span.end))
+        // By index, not `for entity in`: copying an entity retains and releases all its strings.
+        for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
+            if let surname = entities[index].text.split(separator: " ").last {
+                surnames.append((Array(surname.utf8), entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }

@@ -12,15 +12,25 @@ public struct MatchError: Error, Sendable, CustomStringConvertible {
 ///
 /// Immutable and safe to share between workers once built.
 public final class CompiledGazetteer: Sendable {
+    /// A trie node while the trie is built; the compiled trie keeps its edges in `edges` and
+    /// its entries in `nodeEntries`.
     struct Node: Sendable {
         var children: [Int32: Int32] = [:]
         var entries: [Int32] = []
     }
 
     let vocabulary: VocabularyTable
-    let nodes: [Node]
     /// Children of the root by key id, for the lookup made at every token.
     let rootChildren: [Int32]
+    /// The hashes of the keys that start a form: most tokens start none, and are passed over
+    /// on their `Token.keyHash` alone.
+    let rootFilter: KeyHashFilter
+    /// The edges below the root.
+    let edges: TrieEdges
+    /// The entries of each node, flat.
+    let nodeEntries: NodeEntries
+    /// The priority of each entry, apart from the entries so the walk compares them in cache.
+    let priorities: [Int]
     /// Whether any form has a token made of digits (otherwise number tokens are not looked up).
     let hasNumericKeys: Bool
     let entries: [MatchEntry]
@@ -95,11 +105,18 @@ public final class CompiledGazetteer: Sendable {
         }
         builder.applyCollisionRules(gazetteer.collisionRules)
         vocabulary = builder.vocabulary
-        nodes = builder.nodes
         entries = builder.entries
         var rootChildren = [Int32](repeating: -1, count: builder.vocabulary.count)
-        for (key, child) in builder.nodes[0].children { rootChildren[Int(key)] = child }
+        var rootFilter = KeyHashFilter()
+        for (key, child) in builder.nodes[0].children {
+            rootChildren[Int(key)] = child
+            rootFilter.insert(builder.vocabulary.hash(of: key))
+        }
         self.rootChildren = rootChildren
+        self.rootFilter = rootFilter
+        edges = TrieEdges(builder.nodes)
+        nodeEntries = NodeEntries(builder.nodes)
+        priorities = builder.entries.map(\.priority)
         hasNumericKeys = builder.hasNumericKeys
     }
 }

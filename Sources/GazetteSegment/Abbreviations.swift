@@ -4,6 +4,41 @@
 /// French lists are Gazette's own, and English gets a few more that news uses.
 public struct Abbreviations: Sendable {
     let words: Set<String>
+    /// UTF-8 length of the longest word: longer ASCII words need no set lookup.
+    let longest: Int
+
+    init(words: Set<String>) {
+        self.words = words
+        longest = words.map(\.utf8.count).max() ?? 0
+    }
+
+    /// `contains(_:)` of a word given as UTF-8 bytes; ASCII words are tested on their bytes and
+    /// made into a string only when short enough to be in the list.
+    public func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return contains(String(decoding: bytes, as: UTF8.self)) }
+        // An ASCII string equals (is canonically equivalent to) no string of another UTF-8 length.
+        if bytes.count <= longest && words.contains(String(decoding: bytes, as: UTF8.self)) { return true }
+        return Self.isASCIIInitials(bytes)
+    }
+
+    /// Initials and dotted acronyms in ASCII ("J.", "U.S."): single letters between periods,
+    /// ending in a period (as `contains(_:)` tests them on a string).
+    static func isASCIIInitials(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last, last == UInt8(ascii: ".") else { return false }
+        var parts = 0
+        var partLength = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                if partLength > 0 { parts += 1 }
+                partLength = 0
+                continue
+            }
+            let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            guard letter, partLength == 0 else { return false }
+            partLength = 1
+        }
+        return parts > 0
+    }
 
     /// Whether a word with its final period ("Mr.", "dhr.") is a known abbreviation.
     public func contains(_ word: String) -> Bool {
@@ -38,13 +73,18 @@ public struct Abbreviations: Sendable {
         "nov.", "déc.", "p.ex.",
     ])
 
+    static let forEnglish = Abbreviations(words: english)
+    static let forDutch = Abbreviations(words: dutch)
+    static let forGerman = Abbreviations(words: german)
+    static let forFrench = Abbreviations(words: french)
+
     /// The list for a language ("en", "nl", "de", "fr"); English for others.
     public static func forLanguage(_ language: String?) -> Abbreviations {
         switch language {
-        case "nl": return Abbreviations(words: dutch)
-        case "de": return Abbreviations(words: german)
-        case "fr": return Abbreviations(words: french)
-        default: return Abbreviations(words: english)
+        case "nl": return forDutch
+        case "de": return forGerman
+        case "fr": return forFrench
+        default: return forEnglish
         }
     }
 }

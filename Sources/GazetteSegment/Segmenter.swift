@@ -190,7 +190,7 @@ public final class Segmenter {
             let scalarStart = counter.scalar(at: start)
             let scalarEnd = counter.scalar(at: end)
             tokens.append(Token(span: TextSpan(start: scalarStart, end: scalarEnd), utf8Start: start, utf8End: end,
-                                kind: kind, sentence: 0))
+                                kind: kind, keyHash: KeyHash.ascii(in: utf8, from: start, to: end), sentence: 0))
             splitter.observe(&tokens, utf8)
         }
         return tokens
@@ -218,8 +218,7 @@ public final class Segmenter {
         guard end > range.start, utf8[end - 1] == UInt8(ascii: ".") else { return false }
         var start = end - 1
         while start > range.start && !isSpaceByte(utf8[start - 1]) && utf8[start - 1] != UInt8(ascii: "(") { start -= 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
-        return abbreviations.contains(word)
+        return abbreviations.contains(UnsafeBufferPointer(rebasing: utf8[start..<end]))
     }
 }
 
@@ -233,12 +232,24 @@ struct ScalarCounter {
 
     init(_ utf8: UnsafeBufferPointer<UInt8>) {
         self.utf8 = utf8
-        var ascii = true
-        for byte in utf8 where byte >= 0x80 {
-            ascii = false
-            break
+        ascii = Self.isASCII(utf8)
+    }
+
+    /// Whether every byte is below 0x80, read 8 bytes at a time.
+    static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var high: UInt64 = 0
+        var index = 0
+        while index + 8 <= utf8.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
         }
-        self.ascii = ascii
+        while index < utf8.count {
+            high |= UInt64(utf8[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// The scalar offset of a byte offset at or after the previous one asked for.

@@ -1,0 +1,56 @@
+import GazetteCore
+import GazetteSegment
+
+/// The vocabulary ids of a document's tokens, looked up the first time the gazetteer scan asks,
+/// so that the scan reads each token once instead of after a separate pass over all of them.
+///
+/// ASCII tokens are looked up by the `KeyHash` the segmenter stored in them (their bytes are read
+/// only when the vocabulary has that hash); other tokens are normalised first. Number tokens are
+/// skipped when no form has digits, punctuation longer than two bytes always.
+struct TokenKeys {
+    /// -2 while not looked up, -1 for a token the vocabulary does not have.
+    private var ids: [Int32]
+    private let tokens: UnsafeBufferPointer<Token>
+    private let utf8: UnsafeBufferPointer<UInt8>
+    private let vocabulary: VocabularyTable
+    private let normalizer: KeyNormalizer
+    private let numbers: Bool
+
+    init(tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>, vocabulary: VocabularyTable,
+         normalizer: KeyNormalizer, numbers: Bool) {
+        ids = [Int32](repeating: -2, count: tokens.count)
+        self.tokens = tokens
+        self.utf8 = utf8
+        self.vocabulary = vocabulary
+        self.normalizer = normalizer
+        self.numbers = numbers
+    }
+
+    /// The vocabulary id of token `index`, or -1.
+    @inline(__always)
+    mutating func id(at index: Int) -> Int32 {
+        let known = ids[index]
+        if known != -2 { return known }
+        let id = lookUp(tokens[index])
+        ids[index] = id
+        return id
+    }
+
+    @inline(__always)
+    private func lookUp(_ token: Token) -> Int32 {
+        switch token.kind {
+        case .punctuation where token.utf8End - token.utf8Start > 2: return -1
+        case .number where !numbers: return -1
+        default: break
+        }
+        let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+        if token.keyHash != 0 { return vocabulary.lookupASCII(bytes, hash: token.keyHash) ?? -1 }
+        return Self.id(of: bytes, vocabulary: vocabulary, normalizer: normalizer) ?? -1
+    }
+
+    /// The vocabulary id of a word's bytes: ASCII bytes are looked up directly, others normalised first.
+    static func id(of bytes: UnsafeBufferPointer<UInt8>, vocabulary: VocabularyTable, normalizer: KeyNormalizer) -> Int32? {
+        if let ascii = vocabulary.lookupASCII(bytes) { return ascii }
+        return vocabulary.lookup(normalizer.key(bytes))
+    }
+}

@@ -1,0 +1,51 @@
+import GazetteCore
+@testable import GazetteMatch
+import GazetteSegment
+import Testing
+
+/// Case rules and name tests decided on the bytes of ASCII tokens must agree with the string versions.
+@Suite("Matching: case rules on bytes")
+struct CaseRuleFastPathTests {
+    static let text = "US us Us U.S. EU NATO Nato nATO İstanbul ﬁnance Straße Cafe\u{301} A\u{345}b Ébert 🇺🇦 3rd 42 O'Brien "
+        + "Jean-Paul Jean‐Paul a - b d’Ivoire K \u{212A} Ukraine's UKRAINE'S ukraine's Erdoğan's Macron’s x X Xi The Monday McDonald"
+
+    @Test func nameWordsAndCapitalsAgreeWithStringTests() throws {
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: Self.text)
+        try Segmenter().segment(&document)
+        var copy = document.text
+        copy.withUTF8 { utf8 in
+            for (index, token) in document.tokens.enumerated() {
+                let surface = EntityMatcher.surface(token, utf8)
+                #expect(EntityMatcher.isNameWord(token, utf8) == EntityMatcher.isNameWord(surface), "\(surface)")
+                #expect(EntityMatcher.startsUppercase(token, utf8) == (surface.first?.isUppercase ?? false), "\(surface)")
+                let hyphen = surface == "-" || surface == "‐"
+                let joining = hyphen && index > 0 && index + 1 < document.tokens.count && token.kind == .punctuation
+                    && document.tokens[index - 1].utf8End == token.utf8Start && token.utf8End == document.tokens[index + 1].utf8Start
+                    && document.tokens[index + 1].kind == .word
+                #expect(EntityMatcher.isJoiningHyphen(at: index, document.tokens, utf8) == joining, "\(surface)")
+            }
+        }
+    }
+
+    @Test func byteDecisionsAgreeWithStringRules() throws {
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: Self.text)
+        try Segmenter().segment(&document)
+        let rules: [CaseRule] = [.any, .capitalized, .exact("US"), .exact("NATO"), .exact("K"), .exact("\u{212A}"),
+                                 .exact("Ukraine"), .exact("UKRAINE"), .exact("İstanbul"), .exact("3rd")]
+        var copy = document.text
+        copy.withUTF8 { utf8 in
+            for token in document.tokens {
+                let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+                let possessive = EntityMatcher.possessiveSuffixLength(bytes, upperS: true) > 0
+                for trimmed in possessive ? [false, true] : [false] {
+                    var surface = EntityMatcher.surface(token, utf8)
+                    if trimmed { surface = surface.dropLast(2) }
+                    for rule in rules {
+                        guard let decided = EntityMatcher.asciiAccepts(rule, token, utf8, trimmed: trimmed) else { continue }
+                        #expect(decided == rule.accepts(surface), "\(rule) on \(surface)")
+                    }
+                }
+            }
+        }
+    }
+}
