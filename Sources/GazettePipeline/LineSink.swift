@@ -80,7 +80,7 @@ public final class LineSink {
         buffer.append(contentsOf: line.utf8)
         buffer.append(0x0A)
         lines += 1
-        if flushEachLine || buffer.count >= 1 << 16 { try flush() }
+        if flushEachLine || buffer.count >= 1 << 18 { try flush() }
     }
 
     /// Writes lines that are already newline-terminated bytes (kept lines of a resumed run), counting them.
@@ -100,9 +100,25 @@ public final class LineSink {
     private func put(_ bytes: [UInt8]) throws(PipelineError) {
         do {
             let data = try gzip.map { gzip throws(GzipError) in try gzip.compress(bytes) } ?? bytes
-            if !data.isEmpty { try handle.write(contentsOf: data) }
+            if !data.isEmpty { try Self.writeAll(data, to: handle.fileDescriptor) }
         } catch {
             throw PipelineError("cannot write output: \(error)")
+        }
+    }
+
+    /// Writes every byte to a descriptor (partial writes continued, interrupted ones retried), without the
+    /// copy into `Data` that `FileHandle.write(contentsOf:)` makes of an array.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
         }
     }
 
