@@ -1,5 +1,6 @@
 @testable import GazetteClean
 import GazetteCore
+import GazetteTestSupport
 import Testing
 
 /// The byte-level plain-text cleaning gives exactly what the String-based `ReferenceCleaning` gives.
@@ -56,7 +57,7 @@ struct PlainTextEquivalenceTests {
     }
 
     @Test func firstInvalidOffsetMatchesTheDecoderOnRandomBytes() {
-        var generator = SeededGenerator(state: 1)
+        var generator = SeededGenerator(seed: 1)
         let fragments: [[UInt8]] = [
             Array("plain ASCII text ".utf8), Array("é".utf8), Array("😀".utf8), Array("€".utf8), [0xFF], [0xC3], [0xE2, 0x80],
             [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0x80], [0xF0, 0x9F, 0x98], [0],
@@ -92,7 +93,7 @@ struct PlainTextEquivalenceTests {
     }
 
     @Test func collapseMatchesTheReference() {
-        var generator = SeededGenerator(state: 2)
+        var generator = SeededGenerator(seed: 2)
         for _ in 0..<2000 {
             let text = TrickyText.make(words: Int.random(in: 0..<30, using: &generator), using: &generator)
             #expect(Whitespace.collapse(text) == ReferenceCleaning.collapse(text))
@@ -105,7 +106,7 @@ struct PlainTextEquivalenceTests {
     }
 
     @Test func cleaningMatchesTheReferenceOnTrickyText() {
-        var generator = SeededGenerator(state: 3)
+        var generator = SeededGenerator(seed: 3)
         for _ in 0..<3000 {
             let text = TrickyText.make(words: Int.random(in: 0..<40, using: &generator), using: &generator)
             var bytes = Array(text.utf8)
@@ -142,7 +143,7 @@ struct PlainTextEquivalenceTests {
     }
 
     @Test func paragraphsMatchTheReference() {
-        var generator = SeededGenerator(state: 4)
+        var generator = SeededGenerator(seed: 4)
         for _ in 0..<1000 {
             let text = TrickyText.make(words: Int.random(in: 0..<40, using: &generator), using: &generator)
             #expect(TextCleaner.paragraphs(of: text) == ReferenceCleaning.paragraphs(of: text))
@@ -150,7 +151,7 @@ struct PlainTextEquivalenceTests {
     }
 
     @Test func languageGuessesMatchTheReference() {
-        var generator = SeededGenerator(state: 5)
+        var generator = SeededGenerator(seed: 5)
         let guesser = LanguageGuesser()
         for _ in 0..<2000 {
             let text = TrickyText.make(words: Int.random(in: 0..<60, using: &generator), using: &generator)

@@ -1,4 +1,5 @@
 import GazetteCore
+import GazetteTestSupport
 
 /// The straightforward String- and `Unicode.Scalar`-based plain-text cleaning that the byte-level
 /// `TextCleaner`, `Whitespace` and `LanguageGuesser` replaced; the tests hold them to it.
@@ -142,19 +143,6 @@ enum ReferenceCleaning {
             counts[best] >= 2, counts[best] * 20 >= min(words, 2000)
         else { return nil }
         return languages[best]
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so random cases are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import GazetteReaders
+import GazetteTestSupport
 import Testing
 
 /// The byte-level newswire text helpers must give what the Character-level ones give, on every ASCII text.
