@@ -76,9 +76,22 @@ public enum ISODate {
             guard let value = digit(index) else { return nil }
             year = year * 10 + value
         }
-        guard let date = date(year, month + 1, day) else { return nil }
+        guard (1000...9999).contains(year), (1...31).contains(day) else { return nil }
+        // "YYYY-MM-DD" and maybe "THH:MM[:SS]", written as bytes (as `date` and `time` would write them).
+        var output: [UInt8] = []
+        output.reserveCapacity(19)
+        func two(_ value: Int) {
+            output.append(UInt8(0x30 + value / 10))
+            output.append(UInt8(0x30 + value % 10))
+        }
+        two(year / 100)
+        two(year % 100)
+        output.append(UInt8(ascii: "-"))
+        two(month + 1)
+        output.append(UInt8(ascii: "-"))
+        two(day)
         at += 9
-        if at == bytes.count { return date }
+        if at == bytes.count { return String(decoding: output, as: UTF8.self) }
         // " HH:MM" or " HH:MM:SS" with an optional ".digits", then the end.
         guard bytes[at] == UInt8(ascii: " ") else { return nil }
         var numbers: [Int] = []
@@ -97,7 +110,12 @@ public enum ISODate {
         guard cursor == bytes.count, numbers.count >= 2, numbers[0] < 24, numbers[1] < 60,
             numbers.count < 3 || numbers[2] < 61
         else { return nil }
-        return date + "T" + numbers.map { padded($0, 2) }.joined(separator: ":")
+        output.append(UInt8(ascii: "T"))
+        for (position, number) in numbers.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ":")) }
+            two(number)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func date(_ year: Int, _ month: Int, _ day: Int) -> String? {

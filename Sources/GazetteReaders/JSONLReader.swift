@@ -119,11 +119,30 @@ struct JSONLRecordParser: Sendable {
     /// The number of the input file among the JSONL files of the stream, for `IDClaim`.
     let file: Int
 
+    /// Each field's names with their slots in the scanner's answer.
+    let groups: (id: FieldGroup, url: FieldGroup, title: FieldGroup, published: FieldGroup, language: FieldGroup,
+                 text: FieldGroup, html: FieldGroup)
+
+    /// The names of one field, tried in order, and where the scanner puts each.
+    struct FieldGroup: Sendable {
+        let names: [String]
+        let slots: [Int]
+
+        init(_ names: [String], _ scanner: JSONRecordScanner) {
+            self.names = names
+            slots = names.map { scanner.slot(of: $0)! }
+        }
+    }
+
     init(path: String, fields: JSONLFields, file: Int) {
         self.path = path
         self.fields = fields
-        scanner = JSONRecordScanner(fields)
+        let scanner = JSONRecordScanner(fields)
+        self.scanner = scanner
         self.file = file
+        groups = (FieldGroup(fields.id, scanner), FieldGroup(fields.url, scanner), FieldGroup(fields.title, scanner),
+                  FieldGroup(fields.published, scanner), FieldGroup(fields.language, scanner),
+                  FieldGroup(fields.text, scanner), FieldGroup(fields.html, scanner))
     }
 
     /// The line's item, and the id it claims when it is a record that must not repeat an earlier id.
@@ -135,11 +154,11 @@ struct JSONLRecordParser: Sendable {
                            reason: RejectReason(code: code, message: "line \(lineNumber): \(message)")))
         }
         typealias Field = (value: String?, wrongType: String?)
-        let string: ([String]) -> Field
+        let string: (FieldGroup) -> Field
         if let found = scanner.scan(line) {
-            string = { names in
-                for name in names {
-                    switch found[name] {
+            string = { group in
+                for (name, slot) in zip(group.names, group.slots) {
+                    switch found[slot] {
                     case nil, .null?: continue
                     case .string(let text)?: return (text, nil)
                     case .other?: return (nil, name)
@@ -158,7 +177,8 @@ struct JSONLRecordParser: Sendable {
                 return (reject(fallbackID, "jsonl_malformed", "the line is not valid JSON"), nil)
             }
             let idNames = fields.id
-            string = { names in
+            string = { group in
+                let names = group.names
                 for name in names {
                     guard let value = object[name], !(value is NSNull) else { continue }
                     if let text = value as? String { return (text, nil) }
@@ -168,9 +188,9 @@ struct JSONLRecordParser: Sendable {
                 return (nil, nil)
             }
         }
-        let idField = string(fields.id), urlField = string(fields.url), titleField = string(fields.title)
-        let publishedField = string(fields.published), languageField = string(fields.language)
-        let textField = string(fields.text), htmlField = string(fields.html)
+        let idField = string(groups.id), urlField = string(groups.url), titleField = string(groups.title)
+        let publishedField = string(groups.published), languageField = string(groups.language)
+        let textField = string(groups.text), htmlField = string(groups.html)
         let id = idField.value ?? fallbackID
         for field in [idField, urlField, titleField, publishedField, languageField, textField, htmlField] {
             if let wrong = field.wrongType {

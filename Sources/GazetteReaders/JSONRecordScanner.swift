@@ -30,9 +30,12 @@ struct JSONRecordScanner {
         wanted = unique
     }
 
-    /// The wanted fields present in the record (by name), or nil when the general parser must decide.
-    func scan(_ line: ArraySlice<UInt8>) -> [String: Value]? {
-        line.withUnsafeBufferPointer { buffer -> [String: Value]? in
+    /// The slot of a wanted name in `scan`'s answer.
+    func slot(of name: String) -> Int? { wanted.firstIndex { $0.elementsEqual(name.utf8) } }
+
+    /// The wanted fields of the record by slot (nil where absent), or nil when the general parser must decide.
+    func scan(_ line: ArraySlice<UInt8>) -> [Value?]? {
+        line.withUnsafeBufferPointer { buffer -> [Value?]? in
             var cursor = Cursor(bytes: buffer)
             return cursor.record(wanted: wanted)
         }
@@ -63,10 +66,10 @@ struct JSONRecordScanner {
             return true
         }
 
-        mutating func record(wanted: [[UInt8]]) -> [String: Value]? {
+        mutating func record(wanted: [[UInt8]]) -> [Value?]? {
             skipSpace()
             guard take(UInt8(ascii: "{")) else { return nil }
-            var found: [String: Value] = [:]
+            var found = [Value?](repeating: nil, count: wanted.count)
             skipSpace()
             if !take(UInt8(ascii: "}")) {
                 while true {
@@ -75,10 +78,9 @@ struct JSONRecordScanner {
                     skipSpace()
                     guard take(UInt8(ascii: ":")) else { return nil }
                     skipSpace()
-                    if let name = wanted.first(where: { $0.elementsEqual(bytes[key]) }) {
-                        let text = String(decoding: name, as: UTF8.self)
-                        guard found[text] == nil, let value = wantedValue() else { return nil }
-                        found[text] = value
+                    if let slot = wanted.firstIndex(where: { $0.elementsEqual(bytes[key]) }) {
+                        guard found[slot] == nil, let value = wantedValue() else { return nil }
+                        found[slot] = value
                     } else {
                         guard skipValue(depth: 1) else { return nil }
                     }

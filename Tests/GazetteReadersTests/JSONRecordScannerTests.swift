@@ -27,7 +27,16 @@ struct JSONRecordScannerTests {
         return fields
     }
 
-    func scan(_ line: String) -> [String: JSONRecordScanner.Value]? { scanner.scan(Array(line.utf8)[...]) }
+    func scan(_ line: String) -> [String: JSONRecordScanner.Value]? { scanner.scan(Array(line.utf8)[...]).map(byName) }
+
+    /// The scanner's answer keyed by field name, like the general parser's.
+    func byName(_ values: [JSONRecordScanner.Value?]) -> [String: JSONRecordScanner.Value] {
+        var fields: [String: JSONRecordScanner.Value] = [:]
+        for (slot, value) in values.enumerated() {
+            if let value { fields[String(decoding: scanner.wanted[slot], as: UTF8.self)] = value }
+        }
+        return fields
+    }
 
     @Test func simpleRecordsAreReadLikeTheGeneralParserReadsThem() {
         let lines = [
@@ -93,7 +102,7 @@ struct JSONRecordScannerTests {
                 default: bytes.insert(alphabet.randomElement(using: &generator)!, at: position)
                 }
             }
-            guard let scanned = scanner.scan(bytes[...]) else { continue }
+            guard let scanned = scanner.scan(bytes[...]).map(byName) else { continue }
             answered += 1
             let line = String(decoding: bytes, as: UTF8.self)
             #expect(String(validating: bytes, as: UTF8.self) != nil)
