@@ -479,6 +479,16 @@ public final class EntityMatcher {
         return surface.dropFirst().contains { $0.isLowercase }
     }
 
+    /// A bitmask of lengths (bit `n` for `n` bytes, bit 63 for 63 or more) widened by the lengths of
+    /// the same words with a possessive ending of 2 or 4 bytes.
+    static func lengthsWithPossessive(_ lengths: UInt64) -> UInt64 {
+        var widened: UInt64 = 0
+        for length in 0..<64 where lengths & (1 << UInt64(length)) != 0 {
+            for suffix in [0, 2, 4] { widened |= 1 << UInt64(min(length + suffix, 63)) }
+        }
+        return widened
+    }
+
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
     func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
@@ -492,9 +502,13 @@ public final class EntityMatcher {
         // Surname lengths as a bitmask (longer ones share the last bit): a cheap first test per word.
         var lengths: UInt64 = 0
         for surname in surnames { lengths |= 1 << UInt64(min(surname.surname.count, 63)) }
+        // The lengths a word has when it is a surname, possibly with "'s" (2 bytes) or "’s" (4 bytes):
+        // words of other lengths are passed over without reading their bytes.
+        let wordLengths = Self.lengthsWithPossessive(lengths)
         var result: [Entity] = []
         var entityIndex = 0
         for token in tokens where token.kind == .word {
+            guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
             var length = token.utf8End - token.utf8Start
             var trim = 0
             let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
