@@ -295,7 +295,10 @@ public final class EntityMatcher {
             }
             if entries[id].type == .country || entries[id].type == .city {
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
-                if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence {
+                // An ASCII word without a capital is neither a geographic noun nor a name word: no string needed.
+                if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence,
+                    tokens[next].keyHash == 0 || Self.startsUppercase(tokens[next], utf8)
+                {
                     let word = String(Self.surface(tokens[next], utf8))
                     if Self.geographicNouns.contains(word) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entries[id].surface),
@@ -399,7 +402,9 @@ public final class EntityMatcher {
         var entityIndex = 0
         for (index, token) in tokens.enumerated() {
             while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
-            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) {
+            // Past the last entity no token is covered.
+            if entityIndex == entities.count { break }
+            if entities[entityIndex].span.overlaps(token.span) {
                 covered[index] = true
                 if entities[entityIndex].type == .role && entities[entityIndex].span.end == token.span.end { roleEnds.append(index) }
             }
