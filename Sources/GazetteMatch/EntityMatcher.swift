@@ -142,15 +142,16 @@ public final class EntityMatcher {
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
                 let id = keys.id(at: position)
-                var key: Int32? = id >= 0 ? id : nil
+                // The child is looked up once per key (the edge table is probed once per step).
+                var next: Int32? = id >= 0 ? child(of: node, id) : nil
                 var trim = 0
-                if key == nil || child(of: node, key!) == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
+                if next == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
                     let stem = possessiveStem(tokens[position], utf8: utf8)
                 {
-                    key = stem.key
+                    next = child(of: node, stem.key)
                     trim = stem.trim
                 }
-                guard let key, let next = child(of: node, key) else { break }
+                guard let next else { break }
                 node = next
                 for slot in nodeEntries.positions(of: node) {
                     let entryID = nodeEntries.id(at: slot)
