@@ -485,6 +485,18 @@ public final class EntityMatcher {
         return surface.dropFirst().contains { $0.isLowercase }
     }
 
+    /// The index of the first token whose span starts at or after a scalar offset (`tokens.count` if none),
+    /// by binary search: token spans are in text order.
+    static func firstToken(startingAtOrAfter offset: Int, _ tokens: [Token]) -> Int {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].span.start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// A bitmask of lengths (bit `n` for `n` bytes, bit 63 for 63 or more) widened by the lengths of
     /// the same words with a possessive ending of 2 or 4 bytes.
     static func lengthsWithPossessive(_ lengths: UInt64) -> UInt64 {
@@ -513,7 +525,9 @@ public final class EntityMatcher {
         let wordLengths = Self.lengthsWithPossessive(lengths)
         var result: [Entity] = []
         var entityIndex = 0
-        for token in tokens where token.kind == .word {
+        // A surname counts only after its pattern person: tokens before the earliest one are passed over.
+        let earliest = surnames.reduce(Int.max) { min($0, $1.after) }
+        for token in tokens[Self.firstToken(startingAtOrAfter: earliest, tokens)...] where token.kind == .word {
             guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
             var length = token.utf8End - token.utf8Start
             var trim = 0

@@ -27,6 +27,18 @@ struct CaseRuleFastPathTests {
         }
     }
 
+    /// The binary search `patternCoreference` starts from agrees with a linear scan.
+    @Test func firstTokenAtOrAfterAnOffset() throws {
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: Self.text)
+        try Segmenter().segment(&document)
+        let tokens = document.tokens
+        for offset in -1...(Self.text.unicodeScalars.count + 1) {
+            let expected = tokens.firstIndex { $0.span.start >= offset } ?? tokens.count
+            #expect(EntityMatcher.firstToken(startingAtOrAfter: offset, tokens) == expected, "\(offset)")
+        }
+        #expect(EntityMatcher.firstToken(startingAtOrAfter: 0, []) == 0)
+    }
+
     @Test func nameWordsAndCapitalsAgreeWithStringTests() throws {
         var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: Self.text)
         try Segmenter().segment(&document)
