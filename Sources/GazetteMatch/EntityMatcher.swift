@@ -114,6 +114,8 @@ public final class EntityMatcher {
         let nodeEntries = compiled.nodeEntries
         let priorities = compiled.priorities
         var result: [Candidate] = []
+        // Room for a match every 16 tokens (news averages one in 30) saves growing the array step by step.
+        result.reserveCapacity(tokens.count / 16 + 4)
         var index = 0
         let count = tokens.count
         while index < count {
@@ -140,15 +142,16 @@ public final class EntityMatcher {
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
                 let id = keys.id(at: position)
-                var key: Int32? = id >= 0 ? id : nil
+                // The child is looked up once per key (the edge table is probed once per step).
+                var next: Int32? = id >= 0 ? child(of: node, id) : nil
                 var trim = 0
-                if key == nil || child(of: node, key!) == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
+                if next == nil, utf8[tokens[position].utf8End - 1] | 0x20 == UInt8(ascii: "s"),
                     let stem = possessiveStem(tokens[position], utf8: utf8)
                 {
-                    key = stem.key
+                    next = child(of: node, stem.key)
                     trim = stem.trim
                 }
-                guard let key, let next = child(of: node, key) else { break }
+                guard let next else { break }
                 node = next
                 for slot in nodeEntries.positions(of: node) {
                     let entryID = nodeEntries.id(at: slot)
@@ -255,6 +258,7 @@ public final class EntityMatcher {
     /// - Occupation cues are not entities; their positions go to `cueEnds` for the title pattern.
     func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int]) -> [Entity] {
         var result: [Entity] = []
+        result.reserveCapacity(candidates.count)
         var fullNames: Set<String> = []
         let entries = compiled.entries
         // Entries are read field by field: copying one whole retains and releases all its strings.
@@ -292,7 +296,10 @@ public final class EntityMatcher {
             }
             if entries[id].type == .country || entries[id].type == .city {
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
-                if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence {
+                // An ASCII word without a capital is neither a geographic noun nor a name word: no string needed.
+                if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence,
+                    tokens[next].keyHash == 0 || Self.startsUppercase(tokens[next], utf8)
+                {
                     let word = String(Self.surface(tokens[next], utf8))
                     if Self.geographicNouns.contains(word) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entries[id].surface),
@@ -396,7 +403,9 @@ public final class EntityMatcher {
         var entityIndex = 0
         for (index, token) in tokens.enumerated() {
             while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
-            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) {
+            // Past the last entity no token is covered.
+            if entityIndex == entities.count { break }
+            if entities[entityIndex].span.overlaps(token.span) {
                 covered[index] = true
                 if entities[entityIndex].type == .role && entities[entityIndex].span.end == token.span.end { roleEnds.append(index) }
             }
@@ -476,6 +485,28 @@ public final class EntityMatcher {
         return surface.dropFirst().contains { $0.isLowercase }
     }
 
+    /// The index of the first token whose span starts at or after a scalar offset (`tokens.count` if none),
+    /// by binary search: token spans are in text order.
+    static func firstToken(startingAtOrAfter offset: Int, _ tokens: [Token]) -> Int {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].span.start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// A bitmask of lengths (bit `n` for `n` bytes, bit 63 for 63 or more) widened by the lengths of
+    /// the same words with a possessive ending of 2 or 4 bytes.
+    static func lengthsWithPossessive(_ lengths: UInt64) -> UInt64 {
+        var widened: UInt64 = 0
+        for length in 0..<64 where lengths & (1 << UInt64(length)) != 0 {
+            for suffix in [0, 2, 4] { widened |= 1 << UInt64(min(length + suffix, 63)) }
+        }
+        return widened
+    }
+
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
     func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
@@ -489,9 +520,15 @@ public final class EntityMatcher {
         // Surname lengths as a bitmask (longer ones share the last bit): a cheap first test per word.
         var lengths: UInt64 = 0
         for surname in surnames { lengths |= 1 << UInt64(min(surname.surname.count, 63)) }
+        // The lengths a word has when it is a surname, possibly with "'s" (2 bytes) or "’s" (4 bytes):
+        // words of other lengths are passed over without reading their bytes.
+        let wordLengths = Self.lengthsWithPossessive(lengths)
         var result: [Entity] = []
         var entityIndex = 0
-        for token in tokens where token.kind == .word {
+        // A surname counts only after its pattern person: tokens before the earliest one are passed over.
+        let earliest = surnames.reduce(Int.max) { min($0, $1.after) }
+        for token in tokens[Self.firstToken(startingAtOrAfter: earliest, tokens)...] where token.kind == .word {
+            guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
             var length = token.utf8End - token.utf8Start
             var trim = 0
             let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
