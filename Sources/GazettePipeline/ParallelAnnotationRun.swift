@@ -348,17 +348,11 @@ final class BoundedQueue: @unchecked Sendable {
     }
 
     func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
+        condition.changing { closed = true }
     }
 
     func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        condition.changing { cancelled = true }
     }
 }
 
@@ -423,17 +417,11 @@ final class ReorderBuffer: @unchecked Sendable {
     }
 
     func setTotal(_ total: Int) {
-        condition.lock()
-        self.total = total
-        condition.broadcast()
-        condition.unlock()
+        condition.changing { self.total = total }
     }
 
     func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        condition.changing { cancelled = true }
     }
 }
 
@@ -472,5 +460,15 @@ final class WorkerTotals: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return (timings, reading)
+    }
+}
+
+extension NSCondition {
+    /// Changes shared state under the lock and wakes every waiter to look at it again.
+    func changing(_ change: () -> Void) {
+        lock()
+        change()
+        broadcast()
+        unlock()
     }
 }

@@ -139,38 +139,18 @@ struct JSONRecordScanner {
             return nil
         }
 
-        /// Skips a string, checking its escapes.
-        mutating func skipString() -> Bool {
-            guard take(UInt8(ascii: "\"")) else { return false }
-            while at < bytes.count {
-                let byte = bytes[at]
-                if byte == UInt8(ascii: "\"") {
-                    at += 1
-                    return true
-                }
-                if byte < 0x20 { return false }
-                if byte >= 0x80 { sawNonASCII = true }
-                if byte == UInt8(ascii: "\\") {
-                    guard escape() != nil else { return false }
-                    continue
-                }
-                at += 1
-            }
-            return false
-        }
-
-        /// A string's decoded content: one pass to find its end and check it, then, only when it has escapes,
-        /// a second that copies the plain runs whole into the string's own storage.
-        mutating func decodedString() -> String? {
-            let start = at + 1
+        /// Skips a string, checking its escapes: nil when it is not a valid JSON string, else whether it had escapes.
+        mutating func skipString() -> Bool? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
             var escapes = false
-            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
-            at += 1
             while true {
                 at = plainRunEnd(from: at)
                 guard at < bytes.count else { return nil }
                 let byte = bytes[at]
-                if byte == UInt8(ascii: "\"") { break }
+                if byte == UInt8(ascii: "\"") {
+                    at += 1
+                    return escapes
+                }
                 if byte < 0x20 { return nil }
                 if byte >= 0x80 { sawNonASCII = true }
                 if byte == UInt8(ascii: "\\") {
@@ -180,8 +160,14 @@ struct JSONRecordScanner {
                 }
                 at += 1
             }
-            let end = at
-            at += 1
+        }
+
+        /// A string's decoded content: `skipString` finds its end and checks it, then, only when it has escapes,
+        /// a second pass copies the plain runs whole into the string's own storage.
+        mutating func decodedString() -> String? {
+            let start = at + 1
+            guard let escapes = skipString() else { return nil }
+            let end = at - 1
             guard escapes else {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             }
@@ -288,7 +274,7 @@ struct JSONRecordScanner {
             guard depth <= Self.maxDepth, at < bytes.count else { return false }
             switch bytes[at] {
             case UInt8(ascii: "\""):
-                return skipString()
+                return skipString() != nil
             case UInt8(ascii: "t"): return literal("true")
             case UInt8(ascii: "f"): return literal("false")
             case UInt8(ascii: "n"): return literal("null")
