@@ -33,48 +33,104 @@ public struct LanguageGuesser: Sendable {
     /// Words are runs of ASCII letters (lower-cased) and non-ASCII bytes; only words of up to
     /// `StopWordTable.maximumWordLength` bytes can be function words.
     public func guess(_ text: String) -> String? {
-        var counts = (0, 0, 0, 0)
-        var words = 0
-        let table = Self.table
         var copy = text
-        copy.withUTF8 { utf8 in
-            var key: UInt64 = 0
-            var length = 0
-            var isASCII = true
-            func finishWord() {
-                words += 1
-                if length <= StopWordTable.maximumWordLength {
-                    let bits = isASCII ? table.languages(ofWord: key) : Self.index[StopWordTable.word(key), default: 0]
-                    if bits != 0 {
-                        counts.0 += Int(bits & 1)
-                        counts.1 += Int(bits >> 1 & 1)
-                        counts.2 += Int(bits >> 2 & 1)
-                        counts.3 += Int(bits >> 3 & 1)
-                    }
-                }
-                key = 0
-                length = 0
-                isASCII = true
-            }
-            for byte in utf8 {
-                let folded = StopWordTable.foldedWordByte(byte)
-                if folded != 0 {
-                    if length < 8 { key |= UInt64(folded) << (8 * UInt64(length)) }
-                    length += 1
-                    isASCII = isASCII && folded < 0x80
-                } else if length > 0 {
-                    finishWord()
-                    if words == Self.wordLimit { return }
-                }
-            }
-            if length > 0 { finishWord() }
-        }
-        let scores = [counts.0, counts.1, counts.2, counts.3]
+        let tally = copy.withUTF8 { Self.tally($0) }
+        let scores = [tally.counts.0, tally.counts.1, tally.counts.2, tally.counts.3]
         // Ties go to the first language in alphabetical order, so the guess is deterministic.
         guard let best = scores.indices.max(by: { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : $0 > $1 }),
-            scores[best] >= 2, scores[best] * 20 >= min(words, Self.wordLimit)
+            scores[best] >= 2, scores[best] * 20 >= min(tally.words, Self.wordLimit)
         else { return nil }
         return Self.languages[best]
+    }
+
+    /// Stop-word counts per language (in the order of `languages`) and the number of words read.
+    struct Tally: Equatable {
+        var counts = (0, 0, 0, 0)
+        var words = 0
+
+        static func == (lhs: Tally, rhs: Tally) -> Bool { lhs.counts == rhs.counts && lhs.words == rhs.words }
+    }
+
+    /// Counts the function words among the first `wordLimit` words of UTF-8 text.
+    ///
+    /// Word bytes are found 64 at a time as a bit mask; only the edges of runs of word bytes are
+    /// visited, so the text's bytes are not branched on one by one.
+    static func tally(_ utf8: UnsafeBufferPointer<UInt8>) -> Tally {
+        var tally = Tally()
+        guard let base = utf8.baseAddress else { return tally }
+        let raw = UnsafeRawPointer(base)
+        let count = utf8.count
+        let table = Self.table
+        var blockStart = 0
+        var inWord = false
+        var wordStart = 0
+        while blockStart < count {
+            var mask: UInt64 = 0
+            if blockStart + 64 <= count {
+                for lane in 0..<8 {
+                    let bytes = raw.loadUnaligned(fromByteOffset: blockStart + 8 * lane, as: UInt64.self)
+                    mask |= wordByteBits(UInt64(littleEndian: bytes)) &<< UInt64(8 * lane)
+                }
+            } else {
+                for offset in 0..<(count - blockStart) where StopWordTable.foldedWordByte(base[blockStart + offset]) != 0 {
+                    mask |= 1 &<< UInt64(offset)
+                }
+            }
+            // A set bit where a byte is in a word and the one before is not, or the other way round.
+            var edges = mask ^ (mask &<< 1 | (inWord ? 1 : 0))
+            while edges != 0 {
+                let position = edges.trailingZeroBitCount
+                edges &= edges &- 1
+                if mask &>> UInt64(position) & 1 == 1 {
+                    wordStart = blockStart + position
+                } else {
+                    tallyWord(wordStart..<(blockStart + position), in: utf8, table: table, into: &tally)
+                    if tally.words == wordLimit { return tally }
+                }
+            }
+            inWord = mask &>> 63 == 1
+            blockStart += 64
+        }
+        // Only a full last block can end inside a word: in a partial one the bytes past the end are no word bytes.
+        if inWord { tallyWord(wordStart..<count, in: utf8, table: table, into: &tally) }
+        return tally
+    }
+
+    /// One bit per byte of `bytes` (the first byte in bit 0): set for word bytes, ASCII letters and non-ASCII bytes.
+    @inline(__always)
+    static func wordByteBits(_ bytes: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let nonASCII = bytes & high
+        // Lower-cased, without the top bit, so that adding to a byte never carries into the next one.
+        let lower = (bytes | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = lower &+ 0x1F1F_1F1F_1F1F_1F1F  // top bit set from "a" (0x61) up
+        let pastZ = lower &+ 0x0505_0505_0505_0505  // top bit set from "{" (0x7B) up
+        let letters = atLeastA & ~pastZ & high
+        // Gather the top bit of each byte into the lowest eight bits.
+        return (((letters | nonASCII) &>> 7) &* 0x0102_0408_1020_4080) &>> 56
+    }
+
+    /// Counts one word: a function word adds to its languages.
+    @inline(__always)
+    static func tallyWord(_ word: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>, table: StopWordTable, into tally: inout Tally) {
+        tally.words += 1
+        guard word.count <= StopWordTable.maximumWordLength else { return }
+        var key: UInt64 = 0
+        if word.lowerBound + 8 <= utf8.count, let base = utf8.baseAddress {
+            // The word's bytes in one load: ASCII bytes of a word are letters, lower-cased by setting 0x20.
+            let bytes = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: word.lowerBound, as: UInt64.self))
+            let asciiCase = (~bytes & 0x8080_8080_8080_8080) &>> 2
+            key = (bytes | asciiCase) & ((1 &<< UInt64(8 * word.count)) &- 1)
+        } else {
+            for offset in word.indices {
+                key |= UInt64(StopWordTable.foldedWordByte(utf8[offset])) &<< UInt64(8 * (offset - word.lowerBound))
+            }
+        }
+        let bits = key & 0x8080_8080_8080_8080 == 0 ? table.languages(ofWord: key) : index[StopWordTable.word(key), default: 0]
+        tally.counts.0 += Int(bits & 1)
+        tally.counts.1 += Int(bits >> 1 & 1)
+        tally.counts.2 += Int(bits >> 2 & 1)
+        tally.counts.3 += Int(bits >> 3 & 1)
     }
 }
 

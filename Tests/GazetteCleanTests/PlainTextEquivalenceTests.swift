@@ -165,6 +165,62 @@ struct PlainTextEquivalenceTests {
         #expect(guesser.guess(boundary) == ReferenceCleaning.guessLanguage(boundary))
     }
 
+    /// `LanguageGuesser.tally` finds words 64 bytes at a time: texts of every length around the block
+    /// edges, words across them and past the word limit must count as the byte-by-byte reference does.
+    @Test func stopWordTalliesMatchTheReference() {
+        func expectSameTally(_ text: String) {
+            var copy = text
+            let tally = copy.withUTF8 { LanguageGuesser.tally($0) }
+            let reference = ReferenceCleaning.tally(text)
+            #expect([tally.counts.0, tally.counts.1, tally.counts.2, tally.counts.3] == reference.counts, "\(text)")
+            #expect(tally.words == reference.words, "\(text)")
+        }
+        var generator = SeededGenerator(seed: 6)
+        for _ in 0..<300 {
+            expectSameTally(TrickyText.make(words: Int.random(in: 0..<400, using: &generator), using: &generator))
+        }
+        // Every length from 0 to 200 bytes, of ASCII words, separators and non-ASCII letters.
+        let alphabet = Array("aAzZ@[`{ .,'\n-éSaid the De het ONE été".utf8)
+        for length in 0...200 {
+            for _ in 0..<5 {
+                let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                expectSameTally(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        expectSameTally(String(repeating: "the ", count: 2100))
+        expectSameTally(String(repeating: "de", count: 40))
+        expectSameTally(String(repeating: "x ", count: 1999) + "the")
+    }
+
+    /// The 64-bytes-at-a-time word test agrees with the byte test for every byte in every lane.
+    @Test func wordByteBitsMatchTheByteTest() {
+        for byte in 0...255 {
+            for lane in 0..<8 {
+                let word = UInt64(byte) << UInt64(8 * lane) | (lane == 0 ? 0 : 0x2020_2020_2020_2020 >> UInt64(64 - 8 * lane))
+                let expected: UInt64 = StopWordTable.foldedWordByte(UInt8(byte)) != 0 ? 1 << UInt64(lane) : 0
+                #expect(LanguageGuesser.wordByteBits(word) == expected, "byte \(byte) in lane \(lane)")
+            }
+        }
+    }
+
+    /// Each stop word is found with exactly its languages, and words that are no stop word are not.
+    @Test func stopWordTableFindsItsWordsOnly() {
+        let table = LanguageGuesser.table
+        for (position, language) in LanguageGuesser.languages.enumerated() {
+            for word in LanguageGuesser.stopWords[language]! where word.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bits = table.languages(ofWord: StopWordTable.key(word.utf8))
+                #expect(bits & (1 << position) != 0, "\(word) in \(language)")
+                let expected = LanguageGuesser.languages.indices.filter { LanguageGuesser.stopWords[LanguageGuesser.languages[$0]]!.contains(word) }
+                    .reduce(UInt8(0)) { $0 | 1 << $1 }
+                #expect(bits == expected, "\(word)")
+            }
+        }
+        for word in ["thee", "th", "a", "x", "said", "zeid", "an", "de", "ins", "sagt", "abcdef", ""] {
+            let isStopWord = LanguageGuesser.stopWords.values.contains { $0.contains(word) }
+            #expect((table.languages(ofWord: StopWordTable.key(word.utf8)) != 0) == isStopWord, "\(word)")
+        }
+    }
+
     @Test func languagesOfNewsText() {
         let guesser = LanguageGuesser()
         let cases: [(String, String?)] = [

@@ -116,6 +116,16 @@ enum ReferenceCleaning {
     /// The language with the most stop words among the first 2000 words, looked up as `String`s.
     static func guessLanguage(_ text: String) -> String? {
         let languages = ["de", "en", "fr", "nl"]
+        let (counts, words) = tally(text)
+        guard let best = counts.indices.max(by: { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }),
+            counts[best] >= 2, counts[best] * 20 >= min(words, 2000)
+        else { return nil }
+        return languages[best]
+    }
+
+    /// Stop words per language (de, en, fr, nl) among the first 2000 words, and the number of words read.
+    static func tally(_ text: String) -> (counts: [Int], words: Int) {
+        let languages = ["de", "en", "fr", "nl"]
         var counts = [0, 0, 0, 0]
         var words = 0
         var word: [UInt8] = []
@@ -139,10 +149,7 @@ enum ReferenceCleaning {
             }
         }
         finish()
-        guard let best = counts.indices.max(by: { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 > $1 }),
-            counts[best] >= 2, counts[best] * 20 >= min(words, 2000)
-        else { return nil }
-        return languages[best]
+        return (counts, words)
     }
 }
 
