@@ -83,7 +83,15 @@ struct ParagraphLayout {
                     output[written] = lead
                     written += 1
                     cursor += 1
-                    // The rest of an ASCII word, and single spaces between ASCII words, need no more thought.
+                    // The rest of an ASCII word, and single spaces between ASCII words, need no more thought:
+                    // eight bytes at a time while they are all such, then byte by byte.
+                    while end - cursor >= 8 {
+                        let bytes = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
+                        guard Self.isPlainRun(UInt64(littleEndian: bytes)) else { break }
+                        UnsafeMutableRawPointer(output + written).storeBytes(of: bytes, as: UInt64.self)
+                        written += 8
+                        cursor += 8
+                    }
                     while cursor < end {
                         let byte = cursor[0]
                         if byte > 0x20 && byte < 0x7F {
@@ -115,6 +123,22 @@ struct ParagraphLayout {
             cursor += length
         }
         return nil
+    }
+
+    /// Whether eight bytes (the first in the lowest byte) are copied unchanged by the byte loop:
+    /// printable ASCII where every space is followed by a printable non-space in the same eight bytes.
+    @inline(__always)
+    static func isPlainRun(_ bytes: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x0101_0101_0101_0101
+        // No byte of 0x80 or more, none below 0x20, none of 0x7F (below 0x80, adding never carries over a byte).
+        guard bytes & high == 0, (bytes &+ 0x6060_6060_6060_6060) & high == high, (bytes &+ low) & high == 0 else {
+            return false
+        }
+        let notSpace = bytes ^ 0x2020_2020_2020_2020
+        let spaces = ~(((notSpace & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | notSpace) & high
+        // No space followed by a space, and no space in the last byte (what follows it is not known here).
+        return spaces & (spaces &>> 8) == 0 && spaces &>> 63 == 0
     }
 
     /// Whether there is no text at all.

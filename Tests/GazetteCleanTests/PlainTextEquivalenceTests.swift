@@ -165,6 +165,34 @@ struct PlainTextEquivalenceTests {
         #expect(guesser.guess(boundary) == ReferenceCleaning.guessLanguage(boundary))
     }
 
+    /// The eight-byte copy of `ParagraphLayout` takes exactly the blocks the byte loop would copy unchanged.
+    @Test func plainRunsAreWhatTheByteLoopCopies() {
+        func isPlainRun(_ bytes: [UInt8]) -> Bool {
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x20 {
+                    guard index + 1 < bytes.count, bytes[index + 1] > 0x20, bytes[index + 1] < 0x7F else { return false }
+                } else if byte <= 0x20 || byte >= 0x7F {
+                    return false
+                }
+            }
+            return true
+        }
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x20, 0x21, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in alphabet.randomElement(using: &generator)! }
+            let word = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            #expect(ParagraphLayout.isPlainRun(word) == isPlainRun(bytes), "\(bytes)")
+        }
+        // Long ASCII lines with single and double spaces at every offset go through the eight-byte copy.
+        for length in 1...40 {
+            for gap in ["  ", " ", "\t", " \n", "\u{7F}", "é"] {
+                let text = String(repeating: "w", count: length) + gap + String(repeating: "ab cd", count: 7) + gap + "end"
+                #expect(TextCleaner.paragraphs(of: text) == ReferenceCleaning.paragraphs(of: text), "\(text)")
+            }
+        }
+    }
+
     /// `LanguageGuesser.tally` finds words 64 bytes at a time: texts of every length around the block
     /// edges, words across them and past the word limit must count as the byte-by-byte reference does.
     @Test func stopWordTalliesMatchTheReference() {
