@@ -84,15 +84,17 @@ struct ParagraphLayout {
                     written += 1
                     cursor += 1
                     // The rest of an ASCII word, and single spaces between ASCII words, need no more thought:
-                    // eight bytes at a time while they are all such, then byte by byte.
-                    while end - cursor >= 8 {
-                        let bytes = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
-                        guard Self.isPlainRun(UInt64(littleEndian: bytes)) else { break }
-                        UnsafeMutableRawPointer(output + written).storeBytes(of: bytes, as: UInt64.self)
-                        written += 8
-                        cursor += 8
-                    }
-                    while cursor < end {
+                    // eight bytes at a time while they are all such, else one step (a byte, or a space and a
+                    // byte) before eight are tried again.
+                    copying: while true {
+                        while end - cursor >= 8 {
+                            let bytes = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
+                            guard Self.isPlainRun(UInt64(littleEndian: bytes)) else { break }
+                            UnsafeMutableRawPointer(output + written).storeBytes(of: bytes, as: UInt64.self)
+                            written += 8
+                            cursor += 8
+                        }
+                        guard cursor < end else { break copying }
                         let byte = cursor[0]
                         if byte > 0x20 && byte < 0x7F {
                             output[written] = byte
@@ -104,7 +106,7 @@ struct ParagraphLayout {
                             written += 2
                             cursor += 2
                         } else {
-                            break
+                            break copying
                         }
                     }
                     continue
