@@ -1,23 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the wanted fields of a JSONL record in one pass over its bytes, for the common, simple record.
 ///
 /// A general JSON parser (Foundation's `JSONSerialization`) builds every value of the record as objects; a
 /// news record is mostly one long text field, and most of its other fields are not wanted. This scanner
-/// checks the whole line against the JSON grammar, decodes only the strings of the wanted fields, and
-/// skips the rest. It answers only when the answer cannot differ from the general parser's: anything
-/// unusual — not an object, malformed JSON, a wanted field twice, a number in a wanted field, escaped
-/// keys, lone surrogate or NUL escapes, exponents, very long numbers, deep nesting, invalid UTF-8 — returns
-/// nil, and the caller asks the general parser, whose answer (and error) then counts.
-struct JSONRecordScanner {
-    /// A wanted field's value as the reader needs it.
-    enum Value: Equatable {
-        case string(String)
+/// checks the whole line against the JSON grammar, notes where the strings of the wanted fields are, and
+/// skips the rest; the reader then decodes only the strings it uses (`string`, `bytes`). It answers only
+/// when the answer cannot differ from the general parser's: anything unusual — not an object, malformed
+/// JSON, a wanted field twice, a number in a wanted field, escaped keys, lone surrogate or NUL escapes,
+/// exponents, very long numbers, deep nesting, invalid UTF-8 — returns nil, and the caller asks the general
+/// parser, whose answer (and error) then counts.
+struct JSONRecordScanner: Sendable {
+    /// A wanted field as the scan found it.
+    enum Field: Equatable, Sendable {
+        /// A string: the range of its raw content in the line (between the quotes), and whether it has escapes.
+        case string(Range<Int>, escaped: Bool)
         case null
         /// A boolean, an array or an object: a wrong type for any field Gazette reads.
         case other
     }
 
+    /// A wanted field's value decoded, as the general parser would give it (for tests and callers that want all).
+    enum Value: Equatable {
+        case string(String)
+        case null
+        case other
+    }
+
     /// The wanted field names as UTF-8 bytes.
     let wanted: [[UInt8]]
+    /// Each wanted name's length and first eight bytes (`Name.prefix`), compared before the whole name.
+    let names: [Name]
+
+    /// A wanted name in the form a key is compared with.
+    struct Name: Sendable {
+        let length: Int
+        /// The first (up to) eight bytes, the first in the lowest byte, zero above the name's end.
+        let prefix: UInt64
+        let bytes: [UInt8]
+    }
 
     /// A scanner for the fields a JSONL reader reads.
     init(_ fields: JSONLFields) {
@@ -28,17 +53,137 @@ struct JSONRecordScanner {
         var unique: [[UInt8]] = []
         for name in names where !unique.contains(Array(name.utf8)) { unique.append(Array(name.utf8)) }
         wanted = unique
+        self.names = unique.map { bytes in
+            bytes.withUnsafeBufferPointer { Name(length: bytes.count, prefix: Self.prefix($0.baseAddress, count: bytes.count), bytes: bytes) }
+        }
+    }
+
+    /// The first `min(count, 8)` bytes at `start` as a little-endian word, zero above them.
+    @inline(__always)
+    static func prefix(_ start: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
+        guard let start else { return 0 }
+        var word: UInt64 = 0
+        for index in 0..<min(count, 8) { word |= UInt64(start[index]) << (8 * UInt64(index)) }
+        return word
     }
 
     /// The slot of a wanted name in `scan`'s answer.
     func slot(of name: String) -> Int? { wanted.firstIndex { $0.elementsEqual(name.utf8) } }
 
-    /// The wanted fields of the record by slot (nil where absent), or nil when the general parser must decide.
-    func scan(_ line: ArraySlice<UInt8>) -> [Value?]? {
-        line.withUnsafeBufferPointer { buffer -> [Value?]? in
-            var cursor = Cursor(bytes: buffer)
-            return cursor.record(wanted: wanted)
+    /// The slot of the wanted name equal to the key at `range` of `bytes`, or nil when the key is not wanted.
+    @inline(__always)
+    func slot(ofKey range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = range.count
+        guard let base = bytes.baseAddress else { return nil }
+        let start = base + range.lowerBound
+        let prefix = Self.prefix(start, count: length)
+        for (slot, name) in names.enumerated() where name.length == length && name.prefix == prefix {
+            if length <= 8 { return slot }
+            let rest = name.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + 8, start + 8, length - 8) }
+            if rest == 0 { return slot }
         }
+        return nil
+    }
+
+    /// The wanted fields of the record by slot (nil where absent), or nil when the general parser must decide.
+    /// String ranges are offsets into `line`.
+    func scan(_ line: UnsafeBufferPointer<UInt8>) -> [Field?]? {
+        var cursor = Cursor(bytes: line)
+        return cursor.record(self)
+    }
+
+    /// `scan` over a slice's bytes; ranges count from the slice's first byte.
+    func scan(_ line: ArraySlice<UInt8>) -> [Field?]? {
+        line.withUnsafeBufferPointer { scan($0) }
+    }
+
+    /// The wanted fields decoded (for tests and tools: the reader decodes only what it uses).
+    func values(_ line: ArraySlice<UInt8>) -> [Value?]? {
+        line.withUnsafeBufferPointer { buffer -> [Value?]? in
+            scan(buffer).map { found in
+                found.map { field in
+                    field.map { field in
+                        switch field {
+                        case .string(let range, let escaped): .string(Self.string(range, escaped: escaped, in: buffer))
+                        case .null: .null
+                        case .other: .other
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The string a scanned field holds. `range` and `escaped` must come from `scan` of the same bytes.
+    static func string(_ range: Range<Int>, escaped: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        // Escapes never decode to more bytes than they take: the raw length is enough room.
+        return String(unsafeUninitializedCapacity: range.count) { output in
+            decode(range, in: bytes, into: output.baseAddress!)
+        }
+    }
+
+    /// The UTF-8 bytes of the string a scanned field holds. `range` and `escaped` must come from `scan` of the
+    /// same bytes (which checked the line is valid UTF-8, so these bytes are what the string's would be).
+    static func bytes(_ range: Range<Int>, escaped: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard escaped else { return Array(UnsafeBufferPointer(rebasing: bytes[range])) }
+        return [UInt8](unsafeUninitializedCapacity: range.count) { output, count in
+            count = decode(range, in: bytes, into: output.baseAddress!)
+        }
+    }
+
+    /// Decodes the raw content of a string `scan` checked into `output` (room for `range.count` bytes); returns
+    /// how many bytes it wrote. Runs without a backslash are copied eight bytes at a time.
+    static func decode(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        let base = bytes.baseAddress!
+        let end = range.upperBound
+        var at = range.lowerBound
+        var written = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while at < end {
+            // The run up to the next backslash. A word is stored whole: `written` never passes `at - start`,
+            // so eight bytes from `written` stay inside the room while eight bytes from `at` are in the string.
+            var run = 0
+            while at + 8 <= end {
+                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
+                let backslash = word ^ (ones &* 0x5C)
+                let found = (backslash &- ones) & ~backslash & highs
+                if found != 0 {
+                    run = found.trailingZeroBitCount / 8
+                    break
+                }
+                at += 8
+                written += 8
+            }
+            if at + 8 > end {
+                while at + run < end && base[at + run] != UInt8(ascii: "\\") { run += 1 }
+                (output + written).update(from: base + at, count: run)
+            }
+            at += run
+            written += run
+            guard at < end else { break }
+            var cursor = Cursor(bytes: bytes)
+            cursor.at = at
+            guard let scalar = cursor.escape() else {
+                // `scan` checked every escape: not reached.
+                output[written] = base[at]
+                at += 1
+                written += 1
+                continue
+            }
+            at = cursor.at
+            if scalar.value < 0x80 {
+                output[written] = UInt8(truncatingIfNeeded: scalar.value)
+                written += 1
+            } else {
+                for unit in UTF8.encode(scalar)! {
+                    output[written] = unit
+                    written += 1
+                }
+            }
+        }
+        return written
     }
 
     /// A position in the line and the grammar rules read from there; every rule returns false (or nil) to give up.
@@ -66,10 +211,10 @@ struct JSONRecordScanner {
             return true
         }
 
-        mutating func record(wanted: [[UInt8]]) -> [Value?]? {
+        mutating func record(_ scanner: JSONRecordScanner) -> [Field?]? {
             skipSpace()
             guard take(UInt8(ascii: "{")) else { return nil }
-            var found = [Value?](repeating: nil, count: wanted.count)
+            var found = [Field?](repeating: nil, count: scanner.names.count)
             skipSpace()
             if !take(UInt8(ascii: "}")) {
                 while true {
@@ -78,7 +223,7 @@ struct JSONRecordScanner {
                     skipSpace()
                     guard take(UInt8(ascii: ":")) else { return nil }
                     skipSpace()
-                    if let slot = wanted.firstIndex(where: { $0.elementsEqual(bytes[key]) }) {
+                    if let slot = scanner.slot(ofKey: key, in: bytes) {
                         guard found[slot] == nil, let value = wantedValue() else { return nil }
                         found[slot] = value
                     } else {
@@ -98,12 +243,14 @@ struct JSONRecordScanner {
             return found
         }
 
-        /// A wanted field's value: a decoded string, null, or another non-number value skipped.
-        mutating func wantedValue() -> Value? {
+        /// A wanted field's value: a checked string, null, or another non-number value skipped.
+        mutating func wantedValue() -> Field? {
             guard at < bytes.count else { return nil }
             switch bytes[at] {
             case UInt8(ascii: "\""):
-                return decodedString().map(Value.string)
+                let start = at + 1
+                guard let escaped = skipString() else { return nil }
+                return .string(start..<(at - 1), escaped: escaped)
             case UInt8(ascii: "n"):
                 return literal("null") ? .null : nil
             case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -162,39 +309,6 @@ struct JSONRecordScanner {
             }
         }
 
-        /// A string's decoded content: `skipString` finds its end and checks it, then, only when it has escapes,
-        /// a second pass copies the plain runs whole into the string's own storage.
-        mutating func decodedString() -> String? {
-            let start = at + 1
-            guard let escapes = skipString() else { return nil }
-            let end = at - 1
-            guard escapes else {
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            }
-            // Escapes never decode to more bytes than they take: the raw length is enough room.
-            var reader = Cursor(bytes: bytes)
-            reader.at = start
-            return String(unsafeUninitializedCapacity: end - start) { output in
-                var written = 0
-                while reader.at < end {
-                    var run = reader.at
-                    while run < end && bytes[run] != UInt8(ascii: "\\") { run += 1 }
-                    if run > reader.at {
-                        let count = run - reader.at
-                        (output.baseAddress! + written).initialize(from: bytes.baseAddress! + reader.at, count: count)
-                        written += count
-                        reader.at = run
-                    }
-                    guard reader.at < end, let scalar = reader.escape() else { continue }
-                    for unit in UTF8.encode(scalar)! {
-                        output[written] = unit
-                        written += 1
-                    }
-                }
-                return written
-            }
-        }
-
         /// The first index at or after `start` holding a quote, a backslash, a control byte or a non-ASCII
         /// byte (or the end): the bytes before it are copied as they are. Eight bytes are tested at a time.
         func plainRunEnd(from start: Int) -> Int {
@@ -206,7 +320,9 @@ struct JSONRecordScanner {
                     let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
                     let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                         | ((word &- ones &* 0x20) & ~word) | word
-                    if special & highs != 0 { break }
+                    let marks = special & highs
+                    // The lowest mark is exact (a borrow only spills into higher bytes).
+                    if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
                     index += 8
                 }
             }
