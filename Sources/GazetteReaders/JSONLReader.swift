@@ -168,7 +168,7 @@ struct JSONLRecordParser: Sendable {
                            reason: RejectReason(code: code, message: "line \(lineNumber): \(message)")))
         }
         let fields: RecordFields
-        if let scanned = line.withUnsafeBufferPointer({ buffer in scanner.scan(buffer).map { scannedFields($0, in: buffer) } }) {
+        if let scanned = scannedFields(line) {
             fields = scanned
         } else {
             let object: [String: Any]
@@ -196,9 +196,20 @@ struct JSONLRecordParser: Sendable {
             published: fields.published.flatMap(ISODate.normalise), language: fields.language)), claim)
     }
 
+    /// The fields of the record as the scanner reads them, or nil when the general parser must read it.
+    func scannedFields(_ line: ArraySlice<UInt8>) -> RecordFields? {
+        line.withUnsafeBufferPointer { line in
+            withUnsafeTemporaryAllocation(of: JSONRecordScanner.Field?.self, capacity: scanner.names.count) { found in
+                found.initialize(repeating: nil)
+                guard scanner.scan(line, into: found) else { return nil }
+                return scannedFields(UnsafeBufferPointer(found), in: line)
+            }
+        }
+    }
+
     /// The fields of a record the scanner read: in each group the first name present and not null counts;
     /// only the strings used are decoded (none but the id when a field has a wrong type).
-    func scannedFields(_ found: [JSONRecordScanner.Field?], in line: UnsafeBufferPointer<UInt8>) -> RecordFields {
+    func scannedFields(_ found: UnsafeBufferPointer<JSONRecordScanner.Field?>, in line: UnsafeBufferPointer<UInt8>) -> RecordFields {
         var fields = RecordFields()
         /// The first field of the group that is present and not null: its string's place, or its wrong type.
         func pick(_ group: FieldGroup) -> (range: Range<Int>, escaped: Bool)? {

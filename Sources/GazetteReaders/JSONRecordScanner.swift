@@ -35,6 +35,8 @@ struct JSONRecordScanner: Sendable {
     let wanted: [[UInt8]]
     /// Each wanted name's length and first eight bytes (`Name.prefix`), compared before the whole name.
     let names: [Name]
+    /// Open addressing over `names` by `hash(length:prefix:)`: a slot number, or -1 where the chain ends.
+    let table: [Int16]
 
     /// A wanted name in the form a key is compared with.
     struct Name: Sendable {
@@ -53,9 +55,26 @@ struct JSONRecordScanner: Sendable {
         var unique: [[UInt8]] = []
         for name in names where !unique.contains(Array(name.utf8)) { unique.append(Array(name.utf8)) }
         wanted = unique
-        self.names = unique.map { bytes in
+        let names = unique.map { bytes in
             bytes.withUnsafeBufferPointer { Name(length: bytes.count, prefix: Self.prefix($0.baseAddress, count: bytes.count), bytes: bytes) }
         }
+        self.names = names
+        // At most half full, so a key that is not wanted (most keys) usually ends its probe at once.
+        var size = 16
+        while size < 2 * names.count { size *= 2 }
+        var table = [Int16](repeating: -1, count: size)
+        for (slot, name) in names.enumerated() {
+            var index = Self.hash(length: name.length, prefix: name.prefix) & (size - 1)
+            while table[index] >= 0 { index = (index + 1) & (size - 1) }
+            table[index] = Int16(slot)
+        }
+        self.table = table
+    }
+
+    /// Where a name with this length and first eight bytes starts its probe in `table` (before masking).
+    @inline(__always)
+    static func hash(length: Int, prefix: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((prefix ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 40)
     }
 
     /// The first `min(count, 8)` bytes at `start` as a little-endian word, zero above them.
@@ -77,19 +96,36 @@ struct JSONRecordScanner: Sendable {
         guard let base = bytes.baseAddress else { return nil }
         let start = base + range.lowerBound
         let prefix = Self.prefix(start, count: length)
-        for (slot, name) in names.enumerated() where name.length == length && name.prefix == prefix {
-            if length <= 8 { return slot }
-            let rest = name.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + 8, start + 8, length - 8) }
-            if rest == 0 { return slot }
+        return table.withUnsafeBufferPointer { table -> Int? in
+            let mask = table.count - 1
+            var index = Self.hash(length: length, prefix: prefix) & mask
+            while true {
+                let slot = Int(table[index])
+                guard slot >= 0 else { return nil }
+                let name = names[slot]
+                if name.length == length && name.prefix == prefix {
+                    if length <= 8 { return slot }
+                    let rest = name.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + 8, start + 8, length - 8) }
+                    if rest == 0 { return slot }
+                }
+                index = (index + 1) & mask
+            }
         }
-        return nil
     }
 
     /// The wanted fields of the record by slot (nil where absent), or nil when the general parser must decide.
     /// String ranges are offsets into `line`.
     func scan(_ line: UnsafeBufferPointer<UInt8>) -> [Field?]? {
+        var found = [Field?](repeating: nil, count: names.count)
+        let answered = found.withUnsafeMutableBufferPointer { scan(line, into: $0) }
+        return answered ? found : nil
+    }
+
+    /// `scan` writing the fields into `found` (one slot per wanted name, all nil on entry): false when the
+    /// general parser must decide. Lets the reader keep the fields on the stack.
+    func scan(_ line: UnsafeBufferPointer<UInt8>, into found: UnsafeMutableBufferPointer<Field?>) -> Bool {
         var cursor = Cursor(bytes: line)
-        return cursor.record(self)
+        return cursor.record(self, into: found)
     }
 
     /// `scan` over a slice's bytes; ranges count from the slice's first byte.
@@ -211,36 +247,35 @@ struct JSONRecordScanner: Sendable {
             return true
         }
 
-        mutating func record(_ scanner: JSONRecordScanner) -> [Field?]? {
+        mutating func record(_ scanner: JSONRecordScanner, into found: UnsafeMutableBufferPointer<Field?>) -> Bool {
             skipSpace()
-            guard take(UInt8(ascii: "{")) else { return nil }
-            var found = [Field?](repeating: nil, count: scanner.names.count)
+            guard take(UInt8(ascii: "{")) else { return false }
             skipSpace()
             if !take(UInt8(ascii: "}")) {
                 while true {
                     skipSpace()
-                    guard let key = rawString() else { return nil }
+                    guard let key = rawString() else { return false }
                     skipSpace()
-                    guard take(UInt8(ascii: ":")) else { return nil }
+                    guard take(UInt8(ascii: ":")) else { return false }
                     skipSpace()
                     if let slot = scanner.slot(ofKey: key, in: bytes) {
-                        guard found[slot] == nil, let value = wantedValue() else { return nil }
+                        guard found[slot] == nil, let value = wantedValue() else { return false }
                         found[slot] = value
                     } else {
-                        guard skipValue(depth: 1) else { return nil }
+                        guard skipValue(depth: 1) else { return false }
                     }
                     skipSpace()
                     if take(UInt8(ascii: ",")) { continue }
-                    guard take(UInt8(ascii: "}")) else { return nil }
+                    guard take(UInt8(ascii: "}")) else { return false }
                     break
                 }
             }
             skipSpace()
-            guard at == bytes.count else { return nil }
+            guard at == bytes.count else { return false }
             if sawNonASCII {
-                guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+                guard String(validating: bytes, as: UTF8.self) != nil else { return false }
             }
-            return found
+            return true
         }
 
         /// A wanted field's value: a checked string, null, or another non-number value skipped.
@@ -273,6 +308,7 @@ struct JSONRecordScanner: Sendable {
         mutating func rawString() -> Range<Int>? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = at
+            at = plainRunEnd(from: at)
             while at < bytes.count {
                 let byte = bytes[at]
                 if byte == UInt8(ascii: "\"") {
@@ -301,8 +337,13 @@ struct JSONRecordScanner: Sendable {
                 if byte < 0x20 { return nil }
                 if byte >= 0x80 { sawNonASCII = true }
                 if byte == UInt8(ascii: "\\") {
-                    guard escape() != nil else { return nil }
                     escapes = true
+                    // The short escapes (most of them: newlines) need no decoding to be checked.
+                    if at + 1 < bytes.count, Self.isShortEscape(bytes[at + 1]) {
+                        at += 2
+                        continue
+                    }
+                    guard escape() != nil else { return nil }
                     continue
                 }
                 at += 1
@@ -374,6 +415,16 @@ struct JSONRecordScanner: Sendable {
             }
             at += 2
             return Unicode.Scalar(scalar)
+        }
+
+        /// Whether `\` and this byte is one of JSON's two-character escapes.
+        @inline(__always)
+        static func isShortEscape(_ code: UInt8) -> Bool {
+            switch code {
+            case UInt8(ascii: "n"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "t"),
+                 UInt8(ascii: "r"), UInt8(ascii: "b"), UInt8(ascii: "f"): true
+            default: false
+            }
         }
 
         static func hexValue(_ byte: UInt8) -> UInt32? {
