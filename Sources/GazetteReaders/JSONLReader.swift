@@ -83,8 +83,8 @@ struct JSONLReader: ItemReader {
         while true {
             let line: ArraySlice<UInt8>
             if let stream {
-                guard let next = stream.nextLine() else { return nil }
-                line = next[...]
+                guard let next = stream.nextLineSlice() else { return nil }
+                line = next
             } else {
                 guard offset < bytes.count else { return nil }
                 let end = LineReader.newline(in: bytes, from: offset) ?? bytes.count
@@ -111,7 +111,10 @@ struct JSONLReader: ItemReader {
 
 /// Turns one JSONL line into a raw document or a reject, on any thread; the duplicate-id check is not its
 /// business (it needs the lines before, in order: `DuplicateIDFilter`).
-struct JSONLRecordParser: Sendable {
+///
+/// A class: every pending record of a file holds it, and sharing one reference costs a single retain where
+/// copying its field names, scanner tables and groups would retain each of them.
+final class JSONLRecordParser: Sendable {
     let path: String
     let fields: JSONLFields
     /// Reads the simple records without building every value; the others go to `JSONSerialization`.
