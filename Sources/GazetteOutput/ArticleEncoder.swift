@@ -15,74 +15,111 @@ public struct ArticleEncoder: Sendable {
     }
 
     /// One JSON line (without the newline) for an annotated document; `asOf` is the date that decided offices.
+    ///
+    /// The layout is fixed, so keys, commas and brackets are written as prepared pieces straight into one
+    /// buffer; the values go through the same escaping and number formatting as `JSONWriter`'s.
     public func encode(_ document: Document, asOf: String, gazetteerVersion: String? = nil) -> String {
-        var json = JSONWriter(capacity: document.text.utf8.count * 2 + 1024)
-        json.beginObject()
-        json.field("schema", Self.articleSchema)
-        json.field("id", document.id)
-        Self.writeSource(document.source, into: &json)
-        json.field("url", document.url)
-        json.field("title", document.title)
-        json.field("published", document.published)
-        json.field("language", document.language)
-        json.field("text", document.text)
-        json.beginArray("sentences")
-        for sentence in document.sentences { json.spanValue(sentence.start, sentence.end) }
-        json.endArray()
+        var line = LineBuffer(capacity: document.text.utf8.count + 512 + 16 * document.sentences.count
+                              + 192 * document.entities.count + 256 * document.relations.count
+                              + (includeTokens ? 24 * document.tokens.count : 0))
+        line.append(#"{"schema":"gazette.article/1","id":"#)
+        line.string(document.id)
+        Self.writeSource(document.source, into: &line)
+        line.append(#","url":"#)
+        line.string(document.url)
+        line.append(#","title":"#)
+        line.string(document.title)
+        line.append(#","published":"#)
+        line.string(document.published)
+        line.append(#","language":"#)
+        line.string(document.language)
+        line.append(#","text":"#)
+        line.string(document.text)
+        line.append(#","sentences":["#)
+        for (index, sentence) in document.sentences.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            line.span(sentence.start, sentence.end)
+        }
+        line.append(UInt8(ascii: "]"))
         if includeTokens {
-            json.beginArray("tokens")
-            for token in document.tokens {
-                json.beginArray()
-                json.intValue(token.span.start)
-                json.intValue(token.span.end)
-                json.stringValue(Self.tokenKindName(token.kind))
-                json.endArray()
+            line.append(#","tokens":["#)
+            for (index, token) in document.tokens.enumerated() {
+                line.append(index > 0 ? #",["# : "[")
+                line.int(token.span.start)
+                line.append(UInt8(ascii: ","))
+                line.int(token.span.end)
+                line.append(UInt8(ascii: ","))
+                line.append(Self.tokenKindLiteral(token.kind))
+                line.append(UInt8(ascii: "]"))
             }
-            json.endArray()
+            line.append(UInt8(ascii: "]"))
         }
-        json.beginArray("entities")
-        for entity in document.entities {
-            json.beginObject()
-            json.field("id", entity.id)
-            json.field("type", entity.type.rawValue)
-            json.field("start", entity.span.start)
-            json.field("end", entity.span.end)
-            json.field("text", entity.text)
-            json.field("kb", entity.kb)
-            json.field("canonical", entity.canonical)
-            json.field("wikidata", entity.wikidata)
-            json.field("sentence", entity.sentence)
-            json.field("source", entity.source)
-            json.endObject()
-        }
-        json.endArray()
-        json.beginArray("relations")
-        for relation in document.relations {
-            json.beginObject()
-            json.field("id", relation.id)
-            json.field("type", relation.type.rawValue)
-            json.field("head", relation.head)
-            json.field("tail", relation.tail)
-            json.field("role", relation.role)
-            if let statement = relation.statement {
-                json.field("statement", span: statement.start, statement.end)
-            } else {
-                json.null("statement")
+        line.append(#","entities":["#)
+        document.entities.withUnsafeBufferPointer { entities in
+            for index in entities.indices {
+                line.append(index > 0 ? #",{"id":"# : #"{"id":"#)
+                line.string(entities[index].id)
+                line.append(#","type":"#)
+                line.append(Self.entityTypeLiteral(entities[index].type))
+                line.append(#","start":"#)
+                line.int(entities[index].span.start)
+                line.append(#","end":"#)
+                line.int(entities[index].span.end)
+                line.append(#","text":"#)
+                line.string(entities[index].text)
+                line.append(#","kb":"#)
+                line.string(entities[index].kb)
+                line.append(#","canonical":"#)
+                line.string(entities[index].canonical)
+                line.append(#","wikidata":"#)
+                line.string(entities[index].wikidata)
+                line.append(#","sentence":"#)
+                line.int(entities[index].sentence)
+                line.append(#","source":"#)
+                line.string(entities[index].source)
+                line.append(UInt8(ascii: "}"))
             }
-            json.field("sentence", relation.sentence)
-            json.field("evidence", span: relation.evidence.start, relation.evidence.end)
-            json.field("trigger", relation.trigger)
-            json.field("source", relation.source)
-            json.double("confidence", (relation.confidence * 100).rounded() / 100)
-            json.endObject()
         }
-        json.endArray()
-        json.beginObject("meta")
-        json.field("as_of", asOf)
-        if let gazetteerVersion { json.field("gazetteer", gazetteerVersion) }
-        json.endObject()
-        json.endObject()
-        return json.output
+        line.append(#"],"relations":["#)
+        document.relations.withUnsafeBufferPointer { relations in
+            for index in relations.indices {
+                line.append(index > 0 ? #",{"id":"# : #"{"id":"#)
+                line.string(relations[index].id)
+                line.append(#","type":"#)
+                line.string(relations[index].type.rawValue)
+                line.append(#","head":"#)
+                line.string(relations[index].head)
+                line.append(#","tail":"#)
+                line.string(relations[index].tail)
+                line.append(#","role":"#)
+                line.string(relations[index].role)
+                line.append(#","statement":"#)
+                if let statement = relations[index].statement {
+                    line.span(statement.start, statement.end)
+                } else {
+                    line.append("null")
+                }
+                line.append(#","sentence":"#)
+                line.int(relations[index].sentence)
+                line.append(#","evidence":"#)
+                line.span(relations[index].evidence.start, relations[index].evidence.end)
+                line.append(#","trigger":"#)
+                line.string(relations[index].trigger)
+                line.append(#","source":"#)
+                line.string(relations[index].source)
+                line.append(#","confidence":"#)
+                JSONNumbers.writeHundredths(relations[index].confidence, into: &line)
+                line.append(UInt8(ascii: "}"))
+            }
+        }
+        line.append(#"],"meta":{"as_of":"#)
+        line.string(asOf)
+        if let gazetteerVersion {
+            line.append(#","gazetteer":"#)
+            line.string(gazetteerVersion)
+        }
+        line.append("}}")
+        return line.output
     }
 
     /// One JSON line (without the newline) for a rejected document.
@@ -96,6 +133,37 @@ public struct ArticleEncoder: Sendable {
         json.field("message", reject.reason.message)
         json.endObject()
         return json.output
+    }
+
+    static func writeSource(_ source: SourceLocator, into line: inout LineBuffer) {
+        line.append(#","source":{"path":"#)
+        line.string(source.path)
+        line.append(#","format":"#)
+        line.string(source.format)
+        line.append(#","index":"#)
+        line.int(source.index)
+        line.append(UInt8(ascii: "}"))
+    }
+
+    /// The string literal of an entity type, with its quotes.
+    static func entityTypeLiteral(_ type: EntityType) -> StaticString {
+        switch type {
+        case .person: #""PERSON""#
+        case .country: #""COUNTRY""#
+        case .org: #""ORG""#
+        case .city: #""CITY""#
+        case .role: #""ROLE""#
+        }
+    }
+
+    /// The string literal of a token kind's name, with its quotes.
+    static func tokenKindLiteral(_ kind: TokenKind) -> StaticString {
+        switch kind {
+        case .word: #""word""#
+        case .number: #""number""#
+        case .punctuation, .space: #""punctuation""#
+        case .ideographic: #""ideographic""#
+        }
     }
 
     static func writeSource(_ source: SourceLocator, into json: inout JSONWriter) {

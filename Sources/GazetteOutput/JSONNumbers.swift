@@ -31,3 +31,30 @@ enum JSONNumbers {
         return written + digits
     }
 }
+
+extension JSONNumbers {
+    /// The JSON text of a number as `JSONWriter.double` writes it: integral values below 10^15 without a
+    /// fraction, other finite values as Swift prints them, `null` for infinities and NaN.
+    static func text(_ value: Double) -> [UInt8] {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return [UInt8](unsafeUninitializedCapacity: maximumIntegerLength) { buffer, count in
+                count = write(Int(value), to: buffer.baseAddress!)
+            }
+        }
+        return value.isFinite ? Array(String(value).utf8) : Array("null".utf8)
+    }
+
+    /// `text` of k/100 for k in 0...100: a confidence rounded to hundredths is nearly always one of these.
+    static let hundredths: [[UInt8]] = (0...100).map { text(Double($0) / 100) }
+
+    /// Writes `(value * 100).rounded() / 100` as `text` would, from `hundredths` when it is one of them.
+    static func writeHundredths(_ value: Double, into line: inout LineBuffer) {
+        let scaled = (value * 100).rounded()
+        // `scaled` is a whole number, so `scaled / 100` is exactly the table's `Double(k) / 100`.
+        if scaled >= 0 && scaled <= 100 {
+            hundredths[Int(scaled)].withUnsafeBufferPointer { line.append($0) }
+        } else {
+            text(scaled / 100).withUnsafeBufferPointer { line.append($0) }
+        }
+    }
+}

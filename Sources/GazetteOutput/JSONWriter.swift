@@ -186,9 +186,8 @@ public struct JSONWriter {
         let comma = valuePrefix()
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             integer(Int(value), comma: comma)
-        } else if value.isFinite {
-            var text = String(value)
-            text.withUTF8 { text in
+        } else {
+            JSONNumbers.text(value).withUnsafeBufferPointer { text in
                 write(room: 1 + text.count) { output in
                     if comma { output[0] = UInt8(ascii: ",") }
                     let written = comma ? 1 : 0
@@ -196,8 +195,6 @@ public struct JSONWriter {
                     return written + text.count
                 }
             }
-        } else {
-            raw("null", comma: comma)
         }
     }
 

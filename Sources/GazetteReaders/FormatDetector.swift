@@ -90,12 +90,22 @@ public enum FormatDetector {
     /// The offset of the first occurrence of `needle` in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
         guard let firstByte = needle.first else { return start }
-        var i = start
         let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == firstByte, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        guard start <= last else { return nil }
+        // memchr to each candidate first byte, memcmp for the rest.
+        return haystack.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            let offset = haystack.startIndex
+            var i = start - offset
+            let lastOffset = last - offset
+            while i <= lastOffset {
+                guard let hit = memchr(base + i, Int32(firstByte), lastOffset - i + 1) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let same = needle.withUnsafeBufferPointer { memcmp(base + i + 1, $0.baseAddress! + 1, needle.count - 1) == 0 }
+                if same { return i + offset }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 }

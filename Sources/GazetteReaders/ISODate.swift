@@ -19,6 +19,10 @@ public enum ISODate {
         let utf8 = value.utf8
         let trimmed: String
         if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            // The Reuters shape in place (it cannot be ISO 8601: those start with four digits).
+            if (0x30...0x39).contains(first), let reuters = utf8.withContiguousStorageIfAvailable(reutersDate) ?? nil {
+                return reuters
+            }
             trimmed = value
         } else {
             trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -26,6 +30,12 @@ public enum ISODate {
         let bytes = Array(trimmed.utf8)
         if let iso = iso8601(bytes) { return iso }
         if let reuters = reutersDate(bytes) { return reuters }
+        return general(trimmed)
+    }
+
+    /// The rules for every form but the fast ones (`iso8601`, `reutersDate`), on a trimmed value; they also
+    /// read the Reuters shape, which is how the fast path is tested.
+    static func general(_ trimmed: String) -> String? {
         let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
         // Reuters-21578: "26-FEB-1987 15:01:01.79".
         if let first = parts.first {
@@ -58,9 +68,20 @@ public enum ISODate {
     /// (month in capitals). Nil for anything else, which the general rules below then read (with the same
     /// result for these shapes: this is only the fast way to it).
     static func reutersDate(_ bytes: [UInt8]) -> String? {
-        func digit(_ index: Int) -> Int? {
-            guard index < bytes.count, (0x30...0x39).contains(bytes[index]) else { return nil }
-            return Int(bytes[index] - 0x30)
+        bytes.withUnsafeBufferPointer { reutersDate($0) }
+    }
+
+    /// The months' three capitals as little-endian words, January first.
+    static let monthWords: [UInt32] = months.map { name in
+        name.utf8.enumerated().reduce(0) { word, byte in word | UInt32(byte.element) << (8 * UInt32(byte.offset)) }
+    }
+
+    /// `reutersDate` over bytes in place, writing the answer straight into the string.
+    static func reutersDate(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            guard index < bytes.count else { return nil }
+            let value = Int(bytes[index]) &- 0x30
+            return value >= 0 && value <= 9 ? value : nil
         }
         guard let firstDigit = digit(0) else { return nil }
         var day = firstDigit, at = 1
@@ -69,53 +90,63 @@ public enum ISODate {
             at = 2
         }
         guard at + 9 <= bytes.count, bytes[at] == UInt8(ascii: "-"), bytes[at + 4] == UInt8(ascii: "-") else { return nil }
-        let name = bytes[(at + 1)..<(at + 4)]
-        guard let month = months.firstIndex(where: { $0.utf8.elementsEqual(name) }) else { return nil }
+        let name = UInt32(bytes[at + 1]) | UInt32(bytes[at + 2]) << 8 | UInt32(bytes[at + 3]) << 16
+        guard let month = monthWords.firstIndex(of: name) else { return nil }
         var year = 0
         for index in (at + 5)..<(at + 9) {
             guard let value = digit(index) else { return nil }
             year = year * 10 + value
         }
         guard (1000...9999).contains(year), (1...31).contains(day) else { return nil }
-        // "YYYY-MM-DD" and maybe "THH:MM[:SS]", written as bytes (as `date` and `time` would write them).
-        var output: [UInt8] = []
-        output.reserveCapacity(19)
-        func two(_ value: Int) {
-            output.append(UInt8(0x30 + value / 10))
-            output.append(UInt8(0x30 + value % 10))
-        }
-        two(year / 100)
-        two(year % 100)
-        output.append(UInt8(ascii: "-"))
-        two(month + 1)
-        output.append(UInt8(ascii: "-"))
-        two(day)
         at += 9
-        if at == bytes.count { return String(decoding: output, as: UTF8.self) }
         // " HH:MM" or " HH:MM:SS" with an optional ".digits", then the end.
-        guard bytes[at] == UInt8(ascii: " ") else { return nil }
-        var numbers: [Int] = []
-        var cursor = at + 1
-        while numbers.count < 3 {
-            guard let tens = digit(cursor), let units = digit(cursor + 1) else { return nil }
-            numbers.append(tens * 10 + units)
-            cursor += 2
-            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { break }
-            cursor += 1
+        var clock = (0, 0, 0), numbers = 0
+        if at < bytes.count {
+            guard bytes[at] == UInt8(ascii: " ") else { return nil }
+            var cursor = at + 1
+            while numbers < 3 {
+                guard let tens = digit(cursor), let units = digit(cursor + 1) else { return nil }
+                switch numbers {
+                case 0: clock.0 = tens * 10 + units
+                case 1: clock.1 = tens * 10 + units
+                default: clock.2 = tens * 10 + units
+                }
+                numbers += 1
+                cursor += 2
+                guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { break }
+                cursor += 1
+            }
+            if numbers == 3, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
+                cursor += 1
+                while digit(cursor) != nil { cursor += 1 }
+            }
+            guard cursor == bytes.count, numbers >= 2, clock.0 < 24, clock.1 < 60, numbers < 3 || clock.2 < 61 else { return nil }
         }
-        if numbers.count == 3, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
-            cursor += 1
-            while digit(cursor) != nil { cursor += 1 }
+        // "YYYY-MM-DD" and maybe "THH:MM[:SS]", written as bytes (as `date` and `time` would write them).
+        let length = numbers == 0 ? 10 : 10 + 3 * numbers
+        return String(unsafeUninitializedCapacity: length) { output in
+            func two(_ value: Int, at position: Int) {
+                output[position] = UInt8(truncatingIfNeeded: 0x30 + value / 10)
+                output[position + 1] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+            }
+            two(year / 100, at: 0)
+            two(year % 100, at: 2)
+            output[4] = UInt8(ascii: "-")
+            two(month + 1, at: 5)
+            output[7] = UInt8(ascii: "-")
+            two(day, at: 8)
+            if numbers > 0 {
+                output[10] = UInt8(ascii: "T")
+                two(clock.0, at: 11)
+                output[13] = UInt8(ascii: ":")
+                two(clock.1, at: 14)
+                if numbers == 3 {
+                    output[16] = UInt8(ascii: ":")
+                    two(clock.2, at: 17)
+                }
+            }
+            return length
         }
-        guard cursor == bytes.count, numbers.count >= 2, numbers[0] < 24, numbers[1] < 60,
-            numbers.count < 3 || numbers[2] < 61
-        else { return nil }
-        output.append(UInt8(ascii: "T"))
-        for (position, number) in numbers.enumerated() {
-            if position > 0 { output.append(UInt8(ascii: ":")) }
-            two(number)
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     static func date(_ year: Int, _ month: Int, _ day: Int) -> String? {

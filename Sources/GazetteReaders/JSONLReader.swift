@@ -83,8 +83,8 @@ struct JSONLReader: ItemReader {
         while true {
             let line: ArraySlice<UInt8>
             if let stream {
-                guard let next = stream.nextLine() else { return nil }
-                line = next[...]
+                guard let next = stream.nextLineSlice() else { return nil }
+                line = next
             } else {
                 guard offset < bytes.count else { return nil }
                 let end = LineReader.newline(in: bytes, from: offset) ?? bytes.count
@@ -111,7 +111,10 @@ struct JSONLReader: ItemReader {
 
 /// Turns one JSONL line into a raw document or a reject, on any thread; the duplicate-id check is not its
 /// business (it needs the lines before, in order: `DuplicateIDFilter`).
-struct JSONLRecordParser: Sendable {
+///
+/// A class: every pending record of a file holds it, and sharing one reference costs a single retain where
+/// copying its field names, scanner tables and groups would retain each of them.
+final class JSONLRecordParser: Sendable {
     let path: String
     let fields: JSONLFields
     /// Reads the simple records without building every value; the others go to `JSONSerialization`.
@@ -145,71 +148,131 @@ struct JSONLRecordParser: Sendable {
                   FieldGroup(fields.text, scanner), FieldGroup(fields.html, scanner))
     }
 
+    /// What a record gives, before it becomes a document or a reject.
+    struct RecordFields: Equatable {
+        var id: String?
+        var url: String?
+        var title: String?
+        var published: String?
+        var language: String?
+        /// The body: the `html` field's bytes when it has one (then `isHTML`), else the `text` field's.
+        var body: [UInt8]?
+        var isHTML = false
+        /// The name of the first field, in field order, whose value is not a string.
+        var wrongType: String?
+    }
+
     /// The line's item, and the id it claims when it is a record that must not repeat an earlier id.
     func read(_ line: ArraySlice<UInt8>, lineNumber: Int) -> (item: ReadItem, claim: IDClaim?) {
         let index = lineNumber - 1
-        let fallbackID = "\(path)#\(lineNumber)"
-        func reject(_ id: String, _ code: String, _ message: String, format: InputFormat = .jsonl) -> ReadItem {
-            .reject(Reject(id: id, source: SourceLocator(path: path, format: format.rawValue, index: index),
+        func reject(_ id: String?, _ code: String, _ message: String) -> ReadItem {
+            .reject(Reject(id: id ?? "\(path)#\(lineNumber)",
+                           source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index),
                            reason: RejectReason(code: code, message: "line \(lineNumber): \(message)")))
         }
-        typealias Field = (value: String?, wrongType: String?)
-        let string: (FieldGroup) -> Field
-        if let found = scanner.scan(line) {
-            string = { group in
-                for (name, slot) in zip(group.names, group.slots) {
-                    switch found[slot] {
-                    case nil, .null?: continue
-                    case .string(let text)?: return (text, nil)
-                    case .other?: return (nil, name)
-                    }
-                }
-                return (nil, nil)
-            }
+        let fields: RecordFields
+        if let scanned = scannedFields(line) {
+            fields = scanned
         } else {
             let object: [String: Any]
             do {
                 guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                    return (reject(fallbackID, "jsonl_not_object", "the line is not a JSON object"), nil)
+                    return (reject(nil, "jsonl_not_object", "the line is not a JSON object"), nil)
                 }
                 object = parsed
             } catch {
-                return (reject(fallbackID, "jsonl_malformed", "the line is not valid JSON"), nil)
+                return (reject(nil, "jsonl_malformed", "the line is not valid JSON"), nil)
             }
-            let idNames = fields.id
-            string = { group in
-                let names = group.names
-                for name in names {
-                    guard let value = object[name], !(value is NSNull) else { continue }
-                    if let text = value as? String { return (text, nil) }
-                    if let number = value as? NSNumber, names == idNames { return (number.stringValue, nil) }
-                    return (nil, name)
-                }
-                return (nil, nil)
-            }
+            fields = generalFields(object)
         }
-        let idField = string(groups.id), urlField = string(groups.url), titleField = string(groups.title)
-        let publishedField = string(groups.published), languageField = string(groups.language)
-        let textField = string(groups.text), htmlField = string(groups.html)
-        let id = idField.value ?? fallbackID
-        for field in [idField, urlField, titleField, publishedField, languageField, textField, htmlField] {
-            if let wrong = field.wrongType {
-                return (reject(id, "jsonl_field_type", "field '\(wrong)' is not a string"), nil)
-            }
+        let id = fields.id ?? "\(path)#\(lineNumber)"
+        if let wrong = fields.wrongType {
+            return (reject(id, "jsonl_field_type", "field '\(wrong)' is not a string"), nil)
         }
-        let claim = IDClaim(file: file, id: id, source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index),
-                            lineNumber: lineNumber)
-        let html = htmlField.value
-        let text = textField.value
-        guard let body = html ?? text else {
-            return (reject(id, "jsonl_no_text", "the record has none of the fields \((fields.text + fields.html).joined(separator: ", "))"), claim)
+        let source = SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index)
+        let claim = IDClaim(file: file, id: id, source: source, lineNumber: lineNumber)
+        guard let body = fields.body else {
+            return (reject(id, "jsonl_no_text", "the record has none of the fields \((self.fields.text + self.fields.html).joined(separator: ", "))"), claim)
         }
-        let format: InputFormat = html != nil ? .html : .text
         return (.document(RawDocument(
-            id: id, source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index), format: format,
-            bytes: Array(body.utf8), url: urlField.value, title: titleField.value,
-            published: publishedField.value.flatMap(ISODate.normalise),
-            language: languageField.value)), claim)
+            id: id, source: source, format: fields.isHTML ? .html : .text, bytes: body, url: fields.url, title: fields.title,
+            published: fields.published.flatMap(ISODate.normalise), language: fields.language)), claim)
+    }
+
+    /// The fields of the record as the scanner reads them, or nil when the general parser must read it.
+    func scannedFields(_ line: ArraySlice<UInt8>) -> RecordFields? {
+        line.withUnsafeBufferPointer { line in
+            withUnsafeTemporaryAllocation(of: JSONRecordScanner.Field?.self, capacity: scanner.names.count) { found in
+                found.initialize(repeating: nil)
+                guard scanner.scan(line, into: found) else { return nil }
+                return scannedFields(UnsafeBufferPointer(found), in: line)
+            }
+        }
+    }
+
+    /// The fields of a record the scanner read: in each group the first name present and not null counts;
+    /// only the strings used are decoded (none but the id when a field has a wrong type).
+    func scannedFields(_ found: UnsafeBufferPointer<JSONRecordScanner.Field?>, in line: UnsafeBufferPointer<UInt8>) -> RecordFields {
+        var fields = RecordFields()
+        /// The first field of the group that is present and not null: its string's place, or its wrong type.
+        func pick(_ group: FieldGroup) -> (range: Range<Int>, escaped: Bool)? {
+            for (name, slot) in zip(group.names, group.slots) {
+                switch found[slot] {
+                case nil, .null?: continue
+                case .string(let range, let escaped)?: return (range, escaped)
+                case .other?:
+                    if fields.wrongType == nil { fields.wrongType = name }
+                    return nil
+                }
+            }
+            return nil
+        }
+        func string(_ group: FieldGroup) -> String? {
+            pick(group).map { JSONRecordScanner.string($0.range, escaped: $0.escaped, in: line) }
+        }
+        fields.id = string(groups.id)
+        let url = pick(groups.url), title = pick(groups.title), published = pick(groups.published)
+        let language = pick(groups.language), text = pick(groups.text), html = pick(groups.html)
+        guard fields.wrongType == nil else { return fields }
+        func decoded(_ place: (range: Range<Int>, escaped: Bool)?) -> String? {
+            place.map { JSONRecordScanner.string($0.range, escaped: $0.escaped, in: line) }
+        }
+        fields.url = decoded(url)
+        fields.title = decoded(title)
+        fields.published = decoded(published)
+        fields.language = decoded(language)
+        if let body = html ?? text {
+            fields.body = JSONRecordScanner.bytes(body.range, escaped: body.escaped, in: line)
+            fields.isHTML = html != nil
+        }
+        return fields
+    }
+
+    /// The fields of a record `JSONSerialization` read; a number is a string only in the id.
+    func generalFields(_ object: [String: Any]) -> RecordFields {
+        var fields = RecordFields()
+        func string(_ group: FieldGroup) -> String? {
+            let names = group.names
+            for name in names {
+                guard let value = object[name], !(value is NSNull) else { continue }
+                if let text = value as? String { return text }
+                if let number = value as? NSNumber, names == self.fields.id { return number.stringValue }
+                if fields.wrongType == nil { fields.wrongType = name }
+                return nil
+            }
+            return nil
+        }
+        fields.id = string(groups.id)
+        fields.url = string(groups.url)
+        fields.title = string(groups.title)
+        fields.published = string(groups.published)
+        fields.language = string(groups.language)
+        let text = string(groups.text), html = string(groups.html)
+        if let body = html ?? text {
+            fields.body = Array(body.utf8)
+            fields.isHTML = html != nil
+        }
+        return fields
     }
 }
 

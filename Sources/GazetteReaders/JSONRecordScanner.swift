@@ -1,23 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the wanted fields of a JSONL record in one pass over its bytes, for the common, simple record.
 ///
 /// A general JSON parser (Foundation's `JSONSerialization`) builds every value of the record as objects; a
 /// news record is mostly one long text field, and most of its other fields are not wanted. This scanner
-/// checks the whole line against the JSON grammar, decodes only the strings of the wanted fields, and
-/// skips the rest. It answers only when the answer cannot differ from the general parser's: anything
-/// unusual — not an object, malformed JSON, a wanted field twice, a number in a wanted field, escaped
-/// keys, lone surrogate or NUL escapes, exponents, very long numbers, deep nesting, invalid UTF-8 — returns
-/// nil, and the caller asks the general parser, whose answer (and error) then counts.
-struct JSONRecordScanner {
-    /// A wanted field's value as the reader needs it.
-    enum Value: Equatable {
-        case string(String)
+/// checks the whole line against the JSON grammar, notes where the strings of the wanted fields are, and
+/// skips the rest; the reader then decodes only the strings it uses (`string`, `bytes`). It answers only
+/// when the answer cannot differ from the general parser's: anything unusual — not an object, malformed
+/// JSON, a wanted field twice, a number in a wanted field, escaped keys, lone surrogate or NUL escapes,
+/// exponents, very long numbers, deep nesting, invalid UTF-8 — returns nil, and the caller asks the general
+/// parser, whose answer (and error) then counts.
+struct JSONRecordScanner: Sendable {
+    /// A wanted field as the scan found it.
+    enum Field: Equatable, Sendable {
+        /// A string: the range of its raw content in the line (between the quotes), and whether it has escapes.
+        case string(Range<Int>, escaped: Bool)
         case null
         /// A boolean, an array or an object: a wrong type for any field Gazette reads.
         case other
     }
 
+    /// A wanted field's value decoded, as the general parser would give it (for tests and callers that want all).
+    enum Value: Equatable {
+        case string(String)
+        case null
+        case other
+    }
+
     /// The wanted field names as UTF-8 bytes.
     let wanted: [[UInt8]]
+    /// Each wanted name's length and first eight bytes (`Name.prefix`), compared before the whole name.
+    let names: [Name]
+    /// Open addressing over `names` by `hash(length:prefix:)`: a slot number, or -1 where the chain ends.
+    let table: [Int16]
+
+    /// A wanted name in the form a key is compared with.
+    struct Name: Sendable {
+        let length: Int
+        /// The first (up to) eight bytes, the first in the lowest byte, zero above the name's end.
+        let prefix: UInt64
+        let bytes: [UInt8]
+    }
 
     /// A scanner for the fields a JSONL reader reads.
     init(_ fields: JSONLFields) {
@@ -28,17 +55,171 @@ struct JSONRecordScanner {
         var unique: [[UInt8]] = []
         for name in names where !unique.contains(Array(name.utf8)) { unique.append(Array(name.utf8)) }
         wanted = unique
+        let names = unique.map { bytes in
+            bytes.withUnsafeBufferPointer { Name(length: bytes.count, prefix: Self.prefix($0.baseAddress, count: bytes.count), bytes: bytes) }
+        }
+        self.names = names
+        // At most half full, so a key that is not wanted (most keys) usually ends its probe at once.
+        var size = 16
+        while size < 2 * names.count { size *= 2 }
+        var table = [Int16](repeating: -1, count: size)
+        for (slot, name) in names.enumerated() {
+            var index = Self.hash(length: name.length, prefix: name.prefix) & (size - 1)
+            while table[index] >= 0 { index = (index + 1) & (size - 1) }
+            table[index] = Int16(slot)
+        }
+        self.table = table
+    }
+
+    /// Where a name with this length and first eight bytes starts its probe in `table` (before masking).
+    @inline(__always)
+    static func hash(length: Int, prefix: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((prefix ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 40)
+    }
+
+    /// The first `min(count, 8)` bytes at `start` as a little-endian word, zero above them.
+    @inline(__always)
+    static func prefix(_ start: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
+        guard let start else { return 0 }
+        var word: UInt64 = 0
+        for index in 0..<min(count, 8) { word |= UInt64(start[index]) << (8 * UInt64(index)) }
+        return word
     }
 
     /// The slot of a wanted name in `scan`'s answer.
     func slot(of name: String) -> Int? { wanted.firstIndex { $0.elementsEqual(name.utf8) } }
 
-    /// The wanted fields of the record by slot (nil where absent), or nil when the general parser must decide.
-    func scan(_ line: ArraySlice<UInt8>) -> [Value?]? {
-        line.withUnsafeBufferPointer { buffer -> [Value?]? in
-            var cursor = Cursor(bytes: buffer)
-            return cursor.record(wanted: wanted)
+    /// The slot of the wanted name equal to the key at `range` of `bytes`, or nil when the key is not wanted.
+    @inline(__always)
+    func slot(ofKey range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = range.count
+        guard let base = bytes.baseAddress else { return nil }
+        let start = base + range.lowerBound
+        let prefix = Self.prefix(start, count: length)
+        return table.withUnsafeBufferPointer { table -> Int? in
+            let mask = table.count - 1
+            var index = Self.hash(length: length, prefix: prefix) & mask
+            while true {
+                let slot = Int(table[index])
+                guard slot >= 0 else { return nil }
+                let name = names[slot]
+                if name.length == length && name.prefix == prefix {
+                    if length <= 8 { return slot }
+                    let rest = name.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + 8, start + 8, length - 8) }
+                    if rest == 0 { return slot }
+                }
+                index = (index + 1) & mask
+            }
         }
+    }
+
+    /// The wanted fields of the record by slot (nil where absent), or nil when the general parser must decide.
+    /// String ranges are offsets into `line`.
+    func scan(_ line: UnsafeBufferPointer<UInt8>) -> [Field?]? {
+        var found = [Field?](repeating: nil, count: names.count)
+        let answered = found.withUnsafeMutableBufferPointer { scan(line, into: $0) }
+        return answered ? found : nil
+    }
+
+    /// `scan` writing the fields into `found` (one slot per wanted name, all nil on entry): false when the
+    /// general parser must decide. Lets the reader keep the fields on the stack.
+    func scan(_ line: UnsafeBufferPointer<UInt8>, into found: UnsafeMutableBufferPointer<Field?>) -> Bool {
+        var cursor = Cursor(bytes: line)
+        return cursor.record(self, into: found)
+    }
+
+    /// `scan` over a slice's bytes; ranges count from the slice's first byte.
+    func scan(_ line: ArraySlice<UInt8>) -> [Field?]? {
+        line.withUnsafeBufferPointer { scan($0) }
+    }
+
+    /// The wanted fields decoded (for tests and tools: the reader decodes only what it uses).
+    func values(_ line: ArraySlice<UInt8>) -> [Value?]? {
+        line.withUnsafeBufferPointer { buffer -> [Value?]? in
+            scan(buffer).map { found in
+                found.map { field in
+                    field.map { field in
+                        switch field {
+                        case .string(let range, let escaped): .string(Self.string(range, escaped: escaped, in: buffer))
+                        case .null: .null
+                        case .other: .other
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The string a scanned field holds. `range` and `escaped` must come from `scan` of the same bytes.
+    static func string(_ range: Range<Int>, escaped: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        // Escapes never decode to more bytes than they take: the raw length is enough room.
+        return String(unsafeUninitializedCapacity: range.count) { output in
+            decode(range, in: bytes, into: output.baseAddress!)
+        }
+    }
+
+    /// The UTF-8 bytes of the string a scanned field holds. `range` and `escaped` must come from `scan` of the
+    /// same bytes (which checked the line is valid UTF-8, so these bytes are what the string's would be).
+    static func bytes(_ range: Range<Int>, escaped: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard escaped else { return Array(UnsafeBufferPointer(rebasing: bytes[range])) }
+        return [UInt8](unsafeUninitializedCapacity: range.count) { output, count in
+            count = decode(range, in: bytes, into: output.baseAddress!)
+        }
+    }
+
+    /// Decodes the raw content of a string `scan` checked into `output` (room for `range.count` bytes); returns
+    /// how many bytes it wrote. Runs without a backslash are copied eight bytes at a time.
+    static func decode(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        let base = bytes.baseAddress!
+        let end = range.upperBound
+        var at = range.lowerBound
+        var written = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while at < end {
+            // The run up to the next backslash. A word is stored whole: `written` never passes `at - start`,
+            // so eight bytes from `written` stay inside the room while eight bytes from `at` are in the string.
+            var run = 0
+            while at + 8 <= end {
+                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
+                let backslash = word ^ (ones &* 0x5C)
+                let found = (backslash &- ones) & ~backslash & highs
+                if found != 0 {
+                    run = found.trailingZeroBitCount / 8
+                    break
+                }
+                at += 8
+                written += 8
+            }
+            if at + 8 > end {
+                while at + run < end && base[at + run] != UInt8(ascii: "\\") { run += 1 }
+                (output + written).update(from: base + at, count: run)
+            }
+            at += run
+            written += run
+            guard at < end else { break }
+            var cursor = Cursor(bytes: bytes)
+            cursor.at = at
+            guard let scalar = cursor.escape() else {
+                // `scan` checked every escape: not reached.
+                output[written] = base[at]
+                at += 1
+                written += 1
+                continue
+            }
+            at = cursor.at
+            if scalar.value < 0x80 {
+                output[written] = UInt8(truncatingIfNeeded: scalar.value)
+                written += 1
+            } else {
+                for unit in UTF8.encode(scalar)! {
+                    output[written] = unit
+                    written += 1
+                }
+            }
+        }
+        return written
     }
 
     /// A position in the line and the grammar rules read from there; every rule returns false (or nil) to give up.
@@ -66,44 +247,45 @@ struct JSONRecordScanner {
             return true
         }
 
-        mutating func record(wanted: [[UInt8]]) -> [Value?]? {
+        mutating func record(_ scanner: JSONRecordScanner, into found: UnsafeMutableBufferPointer<Field?>) -> Bool {
             skipSpace()
-            guard take(UInt8(ascii: "{")) else { return nil }
-            var found = [Value?](repeating: nil, count: wanted.count)
+            guard take(UInt8(ascii: "{")) else { return false }
             skipSpace()
             if !take(UInt8(ascii: "}")) {
                 while true {
                     skipSpace()
-                    guard let key = rawString() else { return nil }
+                    guard let key = rawString() else { return false }
                     skipSpace()
-                    guard take(UInt8(ascii: ":")) else { return nil }
+                    guard take(UInt8(ascii: ":")) else { return false }
                     skipSpace()
-                    if let slot = wanted.firstIndex(where: { $0.elementsEqual(bytes[key]) }) {
-                        guard found[slot] == nil, let value = wantedValue() else { return nil }
+                    if let slot = scanner.slot(ofKey: key, in: bytes) {
+                        guard found[slot] == nil, let value = wantedValue() else { return false }
                         found[slot] = value
                     } else {
-                        guard skipValue(depth: 1) else { return nil }
+                        guard skipValue(depth: 1) else { return false }
                     }
                     skipSpace()
                     if take(UInt8(ascii: ",")) { continue }
-                    guard take(UInt8(ascii: "}")) else { return nil }
+                    guard take(UInt8(ascii: "}")) else { return false }
                     break
                 }
             }
             skipSpace()
-            guard at == bytes.count else { return nil }
+            guard at == bytes.count else { return false }
             if sawNonASCII {
-                guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+                guard String(validating: bytes, as: UTF8.self) != nil else { return false }
             }
-            return found
+            return true
         }
 
-        /// A wanted field's value: a decoded string, null, or another non-number value skipped.
-        mutating func wantedValue() -> Value? {
+        /// A wanted field's value: a checked string, null, or another non-number value skipped.
+        mutating func wantedValue() -> Field? {
             guard at < bytes.count else { return nil }
             switch bytes[at] {
             case UInt8(ascii: "\""):
-                return decodedString().map(Value.string)
+                let start = at + 1
+                guard let escaped = skipString() else { return nil }
+                return .string(start..<(at - 1), escaped: escaped)
             case UInt8(ascii: "n"):
                 return literal("null") ? .null : nil
             case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -126,6 +308,7 @@ struct JSONRecordScanner {
         mutating func rawString() -> Range<Int>? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = at
+            at = plainRunEnd(from: at)
             while at < bytes.count {
                 let byte = bytes[at]
                 if byte == UInt8(ascii: "\"") {
@@ -154,44 +337,16 @@ struct JSONRecordScanner {
                 if byte < 0x20 { return nil }
                 if byte >= 0x80 { sawNonASCII = true }
                 if byte == UInt8(ascii: "\\") {
-                    guard escape() != nil else { return nil }
                     escapes = true
+                    // The short escapes (most of them: newlines) need no decoding to be checked.
+                    if at + 1 < bytes.count, Self.isShortEscape(bytes[at + 1]) {
+                        at += 2
+                        continue
+                    }
+                    guard escape() != nil else { return nil }
                     continue
                 }
                 at += 1
-            }
-        }
-
-        /// A string's decoded content: `skipString` finds its end and checks it, then, only when it has escapes,
-        /// a second pass copies the plain runs whole into the string's own storage.
-        mutating func decodedString() -> String? {
-            let start = at + 1
-            guard let escapes = skipString() else { return nil }
-            let end = at - 1
-            guard escapes else {
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            }
-            // Escapes never decode to more bytes than they take: the raw length is enough room.
-            var reader = Cursor(bytes: bytes)
-            reader.at = start
-            return String(unsafeUninitializedCapacity: end - start) { output in
-                var written = 0
-                while reader.at < end {
-                    var run = reader.at
-                    while run < end && bytes[run] != UInt8(ascii: "\\") { run += 1 }
-                    if run > reader.at {
-                        let count = run - reader.at
-                        (output.baseAddress! + written).initialize(from: bytes.baseAddress! + reader.at, count: count)
-                        written += count
-                        reader.at = run
-                    }
-                    guard reader.at < end, let scalar = reader.escape() else { continue }
-                    for unit in UTF8.encode(scalar)! {
-                        output[written] = unit
-                        written += 1
-                    }
-                }
-                return written
             }
         }
 
@@ -206,7 +361,9 @@ struct JSONRecordScanner {
                     let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
                     let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                         | ((word &- ones &* 0x20) & ~word) | word
-                    if special & highs != 0 { break }
+                    let marks = special & highs
+                    // The lowest mark is exact (a borrow only spills into higher bytes).
+                    if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
                     index += 8
                 }
             }
@@ -258,6 +415,16 @@ struct JSONRecordScanner {
             }
             at += 2
             return Unicode.Scalar(scalar)
+        }
+
+        /// Whether `\` and this byte is one of JSON's two-character escapes.
+        @inline(__always)
+        static func isShortEscape(_ code: UInt8) -> Bool {
+            switch code {
+            case UInt8(ascii: "n"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "t"),
+                 UInt8(ascii: "r"), UInt8(ascii: "b"), UInt8(ascii: "f"): true
+            default: false
+            }
         }
 
         static func hexValue(_ byte: UInt8) -> UInt32? {

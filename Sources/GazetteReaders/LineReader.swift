@@ -5,7 +5,12 @@ import Darwin
 #endif
 
 /// Reads newline-terminated lines from a file descriptor in chunks, so a JSONL file or a pipe of any
-/// length is read with memory bounded by the longest line, and a line is available as soon as it arrives.
+/// length is read with memory bounded by the longest line (and the chunks whose lines are still in use),
+/// and a line is available as soon as it arrives.
+///
+/// `nextLineSlice` hands a line out as a slice of the chunk it was read into, without copying it: each
+/// fill reads into a fresh buffer (holding the unread tail of the last one), so a chunk never changes
+/// while lines of it are alive, and is freed with its last line.
 public final class LineReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
@@ -41,27 +46,38 @@ public final class LineReader {
     @discardableResult
     func fill() -> Bool {
         guard !atEnd else { return false }
-        if start > 0 && start >= buffer.count / 2 {
-            buffer.removeFirst(start)
-            start = 0
-        }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        // A new buffer: the unread tail, then room for a chunk, or for as much as the tail when a long line
+        // (or a whole input, `readRest`) spans several chunks, so that copying tails stays linear.
+        let tail = buffer.count - start
+        let room = max(chunkSize, tail)
         var count = 0
-        repeat {
-            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, chunkSize) }
-        } while count < 0 && errno == EINTR
-        buffer.removeLast(chunkSize - max(count, 0))
+        let next = [UInt8](unsafeUninitializedCapacity: tail + room) { storage, initialized in
+            let base = storage.baseAddress!
+            if tail > 0 {
+                buffer.withUnsafeBufferPointer { old in base.initialize(from: old.baseAddress! + start, count: tail) }
+            }
+            repeat {
+                count = read(descriptor, base + tail, room)
+            } while count < 0 && errno == EINTR
+            initialized = tail + max(count, 0)
+        }
+        buffer = next
+        start = 0
         if count <= 0 { atEnd = true }
         return count > 0
     }
 
     /// The next line without its newline (a final unterminated line included), or nil at end of input.
     public func nextLine() -> [UInt8]? {
+        nextLineSlice().map { Array($0) }
+    }
+
+    /// The next line like `nextLine`, as a slice of the chunk it was read into (no copy).
+    public func nextLineSlice() -> ArraySlice<UInt8>? {
         var scanned = 0
         while true {
             if let newline = Self.newline(in: buffer, from: start + scanned) {
-                let line = Array(buffer[start..<newline])
+                let line = buffer[start..<newline]
                 consumed += newline + 1 - start
                 start = newline + 1
                 lastLineTerminated = true
@@ -70,7 +86,7 @@ public final class LineReader {
             scanned = buffer.count - start
             if !fill() {
                 guard start < buffer.count else { return nil }
-                let line = Array(buffer[start...])
+                let line = buffer[start...]
                 consumed += buffer.count - start
                 start = buffer.count
                 lastLineTerminated = false

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Measures how deeply elements nest by scanning bytes, before any parser builds a tree.
 ///
 /// libxml2's HTML parser accepts any depth and the cleaner walks trees recursively, so a page of
@@ -40,7 +46,13 @@ public enum NestingScanner {
         let n = bytes.count
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
         while i < n {
-            guard bytes[i] == lt, i + 1 < n else { i += 1; continue }
+            // Text up to the next `<` in one memchr.
+            guard bytes[i] == lt else {
+                guard let next = memchr(bytes.baseAddress! + i, Int32(lt), n - i) else { return nil }
+                i = bytes.baseAddress!.distance(to: next.assumingMemoryBound(to: UInt8.self))
+                continue
+            }
+            guard i + 1 < n else { i += 1; continue }
             let next = bytes[i + 1]
             if next == UInt8(ascii: "!") {
                 // Comment, CDATA section or declaration.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GazetteCore
 import GazetteXML
 
@@ -144,7 +149,7 @@ struct NewswireReader: ItemReader {
         }
         return .document(RawDocument(
             id: id ?? context.fallbackID(index), source: source, format: .text,
-            bytes: Array(paragraphs.joined(separator: "\n\n").utf8), title: title, published: published))
+            bytes: joinedBytes(paragraphs), title: title, published: published))
     }
 
     /// Newswire body text as paragraphs: an indented line starts a new paragraph, wrapped lines are joined,
@@ -156,30 +161,103 @@ struct NewswireReader: ItemReader {
     }
 
     /// `paragraphs` before the sign-off is dropped, on bytes, for ASCII text (nil for any other).
+    ///
+    /// A line that is empty or starts with white space (`ASCIIText.isSpace`; newlines end lines) ends the
+    /// paragraph before it; the words of a paragraph are joined by single spaces, copied run by run into one
+    /// scratch buffer.
     static func asciiParagraphs(_ body: String) -> [String]? {
         var body = body
         return body.withUTF8 { bytes -> [String]? in
+            guard ASCIIText.isASCII(bytes) else { return nil }
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+            let count = bytes.count
             var result: [String] = []
-            var current: [UInt8] = []
+            // A paragraph is never longer than the body: one space between words stands for at least one.
+            let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+            defer { scratch.deallocate() }
+            var written = 0
             func flush() {
-                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
+                if written > 0 { result.append(String(decoding: UnsafeBufferPointer(start: scratch, count: written), as: UTF8.self)) }
+                written = 0
             }
-            var start = 0
-            while start <= bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                let line = bytes[start..<end]
-                if line.allSatisfy(ASCIIText.isSpace) {
-                    flush()
-                } else {
-                    if let first = line.first, ASCIIText.isSpace(first) { flush() }
-                    guard ASCIIText.appendWords(line, to: &current) else { return nil }
+            var lineStart = 0
+            while lineStart <= count {
+                let lineEnd = lineStart < count
+                    ? memchr(base + lineStart, 0x0A, count - lineStart).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    : count
+                if lineStart == lineEnd || ASCIIText.isSpace(base[lineStart]) { flush() }
+                // The usual line: its words already apart by single spaces, copied whole once trimmed.
+                var first = lineStart, last = lineEnd
+                while first < last && ASCIIText.isSpace(base[first]) { first += 1 }
+                while last > first && ASCIIText.isSpace(base[last - 1]) { last -= 1 }
+                var single = true
+                var index = first
+                // Eight bytes at a time: no control byte (below 0x20, tabs included), no space after a space.
+                // Both tests are exact per byte for ASCII (no carry crosses a byte).
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows = ones &* 0x7F
+                var spaceBefore: UInt64 = 0
+                while index + 8 <= last {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let control = ~(word &+ ones &* 0x60) & highs
+                    let flipped = word ^ (ones &* 0x20)
+                    let space = ~(((flipped & lows) &+ lows) | flipped) & highs
+                    if control | (space & ((space << 8) | spaceBefore)) != 0 {
+                        single = false
+                        break
+                    }
+                    spaceBefore = space >> 56
+                    index += 8
                 }
-                start = end + 1
+                while single && index < last {
+                    let byte = base[index]
+                    if byte <= 0x20 && (byte != 0x20 || base[index - 1] == 0x20) {
+                        single = false
+                        break
+                    }
+                    index += 1
+                }
+                if single {
+                    if first < last {
+                        if written > 0 {
+                            scratch[written] = 0x20
+                            written += 1
+                        }
+                        (scratch + written).initialize(from: base + first, count: last - first)
+                        written += last - first
+                    }
+                    lineStart = lineEnd + 1
+                    continue
+                }
+                index = lineStart
+                while index < lineEnd {
+                    while index < lineEnd && ASCIIText.isSpace(base[index]) { index += 1 }
+                    guard index < lineEnd else { break }
+                    let wordStart = index
+                    while index < lineEnd && !ASCIIText.isSpace(base[index]) { index += 1 }
+                    if written > 0 {
+                        scratch[written] = 0x20
+                        written += 1
+                    }
+                    (scratch + written).initialize(from: base + wordStart, count: index - wordStart)
+                    written += index - wordStart
+                }
+                lineStart = lineEnd + 1
             }
             flush()
             return result
         }
+    }
+
+    /// The UTF-8 of the paragraphs joined by blank lines (`joined(separator: "\n\n")`), copied once.
+    static func joinedBytes(_ paragraphs: [String]) -> [UInt8] {
+        let total = paragraphs.reduce(0) { $0 + $1.utf8.count } + 2 * max(paragraphs.count - 1, 0)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(total)
+        for (number, paragraph) in paragraphs.enumerated() {
+            if number > 0 { bytes.append(contentsOf: [0x0A, 0x0A]) }
+            bytes.append(contentsOf: paragraph.utf8)
+        }
+        return bytes
     }
 
     /// `paragraphs` before the sign-off is dropped, on Characters.
@@ -206,42 +284,73 @@ struct NewswireReader: ItemReader {
     /// An attribute value read from the start tag's bytes, without parsing the element.
     static func attribute(_ name: String, in element: ArraySlice<UInt8>) -> String? {
         guard let tagEnd = element.firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        let tag = String(decoding: element[element.startIndex..<tagEnd], as: UTF8.self)
+        let tagBytes = element[element.startIndex..<tagEnd]
+        if let value = asciiAttribute(name, in: tagBytes) { return value }
+        return characterAttribute(name, in: tagBytes)
+    }
+
+    /// `attribute` on the bytes of an ASCII start tag, where bytes and Characters make the same search: the
+    /// value after the first ` NAME="` up to the next quote, `.some(nil)` when it is empty or absent; nil when
+    /// the tag is not ASCII and the Character search must decide.
+    static func asciiAttribute(_ name: String, in tag: ArraySlice<UInt8>) -> String?? {
+        guard tag.withUnsafeBufferPointer(ASCIIText.isASCII) else { return .none }
+        let needle = Array(" \(name)=\"".utf8)
+        guard let found = FormatDetector.find(needle, in: tag, from: tag.startIndex) else { return .some(nil) }
+        let valueStart = found + needle.count
+        let valueEnd = tag[valueStart...].firstIndex(of: UInt8(ascii: "\"")) ?? tag.endIndex
+        guard valueEnd > valueStart else { return .some(nil) }
+        return .some(String(decoding: tag[valueStart..<valueEnd], as: UTF8.self))
+    }
+
+    /// `attribute` by Characters, for any start tag.
+    static func characterAttribute(_ name: String, in tagBytes: ArraySlice<UInt8>) -> String? {
+        let tag = String(decoding: tagBytes, as: UTF8.self)
         guard let range = tag.range(of: " \(name)=\"") else { return nil }
         let value = tag[range.upperBound...].prefix { $0 != "\"" }
         return value.isEmpty ? nil : String(value)
     }
 
     /// The element's bytes without `&#N;` references to control characters (not allowed in XML; the SGML
-    /// originals use `&#2;`, `&#3;` as markers) and without raw control bytes.
+    /// originals use `&#2;`, `&#3;` as markers) and without raw control bytes. Runs without `&` or a control
+    /// byte are found eight bytes at a time and copied whole.
     static func droppingControlReferences(_ element: ArraySlice<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(element.count)
-        var i = element.startIndex
-        while i < element.endIndex {
-            let byte = element[i]
-            if byte == UInt8(ascii: "&"), i + 2 < element.endIndex, element[i + 1] == UInt8(ascii: "#") {
-                var j = i + 2
-                var value = 0
-                while j < element.endIndex, (0x30...0x39).contains(element[j]), j - i < 8 {
-                    value = value * 10 + Int(element[j] - 0x30)
-                    j += 1
-                }
-                if j > i + 2, j < element.endIndex, element[j] == UInt8(ascii: ";"), value < 0x20,
-                    value != 0x09, value != 0x0A, value != 0x0D
-                {
-                    i = j + 1
-                    continue
+        element.withUnsafeBufferPointer { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+                written = 0
+                guard let base = bytes.baseAddress, let out = output.baseAddress else { return }
+                let end = bytes.count
+                var i = 0
+                while i < end {
+                    let stop = ASCIIText.nextAmpersandOrControl(in: base, from: i, count: end)
+                    (out + written).initialize(from: base + i, count: stop - i)
+                    written += stop - i
+                    i = stop
+                    guard i < end else { break }
+                    let byte = base[i]
+                    if byte == UInt8(ascii: "&"), i + 2 < end, base[i + 1] == UInt8(ascii: "#") {
+                        var j = i + 2
+                        var value = 0
+                        while j < end, (0x30...0x39).contains(base[j]), j - i < 8 {
+                            value = value * 10 + Int(base[j] - 0x30)
+                            j += 1
+                        }
+                        if j > i + 2, j < end, base[j] == UInt8(ascii: ";"), value < 0x20,
+                            value != 0x09, value != 0x0A, value != 0x0D
+                        {
+                            i = j + 1
+                            continue
+                        }
+                    }
+                    if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                        i += 1
+                        continue
+                    }
+                    out[written] = byte
+                    written += 1
+                    i += 1
                 }
             }
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
-                i += 1
-                continue
-            }
-            output.append(byte)
-            i += 1
         }
-        return output
     }
 
     /// A NITF file, or any other XML, as one document.

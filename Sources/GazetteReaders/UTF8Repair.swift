@@ -6,7 +6,8 @@ public enum UTF8Repair {
     /// The bytes with every invalid sequence replaced by U+FFFD (EF BF BD), and how many were replaced.
     /// Valid input is returned unchanged, without copying work beyond the check.
     public static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], replaced: Int) {
-        repair(bytes[...])
+        // Valid input is handed back as it is (shared, not copied).
+        isValid(bytes[...]) ? (bytes, 0) : repair(bytes[...])
     }
 
     /// As `repair(_:)`, for a slice.
@@ -35,6 +36,16 @@ public enum UTF8Repair {
     public static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool {
         // ASCII fast path, then the standard decoder for the rest.
         var index = bytes.startIndex
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset + 8 <= buffer.count,
+                UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                offset += 8
+            }
+            index += offset
+        }
         while index < bytes.endIndex, bytes[index] < 0x80 { index += 1 }
         if index == bytes.endIndex { return true }
         var iterator = bytes[index...].makeIterator()

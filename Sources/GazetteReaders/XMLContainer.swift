@@ -85,6 +85,42 @@ func collapse(_ text: String) -> String {
 enum ASCIIText {
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
+    /// Whether every byte is below 0x80 (eight at a time).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(base[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The index of the first `&` or control byte (below 0x20) at or after `start`, or `count`; eight bytes
+    /// are tested at a time (tab, newline and carriage return count too: the caller keeps them).
+    static func nextAmpersandOrControl(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let ampersand = word ^ (ones &* 0x26)
+            // The lowest mark of each test is exact (borrows only spill upwards), so the lowest of both is.
+            let marks = (((ampersand &- ones) & ~ampersand) | ((word &- ones &* 0x20) & ~word)) & highs
+            if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count {
+            if base[index] == UInt8(ascii: "&") || base[index] < 0x20 { return index }
+            index += 1
+        }
+        return count
+    }
+
     /// `collapse` for ASCII text.
     static func collapsed(_ text: String) -> String? {
         var text = text
