@@ -7,7 +7,10 @@ final class RelationContext {
     let document: Document
     let gazetteer: Gazetteer
     let asOf: String
-    let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes (tokens give their offsets in them).
+    let utf8: [UInt8]
+    /// The text's scalars: its bytes when they are all ASCII, else decoded.
+    let scalars: ScalarText
     let entities: [Entity]
     /// `entities` indices grouped by sentence, each group in document order: sentence `s` holds
     /// `entityIndices[entityGroupStarts[s]..<entityGroupStarts[s + 1]]`.
@@ -18,7 +21,9 @@ final class RelationContext {
         self.document = document
         self.gazetteer = gazetteer
         self.asOf = asOf
-        scalars = Self.scalars(of: document.text)
+        utf8 = Array(document.text.utf8)
+        scalars = utf8.withUnsafeBufferPointer { RelationContext.isASCII($0) }
+            ? ScalarText(ascii: utf8) : ScalarText(decoded: Self.scalars(of: document.text))
         entities = document.entities
         // A counting sort by sentence keeps each sentence's entities in their original order.
         let sentenceCount = document.sentences.count
@@ -36,6 +41,22 @@ final class RelationContext {
         }
         entityIndices = indices
         entityGroupStarts = starts
+    }
+
+    /// Whether all the bytes are ASCII, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        var bits: UInt64 = 0
+        while index + 8 <= bytes.count {
+            bits |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            bits |= UInt64(bytes[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one counting pass and one decoding
@@ -101,6 +122,7 @@ final class RelationContext {
     /// The text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= scalars.count else { return "" }
+        if scalars.isASCII { return String(decoding: utf8[start..<end], as: UTF8.self) }
         if let ascii = asciiText(start, end) { return ascii }
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[start..<end])
@@ -299,5 +321,36 @@ final class RelationContext {
     /// The span of a sentence.
     func sentence(_ index: Int) -> TextSpan? {
         index < document.sentences.count ? document.sentences[index] : nil
+    }
+}
+
+/// The scalars of a document's text by offset: read from its UTF-8 bytes when they are all ASCII
+/// (one byte per scalar), else from an array of decoded scalars.
+struct ScalarText: RandomAccessCollection {
+    /// Whether every scalar is ASCII (and `bytes` holds them).
+    let isASCII: Bool
+    private let bytes: [UInt8]
+    private let decoded: [Unicode.Scalar]
+
+    /// The scalars of ASCII bytes.
+    init(ascii bytes: [UInt8]) {
+        isASCII = true
+        self.bytes = bytes
+        decoded = []
+    }
+
+    /// Decoded scalars.
+    init(decoded: [Unicode.Scalar]) {
+        isASCII = false
+        bytes = []
+        self.decoded = decoded
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { isASCII ? bytes.count : decoded.count }
+
+    @inline(__always)
+    subscript(position: Int) -> Unicode.Scalar {
+        isASCII ? Unicode.Scalar(bytes[position]) : decoded[position]
     }
 }

@@ -69,8 +69,7 @@ struct SpeechRules {
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
         var triggered = Array(repeating: false, count: sentenceCount)
         var counts = Array(repeating: 0, count: sentenceCount)
-        var text = context.document.text
-        text.withUTF8 { utf8 in
+        context.utf8.withUnsafeBufferPointer { utf8 in
             // Only short words can be triggers.
             let table = SpeechWordClass.triggerTable
             for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
@@ -141,8 +140,7 @@ struct SpeechRules {
         let start = token.utf8Start
         let length = token.utf8End - start
         guard length <= 14 else { return [] }
-        var text = context.document.text
-        return text.withUTF8 { utf8 in
+        return context.utf8.withUnsafeBufferPointer { utf8 in
             SpeechWordClass.triggerTable.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
         }
     }
@@ -154,8 +152,8 @@ struct SpeechRules {
         let start = token.utf8Start
         let length = token.utf8End - start
         guard length <= 14 else { return [] }
-        var text = context.document.text
-        return text.withUTF8 { utf8 in SpeechWordClass.of(length: length) { ASCII.lowercased(utf8[start + $0]) } }
+        let utf8 = context.utf8
+        return SpeechWordClass.of(length: length) { ASCII.lowercased(utf8[start + $0]) }
     }
 
     // MARK: - Patterns

@@ -16,6 +16,9 @@ struct RelationTextTests {
         "e\u{301}-'\u{2019} \u{2019}s \u{1F1F3}\u{1F1F1} \u{1F44D}\u{1F3FD} x--y 'n' -",
         "\u{FF22}\u{FF35}\u{FF34} said and emphasized \u{FB01}ne; but zei hij, maar benadrukte dat",
         "Merkel said: \u{201C}This treaty would make us safer,\u{201D} and added that it was so, but warned",
+        // ASCII only: the scalars are read from the bytes.
+        "He said, \"It's fine\" - but the KONDIGDE it and emphasized that; Merkel said: \"Treaty safer,\" and added",
+        ", x ,  ,  \t,\n ,, a,b , x--y 'n' - O'Neill's well-known\r\nline; but zei hij, maar benadrukte dat",
     ]
 
     static func context(_ text: String) -> RelationContext {
@@ -59,11 +62,16 @@ struct RelationTextTests {
     }
 
     @Test func scalarsDecodeLikeTheUnicodeScalarView() {
-        for text in Self.texts + ["", "a", "abcdefgh", "abcdefghé", "\u{1F44D}abcdefgh\u{1F44D}", String(repeating: "x", count: 17) + "\u{10FFFF}"] {
+        for text in Self.texts + ["", "a", "abcdefgh", "abcdefghé", "abcdefghijklmnopé", "\u{7F}abcdefghijklmno\u{80}", "\u{1F44D}abcdefgh\u{1F44D}", String(repeating: "x", count: 17) + "\u{10FFFF}"] {
             for drop in 0..<min(9, text.unicodeScalars.count + 1) {
                 var shifted = ""
                 shifted.unicodeScalars.append(contentsOf: text.unicodeScalars.dropFirst(drop))
                 #expect(RelationContext.scalars(of: shifted) == Array(shifted.unicodeScalars))
+                // The context reads ASCII text from its bytes and decodes the rest.
+                let context = Self.context(shifted)
+                #expect(context.scalars.isASCII == shifted.unicodeScalars.allSatisfy(\.isASCII))
+                #expect(Array(context.scalars) == Array(shifted.unicodeScalars))
+                #expect(context.utf8 == Array(shifted.utf8))
             }
         }
     }
