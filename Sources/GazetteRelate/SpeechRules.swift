@@ -53,17 +53,89 @@ struct SpeechRules {
         rules.collect(into: &builder)
     }
 
-    mutating func collect(into builder: inout RelationBuilder) {
+    /// Finds the statements of every sentence, in order. `general` takes the path for tokens in any
+    /// order even when they come sentence by sentence (for tests).
+    mutating func collect(into builder: inout RelationBuilder, general: Bool = false) {
         let tokens = context.document.tokens
         guard !tokens.isEmpty else { return }
         let sentenceCount = context.document.sentences.count
         // A speaker is a speaker-capable mention of the sentence or a person of the previous one
         // (a pronoun's antecedent). A sentence without either gives a statement only with speakers
         // carried over from an earlier verb, so only the others are searched for triggers.
-        let mayHaveSpeaker = (0..<sentenceCount).map { sentence in
-            context.entityIndices(inSentence: sentence).contains { isSpeaker(at: $0) }
-                || context.entityIndices(inSentence: sentence - 1).contains { context.entities[$0].type == .person }
+        var mayHaveSpeaker = Array(repeating: false, count: sentenceCount)
+        for entity in context.entities where entity.sentence >= 0 && entity.sentence < sentenceCount {
+            if Self.canSpeak(entity.type, entity.form) { mayHaveSpeaker[entity.sentence] = true }
+            if entity.type == .person, entity.sentence + 1 < sentenceCount { mayHaveSpeaker[entity.sentence + 1] = true }
         }
+        if general || !Self.isInSentenceOrder(tokens) {
+            collectInAnyOrder(into: &builder, mayHaveSpeaker: mayHaveSpeaker)
+            return
+        }
+        // Each sentence's tokens are one run: look up a sentence's tokens in the small table of
+        // triggers (its screen turns most words away) and give it a word list only when one is a trigger.
+        let table = SpeechWordClass.triggerTable
+        let utf8 = context.utf8
+        var words: [Word] = []
+        var runStart = 0
+        while runStart < tokens.count {
+            let sentence = tokens[runStart].sentence
+            var runEnd = runStart + 1
+            while runEnd < tokens.count, tokens[runEnd].sentence == sentence { runEnd += 1 }
+            defer { runStart = runEnd }
+            // Rare: carried speakers may still give a sentence without a possible speaker a statement.
+            guard sentence >= 0, sentence < sentenceCount, mayHaveSpeaker[sentence] || carried != nil,
+                let first = Self.firstTrigger(in: runStart..<runEnd, of: tokens, utf8: utf8, table: table)
+            else { continue }
+            words.removeAll(keepingCapacity: true)
+            for index in runStart..<runEnd {
+                let triggers = index < first ? [] : Self.triggers(of: tokens[index], utf8: utf8, table: table)
+                words.append(Word(index: index, span: tokens[index].span, triggers: triggers))
+            }
+            statements(in: sentence, words: words, into: &builder)
+        }
+    }
+
+    /// The first of a range of tokens with a class among `SpeechWordClass.triggers`.
+    static func firstTrigger(in range: Range<Int>, of tokens: [Token], utf8: [UInt8], table: ShortWordTable<SpeechWordClass>) -> Int? {
+        tokens.withUnsafeBufferPointer { tokens in
+            utf8.withUnsafeBufferPointer { utf8 in
+                for index in range {
+                    let start = tokens[index].utf8Start
+                    let length = tokens[index].utf8End - start
+                    if length <= 14, start >= 0, start + length <= utf8.count,
+                        table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) }) != nil
+                    {
+                        return index
+                    }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes), from the text's bytes.
+    @inline(__always)
+    static func triggers(of token: Token, utf8: [UInt8], table: ShortWordTable<SpeechWordClass>) -> SpeechWordClass {
+        let start = token.utf8Start
+        let length = token.utf8End - start
+        guard length <= 14 else { return [] }
+        return table.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
+    }
+
+    /// Whether every sentence's tokens form one run, the runs in increasing sentence order.
+    static func isInSentenceOrder(_ tokens: [Token]) -> Bool {
+        var previous = Int.min
+        for token in tokens {
+            if token.sentence < previous { return false }
+            previous = token.sentence
+        }
+        return true
+    }
+
+    /// `collect(into:)` for tokens in any order: every sentence's tokens in the order of the token array.
+    mutating func collectInAnyOrder(into builder: inout RelationBuilder, mayHaveSpeaker: [Bool]) {
+        let tokens = context.document.tokens
+        let sentenceCount = context.document.sentences.count
         // Look up their tokens in the small table of triggers (its screen turns most words away);
         // only sentences with a trigger get word lists. Other classes are looked up when asked for.
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
@@ -98,51 +170,50 @@ struct SpeechRules {
             } else {
                 continue
             }
-            var covered: [TextSpan] = []
-            // The sentence's quotations, found once at its first speech verb.
-            var quotes: [TextSpan]?
-            for (position, word) in words.enumerated() {
-                if covered.contains(where: { $0.contains(word.span) }) { continue }
-                var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
-                if word.triggers.isEmpty { continue }
-                if word.triggers.contains(.according), position + 1 < words.count, classes(of: words[position + 1]).contains(.to) {
-                    found = attribution(words, at: position + 1, sentence: sentence, trigger: "According to")
-                } else if word.triggers.contains(.volgens) {
-                    found = attribution(words, at: position, sentence: sentence, trigger: context.text(of: word.span))
-                } else if word.triggers.contains(.speechVerb) {
-                    if quotes == nil { quotes = context.sentence(sentence).map { quotations(in: $0) } ?? [] }
-                    found = verb(words, at: position, sentence: sentence, quotes: quotes ?? [])
-                }
-                guard let found, found.statement.length > 0 else { continue }
-                covered.append(found.statement)
-                // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
-                carried = nil
-                if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.triggers.contains(.speechVerb) }),
-                    case let between = context.words(found.statement.end, next.span.start),
-                    Self.coordinators.contains(between.last ?? ""), between.count <= 2,
-                    let nextPosition = words.firstIndex(where: { $0.index == next.index })
-                {
-                    carried = (nextPosition, found.speakers)
-                }
-                for speaker in found.speakers {
-                    let start = min(speaker.span.start, word.span.start, found.statement.start)
-                    let end = max(speaker.span.end, word.span.end, found.statement.end)
-                    builder.add(.said, head: speaker, tail: nil, statement: found.statement, role: nil,
-                                evidence: TextSpan(start: start, end: end), trigger: found.trigger, confidence: found.confidence)
-                }
+            statements(in: sentence, words: words, into: &builder)
+        }
+    }
+
+    /// The statements of a sentence with its words, speech triggers first.
+    mutating func statements(in sentence: Int, words: [Word], into builder: inout RelationBuilder) {
+        var covered: [TextSpan] = []
+        // The sentence's quotations, found once at its first speech verb.
+        var quotes: [TextSpan]?
+        for (position, word) in words.enumerated() {
+            if covered.contains(where: { $0.contains(word.span) }) { continue }
+            var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
+            if word.triggers.isEmpty { continue }
+            if word.triggers.contains(.according), position + 1 < words.count, classes(of: words[position + 1]).contains(.to) {
+                found = attribution(words, at: position + 1, sentence: sentence, trigger: "According to")
+            } else if word.triggers.contains(.volgens) {
+                found = attribution(words, at: position, sentence: sentence, trigger: context.text(of: word.span))
+            } else if word.triggers.contains(.speechVerb) {
+                if quotes == nil { quotes = context.sentence(sentence).map { quotations(in: $0) } ?? [] }
+                found = verb(words, at: position, sentence: sentence, quotes: quotes ?? [])
+            }
+            guard let found, found.statement.length > 0 else { continue }
+            covered.append(found.statement)
+            // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
+            carried = nil
+            if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.triggers.contains(.speechVerb) }),
+                case let between = context.words(found.statement.end, next.span.start),
+                Self.coordinators.contains(between.last ?? ""), between.count <= 2,
+                let nextPosition = words.firstIndex(where: { $0.index == next.index })
+            {
+                carried = (nextPosition, found.speakers)
+            }
+            for speaker in found.speakers {
+                let start = min(speaker.span.start, word.span.start, found.statement.start)
+                let end = max(speaker.span.end, word.span.end, found.statement.end)
+                builder.add(.said, head: speaker, tail: nil, statement: found.statement, role: nil,
+                            evidence: TextSpan(start: start, end: end), trigger: found.trigger, confidence: found.confidence)
             }
         }
     }
 
     /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).
     func triggers(ofToken index: Int) -> SpeechWordClass {
-        let token = context.document.tokens[index]
-        let start = token.utf8Start
-        let length = token.utf8End - start
-        guard length <= 14 else { return [] }
-        return context.utf8.withUnsafeBufferPointer { utf8 in
-            SpeechWordClass.triggerTable.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
-        }
+        Self.triggers(of: context.document.tokens[index], utf8: context.utf8, table: SpeechWordClass.triggerTable)
     }
 
     /// All the classes of a word: its token's lower-cased bytes in the full table (none for tokens

@@ -1,0 +1,74 @@
+import GazetteCore
+import GazettePipeline
+import GazetteReaders
+@testable import GazetteRelate
+import GazetteTestSupport
+import Testing
+
+/// The speech rules' sentence-by-sentence path against the path for tokens in any order, on the
+/// committed corpora, the gold inputs and texts built to carry speakers across sentences.
+@Suite("Speech rule paths")
+struct SpeechPathTests {
+    /// Every document of the corpora and the gold inputs, annotated.
+    static let documents: [Document] = {
+        let annotator = try! Annotator(resources: Repository.resources, asOf: "2025-09-04")
+        let inputs = ["Corpora/en", "Corpora/nl", "Corpora/gold/input.jsonl"].map { Repository.path($0).path }
+        var documents: [Document] = []
+        for item in DocumentStream(inputs: inputs) {
+            guard case .document(let raw) = item, case .success(let document) = annotator.annotate(raw) else { continue }
+            documents.append(document)
+        }
+        return documents
+    }()
+
+    static let texts = [
+        "Talks\nAngela Merkel said that the talks went well, but warned. The weather was cold and wet. "
+            + "Prices of the grain that the farm group reported then said it would rise sharply.",
+        "Talks\n“The treaty would make our whole continent safer,” Angela Merkel said in Munich. "
+            + "„Wij zullen Oekraïne blijven steunen, wat er ook gebeurt”, zei Dick Schoof. "
+            + "Emmanuel Macron said: \"Europe must defend itself against every threat now.\" "
+            + "Zürich-born Olaf Scholz told reporters that the talks would continue next week, but warned that progress was slow.",
+        "Talks\nAccording to Naïve analyst Ursula von der Leyen, the ‘plan’ works well for everyone. "
+            + "Schön Emmanuel Macron and Ukrainian President Volodymyr Zelensky told reporters that peace was near. "
+            + "He said the deal was done. Prices said nothing. She said the deal was done, and added that it held.",
+        "Overleg\nVolgens premier Dick Schoof moet Nederland meer doen voor de veiligheid. "
+            + "Café-eigenaar Mark Rutte verklaarde dat de NAVO sterker wordt, maar benadrukte dat het geld kost.",
+    ]
+
+    func relations(_ document: Document, general: Bool) -> [Relation] {
+        let context = RelationContext(document: document, gazetteer: Repository.resources.gazetteer, asOf: "2025-09-04")
+        var rules = SpeechRules(context: context)
+        var builder = RelationBuilder()
+        rules.collect(into: &builder, general: general)
+        return builder.relations
+    }
+
+    @Test func bothPathsFindTheSameStatements() throws {
+        var documents = Self.documents
+        #expect(documents.count > 40)
+        for text in Self.texts { documents.append(try Repository.annotate(text)) }
+        var statements = 0
+        for document in documents {
+            #expect(SpeechRules.isInSentenceOrder(document.tokens))
+            let found = relations(document, general: false)
+            #expect(found == relations(document, general: true), "\(document.id)")
+            statements += found.count
+        }
+        #expect(statements > 100)
+    }
+
+    @Test func tokensOutOfSentenceOrderTakeTheGeneralPath() throws {
+        let token = { (sentence: Int) in Token(span: TextSpan(start: 0, end: 1), utf8Start: 0, utf8End: 1, kind: .word, sentence: sentence) }
+        #expect(SpeechRules.isInSentenceOrder([]))
+        #expect(SpeechRules.isInSentenceOrder([0, 0, 1, 1, 1, 3].map(token)))
+        #expect(!SpeechRules.isInSentenceOrder([0, 1, 0].map(token)))
+        #expect(!SpeechRules.isInSentenceOrder([1, 1, 0].map(token)))
+        // The same document with the tokens of its sentences interleaved: both calls take the general path.
+        var document = try Repository.annotate(Self.texts[1])
+        let before = relations(document, general: true)
+        document.tokens = document.tokens.enumerated().sorted { ($0.offset % 2, $0.offset) < ($1.offset % 2, $1.offset) }.map(\.element)
+        #expect(!SpeechRules.isInSentenceOrder(document.tokens))
+        #expect(relations(document, general: false) == relations(document, general: true))
+        #expect(before.count >= 5)
+    }
+}
