@@ -140,9 +140,12 @@ final class RelationContext {
         }
     }
 
-    /// How many words stand between two offsets (runs of letters), without building strings.
-    func wordCount(_ start: Int, _ end: Int) -> Int {
-        guard start < end, start >= 0, end <= scalars.count else { return 0 }
+    /// How many words stand between two offsets (runs of letters), without building strings; counting
+    /// stops at `limit` (the result is `min(count, limit)`), so that a test such as `count <= 6` reads
+    /// no further than the seventh word.
+    func wordCount(_ start: Int, _ end: Int, limit: Int = .max) -> Int {
+        guard start < end, start >= 0, end <= scalars.count, limit > 0 else { return 0 }
+        if scalars.isASCII { return asciiWordCount(start, end, limit: limit) }
         // The same words as `words(_:)`: runs of letters, hyphens and apostrophes holding a letter.
         var count = 0
         var run = false
@@ -154,13 +157,42 @@ final class RelationContext {
                 run = true
                 if letter { runHasLetter = true }
             } else {
-                if run && runHasLetter { count += 1 }
+                if run && runHasLetter {
+                    count += 1
+                    if count == limit { return count }
+                }
                 run = false
                 runHasLetter = false
             }
         }
         if run && runHasLetter { count += 1 }
         return count
+    }
+
+    /// `wordCount(start, end, limit:)` of a valid range of an ASCII text, on its bytes.
+    private func asciiWordCount(_ start: Int, _ end: Int, limit: Int) -> Int {
+        utf8.withUnsafeBufferPointer { bytes in
+            var count = 0
+            var run = false
+            var runHasLetter = false
+            for index in start..<end {
+                let value = UInt32(bytes[index])
+                let letter = ASCII.isLetter(value)
+                if letter || value == 0x2D || value == 0x27 {
+                    run = true
+                    if letter { runHasLetter = true }
+                } else {
+                    if run && runHasLetter {
+                        count += 1
+                        if count == limit { return count }
+                    }
+                    run = false
+                    runHasLetter = false
+                }
+            }
+            if run && runHasLetter { count += 1 }
+            return count
+        }
     }
 
     /// Calls `body` with the range of each word between two offsets (as `words(_:)` splits them)

@@ -47,6 +47,9 @@ struct SpeechRules {
 
     /// Speakers of the previous statement in the sentence, for a coordinated verb ("…, but emphasized").
     var carried: (verb: Int, speakers: [Entity])? = nil
+    /// `SpeechWordClass.table` and `.triggerTable`, read once per document instead of once per word.
+    let table = SpeechWordClass.table
+    let triggerTable = SpeechWordClass.triggerTable
 
     func apply(to builder: inout RelationBuilder) {
         var rules = self
@@ -73,7 +76,7 @@ struct SpeechRules {
         }
         // Each sentence's tokens are one run: look up a sentence's tokens in the small table of
         // triggers (its screen turns most words away) and give it a word list only when one is a trigger.
-        let table = SpeechWordClass.triggerTable
+        let table = triggerTable
         let utf8 = context.utf8
         var words: [Word] = []
         var runStart = 0
@@ -213,7 +216,7 @@ struct SpeechRules {
 
     /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).
     func triggers(ofToken index: Int) -> SpeechWordClass {
-        Self.triggers(of: context.document.tokens[index], utf8: context.utf8, table: SpeechWordClass.triggerTable)
+        Self.triggers(of: context.document.tokens[index], utf8: context.utf8, table: triggerTable)
     }
 
     /// All the classes of a word: its token's lower-cased bytes in the full table (none for tokens
@@ -224,7 +227,7 @@ struct SpeechRules {
         let length = token.utf8End - start
         guard length <= 14 else { return [] }
         let utf8 = context.utf8
-        return SpeechWordClass.of(length: length) { ASCII.lowercased(utf8[start + $0]) }
+        return SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(utf8[start + $0]) }
     }
 
     // MARK: - Patterns
@@ -267,7 +270,7 @@ struct SpeechRules {
         let verb = words[position]
         var trigger: String { context.text(of: verb.span) }
         // `"…," Merkel said` / `"…", zei Schoof` / `"…," said Merkel`.
-        if let quote = quotes.last(where: { $0.end <= verb.span.start }), context.wordCount(quote.end, verb.span.start) <= 6 {
+        if let quote = quotes.last(where: { $0.end <= verb.span.start }), context.wordCount(quote.end, verb.span.start, limit: 7) <= 6 {
             let speakers = subject(before: verb.span.start, from: quote.end, sentence: sentence)
                 ?? inverted(after: verb, words: words, sentence: sentence).map { [$0] }
             guard let speakers, !speakers.isEmpty, let statement = trimmed(quote) else { return nil }
@@ -287,7 +290,7 @@ struct SpeechRules {
         guard let speakers = subjectSpeakers, !speakers.isEmpty else { return nil }
         // `Macron said: "…"`.
         if let quote = quotes.first(where: { $0.start >= verb.span.end }),
-            context.wordCount(verb.span.end, quote.start) <= 2, let statement = trimmed(quote)
+            context.wordCount(verb.span.end, quote.start, limit: 3) <= 2, let statement = trimmed(quote)
         {
             return (speakers, statement, trigger, 0.85)
         }
@@ -353,7 +356,7 @@ struct SpeechRules {
         if segments.count >= 3 {
             let middle = segments[segments.count - 2]
             if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
-                context.wordCount(middle.start, middle.end) <= 5
+                context.wordCount(middle.start, middle.end, limit: 6) <= 5
             {
                 candidates.append(middle)
             }
@@ -381,11 +384,11 @@ struct SpeechRules {
                     if let first = between.first, first == "and" || first == "en" { speakers.insert(previous, at: 0) }
                 }
                 // Too far from the verb to be its subject (a person inside the statement's lead-in).
-                if context.wordCount(person.span.end, segment.end) > 8 { continue }
+                if context.wordCount(person.span.end, segment.end, limit: 9) > 8 { continue }
                 return speakers
             }
             if let other = last.map({ entities[$0] }) {
-                if context.wordCount(other.span.end, segment.end) > 8 { continue }
+                if context.wordCount(other.span.end, segment.end, limit: 9) > 8 { continue }
                 return [other]
             }
             // A pronoun subject: the last word of the segment or followed only by auxiliaries and adverbs.
@@ -408,7 +411,7 @@ struct SpeechRules {
         if ascii {
             return [third, second, last].contains { word in
                 guard let word else { return false }
-                return SpeechWordClass.of(length: word.count) { context.lowercasedASCII(at: word.lowerBound + $0) }.contains(.pronoun)
+                return SpeechWordClass.of(length: word.count, in: table) { context.lowercasedASCII(at: word.lowerBound + $0) }.contains(.pronoun)
             }
         }
         let words = context.words(segment.start, segment.end)
@@ -472,7 +475,7 @@ struct SpeechRules {
             }
         }
         // Short quoted phrases ("fairly precise") inside reported speech are not quotations of their own.
-        return result.filter { context.wordCount($0.start, $0.end) >= 5 }
+        return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }
     }
 
     /// A quotation without its trailing comma or stop.
@@ -522,7 +525,7 @@ struct SpeechRules {
                 let classes: SpeechWordClass
                 let length: Int
                 if wordIsASCII {
-                    classes = SpeechWordClass.of(length: offset - wordStart) { context.lowercasedASCII(at: wordStart + $0) }
+                    classes = SpeechWordClass.of(length: offset - wordStart, in: table) { context.lowercasedASCII(at: wordStart + $0) }
                     length = offset - wordStart
                 } else {
                     let lower = context.text(wordStart, offset).lowercased()
@@ -538,7 +541,7 @@ struct SpeechRules {
             }
         }
         while end > start, Self.isFinalPunctuation(context.scalars[end - 1]) { end -= 1 }
-        guard end > start, context.wordCount(start, end) >= 2 else { return nil }
+        guard end > start, context.wordCount(start, end, limit: 2) >= 2 else { return nil }
         return TextSpan(start: start, end: end)
     }
 
