@@ -338,63 +338,87 @@ struct SpeechRules {
         let sentenceStart = context.sentence(sentence)?.start ?? 0
         // Split the clause at commas; "X, apposition, said" takes X. A quotation mark in the clause
         // (other than after a closing quote) means the subject is not simply before the verb.
-        var segments: [TextSpan] = []
-        var segmentStart = start
+        guard let commas = lastCommas(from: start, to: end, quotesFail: start <= sentenceStart) else { return nil }
+        // Segment `i` runs from after comma `i - 1` (or `start`) to comma `i` (or `end`); only the last
+        // three are candidates. The clause right before the verb; then, for "the chair, NAME, said", the
+        // name between the commas; then, for "NAME, apposition, said", the part before the apposition.
+        if let speakers = speakers(in: TextSpan(start: commas.count >= 1 ? commas.last + 1 : start, end: end), sentence: sentence) {
+            return speakers
+        }
+        guard commas.count >= 2 else { return nil }
+        let middle = TextSpan(start: commas.secondLast + 1, end: commas.last)
+        if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
+            context.wordCount(middle.start, middle.end, limit: 6) <= 5,
+            let speakers = speakers(in: middle, sentence: sentence)
+        {
+            return speakers
+        }
+        return speakers(in: TextSpan(start: commas.count >= 3 ? commas.thirdLast + 1 : start, end: commas.secondLast), sentence: sentence)
+    }
+
+    /// How many commas stand between two offsets and where the last three are (-1 for none); nil when
+    /// `quotesFail` and a quotation mark (straight, “ or ”) stands there.
+    func lastCommas(from start: Int, to end: Int, quotesFail: Bool) -> (count: Int, last: Int, secondLast: Int, thirdLast: Int)? {
+        var commas = (count: 0, last: -1, secondLast: -1, thirdLast: -1)
+        if context.scalars.isASCII, start >= 0, end <= context.utf8.count {
+            // ASCII text: only the straight quotation mark.
+            let quote = context.utf8.withUnsafeBufferPointer { bytes in
+                for offset in start..<end {
+                    if bytes[offset] == 0x2C {
+                        commas = (commas.count + 1, offset, commas.last, commas.secondLast)
+                    } else if quotesFail, bytes[offset] == 0x22 {
+                        return true
+                    }
+                }
+                return false
+            }
+            return quote ? nil : commas
+        }
         for offset in start..<end {
             let scalar = context.scalars[offset]
             if scalar == "," {
-                segments.append(TextSpan(start: segmentStart, end: offset))
-                segmentStart = offset + 1
-            } else if start <= sentenceStart, scalar == "\"" || scalar == "“" || scalar == "”" {
+                commas = (commas.count + 1, offset, commas.last, commas.secondLast)
+            } else if quotesFail, scalar == "\"" || scalar == "“" || scalar == "”" {
                 return nil
             }
         }
-        segments.append(TextSpan(start: segmentStart, end: end))
-        // The clause right before the verb; then, for "the chair, NAME, said", the name between the
-        // commas; then, for "NAME, apposition, said", the part before the apposition.
-        var candidates = segments.count >= 1 ? [segments[segments.count - 1]] : []
-        if segments.count >= 3 {
-            let middle = segments[segments.count - 2]
-            if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
-                context.wordCount(middle.start, middle.end, limit: 6) <= 5
-            {
-                candidates.append(middle)
-            }
-            candidates.append(segments[segments.count - 3])
-        }
+        return commas
+    }
+
+    /// The speakers named in one segment of the clause before a verb, as `subject(before:from:sentence:)`
+    /// tries them: the last person (with one before it joined by "and"), else the last other speaker,
+    /// else a pronoun's antecedent; nil when there is none or it stands more than eight words from the
+    /// segment's end.
+    func speakers(in segment: TextSpan, sentence: Int) -> [Entity]? {
         let entities = context.entities
-        for segment in candidates {
-            // The last two persons and the last speaker of the sentence inside the segment.
-            var personIndex: Int?
-            var previousPersonIndex: Int?
-            var last: Int?
-            for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(at: index) {
-                last = index
-                if entities[index].type == .person {
-                    previousPersonIndex = personIndex
-                    personIndex = index
-                }
+        // The last two persons and the last speaker of the sentence inside the segment.
+        var personIndex: Int?
+        var previousPersonIndex: Int?
+        var last: Int?
+        for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(at: index) {
+            last = index
+            if entities[index].type == .person {
+                previousPersonIndex = personIndex
+                personIndex = index
             }
-            if let personIndex {
-                let person = entities[personIndex]
-                var speakers = [person]
-                // "Macron and Ukrainian President Volodymyr Zelensky told reporters".
-                if let previous = previousPersonIndex.map({ entities[$0] }) {
-                    let between = context.words(previous.span.end, person.span.start)
-                    if let first = between.first, first == "and" || first == "en" { speakers.insert(previous, at: 0) }
-                }
-                // Too far from the verb to be its subject (a person inside the statement's lead-in).
-                if context.wordCount(person.span.end, segment.end, limit: 9) > 8 { continue }
-                return speakers
+        }
+        if let personIndex {
+            // Too far from the verb to be its subject (a person inside the statement's lead-in).
+            if context.wordCount(entities[personIndex].span.end, segment.end, limit: 9) > 8 { return nil }
+            // "Macron and Ukrainian President Volodymyr Zelensky told reporters".
+            if let previousPersonIndex {
+                let between = context.words(entities[previousPersonIndex].span.end, entities[personIndex].span.start)
+                if let first = between.first, first == "and" || first == "en" { return [entities[previousPersonIndex], entities[personIndex]] }
             }
-            if let other = last.map({ entities[$0] }) {
-                if context.wordCount(other.span.end, segment.end, limit: 9) > 8 { continue }
-                return [other]
-            }
-            // A pronoun subject: the last word of the segment or followed only by auxiliaries and adverbs.
-            if endsWithPronoun(segment) {
-                if let antecedent = antecedent(before: segment.start + 1, sentence: sentence, within: segment) { return [antecedent] }
-            }
+            return [entities[personIndex]]
+        }
+        if let last {
+            if context.wordCount(entities[last].span.end, segment.end, limit: 9) > 8 { return nil }
+            return [entities[last]]
+        }
+        // A pronoun subject: the last word of the segment or followed only by auxiliaries and adverbs.
+        if endsWithPronoun(segment), let antecedent = antecedent(before: segment.start + 1, sentence: sentence, within: segment) {
+            return [antecedent]
         }
         return nil
     }

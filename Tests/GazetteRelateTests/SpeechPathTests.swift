@@ -72,3 +72,94 @@ struct SpeechPathTests {
         #expect(before.count >= 5)
     }
 }
+
+/// `subject(before:from:sentence:)`, which keeps only the last three commas and reads ASCII text
+/// from its bytes, against the version that split the whole clause into segments.
+@Suite("Speech subjects")
+struct SpeechSubjectTests {
+    static func referenceSubject(_ rules: SpeechRules, before end: Int, from start: Int, sentence: Int) -> [Entity]? {
+        let context = rules.context
+        guard start < end else { return nil }
+        let sentenceStart = context.sentence(sentence)?.start ?? 0
+        var segments: [TextSpan] = []
+        var segmentStart = start
+        for offset in start..<end {
+            let scalar = context.scalars[offset]
+            if scalar == "," {
+                segments.append(TextSpan(start: segmentStart, end: offset))
+                segmentStart = offset + 1
+            } else if start <= sentenceStart, scalar == "\"" || scalar == "“" || scalar == "”" {
+                return nil
+            }
+        }
+        segments.append(TextSpan(start: segmentStart, end: end))
+        var candidates = [segments[segments.count - 1]]
+        if segments.count >= 3 {
+            let middle = segments[segments.count - 2]
+            if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }), context.wordCount(middle.start, middle.end) <= 5 {
+                candidates.append(middle)
+            }
+            candidates.append(segments[segments.count - 3])
+        }
+        let entities = context.entities
+        for segment in candidates {
+            var personIndex: Int?
+            var previousPersonIndex: Int?
+            var last: Int?
+            for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && rules.isSpeaker(at: index) {
+                last = index
+                if entities[index].type == .person {
+                    previousPersonIndex = personIndex
+                    personIndex = index
+                }
+            }
+            if let personIndex {
+                let person = entities[personIndex]
+                var speakers = [person]
+                if let previous = previousPersonIndex.map({ entities[$0] }) {
+                    let between = context.words(previous.span.end, person.span.start)
+                    if let first = between.first, first == "and" || first == "en" { speakers.insert(previous, at: 0) }
+                }
+                if context.wordCount(person.span.end, segment.end) > 8 { continue }
+                return speakers
+            }
+            if let other = last.map({ entities[$0] }) {
+                if context.wordCount(other.span.end, segment.end) > 8 { continue }
+                return [other]
+            }
+            if rules.endsWithPronoun(segment), let antecedent = rules.antecedent(before: segment.start + 1, sentence: sentence, within: segment) {
+                return [antecedent]
+            }
+        }
+        return nil
+    }
+
+    static let texts = [
+        "Talks\nMerkel, the chancellor, said it. The chair, Angela Merkel, said so. He, however, said, \"no\", and she said it.",
+        "Talks\n“Macron”, Scholz, Merkel and Schoof, who met in Brussels on Monday, of course said so; Rutte, NATO, said no.",
+        "Talks\n\"Macron\", Scholz, Merkel and Schoof, who met in Brussels on Monday, of course said so; Rutte, NATO, said no.",
+    ]
+
+    @Test func subjectsAsBeforeOnEveryTokenOfEverySentence() throws {
+        var documents = Array(SpeechPathTests.documents.prefix(30))
+        for text in Self.texts + SpeechPathTests.texts { documents.append(try Repository.annotate(text)) }
+        var found = 0
+        for document in documents {
+            let context = RelationContext(document: document, gazetteer: Repository.resources.gazetteer, asOf: "2025-09-04")
+            let rules = SpeechRules(context: context)
+            for (sentence, span) in document.sentences.enumerated() {
+                let tokens = document.tokens.filter { $0.sentence == sentence }
+                for token in tokens {
+                    // From the sentence's start and from a few offsets inside it (as after a quotation).
+                    for start in [span.start, span.start + 1, tokens[tokens.count / 3].span.end, tokens[tokens.count / 2].span.start] {
+                        let subject = rules.subject(before: token.span.start, from: start, sentence: sentence)
+                        let expected = Self.referenceSubject(rules, before: token.span.start, from: start, sentence: sentence)
+                        #expect(subject == expected, "\(document.id) sentence \(sentence) \(start)..<\(token.span.start)")
+                        if subject != nil { found += 1 }
+                    }
+                }
+            }
+        }
+        #expect(found > 1000)
+    }
+}
