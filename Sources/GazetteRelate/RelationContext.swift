@@ -228,6 +228,13 @@ final class RelationContext {
         return Self.words(text(start, end))
     }
 
+    /// `words(start, end).last`, without building strings for the other words of ASCII text.
+    func lastWord(_ start: Int, _ end: Int) -> String? {
+        var last: Range<Int>?
+        if forEachASCIIWord(start, end, { last = $0..<$1 }) { return last.map { lowercasedASCII($0.lowerBound, $0.upperBound) } }
+        return Self.words(text(start, end)).last
+    }
+
     /// `words(start, end).count`, without building strings for ASCII text. (Not always `wordCount`:
     /// that one splits at combining marks, this one keeps graphemes whole.)
     func splitWordCount(_ start: Int, _ end: Int) -> Int {

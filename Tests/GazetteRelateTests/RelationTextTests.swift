@@ -85,6 +85,7 @@ struct RelationTextTests {
                 let words = RelationContext.words(string)
                 #expect(context.text(start, end) == string)
                 #expect(context.words(start, end) == words, "\(text) \(start)..<\(end)")
+                #expect(context.lastWord(start, end) == words.last)
                 #expect(context.splitWordCount(start, end) == words.count)
                 let counted = context.wordCount(start, end, containing: SpeechRules.complementizerTable, fallback: complementizers)
                 #expect(counted.count == words.count && counted.contains == words.contains { complementizers.contains($0) })
