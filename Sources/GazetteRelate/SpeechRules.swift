@@ -45,6 +45,39 @@ struct SpeechRules {
         let triggers: SpeechWordClass
     }
 
+    /// The words of a sentence, made from its tokens on access: a run of tokens from `start`, or the
+    /// tokens at `indices`, each with its classes among `SpeechWordClass.triggers`.
+    struct SentenceWords: RandomAccessCollection {
+        let tokens: [Token]
+        let start: Int
+        let tokenIndices: [Int]?
+        let triggers: [SpeechWordClass]
+
+        /// The words of the tokens from `start` on, one for each of `triggers`.
+        init(tokens: [Token], start: Int, triggers: [SpeechWordClass]) {
+            self.tokens = tokens
+            self.start = start
+            tokenIndices = nil
+            self.triggers = triggers
+        }
+
+        /// The words of the tokens at `indices`, with their `triggers`.
+        init(tokens: [Token], indices: [Int], triggers: [SpeechWordClass]) {
+            self.tokens = tokens
+            start = 0
+            tokenIndices = indices
+            self.triggers = triggers
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { triggers.count }
+
+        subscript(position: Int) -> Word {
+            let index = tokenIndices?[position] ?? start + position
+            return Word(index: index, span: tokens[index].span, triggers: triggers[position])
+        }
+    }
+
     /// Speakers of the previous statement in the sentence, for a coordinated verb ("…, but emphasized").
     var carried: (verb: Int, speakers: [Entity])? = nil
     /// `SpeechWordClass.table` and `.triggerTable`, read once per document instead of once per word.
@@ -78,7 +111,7 @@ struct SpeechRules {
         // triggers (its screen turns most words away) and give it a word list only when one is a trigger.
         let table = triggerTable
         let utf8 = context.utf8
-        var words: [Word] = []
+        var triggers: [SpeechWordClass] = []
         var runStart = 0
         while runStart < tokens.count {
             let sentence = tokens[runStart].sentence
@@ -87,31 +120,33 @@ struct SpeechRules {
             defer { runStart = runEnd }
             // Rare: carried speakers may still give a sentence without a possible speaker a statement.
             guard sentence >= 0, sentence < sentenceCount, mayHaveSpeaker[sentence] || carried != nil,
-                let first = Self.firstTrigger(in: runStart..<runEnd, of: tokens, utf8: utf8, table: table)
+                Self.lookUpTriggers(of: runStart..<runEnd, in: tokens, utf8: utf8, table: table, into: &triggers)
             else { continue }
-            words.removeAll(keepingCapacity: true)
-            for index in runStart..<runEnd {
-                let triggers = index < first ? [] : Self.triggers(of: tokens[index], utf8: utf8, table: table)
-                words.append(Word(index: index, span: tokens[index].span, triggers: triggers))
-            }
-            statements(in: sentence, words: words, into: &builder)
+            statements(in: sentence, words: SentenceWords(tokens: tokens, start: runStart, triggers: triggers), into: &builder)
         }
     }
 
-    /// The first of a range of tokens with a class among `SpeechWordClass.triggers`.
-    static func firstTrigger(in range: Range<Int>, of tokens: [Token], utf8: [UInt8], table: ShortWordTable<SpeechWordClass>) -> Int? {
-        tokens.withUnsafeBufferPointer { tokens in
+    /// Fills `triggers` with the classes among `SpeechWordClass.triggers` of a range of tokens (none
+    /// for tokens over 14 bytes); false when none has one.
+    static func lookUpTriggers(of range: Range<Int>, in tokens: [Token], utf8: [UInt8], table: ShortWordTable<SpeechWordClass>,
+                               into triggers: inout [SpeechWordClass]) -> Bool {
+        triggers.removeAll(keepingCapacity: true)
+        triggers.append(contentsOf: repeatElement([], count: range.count))
+        return tokens.withUnsafeBufferPointer { tokens in
             utf8.withUnsafeBufferPointer { utf8 in
-                for index in range {
-                    let start = tokens[index].utf8Start
-                    let length = tokens[index].utf8End - start
-                    if length <= 14, start >= 0, start + length <= utf8.count,
-                        table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) }) != nil
-                    {
-                        return index
+                triggers.withUnsafeMutableBufferPointer { triggers in
+                    var found = false
+                    for index in range {
+                        let start = tokens[index].utf8Start
+                        let length = tokens[index].utf8End - start
+                        guard length <= 14, start >= 0, start + length <= utf8.count,
+                            let classes = table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) })
+                        else { continue }
+                        triggers[index - range.lowerBound] = classes
+                        found = true
                     }
+                    return found
                 }
-                return nil
             }
         }
     }
@@ -173,12 +208,13 @@ struct SpeechRules {
             } else {
                 continue
             }
-            statements(in: sentence, words: words, into: &builder)
+            statements(in: sentence, words: SentenceWords(tokens: tokens, indices: words.map(\.index), triggers: words.map(\.triggers)),
+                       into: &builder)
         }
     }
 
     /// The statements of a sentence with its words, speech triggers first.
-    mutating func statements(in sentence: Int, words: [Word], into builder: inout RelationBuilder) {
+    mutating func statements(in sentence: Int, words: SentenceWords, into builder: inout RelationBuilder) {
         var covered: [TextSpan] = []
         // The sentence's quotations, found once at its first speech verb.
         var quotes: [TextSpan]?
@@ -233,7 +269,7 @@ struct SpeechRules {
     // MARK: - Patterns
 
     /// "According to X, …" and "Volgens X …": the speaker follows the marker, the statement follows the speaker.
-    func attribution(_ words: [Word], at marker: Int, sentence: Int, trigger: String) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
+    func attribution(_ words: SentenceWords, at marker: Int, sentence: Int, trigger: String) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
         guard marker + 1 < words.count, let span = context.sentence(sentence) else { return nil }
         let after = words[marker].span.end
         // The first speaker-capable entity or pronoun within the next few words.
@@ -265,7 +301,7 @@ struct SpeechRules {
 
     /// A speech verb: quoted speech around it, inverted order after a comma, or reported speech after it.
     /// `quotes` are the sentence's quotations (`quotations(in:)`).
-    func verb(_ words: [Word], at position: Int, sentence: Int, quotes: [TextSpan]) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
+    func verb(_ words: SentenceWords, at position: Int, sentence: Int, quotes: [TextSpan]) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
         guard let span = context.sentence(sentence) else { return nil }
         let verb = words[position]
         var trigger: String { context.text(of: verb.span) }
@@ -444,7 +480,7 @@ struct SpeechRules {
     }
 
     /// The speaker right after an inverted verb ("zei premier Schoof", "said Merkel", "zei hij").
-    func inverted(after verb: Word, words: [Word], sentence: Int) -> Entity? {
+    func inverted(after verb: Word, words: SentenceWords, sentence: Int) -> Entity? {
         if let index = context.entityIndices(inSentence: sentence).first(where: {
             context.entities[$0].span.start >= verb.span.end && isSpeaker(at: $0)
         }),
