@@ -513,6 +513,20 @@ struct SpeechRules {
     func quotations(in span: TextSpan) -> [TextSpan] {
         var result: [TextSpan] = []
         var open: Int?
+        if context.scalars.isASCII, span.start >= 0, span.start <= span.end, span.end <= context.utf8.count {
+            // ASCII text: straight quotes only.
+            context.utf8.withUnsafeBufferPointer { bytes in
+                for offset in span.start..<span.end where bytes[offset] == 0x22 {
+                    if let start = open {
+                        result.append(TextSpan(start: start + 1, end: offset))
+                        open = nil
+                    } else {
+                        open = offset
+                    }
+                }
+            }
+            return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }
+        }
         for offset in span.start..<span.end {
             let scalar = context.scalars[offset]
             // Neither a straight quote nor one of U+201C “, U+201D ”, U+201E „.
@@ -553,6 +567,20 @@ struct SpeechRules {
         var start = start
         var end = end
         while start < end, context.isWhitespace(at: start) || context.scalars[start] == "," { start += 1 }
+        if context.scalars.isASCII, start >= 0, start < end, end <= context.utf8.count {
+            end = asciiClauseEnd(from: start, to: end)
+        } else {
+            end = clauseEnd(from: start, to: end)
+        }
+        while end > start, Self.isFinalPunctuation(context.scalars[end - 1]) { end -= 1 }
+        guard end > start, context.wordCount(start, end, limit: 2) >= 2 else { return nil }
+        return TextSpan(start: start, end: end)
+    }
+
+    /// Where `clause(from:to:)` cuts a clause (before trimming its final punctuation): at the first
+    /// clause end marker, then before a second speech verb joined by a coordinator.
+    func clauseEnd(from start: Int, to end: Int) -> Int {
+        var end = end
         // The first clause end: every marker starts with "," or ";" and holds no other, so the first
         // position where one fits is where the earliest one starts.
         let scalars = context.scalars
@@ -593,16 +621,48 @@ struct SpeechRules {
                     length = lower.count
                 }
                 if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
-                    end = wordStart - coordinatorLength - 1
-                    break
+                    return wordStart - coordinatorLength - 1
                 }
                 coordinatorLength = classes.contains(.coordinator) ? length : nil
                 wordStart = -1
             }
         }
-        while end > start, Self.isFinalPunctuation(context.scalars[end - 1]) { end -= 1 }
-        guard end > start, context.wordCount(start, end, limit: 2) >= 2 else { return nil }
-        return TextSpan(start: start, end: end)
+        return end
+    }
+
+    /// `clause(from:to:)`'s end for a valid, non-empty range of ASCII text, on its bytes: the first
+    /// clause end marker, then a second speech verb joined by a coordinator.
+    func asciiClauseEnd(from start: Int, to end: Int) -> Int {
+        let markers = Self.clauseEnds
+        return context.utf8.withUnsafeBufferPointer { bytes in
+            var end = end
+            search: for offset in start..<end where bytes[offset] == 0x2C || bytes[offset] == 0x3B {
+                for marker in markers where marker[0].value == UInt32(bytes[offset]) && offset + marker.count <= end {
+                    if zip(marker.indices, marker).allSatisfy({ UInt32(bytes[offset + $0]) == $1.value }) {
+                        end = offset
+                        break search
+                    }
+                }
+            }
+            // The length of the previous word when it is "but", "and", "maar" or "en".
+            var coordinatorLength: Int?
+            var wordStart = -1
+            for offset in start...end {
+                let byte = offset < end ? bytes[offset] : 0x20
+                if ASCII.isLetter(UInt32(byte)) {
+                    if wordStart < 0 { wordStart = offset }
+                } else if wordStart >= 0 {
+                    let length = offset - wordStart
+                    let classes = SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(bytes[wordStart + $0]) }
+                    if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
+                        return wordStart - coordinatorLength - 1
+                    }
+                    coordinatorLength = classes.contains(.coordinator) ? length : nil
+                    wordStart = -1
+                }
+            }
+            return end
+        }
     }
 
     /// What `clause(from:to:)` trims from the end of a reported clause.

@@ -145,6 +145,46 @@ struct RelationTextTests {
         }
     }
 
+    static func referenceQuotations(_ context: RelationContext, in span: TextSpan) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var open: Int?
+        for offset in span.start..<span.end {
+            switch context.scalars[offset] {
+            case "\u{201C}", "\u{201E}": open = offset
+            case "\u{201D}":
+                if let start = open { result.append(TextSpan(start: start + 1, end: offset)) }
+                open = nil
+            case "\"":
+                if let start = open {
+                    result.append(TextSpan(start: start + 1, end: offset))
+                    open = nil
+                } else {
+                    open = offset
+                }
+            default: continue
+            }
+        }
+        return result.filter { context.wordCount($0.start, $0.end) >= 5 }
+    }
+
+    @Test func quotationsAsScalarByScalar() {
+        let texts = Self.texts + ["He said \"one two three four five\" and \"six\" then \"seven eight nine ten eleven twelve",
+                                  "\"\"\" a b c d e \" f g h i j k \""]
+        var found = 0
+        for text in texts {
+            let context = Self.context(text)
+            let rules = SpeechRules(context: context)
+            for start in 0...context.scalars.count {
+                for end in start...context.scalars.count {
+                    let quotes = rules.quotations(in: TextSpan(start: start, end: end))
+                    #expect(quotes == Self.referenceQuotations(context, in: TextSpan(start: start, end: end)), "\(text) \(start)..<\(end)")
+                    found += quotes.count
+                }
+            }
+        }
+        #expect(found > 100)
+    }
+
     @Test func pronounSubjectsAsWithStrings() {
         for text in Self.texts + ["and then he had already said", "She, Zij and ze", "h\u{E9} he"] {
             let context = Self.context(text)
