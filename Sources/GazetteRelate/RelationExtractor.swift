@@ -107,7 +107,9 @@ struct RelationBuilder {
 
         /// Whether a part holds "|" (then comparing parts may differ from comparing string keys).
         var hasSeparator: Bool {
-            func has(_ text: String) -> Bool { text.utf8.contains(0x7C) }
+            func has(_ text: String) -> Bool {
+                text.utf8.withContiguousStorageIfAvailable { $0.contains(0x7C) } ?? text.utf8.contains(0x7C)
+            }
             if case .entity(let identity) = tail, has(identity) { return true }
             return has(head) || has(role)
         }
