@@ -218,10 +218,10 @@ struct SpeechRules {
         var covered: [TextSpan] = []
         // The sentence's quotations, found once at its first speech verb.
         var quotes: [TextSpan]?
-        for (position, word) in words.enumerated() {
+        for position in words.indices where !words.triggers[position].isEmpty {
+            let word = words[position]
             if covered.contains(where: { $0.contains(word.span) }) { continue }
             var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
-            if word.triggers.isEmpty { continue }
             if word.triggers.contains(.according), position + 1 < words.count, classes(of: words[position + 1]).contains(.to) {
                 found = attribution(words, at: position + 1, sentence: sentence, trigger: "According to")
             } else if word.triggers.contains(.volgens) {
@@ -392,33 +392,55 @@ struct SpeechRules {
         return speakers(in: TextSpan(start: commas.count >= 3 ? commas.thirdLast + 1 : start, end: commas.secondLast), sentence: sentence)
     }
 
-    /// How many commas stand between two offsets and where the last three are (-1 for none); nil when
-    /// `quotesFail` and a quotation mark (straight, “ or ”) stands there.
+    /// How many commas stand between two offsets (counting stops at three) and where the last three
+    /// are (-1 for none); nil when `quotesFail` and a quotation mark (straight, “ or ”) stands there.
     func lastCommas(from start: Int, to end: Int, quotesFail: Bool) -> (count: Int, last: Int, secondLast: Int, thirdLast: Int)? {
         var commas = (count: 0, last: -1, secondLast: -1, thirdLast: -1)
-        if context.scalars.isASCII, start >= 0, end <= context.utf8.count {
-            // ASCII text: only the straight quotation mark.
-            let quote = context.utf8.withUnsafeBufferPointer { bytes in
-                for offset in start..<end {
-                    if bytes[offset] == 0x2C {
-                        commas = (commas.count + 1, offset, commas.last, commas.secondLast)
-                    } else if quotesFail, bytes[offset] == 0x22 {
-                        return true
+        if context.scalars.isASCII, start >= 0, start <= end, end <= context.utf8.count {
+            // ASCII text: only the straight quotation mark; the commas are read back from the end.
+            return context.utf8.withUnsafeBufferPointer { bytes in
+                if quotesFail, Self.contains(0x22, in: bytes, from: start, to: end) { return nil }
+                var offset = end
+                while offset > start, commas.count < 3 {
+                    offset -= 1
+                    guard bytes[offset] == 0x2C else { continue }
+                    switch commas.count {
+                    case 0: commas.last = offset
+                    case 1: commas.secondLast = offset
+                    default: commas.thirdLast = offset
                     }
+                    commas.count += 1
                 }
-                return false
+                return commas
             }
-            return quote ? nil : commas
         }
         for offset in start..<end {
             let scalar = context.scalars[offset]
             if scalar == "," {
-                commas = (commas.count + 1, offset, commas.last, commas.secondLast)
+                commas = (min(commas.count + 1, 3), offset, commas.last, commas.secondLast)
             } else if quotesFail, scalar == "\"" || scalar == "“" || scalar == "”" {
                 return nil
             }
         }
         return commas
+    }
+
+    /// Whether a byte occurs between two offsets, eight bytes at a time.
+    static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        var offset = start
+        while offset + 8 <= end {
+            // A byte equal to `byte` is a zero byte of `word`.
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ pattern
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            offset += 8
+        }
+        while offset < end {
+            if bytes[offset] == byte { return true }
+            offset += 1
+        }
+        return false
     }
 
     /// The speakers named in one segment of the clause before a verb, as `subject(before:from:sentence:)`
@@ -462,6 +484,33 @@ struct SpeechRules {
     /// Whether one of the last three words of a segment is a subject pronoun ("he", "zij").
     func endsWithPronoun(_ segment: TextSpan) -> Bool {
         // The last pronoun is at most three words from the end: one of the last three words is one.
+        if context.scalars.isASCII {
+            guard segment.start < segment.end, segment.start >= 0, segment.end <= context.utf8.count else { return false }
+            return context.utf8.withUnsafeBufferPointer { bytes in
+                // Words are the runs of letters, hyphens and apostrophes holding a letter: read back from the end.
+                func inWord(_ byte: UInt8) -> Bool { ASCII.isLetter(UInt32(byte)) || byte == 0x2D || byte == 0x27 }
+                var end = segment.end
+                var words = 0
+                while words < 3 {
+                    while end > segment.start, !inWord(bytes[end - 1]) { end -= 1 }
+                    guard end > segment.start else { return false }
+                    var start = end
+                    var hasLetter = false
+                    while start > segment.start, inWord(bytes[start - 1]) {
+                        start -= 1
+                        if ASCII.isLetter(UInt32(bytes[start])) { hasLetter = true }
+                    }
+                    if hasLetter {
+                        words += 1
+                        if SpeechWordClass.of(length: end - start, in: table, byte: { ASCII.lowercased(bytes[start + $0]) }).contains(.pronoun) {
+                            return true
+                        }
+                    }
+                    end = start
+                }
+                return false
+            }
+        }
         var third: Range<Int>?
         var second: Range<Int>?
         var last: Range<Int>?

@@ -163,3 +163,23 @@ struct SpeechSubjectTests {
         #expect(found > 1000)
     }
 }
+
+/// The eight-bytes-at-a-time byte search against a plain scan, on every range.
+@Suite("Byte search")
+struct ByteSearchTests {
+    @Test func findsAByteWhereAScanDoes() {
+        let texts = ["", "\"", "abcdefgh\"", "abcdefghijklmnop", "a\"cdefghijklmnopq\"", "\u{7F}\u{80}\"\u{22}\u{A2}\u{2222}x\"y", "\"\"\"\"\"\"\"\"\""]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    for end in start...bytes.count {
+                        for byte: UInt8 in [0x22, 0x2C, 0x80, 0xA2, 0x00] {
+                            #expect(SpeechRules.contains(byte, in: buffer, from: start, to: end) == bytes[start..<end].contains(byte))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
