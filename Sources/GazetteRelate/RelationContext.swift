@@ -12,10 +12,12 @@ final class RelationContext {
     /// The text's scalars: its bytes when they are all ASCII, else decoded.
     let scalars: ScalarText
     let entities: [Entity]
-    /// `entities` indices grouped by sentence, each group in document order: sentence `s` holds
-    /// `entityIndices[entityGroupStarts[s]..<entityGroupStarts[s + 1]]`.
-    private let entityIndices: [Int]
-    private let entityGroupStarts: [Int]
+    /// Where each sentence's mentions start: sentence `s` holds positions `mentionStarts[s]..<mentionStarts[s + 1]`,
+    /// indices in `entities` themselves when the mentions come in sentence order, else of `mentionOrder`.
+    private let mentionStarts: [Int]
+    /// `entities` indices grouped by sentence, each group in document order; nil when the mentions
+    /// come in sentence order (each sentence's mentions one run of `entities`).
+    private let mentionOrder: [Int]?
 
     init(document: Document, gazetteer: Gazetteer, asOf: String) {
         self.document = document
@@ -25,9 +27,38 @@ final class RelationContext {
         scalars = utf8.withUnsafeBufferPointer { RelationContext.isASCII($0) }
             ? ScalarText(ascii: utf8) : ScalarText(decoded: Self.scalars(of: document.text))
         entities = document.entities
+        (mentionStarts, mentionOrder) = Self.groupBySentence(entities, sentenceCount: document.sentences.count)
+    }
+
+    /// Where each sentence's mentions start and, unless the mentions come in sentence order (the
+    /// usual case: each sentence's mentions are then one run of `entities`), the mention indices
+    /// grouped by a counting sort that keeps each sentence's mentions in document order. Mentions
+    /// without a valid sentence belong to none.
+    static func groupBySentence(_ entities: [Entity], sentenceCount: Int, general: Bool = false) -> (starts: [Int], order: [Int]?) {
+        var starts = Array(repeating: entities.count, count: sentenceCount + 1)
+        if !general {
+            // Sentence `s` starts at the first mention of a sentence from `s` on.
+            var next = 0
+            var previous = Int.min
+            var ordered = true
+            for index in entities.indices {
+                let sentence = entities[index].sentence
+                if sentence < previous {
+                    ordered = false
+                    break
+                }
+                previous = sentence
+                while next <= sentenceCount, next <= sentence {
+                    starts[next] = index
+                    next += 1
+                }
+            }
+            if ordered { return (starts, nil) }
+            for sentence in 0...sentenceCount { starts[sentence] = 0 }
+        } else {
+            for sentence in 0...sentenceCount { starts[sentence] = 0 }
+        }
         // A counting sort by sentence keeps each sentence's entities in their original order.
-        let sentenceCount = document.sentences.count
-        var starts = Array(repeating: 0, count: sentenceCount + 1)
         for index in entities.indices where entities[index].sentence >= 0 && entities[index].sentence < sentenceCount {
             starts[entities[index].sentence + 1] += 1
         }
@@ -39,8 +70,7 @@ final class RelationContext {
             indices[next[sentence]] = index
             next[sentence] += 1
         }
-        entityIndices = indices
-        entityGroupStarts = starts
+        return (starts, indices)
     }
 
     /// Whether all the bytes are ASCII, eight at a time.
@@ -114,9 +144,9 @@ final class RelationContext {
     }
 
     /// The indices in `entities` of the mentions in a sentence, in document order.
-    func entityIndices(inSentence sentence: Int) -> ArraySlice<Int> {
-        guard sentence >= 0, sentence + 1 < entityGroupStarts.count else { return [] }
-        return entityIndices[entityGroupStarts[sentence]..<entityGroupStarts[sentence + 1]]
+    func entityIndices(inSentence sentence: Int) -> SentenceMentions {
+        guard sentence >= 0, sentence + 1 < mentionStarts.count else { return SentenceMentions(startIndex: 0, endIndex: 0, order: nil) }
+        return SentenceMentions(startIndex: mentionStarts[sentence], endIndex: mentionStarts[sentence + 1], order: mentionOrder)
     }
 
     /// The text between two scalar offsets.
@@ -392,4 +422,14 @@ struct ScalarText: RandomAccessCollection {
     subscript(position: Int) -> Unicode.Scalar {
         isASCII ? Unicode.Scalar(bytes[position]) : decoded[position]
     }
+}
+
+/// The indices in `RelationContext.entities` of one sentence's mentions, in document order: the
+/// positions themselves, or the values of `order` at them.
+struct SentenceMentions: RandomAccessCollection {
+    let startIndex: Int
+    let endIndex: Int
+    let order: [Int]?
+
+    subscript(position: Int) -> Int { order?[position] ?? position }
 }

@@ -183,3 +183,37 @@ struct ByteSearchTests {
         }
     }
 }
+
+/// Each sentence's mentions as runs of the entity array (mentions in sentence order) against the
+/// counting sort, on the corpora and on random sentence numbers, out of range and out of order ones included.
+@Suite("Mentions by sentence")
+struct MentionGroupTests {
+    static func groups(_ entities: [Entity], sentenceCount: Int, general: Bool) -> [[Int]] {
+        let (starts, order) = RelationContext.groupBySentence(entities, sentenceCount: sentenceCount, general: general)
+        return (0..<sentenceCount).map { sentence in
+            (starts[sentence]..<starts[sentence + 1]).map { order?[$0] ?? $0 }
+        }
+    }
+
+    @Test func runsAndCountingSortGroupAlike() {
+        var cases = SpeechPathTests.documents.map { ($0.entities, $0.sentences.count) }
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<500 {
+            let sentenceCount = Int.random(in: 0...6, using: &generator)
+            var sentences = (0..<Int.random(in: 0...12, using: &generator)).map { _ in Int.random(in: -1...7, using: &generator) }
+            if Bool.random(using: &generator) { sentences.sort() }
+            let entities = sentences.enumerated().map { index, sentence in
+                Entity(id: "e\(index)", type: .person, span: TextSpan(start: index, end: index + 1), text: "x", canonical: "x",
+                       sentence: sentence, source: "gazetteer")
+            }
+            cases.append((entities, sentenceCount))
+        }
+        var ordered = 0
+        for (entities, sentenceCount) in cases {
+            let runs = Self.groups(entities, sentenceCount: sentenceCount, general: false)
+            #expect(runs == Self.groups(entities, sentenceCount: sentenceCount, general: true), "\(entities.map(\.sentence)) in \(sentenceCount)")
+            if RelationContext.groupBySentence(entities, sentenceCount: sentenceCount).order == nil { ordered += 1 }
+        }
+        #expect(ordered > 300)
+    }
+}
