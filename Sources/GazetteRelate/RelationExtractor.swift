@@ -51,7 +51,7 @@ public struct RelationExtractor: Sendable {
 /// "|", or a long list of relations, switches the builder to the string keys.
 struct RelationBuilder {
     private(set) var relations: [Relation] = []
-    /// The keys of `relations` as parts, while `stringKeys` is nil.
+    /// The keys of `relations` as parts, one for each relation (scanned while `stringKeys` is nil).
     private var keys: [Key] = []
     /// The string keys of `relations`, once the parts no longer suffice (or are too many to scan).
     private var stringKeys: Set<String>?
@@ -137,8 +137,25 @@ struct RelationBuilder {
                 return true
             }
             stringKeys = Set(keys.map(\.stringKey))
-            keys = []
         }
-        return stringKeys!.insert(key.stringKey).inserted
+        guard stringKeys!.insert(key.stringKey).inserted else { return false }
+        keys.append(key)
+        return true
+    }
+
+    /// A state of the builder to roll back to.
+    struct Mark {
+        let count: Int
+        let stringKeys: Set<String>?
+    }
+
+    /// The builder's state now.
+    var mark: Mark { Mark(count: relations.count, stringKeys: stringKeys) }
+
+    /// Drops the relations added since `mark`, as if they had never been added.
+    mutating func rollBack(to mark: Mark) {
+        relations.removeSubrange(mark.count...)
+        keys.removeSubrange(mark.count...)
+        stringKeys = mark.stringKeys
     }
 }

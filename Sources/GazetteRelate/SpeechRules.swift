@@ -103,18 +103,30 @@ struct SpeechRules {
             if Self.canSpeak(entity.type, entity.form) { mayHaveSpeaker[entity.sentence] = true }
             if entity.type == .person, entity.sentence + 1 < sentenceCount { mayHaveSpeaker[entity.sentence + 1] = true }
         }
-        if general || !Self.isInSentenceOrder(tokens) {
+        if general {
             collectInAnyOrder(into: &builder, mayHaveSpeaker: mayHaveSpeaker)
             return
         }
-        // Each sentence's tokens are one run: look up a sentence's tokens in the small table of
-        // triggers (its screen turns most words away) and give it a word list only when one is a trigger.
+        // Tokens come sentence by sentence, each sentence's tokens one run: look up a sentence's
+        // tokens in the small table of triggers (its screen turns most words away) and give it a word
+        // list only when one is a trigger. Should a sentence come again or out of order, what this
+        // loop added is dropped and the tokens are taken in any order.
+        let mark = builder.mark
+        let carriedBefore = carried
         let table = triggerTable
         let utf8 = context.utf8
         var triggers: [SpeechWordClass] = []
+        var previous = Int.min
         var runStart = 0
         while runStart < tokens.count {
             let sentence = tokens[runStart].sentence
+            guard sentence > previous else {
+                builder.rollBack(to: mark)
+                carried = carriedBefore
+                collectInAnyOrder(into: &builder, mayHaveSpeaker: mayHaveSpeaker)
+                return
+            }
+            previous = sentence
             var runEnd = runStart + 1
             while runEnd < tokens.count, tokens[runEnd].sentence == sentence { runEnd += 1 }
             defer { runStart = runEnd }
@@ -158,16 +170,6 @@ struct SpeechRules {
         let length = token.utf8End - start
         guard length <= 14 else { return [] }
         return table.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
-    }
-
-    /// Whether every sentence's tokens form one run, the runs in increasing sentence order.
-    static func isInSentenceOrder(_ tokens: [Token]) -> Bool {
-        var previous = Int.min
-        for token in tokens {
-            if token.sentence < previous { return false }
-            previous = token.sentence
-        }
-        return true
     }
 
     /// `collect(into:)` for tokens in any order: every sentence's tokens in the order of the token array.

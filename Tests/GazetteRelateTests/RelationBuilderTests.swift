@@ -83,6 +83,40 @@ struct RelationBuilderTests {
         #expect(dropped > 0)
     }
 
+    /// Random relations of small pools, so that repeats and separators (string keys) occur.
+    static func randomRelation(_ number: Int, using generator: inout SeededGenerator) -> (RelationType, Entity, Entity?, TextSpan?, String?) {
+        let type = RelationType.allCases.randomElement(using: &generator)!
+        let head = entity(number, identity: identities.randomElement(using: &generator)!, how: Int.random(in: 0..<3, using: &generator))
+        let kind = Int.random(in: 0..<3, using: &generator)
+        let tail = kind == 0 ? entity(number + 1000, identity: identities.randomElement(using: &generator)!, how: 0) : nil
+        return (type, head, tail, kind == 1 ? spans.randomElement(using: &generator)! : nil, roles.randomElement(using: &generator)!)
+    }
+
+    @Test func rollingBackForgetsTheRelationsSinceTheMark() {
+        for seed in 0..<300 as Range<UInt64> {
+            var generator = SeededGenerator(seed: seed)
+            let counts = (0..<3).map { _ in Int.random(in: 0...(seed % 3 == 0 ? 80 : 12), using: &generator) }
+            let relations = (0..<counts.reduce(0, +)).map { Self.randomRelation($0, using: &generator) }
+            var builder = RelationBuilder()
+            var reference = RelationBuilder()
+            var mark: RelationBuilder.Mark?
+            for (number, relation) in relations.enumerated() {
+                let (type, head, tail, statement, role) = relation
+                let evidence = TextSpan(start: number, end: number + 1)
+                // The reference never sees the middle part; the builder rolls it back.
+                if number < counts[0] || number >= counts[0] + counts[1] {
+                    reference.add(type, head: head, tail: tail, statement: statement, role: role, evidence: evidence, trigger: "t", confidence: 1)
+                }
+                if number == counts[0] { mark = builder.mark }
+                if number == counts[0] + counts[1] { builder.rollBack(to: mark!) }
+                builder.add(type, head: head, tail: tail, statement: statement, role: role, evidence: evidence, trigger: "t", confidence: 1)
+            }
+            if relations.count == counts[0] { mark = builder.mark }
+            if relations.count == counts[0] + counts[1] { builder.rollBack(to: mark!) }
+            #expect(builder.relations == reference.relations, "seed \(seed)")
+        }
+    }
+
     @Test func relationsAreNumberedAndKeepTheirFields() {
         var builder = RelationBuilder()
         let head = Self.entity(1, identity: "Q1", how: 0)
