@@ -62,7 +62,8 @@ struct RelationTextTests {
     }
 
     @Test func scalarsDecodeLikeTheUnicodeScalarView() {
-        for text in Self.texts + ["", "a", "abcdefgh", "abcdefghé", "abcdefghijklmnopé", "\u{7F}abcdefghijklmno\u{80}", "\u{1F44D}abcdefgh\u{1F44D}", String(repeating: "x", count: 17) + "\u{10FFFF}"] {
+        for text in Self.texts + ["", "a", "abcdefgh", "abcdefghé", "abcdefghijklmnopé", "\u{7F}abcdefghijklmno\u{80}", String(repeating: "abcdefgh", count: 5) + "\u{E9}",
+                                  String(repeating: "x", count: 70) + "\u{E9}" + String(repeating: "y", count: 30), String(repeating: "z", count: 96), "\u{1F44D}abcdefgh\u{1F44D}", String(repeating: "x", count: 17) + "\u{10FFFF}"] {
             for drop in 0..<min(9, text.unicodeScalars.count + 1) {
                 var shifted = ""
                 shifted.unicodeScalars.append(contentsOf: text.unicodeScalars.dropFirst(drop))
