@@ -15,8 +15,12 @@ struct MembershipRules {
     func apply(to builder: inout RelationBuilder) {
         let entities = context.entities
         for index in entities.indices where entities[index].type == .country && entities[index].form == .name {
-            let country = entities[index]
-            for next in entities[(index + 1)...].prefix(3) where next.sentence == country.sentence && next.type == .org {
+            let sentence = entities[index].sentence
+            for nextIndex in (index + 1)..<min(index + 4, entities.count)
+                where entities[nextIndex].sentence == sentence && entities[nextIndex].type == .org
+            {
+                let country = entities[index]
+                let next = entities[nextIndex]
                 let words = context.words(country.span.end, next.span.start)
                 guard words.count <= 8, !words.contains(where: { Self.negations.contains($0) }) else { break }
                 // "Turkey is also a member of NATO", "Turkije is lid van de NAVO".

@@ -7,22 +7,58 @@ final class RelationContext {
     let document: Document
     let gazetteer: Gazetteer
     let asOf: String
-    let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes (tokens give their offsets in them).
+    let utf8: [UInt8]
+    /// The text's scalars: its bytes when they are all ASCII, else decoded.
+    let scalars: ScalarText
     let entities: [Entity]
-    /// `entities` indices grouped by sentence, each group in document order: sentence `s` holds
-    /// `entityIndices[entityGroupStarts[s]..<entityGroupStarts[s + 1]]`.
-    private let entityIndices: [Int]
-    private let entityGroupStarts: [Int]
+    /// Where each sentence's mentions start: sentence `s` holds positions `mentionStarts[s]..<mentionStarts[s + 1]`,
+    /// indices in `entities` themselves when the mentions come in sentence order, else of `mentionOrder`.
+    private let mentionStarts: [Int]
+    /// `entities` indices grouped by sentence, each group in document order; nil when the mentions
+    /// come in sentence order (each sentence's mentions one run of `entities`).
+    private let mentionOrder: [Int]?
 
     init(document: Document, gazetteer: Gazetteer, asOf: String) {
         self.document = document
         self.gazetteer = gazetteer
         self.asOf = asOf
-        scalars = Self.scalars(of: document.text)
+        utf8 = Array(document.text.utf8)
+        scalars = utf8.withUnsafeBufferPointer { RelationContext.isASCII($0) }
+            ? ScalarText(ascii: utf8) : ScalarText(decoded: Self.scalars(of: document.text))
         entities = document.entities
+        (mentionStarts, mentionOrder) = Self.groupBySentence(entities, sentenceCount: document.sentences.count)
+    }
+
+    /// Where each sentence's mentions start and, unless the mentions come in sentence order (the
+    /// usual case: each sentence's mentions are then one run of `entities`), the mention indices
+    /// grouped by a counting sort that keeps each sentence's mentions in document order. Mentions
+    /// without a valid sentence belong to none.
+    static func groupBySentence(_ entities: [Entity], sentenceCount: Int, general: Bool = false) -> (starts: [Int], order: [Int]?) {
+        var starts = Array(repeating: entities.count, count: sentenceCount + 1)
+        if !general {
+            // Sentence `s` starts at the first mention of a sentence from `s` on.
+            var next = 0
+            var previous = Int.min
+            var ordered = true
+            for index in entities.indices {
+                let sentence = entities[index].sentence
+                if sentence < previous {
+                    ordered = false
+                    break
+                }
+                previous = sentence
+                while next <= sentenceCount, next <= sentence {
+                    starts[next] = index
+                    next += 1
+                }
+            }
+            if ordered { return (starts, nil) }
+            for sentence in 0...sentenceCount { starts[sentence] = 0 }
+        } else {
+            for sentence in 0...sentenceCount { starts[sentence] = 0 }
+        }
         // A counting sort by sentence keeps each sentence's entities in their original order.
-        let sentenceCount = document.sentences.count
-        var starts = Array(repeating: 0, count: sentenceCount + 1)
         for index in entities.indices where entities[index].sentence >= 0 && entities[index].sentence < sentenceCount {
             starts[entities[index].sentence + 1] += 1
         }
@@ -34,8 +70,23 @@ final class RelationContext {
             indices[next[sentence]] = index
             next[sentence] += 1
         }
-        entityIndices = indices
-        entityGroupStarts = starts
+        return (starts, indices)
+    }
+
+    /// Whether all the bytes are ASCII, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        var bits: UInt64 = 0
+        while index + 8 <= bytes.count {
+            bits |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            bits |= UInt64(bytes[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one counting pass and one decoding
@@ -93,14 +144,15 @@ final class RelationContext {
     }
 
     /// The indices in `entities` of the mentions in a sentence, in document order.
-    func entityIndices(inSentence sentence: Int) -> ArraySlice<Int> {
-        guard sentence >= 0, sentence + 1 < entityGroupStarts.count else { return [] }
-        return entityIndices[entityGroupStarts[sentence]..<entityGroupStarts[sentence + 1]]
+    func entityIndices(inSentence sentence: Int) -> SentenceMentions {
+        guard sentence >= 0, sentence + 1 < mentionStarts.count else { return SentenceMentions(startIndex: 0, endIndex: 0, order: nil) }
+        return SentenceMentions(startIndex: mentionStarts[sentence], endIndex: mentionStarts[sentence + 1], order: mentionOrder)
     }
 
     /// The text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
         guard start < end, start >= 0, end <= scalars.count else { return "" }
+        if scalars.isASCII { return String(decoding: utf8[start..<end], as: UTF8.self) }
         if let ascii = asciiText(start, end) { return ascii }
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[start..<end])
@@ -118,9 +170,12 @@ final class RelationContext {
         }
     }
 
-    /// How many words stand between two offsets (runs of letters), without building strings.
-    func wordCount(_ start: Int, _ end: Int) -> Int {
-        guard start < end, start >= 0, end <= scalars.count else { return 0 }
+    /// How many words stand between two offsets (runs of letters), without building strings; counting
+    /// stops at `limit` (the result is `min(count, limit)`), so that a test such as `count <= 6` reads
+    /// no further than the seventh word.
+    func wordCount(_ start: Int, _ end: Int, limit: Int = .max) -> Int {
+        guard start < end, start >= 0, end <= scalars.count, limit > 0 else { return 0 }
+        if scalars.isASCII { return asciiWordCount(start, end, limit: limit) }
         // The same words as `words(_:)`: runs of letters, hyphens and apostrophes holding a letter.
         var count = 0
         var run = false
@@ -132,13 +187,42 @@ final class RelationContext {
                 run = true
                 if letter { runHasLetter = true }
             } else {
-                if run && runHasLetter { count += 1 }
+                if run && runHasLetter {
+                    count += 1
+                    if count == limit { return count }
+                }
                 run = false
                 runHasLetter = false
             }
         }
         if run && runHasLetter { count += 1 }
         return count
+    }
+
+    /// `wordCount(start, end, limit:)` of a valid range of an ASCII text, on its bytes.
+    private func asciiWordCount(_ start: Int, _ end: Int, limit: Int) -> Int {
+        utf8.withUnsafeBufferPointer { bytes in
+            var count = 0
+            var run = false
+            var runHasLetter = false
+            for index in start..<end {
+                let value = UInt32(bytes[index])
+                let letter = ASCII.isLetter(value)
+                if letter || value == 0x2D || value == 0x27 {
+                    run = true
+                    if letter { runHasLetter = true }
+                } else {
+                    if run && runHasLetter {
+                        count += 1
+                        if count == limit { return count }
+                    }
+                    run = false
+                    runHasLetter = false
+                }
+            }
+            if run && runHasLetter { count += 1 }
+            return count
+        }
     }
 
     /// Calls `body` with the range of each word between two offsets (as `words(_:)` splits them)
@@ -172,6 +256,13 @@ final class RelationContext {
         var result: [String] = []
         if forEachASCIIWord(start, end, { result.append(lowercasedASCII($0, $1)) }) { return result }
         return Self.words(text(start, end))
+    }
+
+    /// `words(start, end).last`, without building strings for the other words of ASCII text.
+    func lastWord(_ start: Int, _ end: Int) -> String? {
+        var last: Range<Int>?
+        if forEachASCIIWord(start, end, { last = $0..<$1 }) { return last.map { lowercasedASCII($0.lowerBound, $0.upperBound) } }
+        return Self.words(text(start, end)).last
     }
 
     /// `words(start, end).count`, without building strings for ASCII text. (Not always `wordCount`:
@@ -300,4 +391,45 @@ final class RelationContext {
     func sentence(_ index: Int) -> TextSpan? {
         index < document.sentences.count ? document.sentences[index] : nil
     }
+}
+
+/// The scalars of a document's text by offset: read from its UTF-8 bytes when they are all ASCII
+/// (one byte per scalar), else from an array of decoded scalars.
+struct ScalarText: RandomAccessCollection {
+    /// Whether every scalar is ASCII (and `bytes` holds them).
+    let isASCII: Bool
+    private let bytes: [UInt8]
+    private let decoded: [Unicode.Scalar]
+
+    /// The scalars of ASCII bytes.
+    init(ascii bytes: [UInt8]) {
+        isASCII = true
+        self.bytes = bytes
+        decoded = []
+    }
+
+    /// Decoded scalars.
+    init(decoded: [Unicode.Scalar]) {
+        isASCII = false
+        bytes = []
+        self.decoded = decoded
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { isASCII ? bytes.count : decoded.count }
+
+    @inline(__always)
+    subscript(position: Int) -> Unicode.Scalar {
+        isASCII ? Unicode.Scalar(bytes[position]) : decoded[position]
+    }
+}
+
+/// The indices in `RelationContext.entities` of one sentence's mentions, in document order: the
+/// positions themselves, or the values of `order` at them.
+struct SentenceMentions: RandomAccessCollection {
+    let startIndex: Int
+    let endIndex: Int
+    let order: [Int]?
+
+    subscript(position: Int) -> Int { order?[position] ?? position }
 }

@@ -45,32 +45,143 @@ struct SpeechRules {
         let triggers: SpeechWordClass
     }
 
+    /// The words of a sentence, made from its tokens on access: a run of tokens from `start`, or the
+    /// tokens at `indices`, each with its classes among `SpeechWordClass.triggers`.
+    struct SentenceWords: RandomAccessCollection {
+        let tokens: [Token]
+        let start: Int
+        let tokenIndices: [Int]?
+        let triggers: [SpeechWordClass]
+
+        /// The words of the tokens from `start` on, one for each of `triggers`.
+        init(tokens: [Token], start: Int, triggers: [SpeechWordClass]) {
+            self.tokens = tokens
+            self.start = start
+            tokenIndices = nil
+            self.triggers = triggers
+        }
+
+        /// The words of the tokens at `indices`, with their `triggers`.
+        init(tokens: [Token], indices: [Int], triggers: [SpeechWordClass]) {
+            self.tokens = tokens
+            start = 0
+            tokenIndices = indices
+            self.triggers = triggers
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { triggers.count }
+
+        subscript(position: Int) -> Word {
+            let index = tokenIndices?[position] ?? start + position
+            return Word(index: index, span: tokens[index].span, triggers: triggers[position])
+        }
+    }
+
     /// Speakers of the previous statement in the sentence, for a coordinated verb ("…, but emphasized").
     var carried: (verb: Int, speakers: [Entity])? = nil
+    /// `SpeechWordClass.table` and `.triggerTable`, read once per document instead of once per word.
+    let table = SpeechWordClass.table
+    let triggerTable = SpeechWordClass.triggerTable
 
     func apply(to builder: inout RelationBuilder) {
         var rules = self
         rules.collect(into: &builder)
     }
 
-    mutating func collect(into builder: inout RelationBuilder) {
+    /// Finds the statements of every sentence, in order. `general` takes the path for tokens in any
+    /// order even when they come sentence by sentence (for tests).
+    mutating func collect(into builder: inout RelationBuilder, general: Bool = false) {
         let tokens = context.document.tokens
         guard !tokens.isEmpty else { return }
         let sentenceCount = context.document.sentences.count
         // A speaker is a speaker-capable mention of the sentence or a person of the previous one
         // (a pronoun's antecedent). A sentence without either gives a statement only with speakers
         // carried over from an earlier verb, so only the others are searched for triggers.
-        let mayHaveSpeaker = (0..<sentenceCount).map { sentence in
-            context.entityIndices(inSentence: sentence).contains { isSpeaker(at: $0) }
-                || context.entityIndices(inSentence: sentence - 1).contains { context.entities[$0].type == .person }
+        var mayHaveSpeaker = Array(repeating: false, count: sentenceCount)
+        for entity in context.entities where entity.sentence >= 0 && entity.sentence < sentenceCount {
+            if Self.canSpeak(entity.type, entity.form) { mayHaveSpeaker[entity.sentence] = true }
+            if entity.type == .person, entity.sentence + 1 < sentenceCount { mayHaveSpeaker[entity.sentence + 1] = true }
         }
+        if general {
+            collectInAnyOrder(into: &builder, mayHaveSpeaker: mayHaveSpeaker)
+            return
+        }
+        // Tokens come sentence by sentence, each sentence's tokens one run: look up a sentence's
+        // tokens in the small table of triggers (its screen turns most words away) and give it a word
+        // list only when one is a trigger. Should a sentence come again or out of order, what this
+        // loop added is dropped and the tokens are taken in any order.
+        let mark = builder.mark
+        let carriedBefore = carried
+        let table = triggerTable
+        let utf8 = context.utf8
+        var triggers: [SpeechWordClass] = []
+        var previous = Int.min
+        var runStart = 0
+        while runStart < tokens.count {
+            let sentence = tokens[runStart].sentence
+            guard sentence > previous else {
+                builder.rollBack(to: mark)
+                carried = carriedBefore
+                collectInAnyOrder(into: &builder, mayHaveSpeaker: mayHaveSpeaker)
+                return
+            }
+            previous = sentence
+            var runEnd = runStart + 1
+            while runEnd < tokens.count, tokens[runEnd].sentence == sentence { runEnd += 1 }
+            defer { runStart = runEnd }
+            // Rare: carried speakers may still give a sentence without a possible speaker a statement.
+            guard sentence >= 0, sentence < sentenceCount, mayHaveSpeaker[sentence] || carried != nil,
+                Self.lookUpTriggers(of: runStart..<runEnd, in: tokens, utf8: utf8, table: table, into: &triggers)
+            else { continue }
+            statements(in: sentence, words: SentenceWords(tokens: tokens, start: runStart, triggers: triggers), into: &builder)
+        }
+    }
+
+    /// Fills `triggers` with the classes among `SpeechWordClass.triggers` of a range of tokens (none
+    /// for tokens over 14 bytes); false when none has one.
+    static func lookUpTriggers(of range: Range<Int>, in tokens: [Token], utf8: [UInt8], table: ShortWordTable<SpeechWordClass>,
+                               into triggers: inout [SpeechWordClass]) -> Bool {
+        triggers.removeAll(keepingCapacity: true)
+        triggers.append(contentsOf: repeatElement([], count: range.count))
+        return tokens.withUnsafeBufferPointer { tokens in
+            utf8.withUnsafeBufferPointer { utf8 in
+                triggers.withUnsafeMutableBufferPointer { triggers in
+                    var found = false
+                    for index in range {
+                        let start = tokens[index].utf8Start
+                        let length = tokens[index].utf8End - start
+                        guard length <= 14, start >= 0, start + length <= utf8.count,
+                            let classes = table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) })
+                        else { continue }
+                        triggers[index - range.lowerBound] = classes
+                        found = true
+                    }
+                    return found
+                }
+            }
+        }
+    }
+
+    /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes), from the text's bytes.
+    @inline(__always)
+    static func triggers(of token: Token, utf8: [UInt8], table: ShortWordTable<SpeechWordClass>) -> SpeechWordClass {
+        let start = token.utf8Start
+        let length = token.utf8End - start
+        guard length <= 14 else { return [] }
+        return table.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
+    }
+
+    /// `collect(into:)` for tokens in any order: every sentence's tokens in the order of the token array.
+    mutating func collectInAnyOrder(into builder: inout RelationBuilder, mayHaveSpeaker: [Bool]) {
+        let tokens = context.document.tokens
+        let sentenceCount = context.document.sentences.count
         // Look up their tokens in the small table of triggers (its screen turns most words away);
         // only sentences with a trigger get word lists. Other classes are looked up when asked for.
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
         var triggered = Array(repeating: false, count: sentenceCount)
         var counts = Array(repeating: 0, count: sentenceCount)
-        var text = context.document.text
-        text.withUTF8 { utf8 in
+        context.utf8.withUnsafeBufferPointer { utf8 in
             // Only short words can be triggers.
             let table = SpeechWordClass.triggerTable
             for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
@@ -99,52 +210,51 @@ struct SpeechRules {
             } else {
                 continue
             }
-            var covered: [TextSpan] = []
-            // The sentence's quotations, found once at its first speech verb.
-            var quotes: [TextSpan]?
-            for (position, word) in words.enumerated() {
-                if covered.contains(where: { $0.contains(word.span) }) { continue }
-                var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
-                if word.triggers.isEmpty { continue }
-                if word.triggers.contains(.according), position + 1 < words.count, classes(of: words[position + 1]).contains(.to) {
-                    found = attribution(words, at: position + 1, sentence: sentence, trigger: "According to")
-                } else if word.triggers.contains(.volgens) {
-                    found = attribution(words, at: position, sentence: sentence, trigger: context.text(of: word.span))
-                } else if word.triggers.contains(.speechVerb) {
-                    if quotes == nil { quotes = context.sentence(sentence).map { quotations(in: $0) } ?? [] }
-                    found = verb(words, at: position, sentence: sentence, quotes: quotes ?? [])
-                }
-                guard let found, found.statement.length > 0 else { continue }
-                covered.append(found.statement)
-                // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
-                carried = nil
-                if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.triggers.contains(.speechVerb) }),
-                    case let between = context.words(found.statement.end, next.span.start),
-                    Self.coordinators.contains(between.last ?? ""), between.count <= 2,
-                    let nextPosition = words.firstIndex(where: { $0.index == next.index })
-                {
-                    carried = (nextPosition, found.speakers)
-                }
-                for speaker in found.speakers {
-                    let start = min(speaker.span.start, word.span.start, found.statement.start)
-                    let end = max(speaker.span.end, word.span.end, found.statement.end)
-                    builder.add(.said, head: speaker, tail: nil, statement: found.statement, role: nil,
-                                evidence: TextSpan(start: start, end: end), trigger: found.trigger, confidence: found.confidence)
-                }
+            statements(in: sentence, words: SentenceWords(tokens: tokens, indices: words.map(\.index), triggers: words.map(\.triggers)),
+                       into: &builder)
+        }
+    }
+
+    /// The statements of a sentence with its words, speech triggers first.
+    mutating func statements(in sentence: Int, words: SentenceWords, into builder: inout RelationBuilder) {
+        var covered: [TextSpan] = []
+        // The sentence's quotations, found once at its first speech verb.
+        var quotes: [TextSpan]?
+        for position in words.indices where !words.triggers[position].isEmpty {
+            let word = words[position]
+            if covered.contains(where: { $0.contains(word.span) }) { continue }
+            var found: (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)?
+            if word.triggers.contains(.according), position + 1 < words.count, classes(of: words[position + 1]).contains(.to) {
+                found = attribution(words, at: position + 1, sentence: sentence, trigger: "According to")
+            } else if word.triggers.contains(.volgens) {
+                found = attribution(words, at: position, sentence: sentence, trigger: context.text(of: word.span))
+            } else if word.triggers.contains(.speechVerb) {
+                if quotes == nil { quotes = context.sentence(sentence).map { quotations(in: $0) } ?? [] }
+                found = verb(words, at: position, sentence: sentence, quotes: quotes ?? [])
+            }
+            guard let found, found.statement.length > 0 else { continue }
+            covered.append(found.statement)
+            // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
+            carried = nil
+            if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.triggers.contains(.speechVerb) }),
+                case let between = context.words(found.statement.end, next.span.start),
+                Self.coordinators.contains(between.last ?? ""), between.count <= 2,
+                let nextPosition = words.firstIndex(where: { $0.index == next.index })
+            {
+                carried = (nextPosition, found.speakers)
+            }
+            for speaker in found.speakers {
+                let start = min(speaker.span.start, word.span.start, found.statement.start)
+                let end = max(speaker.span.end, word.span.end, found.statement.end)
+                builder.add(.said, head: speaker, tail: nil, statement: found.statement, role: nil,
+                            evidence: TextSpan(start: start, end: end), trigger: found.trigger, confidence: found.confidence)
             }
         }
     }
 
     /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).
     func triggers(ofToken index: Int) -> SpeechWordClass {
-        let token = context.document.tokens[index]
-        let start = token.utf8Start
-        let length = token.utf8End - start
-        guard length <= 14 else { return [] }
-        var text = context.document.text
-        return text.withUTF8 { utf8 in
-            SpeechWordClass.triggerTable.value(length: length) { ASCII.lowercased(utf8[start + $0]) } ?? []
-        }
+        Self.triggers(of: context.document.tokens[index], utf8: context.utf8, table: triggerTable)
     }
 
     /// All the classes of a word: its token's lower-cased bytes in the full table (none for tokens
@@ -154,14 +264,14 @@ struct SpeechRules {
         let start = token.utf8Start
         let length = token.utf8End - start
         guard length <= 14 else { return [] }
-        var text = context.document.text
-        return text.withUTF8 { utf8 in SpeechWordClass.of(length: length) { ASCII.lowercased(utf8[start + $0]) } }
+        let utf8 = context.utf8
+        return SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(utf8[start + $0]) }
     }
 
     // MARK: - Patterns
 
     /// "According to X, …" and "Volgens X …": the speaker follows the marker, the statement follows the speaker.
-    func attribution(_ words: [Word], at marker: Int, sentence: Int, trigger: String) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
+    func attribution(_ words: SentenceWords, at marker: Int, sentence: Int, trigger: String) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
         guard marker + 1 < words.count, let span = context.sentence(sentence) else { return nil }
         let after = words[marker].span.end
         // The first speaker-capable entity or pronoun within the next few words.
@@ -193,12 +303,12 @@ struct SpeechRules {
 
     /// A speech verb: quoted speech around it, inverted order after a comma, or reported speech after it.
     /// `quotes` are the sentence's quotations (`quotations(in:)`).
-    func verb(_ words: [Word], at position: Int, sentence: Int, quotes: [TextSpan]) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
+    func verb(_ words: SentenceWords, at position: Int, sentence: Int, quotes: [TextSpan]) -> (speakers: [Entity], statement: TextSpan, trigger: String, confidence: Double)? {
         guard let span = context.sentence(sentence) else { return nil }
         let verb = words[position]
         var trigger: String { context.text(of: verb.span) }
         // `"…," Merkel said` / `"…", zei Schoof` / `"…," said Merkel`.
-        if let quote = quotes.last(where: { $0.end <= verb.span.start }), context.wordCount(quote.end, verb.span.start) <= 6 {
+        if let quote = quotes.last(where: { $0.end <= verb.span.start }), context.wordCount(quote.end, verb.span.start, limit: 7) <= 6 {
             let speakers = subject(before: verb.span.start, from: quote.end, sentence: sentence)
                 ?? inverted(after: verb, words: words, sentence: sentence).map { [$0] }
             guard let speakers, !speakers.isEmpty, let statement = trimmed(quote) else { return nil }
@@ -218,7 +328,7 @@ struct SpeechRules {
         guard let speakers = subjectSpeakers, !speakers.isEmpty else { return nil }
         // `Macron said: "…"`.
         if let quote = quotes.first(where: { $0.start >= verb.span.end }),
-            context.wordCount(verb.span.end, quote.start) <= 2, let statement = trimmed(quote)
+            context.wordCount(verb.span.end, quote.start, limit: 3) <= 2, let statement = trimmed(quote)
         {
             return (speakers, statement, trigger, 0.85)
         }
@@ -266,63 +376,109 @@ struct SpeechRules {
         let sentenceStart = context.sentence(sentence)?.start ?? 0
         // Split the clause at commas; "X, apposition, said" takes X. A quotation mark in the clause
         // (other than after a closing quote) means the subject is not simply before the verb.
-        var segments: [TextSpan] = []
-        var segmentStart = start
+        guard let commas = lastCommas(from: start, to: end, quotesFail: start <= sentenceStart) else { return nil }
+        // Segment `i` runs from after comma `i - 1` (or `start`) to comma `i` (or `end`); only the last
+        // three are candidates. The clause right before the verb; then, for "the chair, NAME, said", the
+        // name between the commas; then, for "NAME, apposition, said", the part before the apposition.
+        if let speakers = speakers(in: TextSpan(start: commas.count >= 1 ? commas.last + 1 : start, end: end), sentence: sentence) {
+            return speakers
+        }
+        guard commas.count >= 2 else { return nil }
+        let middle = TextSpan(start: commas.secondLast + 1, end: commas.last)
+        if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
+            context.wordCount(middle.start, middle.end, limit: 6) <= 5,
+            let speakers = speakers(in: middle, sentence: sentence)
+        {
+            return speakers
+        }
+        return speakers(in: TextSpan(start: commas.count >= 3 ? commas.thirdLast + 1 : start, end: commas.secondLast), sentence: sentence)
+    }
+
+    /// How many commas stand between two offsets (counting stops at three) and where the last three
+    /// are (-1 for none); nil when `quotesFail` and a quotation mark (straight, “ or ”) stands there.
+    func lastCommas(from start: Int, to end: Int, quotesFail: Bool) -> (count: Int, last: Int, secondLast: Int, thirdLast: Int)? {
+        var commas = (count: 0, last: -1, secondLast: -1, thirdLast: -1)
+        if context.scalars.isASCII, start >= 0, start <= end, end <= context.utf8.count {
+            // ASCII text: only the straight quotation mark; the commas are read back from the end.
+            return context.utf8.withUnsafeBufferPointer { bytes in
+                if quotesFail, Self.contains(0x22, in: bytes, from: start, to: end) { return nil }
+                var offset = end
+                while offset > start, commas.count < 3 {
+                    offset -= 1
+                    guard bytes[offset] == 0x2C else { continue }
+                    switch commas.count {
+                    case 0: commas.last = offset
+                    case 1: commas.secondLast = offset
+                    default: commas.thirdLast = offset
+                    }
+                    commas.count += 1
+                }
+                return commas
+            }
+        }
         for offset in start..<end {
             let scalar = context.scalars[offset]
             if scalar == "," {
-                segments.append(TextSpan(start: segmentStart, end: offset))
-                segmentStart = offset + 1
-            } else if start <= sentenceStart, scalar == "\"" || scalar == "“" || scalar == "”" {
+                commas = (min(commas.count + 1, 3), offset, commas.last, commas.secondLast)
+            } else if quotesFail, scalar == "\"" || scalar == "“" || scalar == "”" {
                 return nil
             }
         }
-        segments.append(TextSpan(start: segmentStart, end: end))
-        // The clause right before the verb; then, for "the chair, NAME, said", the name between the
-        // commas; then, for "NAME, apposition, said", the part before the apposition.
-        var candidates = segments.count >= 1 ? [segments[segments.count - 1]] : []
-        if segments.count >= 3 {
-            let middle = segments[segments.count - 2]
-            if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
-                context.wordCount(middle.start, middle.end) <= 5
-            {
-                candidates.append(middle)
-            }
-            candidates.append(segments[segments.count - 3])
+        return commas
+    }
+
+    /// Whether a byte occurs between two offsets, eight bytes at a time.
+    static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        var offset = start
+        while offset + 8 <= end {
+            // A byte equal to `byte` is a zero byte of `word`.
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ pattern
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            offset += 8
         }
+        while offset < end {
+            if bytes[offset] == byte { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// The speakers named in one segment of the clause before a verb, as `subject(before:from:sentence:)`
+    /// tries them: the last person (with one before it joined by "and"), else the last other speaker,
+    /// else a pronoun's antecedent; nil when there is none or it stands more than eight words from the
+    /// segment's end.
+    func speakers(in segment: TextSpan, sentence: Int) -> [Entity]? {
         let entities = context.entities
-        for segment in candidates {
-            // The last two persons and the last speaker of the sentence inside the segment.
-            var personIndex: Int?
-            var previousPersonIndex: Int?
-            var last: Int?
-            for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(at: index) {
-                last = index
-                if entities[index].type == .person {
-                    previousPersonIndex = personIndex
-                    personIndex = index
-                }
+        // The last two persons and the last speaker of the sentence inside the segment.
+        var personIndex: Int?
+        var previousPersonIndex: Int?
+        var last: Int?
+        for index in context.entityIndices(inSentence: sentence) where segment.contains(entities[index].span) && isSpeaker(at: index) {
+            last = index
+            if entities[index].type == .person {
+                previousPersonIndex = personIndex
+                personIndex = index
             }
-            if let personIndex {
-                let person = entities[personIndex]
-                var speakers = [person]
-                // "Macron and Ukrainian President Volodymyr Zelensky told reporters".
-                if let previous = previousPersonIndex.map({ entities[$0] }) {
-                    let between = context.words(previous.span.end, person.span.start)
-                    if let first = between.first, first == "and" || first == "en" { speakers.insert(previous, at: 0) }
-                }
-                // Too far from the verb to be its subject (a person inside the statement's lead-in).
-                if context.wordCount(person.span.end, segment.end) > 8 { continue }
-                return speakers
+        }
+        if let personIndex {
+            // Too far from the verb to be its subject (a person inside the statement's lead-in).
+            if context.wordCount(entities[personIndex].span.end, segment.end, limit: 9) > 8 { return nil }
+            // "Macron and Ukrainian President Volodymyr Zelensky told reporters".
+            if let previousPersonIndex {
+                let between = context.words(entities[previousPersonIndex].span.end, entities[personIndex].span.start)
+                if let first = between.first, first == "and" || first == "en" { return [entities[previousPersonIndex], entities[personIndex]] }
             }
-            if let other = last.map({ entities[$0] }) {
-                if context.wordCount(other.span.end, segment.end) > 8 { continue }
-                return [other]
-            }
-            // A pronoun subject: the last word of the segment or followed only by auxiliaries and adverbs.
-            if endsWithPronoun(segment) {
-                if let antecedent = antecedent(before: segment.start + 1, sentence: sentence, within: segment) { return [antecedent] }
-            }
+            return [entities[personIndex]]
+        }
+        if let last {
+            if context.wordCount(entities[last].span.end, segment.end, limit: 9) > 8 { return nil }
+            return [entities[last]]
+        }
+        // A pronoun subject: the last word of the segment or followed only by auxiliaries and adverbs.
+        if endsWithPronoun(segment), let antecedent = antecedent(before: segment.start + 1, sentence: sentence, within: segment) {
+            return [antecedent]
         }
         return nil
     }
@@ -330,6 +486,33 @@ struct SpeechRules {
     /// Whether one of the last three words of a segment is a subject pronoun ("he", "zij").
     func endsWithPronoun(_ segment: TextSpan) -> Bool {
         // The last pronoun is at most three words from the end: one of the last three words is one.
+        if context.scalars.isASCII {
+            guard segment.start < segment.end, segment.start >= 0, segment.end <= context.utf8.count else { return false }
+            return context.utf8.withUnsafeBufferPointer { bytes in
+                // Words are the runs of letters, hyphens and apostrophes holding a letter: read back from the end.
+                func inWord(_ byte: UInt8) -> Bool { ASCII.isLetter(UInt32(byte)) || byte == 0x2D || byte == 0x27 }
+                var end = segment.end
+                var words = 0
+                while words < 3 {
+                    while end > segment.start, !inWord(bytes[end - 1]) { end -= 1 }
+                    guard end > segment.start else { return false }
+                    var start = end
+                    var hasLetter = false
+                    while start > segment.start, inWord(bytes[start - 1]) {
+                        start -= 1
+                        if ASCII.isLetter(UInt32(bytes[start])) { hasLetter = true }
+                    }
+                    if hasLetter {
+                        words += 1
+                        if SpeechWordClass.of(length: end - start, in: table, byte: { ASCII.lowercased(bytes[start + $0]) }).contains(.pronoun) {
+                            return true
+                        }
+                    }
+                    end = start
+                }
+                return false
+            }
+        }
         var third: Range<Int>?
         var second: Range<Int>?
         var last: Range<Int>?
@@ -339,7 +522,7 @@ struct SpeechRules {
         if ascii {
             return [third, second, last].contains { word in
                 guard let word else { return false }
-                return SpeechWordClass.of(length: word.count) { context.lowercasedASCII(at: word.lowerBound + $0) }.contains(.pronoun)
+                return SpeechWordClass.of(length: word.count, in: table) { context.lowercasedASCII(at: word.lowerBound + $0) }.contains(.pronoun)
             }
         }
         let words = context.words(segment.start, segment.end)
@@ -348,7 +531,7 @@ struct SpeechRules {
     }
 
     /// The speaker right after an inverted verb ("zei premier Schoof", "said Merkel", "zei hij").
-    func inverted(after verb: Word, words: [Word], sentence: Int) -> Entity? {
+    func inverted(after verb: Word, words: SentenceWords, sentence: Int) -> Entity? {
         if let index = context.entityIndices(inSentence: sentence).first(where: {
             context.entities[$0].span.start >= verb.span.end && isSpeaker(at: $0)
         }),
@@ -381,6 +564,20 @@ struct SpeechRules {
     func quotations(in span: TextSpan) -> [TextSpan] {
         var result: [TextSpan] = []
         var open: Int?
+        if context.scalars.isASCII, span.start >= 0, span.start <= span.end, span.end <= context.utf8.count {
+            // ASCII text: straight quotes only.
+            context.utf8.withUnsafeBufferPointer { bytes in
+                for offset in span.start..<span.end where bytes[offset] == 0x22 {
+                    if let start = open {
+                        result.append(TextSpan(start: start + 1, end: offset))
+                        open = nil
+                    } else {
+                        open = offset
+                    }
+                }
+            }
+            return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }
+        }
         for offset in span.start..<span.end {
             let scalar = context.scalars[offset]
             // Neither a straight quote nor one of U+201C “, U+201D ”, U+201E „.
@@ -403,7 +600,7 @@ struct SpeechRules {
             }
         }
         // Short quoted phrases ("fairly precise") inside reported speech are not quotations of their own.
-        return result.filter { context.wordCount($0.start, $0.end) >= 5 }
+        return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }
     }
 
     /// A quotation without its trailing comma or stop.
@@ -421,6 +618,20 @@ struct SpeechRules {
         var start = start
         var end = end
         while start < end, context.isWhitespace(at: start) || context.scalars[start] == "," { start += 1 }
+        if context.scalars.isASCII, start >= 0, start < end, end <= context.utf8.count {
+            end = asciiClauseEnd(from: start, to: end)
+        } else {
+            end = clauseEnd(from: start, to: end)
+        }
+        while end > start, Self.isFinalPunctuation(context.scalars[end - 1]) { end -= 1 }
+        guard end > start, context.wordCount(start, end, limit: 2) >= 2 else { return nil }
+        return TextSpan(start: start, end: end)
+    }
+
+    /// Where `clause(from:to:)` cuts a clause (before trimming its final punctuation): at the first
+    /// clause end marker, then before a second speech verb joined by a coordinator.
+    func clauseEnd(from start: Int, to end: Int) -> Int {
+        var end = end
         // The first clause end: every marker starts with "," or ";" and holds no other, so the first
         // position where one fits is where the earliest one starts.
         let scalars = context.scalars
@@ -453,7 +664,7 @@ struct SpeechRules {
                 let classes: SpeechWordClass
                 let length: Int
                 if wordIsASCII {
-                    classes = SpeechWordClass.of(length: offset - wordStart) { context.lowercasedASCII(at: wordStart + $0) }
+                    classes = SpeechWordClass.of(length: offset - wordStart, in: table) { context.lowercasedASCII(at: wordStart + $0) }
                     length = offset - wordStart
                 } else {
                     let lower = context.text(wordStart, offset).lowercased()
@@ -461,16 +672,48 @@ struct SpeechRules {
                     length = lower.count
                 }
                 if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
-                    end = wordStart - coordinatorLength - 1
-                    break
+                    return wordStart - coordinatorLength - 1
                 }
                 coordinatorLength = classes.contains(.coordinator) ? length : nil
                 wordStart = -1
             }
         }
-        while end > start, Self.isFinalPunctuation(context.scalars[end - 1]) { end -= 1 }
-        guard end > start, context.wordCount(start, end) >= 2 else { return nil }
-        return TextSpan(start: start, end: end)
+        return end
+    }
+
+    /// `clause(from:to:)`'s end for a valid, non-empty range of ASCII text, on its bytes: the first
+    /// clause end marker, then a second speech verb joined by a coordinator.
+    func asciiClauseEnd(from start: Int, to end: Int) -> Int {
+        let markers = Self.clauseEnds
+        return context.utf8.withUnsafeBufferPointer { bytes in
+            var end = end
+            search: for offset in start..<end where bytes[offset] == 0x2C || bytes[offset] == 0x3B {
+                for marker in markers where marker[0].value == UInt32(bytes[offset]) && offset + marker.count <= end {
+                    if zip(marker.indices, marker).allSatisfy({ UInt32(bytes[offset + $0]) == $1.value }) {
+                        end = offset
+                        break search
+                    }
+                }
+            }
+            // The length of the previous word when it is "but", "and", "maar" or "en".
+            var coordinatorLength: Int?
+            var wordStart = -1
+            for offset in start...end {
+                let byte = offset < end ? bytes[offset] : 0x20
+                if ASCII.isLetter(UInt32(byte)) {
+                    if wordStart < 0 { wordStart = offset }
+                } else if wordStart >= 0 {
+                    let length = offset - wordStart
+                    let classes = SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(bytes[wordStart + $0]) }
+                    if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
+                        return wordStart - coordinatorLength - 1
+                    }
+                    coordinatorLength = classes.contains(.coordinator) ? length : nil
+                    wordStart = -1
+                }
+            }
+            return end
+        }
     }
 
     /// What `clause(from:to:)` trims from the end of a reported clause.

@@ -28,11 +28,11 @@ struct TitleRules {
     /// Titles whose qualifier is a subject covered, not an employer: an "EU correspondent" reports on the EU.
     static let beatRoles: Set<String> = ["role:correspondent"]
 
-    /// A title found next to a person, with what it is of.
+    /// A title found next to a person, with what it is of: indices in `context.entities`.
     struct Title {
-        var person: Entity
-        var role: Entity
-        var qualifier: Entity?
+        var person: Int
+        var role: Int
+        var qualifier: Int?
         var evidence: TextSpan
         var past: Bool
         var confidence: Double
@@ -48,64 +48,67 @@ struct TitleRules {
     /// The title attached to the person at `index`, by the first pattern that fits.
     func title(of index: Int) -> Title? {
         let entities = context.entities
-        let person = entities[index]
-        func entity(_ offset: Int) -> Entity? {
+        let person = index
+        let sentence = entities[index].sentence
+        /// The index of the mention `offset` places from the person, in the same sentence.
+        func entity(_ offset: Int) -> Int? {
             let position = index + offset
-            guard position >= 0, position < entities.count, entities[position].sentence == person.sentence else { return nil }
-            return entities[position]
+            guard position >= 0, position < entities.count, entities[position].sentence == sentence else { return nil }
+            return position
         }
-        func gap(_ left: Entity, _ right: Entity) -> [String] { context.words(left.span.end, right.span.start) }
+        func span(_ index: Int) -> TextSpan { entities[index].span }
+        func type(_ index: Int) -> EntityType { entities[index].type }
+        func gap(_ left: Int, _ right: Int) -> [String] { context.words(span(left).end, span(right).start) }
         func isOf(_ words: [String]) -> Bool {
             !words.isEmpty && Self.of.contains(words[0]) && words.dropFirst().allSatisfy { Self.determiners.contains($0) } && words.count <= 2
         }
-        func isQualifier(_ entity: Entity?) -> Bool {
-            guard let entity else { return false }
-            return entity.type == .country || entity.type == .org
+        func isQualifier(_ index: Int?) -> Bool {
+            guard let index else { return false }
+            return type(index) == .country || type(index) == .org
         }
 
         // Pre-nominal and post-nominal: ROLE right before the person.
-        if let role = entity(-1), role.type == .role, context.isSpaces(role.span.end, person.span.start) {
-            var qualifier: Entity?
-            var evidenceStart = role.span.start
-            var evidenceEnd = person.span.end
+        if let role = entity(-1), type(role) == .role, context.isSpaces(span(role).end, span(person).start) {
+            var qualifier: Int?
+            var evidenceStart = span(role).start
+            var evidenceEnd = span(person).end
             var past = false
             if let candidate = entity(-2), isQualifier(candidate) {
                 let words = gap(candidate, role)
-                if words.count <= 2, !context.containsComma(candidate.span.end, role.span.start),
+                if words.count <= 2, !context.containsComma(span(candidate).end, span(role).start),
                     words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
                 {
                     qualifier = candidate
-                    evidenceStart = candidate.span.start
+                    evidenceStart = span(candidate).start
                     past = words.contains { Self.pastModifiers.contains($0) }
                 }
             }
             if qualifier == nil, let candidate = entity(1), isQualifier(candidate), isOf(gap(person, candidate)) {
                 qualifier = candidate
-                evidenceEnd = candidate.span.end
+                evidenceEnd = span(candidate).end
             }
-            let before = context.words(max(0, evidenceStart - 14), evidenceStart)
-            if let word = before.last, Self.pastModifiers.contains(word) { past = true }
+            if let word = context.lastWord(max(0, evidenceStart - 14), evidenceStart), Self.pastModifiers.contains(word) { past = true }
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
         }
         // Fronted: "the president of France, Emmanuel Macron".
-        if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), role.type == .role,
-            context.isComma(qualifier.span.end, person.span.start, exactly: true), isOf(gap(role, qualifier))
+        if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), type(role) == .role,
+            context.isComma(span(qualifier).end, span(person).start, exactly: true), isOf(gap(role, qualifier))
         {
             return Title(person: person, role: role, qualifier: qualifier,
-                         evidence: TextSpan(start: role.span.start, end: person.span.end), past: false, confidence: 0.9)
+                         evidence: TextSpan(start: span(role).start, end: span(person).end), past: false, confidence: 0.9)
         }
         // Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,".
         if let first = entity(1) {
-            let leadWords = context.words(person.span.end, first.span.start)
-            guard context.isComma(person.span.end, first.span.start, exactly: false), leadWords.count <= 1, leadWords.allSatisfy({ Self.determiners.contains($0) })
-            else { return nil }
-            var qualifier: Entity?
-            var role: Entity?
+            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return nil }
+            let leadWords = context.words(span(person).end, span(first).start)
+            guard leadWords.count <= 1, leadWords.allSatisfy({ Self.determiners.contains($0) }) else { return nil }
+            var qualifier: Int?
+            var role: Int?
             var past = false
-            if first.type == .role {
+            if type(first) == .role {
                 role = first
-            } else if isQualifier(first), let next = entity(2), next.type == .role {
+            } else if isQualifier(first), let next = entity(2), type(next) == .role {
                 let words = gap(first, next)
                 if words.count <= 2, words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) }) {
                     qualifier = first
@@ -116,46 +119,50 @@ struct TitleRules {
                 past = true
             }
             guard let role else { return nil }
-            var end = role.span.end
-            if qualifier == nil, let after = entity(first.type == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after)) {
+            var end = span(role).end
+            if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after)) {
                 qualifier = after
-                end = after.span.end
+                end = span(after).end
             }
             if leadWords.contains(where: { Self.pastModifiers.contains($0) }) { past = true }
-            return Title(person: person, role: role, qualifier: qualifier, evidence: TextSpan(start: person.span.start, end: end),
+            return Title(person: person, role: role, qualifier: qualifier, evidence: TextSpan(start: span(person).start, end: end),
                          past: past, confidence: 0.9)
         }
         return nil
     }
 
     func emit(_ title: Title, into builder: inout RelationBuilder) {
-        let info = context.role(of: title.role)
-        let roleName = info?.name ?? title.role.canonical
+        let entities = context.entities
+        let person = entities[title.person]
+        let role = entities[title.role]
+        let info = context.role(of: role)
+        let roleName = info?.name ?? role.canonical
         let leader = info?.leader ?? false
-        builder.add(.holdsRole, head: title.person, tail: title.role, role: roleName,
-                    evidence: TextSpan(start: min(title.role.span.start, title.person.span.start),
-                                       end: max(title.role.span.end, title.person.span.end)),
-                    trigger: title.role.text, confidence: title.confidence)
-        if let qualifier = title.qualifier {
+        builder.add(.holdsRole, head: person, tail: role, role: roleName,
+                    evidence: TextSpan(start: min(role.span.start, person.span.start),
+                                       end: max(role.span.end, person.span.end)),
+                    trigger: role.text, confidence: title.confidence)
+        if let qualifierIndex = title.qualifier {
+            let qualifier = entities[qualifierIndex]
             if qualifier.form == .demonym {
-                builder.add(.citizenOf, head: title.person, tail: qualifier, role: nil, evidence: title.evidence,
+                builder.add(.citizenOf, head: person, tail: qualifier, role: nil, evidence: title.evidence,
                             trigger: qualifier.text, confidence: 0.85)
             }
             if leader {
                 if !title.past {
-                    builder.add(.leaderOf, head: title.person, tail: qualifier, role: roleName, evidence: title.evidence,
-                                trigger: title.role.text, confidence: title.confidence)
+                    builder.add(.leaderOf, head: person, tail: qualifier, role: roleName, evidence: title.evidence,
+                                trigger: role.text, confidence: title.confidence)
                 }
-            } else if !Self.beatRoles.contains(title.role.kb ?? "") {
-                builder.add(.affiliatedWith, head: title.person, tail: qualifier, role: roleName, evidence: title.evidence,
-                            trigger: title.role.text, confidence: 0.85)
+            } else if !Self.beatRoles.contains(role.kb ?? "") {
+                builder.add(.affiliatedWith, head: person, tail: qualifier, role: roleName, evidence: title.evidence,
+                            trigger: role.text, confidence: 0.85)
             }
-        } else if leader, !title.past, let kb = title.person.kb, let roleID = title.role.kb {
+        } else if leader, !title.past, let kb = person.kb, let roleID = role.kb {
             // A title alone: the gazetteer says what the person led on the article's date.
             for office in context.gazetteer.offices(of: kb, on: context.asOf) where office.role == roleID {
-                if let tail = context.bestMention(of: office.of, near: title.person) {
-                    builder.add(.leaderOf, head: title.person, tail: tail, role: roleName, evidence: title.evidence,
-                                trigger: title.role.text, confidence: 0.8)
+                if let tail = context.bestMention(of: office.of, near: person) {
+                    builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
+                                trigger: role.text, confidence: 0.8)
                     break
                 }
             }

@@ -16,6 +16,9 @@ struct RelationTextTests {
         "e\u{301}-'\u{2019} \u{2019}s \u{1F1F3}\u{1F1F1} \u{1F44D}\u{1F3FD} x--y 'n' -",
         "\u{FF22}\u{FF35}\u{FF34} said and emphasized \u{FB01}ne; but zei hij, maar benadrukte dat",
         "Merkel said: \u{201C}This treaty would make us safer,\u{201D} and added that it was so, but warned",
+        // ASCII only: the scalars are read from the bytes.
+        "He said, \"It's fine\" - but the KONDIGDE it and emphasized that; Merkel said: \"Treaty safer,\" and added",
+        ", x ,  ,  \t,\n ,, a,b , x--y 'n' - O'Neill's well-known\r\nline; but zei hij, maar benadrukte dat",
     ]
 
     static func context(_ text: String) -> RelationContext {
@@ -59,11 +62,17 @@ struct RelationTextTests {
     }
 
     @Test func scalarsDecodeLikeTheUnicodeScalarView() {
-        for text in Self.texts + ["", "a", "abcdefgh", "abcdefghé", "\u{1F44D}abcdefgh\u{1F44D}", String(repeating: "x", count: 17) + "\u{10FFFF}"] {
+        for text in Self.texts + ["", "a", "abcdefgh", "abcdefghé", "abcdefghijklmnopé", "\u{7F}abcdefghijklmno\u{80}", String(repeating: "abcdefgh", count: 5) + "\u{E9}",
+                                  String(repeating: "x", count: 70) + "\u{E9}" + String(repeating: "y", count: 30), String(repeating: "z", count: 96), "\u{1F44D}abcdefgh\u{1F44D}", String(repeating: "x", count: 17) + "\u{10FFFF}"] {
             for drop in 0..<min(9, text.unicodeScalars.count + 1) {
                 var shifted = ""
                 shifted.unicodeScalars.append(contentsOf: text.unicodeScalars.dropFirst(drop))
                 #expect(RelationContext.scalars(of: shifted) == Array(shifted.unicodeScalars))
+                // The context reads ASCII text from its bytes and decodes the rest.
+                let context = Self.context(shifted)
+                #expect(context.scalars.isASCII == shifted.unicodeScalars.allSatisfy(\.isASCII))
+                #expect(Array(context.scalars) == Array(shifted.unicodeScalars))
+                #expect(context.utf8 == Array(shifted.utf8))
             }
         }
     }
@@ -77,10 +86,13 @@ struct RelationTextTests {
                 let words = RelationContext.words(string)
                 #expect(context.text(start, end) == string)
                 #expect(context.words(start, end) == words, "\(text) \(start)..<\(end)")
+                #expect(context.lastWord(start, end) == words.last)
                 #expect(context.splitWordCount(start, end) == words.count)
                 let counted = context.wordCount(start, end, containing: SpeechRules.complementizerTable, fallback: complementizers)
                 #expect(counted.count == words.count && counted.contains == words.contains { complementizers.contains($0) })
-                #expect(context.wordCount(start, end) == Self.referenceWordCount(context, start, end))
+                let wordCount = Self.referenceWordCount(context, start, end)
+                #expect(context.wordCount(start, end) == wordCount)
+                for limit in 0...9 { #expect(context.wordCount(start, end, limit: limit) == min(wordCount, limit)) }
                 #expect(context.isSpaces(start, end) == string.allSatisfy { $0 == " " })
                 #expect(context.isComma(start, end, exactly: false) == string.trimmingSpaces.hasPrefix(","), "\(text) \(start)..<\(end)")
                 #expect(context.isComma(start, end, exactly: true) == (string.trimmingSpaces == ","), "\(text) \(start)..<\(end)")
@@ -132,6 +144,46 @@ struct RelationTextTests {
                 }
             }
         }
+    }
+
+    static func referenceQuotations(_ context: RelationContext, in span: TextSpan) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var open: Int?
+        for offset in span.start..<span.end {
+            switch context.scalars[offset] {
+            case "\u{201C}", "\u{201E}": open = offset
+            case "\u{201D}":
+                if let start = open { result.append(TextSpan(start: start + 1, end: offset)) }
+                open = nil
+            case "\"":
+                if let start = open {
+                    result.append(TextSpan(start: start + 1, end: offset))
+                    open = nil
+                } else {
+                    open = offset
+                }
+            default: continue
+            }
+        }
+        return result.filter { context.wordCount($0.start, $0.end) >= 5 }
+    }
+
+    @Test func quotationsAsScalarByScalar() {
+        let texts = Self.texts + ["He said \"one two three four five\" and \"six\" then \"seven eight nine ten eleven twelve",
+                                  "\"\"\" a b c d e \" f g h i j k \""]
+        var found = 0
+        for text in texts {
+            let context = Self.context(text)
+            let rules = SpeechRules(context: context)
+            for start in 0...context.scalars.count {
+                for end in start...context.scalars.count {
+                    let quotes = rules.quotations(in: TextSpan(start: start, end: end))
+                    #expect(quotes == Self.referenceQuotations(context, in: TextSpan(start: start, end: end)), "\(text) \(start)..<\(end)")
+                    found += quotes.count
+                }
+            }
+        }
+        #expect(found > 100)
     }
 
     @Test func pronounSubjectsAsWithStrings() {
