@@ -22,8 +22,9 @@ public final class CompiledGazetteer: Sendable {
     let vocabulary: VocabularyTable
     /// Children of the root by key id, for the lookup made at every token.
     let rootChildren: [Int32]
-    /// The hashes of the keys that start a form: most tokens start none, and are passed over
-    /// on their `Token.keyHash` alone.
+    /// The hashes of the keys that start a form, and of the same keys with a possessive "'s":
+    /// most tokens start none, and are passed over on their `Token.keyHash` alone (an ASCII
+    /// "Ukraine's" whose stem starts a form passes the filter as its stem would).
     let rootFilter: KeyHashFilter
     /// The edges below the root.
     let edges: TrieEdges
@@ -111,6 +112,7 @@ public final class CompiledGazetteer: Sendable {
         for (key, child) in builder.nodes[0].children {
             rootChildren[Int(key)] = child
             rootFilter.insert(builder.vocabulary.hash(of: key))
+            rootFilter.insert(builder.vocabulary.possessiveHash(of: key))
         }
         self.rootChildren = rootChildren
         self.rootFilter = rootFilter

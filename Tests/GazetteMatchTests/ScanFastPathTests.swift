@@ -1,0 +1,78 @@
+import Foundation
+import GazetteCore
+import GazetteGazetteer
+@testable import GazetteMatch
+import GazetteSegment
+import GazetteTestSupport
+import Testing
+
+/// The gazetteer scan's shortcuts must find exactly what the scan that looks every token up finds.
+@Suite("Matching: scan shortcuts")
+struct ScanFastPathTests {
+    static let compiled = try! CompiledGazetteer(gazetteer: GazetteerLoader.load(directory: Repository.gazetteers))
+
+    /// The keys that start a form (children of the trie's root).
+    static func rootKeys(_ compiled: CompiledGazetteer) -> [Int32] {
+        compiled.rootChildren.indices.filter { compiled.rootChildren[$0] >= 0 }.map(Int32.init)
+    }
+
+    /// Every key that starts a form, written as the text does and with possessive endings, in
+    /// sentences of their own, plus words around them that start nothing.
+    static func possessiveText(_ compiled: CompiledGazetteer) -> String {
+        var text = ""
+        for key in rootKeys(compiled) {
+            let word = String(decoding: compiled.vocabulary.key(of: key), as: UTF8.self)
+            let capitalised = word.prefix(1).uppercased() + word.dropFirst()
+            for form in [word, capitalised, word.uppercased()] {
+                text += "\(form)'s \(form)'S \(form)’s \(form)s' \(form)x's, \(form). "
+            }
+            text += "\n"
+        }
+        return text + "Nobody's business, the ministers' talks and O'Brien's S's 's ’s."
+    }
+
+    func candidates(_ text: String, language: String = "en", usesRootFilter: Bool) throws -> [String] {
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: language, text: text)
+        try Segmenter().segment(&document)
+        let matcher = try EntityMatcher(compiled: Self.compiled)
+        matcher.usesRootFilter = usesRootFilter
+        var copy = document.text
+        return copy.withUTF8 { utf8 in
+            matcher.gazetteerMatches(tokens: document.tokens, utf8: utf8).map {
+                "\($0.first)-\($0.last):\($0.entry)/\($0.trimEnd)/\($0.alternatives)"
+            }
+        }
+    }
+
+    /// The filter holds each root key's possessive hash in every ASCII case the text may use.
+    @Test func rootFilterKnowsPossessivesOfEveryRootKey() {
+        let compiled = Self.compiled
+        var missing: [String] = []
+        for key in Self.rootKeys(compiled) {
+            let word = String(decoding: compiled.vocabulary.key(of: key), as: UTF8.self)
+            for form in [word + "'s", word + "'S", word.uppercased() + "'S"] {
+                var bytes = form
+                let hash = bytes.withUTF8 { KeyHash.of($0) }
+                if !compiled.rootFilter.mayContain(hash) { missing.append(form) }
+            }
+        }
+        #expect(Self.rootKeys(compiled).count > 1000)
+        #expect(missing.isEmpty, "\(missing.prefix(10))")
+    }
+
+    @Test func scanWithRootFilterFindsWhatTheFullScanFinds() throws {
+        var texts = [Self.possessiveText(Self.compiled)]
+        for directory in ["Corpora/en", "Corpora/nl"] {
+            let url = Repository.path(directory)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() {
+                texts.append(try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8))
+            }
+        }
+        for text in texts {
+            let fast = try candidates(text, usesRootFilter: true)
+            let full = try candidates(text, usesRootFilter: false)
+            #expect(!fast.isEmpty)
+            #expect(fast == full)
+        }
+    }
+}
