@@ -8,9 +8,9 @@ import GazetteSegment
 public final class EntityMatcher {
     public let compiled: CompiledGazetteer
     private let normalizer: KeyNormalizer
-    /// Whether the gazetteer scan passes over tokens on the root filter alone (tests turn it off
-    /// to compare the scan with the one that looks every token up).
-    var usesRootFilter = true
+    /// Whether the gazetteer scan passes over tokens and stops walks on the root and edge filters
+    /// alone (tests turn it off to compare the scan with the one that looks every token up).
+    var usesKeyFilters = true
 
     /// Capitalised words that follow titles without being names.
     static let notNames: Set<String> = [
@@ -116,7 +116,8 @@ public final class EntityMatcher {
         let rootFilter = compiled.rootFilter
         let nodeEntries = compiled.nodeEntries
         let priorities = compiled.priorities
-        let usesRootFilter = usesRootFilter
+        let usesKeyFilters = usesKeyFilters
+        let edgeFilter = compiled.edgeFilter
         var result: [Candidate] = []
         // Room for a match every 16 tokens (news averages one in 30) saves growing the array step by step.
         result.reserveCapacity(tokens.count / 16 + 4)
@@ -128,7 +129,7 @@ public final class EntityMatcher {
             // stem does (the filter holds the stems' possessive hashes too), so its bytes are not read.
             // Other tokens ending in "'s" may be such a possessive, and are looked at below.
             let token = tokens[index]
-            if usesRootFilter && token.keyHash != 0 && !rootFilter.mayContain(token.keyHash) {
+            if usesKeyFilters && token.keyHash != 0 && !rootFilter.mayContain(token.keyHash) {
                 index += 1
                 continue
             }
@@ -145,6 +146,13 @@ public final class EntityMatcher {
             var node: Int32 = 0
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
+                // Past the first token, an ASCII token the edge filter does not know is no key of an
+                // edge below the root, nor a possessive of one: the walk ends without a lookup.
+                if usesKeyFilters, position > index, tokens[position].keyHash != 0,
+                    !edgeFilter.mayContain(tokens[position].keyHash)
+                {
+                    break
+                }
                 let id = keys.id(at: position)
                 // The child is looked up once per key (the edge table is probed once per step).
                 var next: Int32? = id >= 0 ? child(of: node, id) : nil

@@ -26,6 +26,9 @@ public final class CompiledGazetteer: Sendable {
     /// most tokens start none, and are passed over on their `Token.keyHash` alone (an ASCII
     /// "Ukraine's" whose stem starts a form passes the filter as its stem would).
     let rootFilter: KeyHashFilter
+    /// The same for the keys of the edges below the root: a walk stops at an ASCII token this
+    /// filter does not know without looking the token up.
+    let edgeFilter: KeyHashFilter
     /// The edges below the root.
     let edges: TrieEdges
     /// The entries of each node, flat.
@@ -116,6 +119,14 @@ public final class CompiledGazetteer: Sendable {
         }
         self.rootChildren = rootChildren
         self.rootFilter = rootFilter
+        var edgeFilter = KeyHashFilter()
+        for node in builder.nodes.dropFirst() {
+            for key in node.children.keys {
+                edgeFilter.insert(builder.vocabulary.hash(of: key))
+                edgeFilter.insert(builder.vocabulary.possessiveHash(of: key))
+            }
+        }
+        self.edgeFilter = edgeFilter
         edges = TrieEdges(builder.nodes)
         nodeEntries = NodeEntries(builder.nodes)
         priorities = builder.entries.map(\.priority)

@@ -28,14 +28,18 @@ struct ScanFastPathTests {
             }
             text += "\n"
         }
+        // Every form, possessive: the walk's last step goes through the edge filter.
+        for entry in compiled.entries {
+            text += "\(entry.surface)'s \(entry.surface.uppercased())'S \(entry.surface)’s, \(entry.surface)'s.\n"
+        }
         return text + "Nobody's business, the ministers' talks and O'Brien's S's 's ’s."
     }
 
-    func candidates(_ text: String, language: String = "en", usesRootFilter: Bool) throws -> [String] {
+    func candidates(_ text: String, language: String = "en", usesKeyFilters: Bool) throws -> [String] {
         var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: language, text: text)
         try Segmenter().segment(&document)
         let matcher = try EntityMatcher(compiled: Self.compiled)
-        matcher.usesRootFilter = usesRootFilter
+        matcher.usesKeyFilters = usesKeyFilters
         var copy = document.text
         return copy.withUTF8 { utf8 in
             matcher.gazetteerMatches(tokens: document.tokens, utf8: utf8).map {
@@ -60,7 +64,31 @@ struct ScanFastPathTests {
         #expect(missing.isEmpty, "\(missing.prefix(10))")
     }
 
-    @Test func scanWithRootFilterFindsWhatTheFullScanFinds() throws {
+    /// The edge filter holds every key below the root (each form's keys after its first) with and
+    /// without a possessive ending.
+    @Test func edgeFilterKnowsEveryEdgeKeyAndItsPossessives() throws {
+        let compiled = Self.compiled
+        let segmenter = try Segmenter()
+        let normalizer = try KeyNormalizer()
+        var missing: [String] = []
+        var keys = 0
+        for entry in compiled.entries {
+            let form = entry.surface.trimmingCharacters(in: .whitespaces)
+            let utf8 = Array(form.utf8)
+            for token in try segmenter.tokens(of: form).dropFirst() {
+                let key = normalizer.key(String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self))
+                keys += 1
+                for text in [key, key + "'s", key.uppercased() + "'S"] {
+                    var bytes = text
+                    if !compiled.edgeFilter.mayContain(bytes.withUTF8 { KeyHash.of($0) }) { missing.append(text) }
+                }
+            }
+        }
+        #expect(keys > 1000)
+        #expect(missing.isEmpty, "\(missing.prefix(10))")
+    }
+
+    @Test func scanWithFiltersFindsWhatTheFullScanFinds() throws {
         var texts = [Self.possessiveText(Self.compiled)]
         for directory in ["Corpora/en", "Corpora/nl"] {
             let url = Repository.path(directory)
@@ -69,8 +97,8 @@ struct ScanFastPathTests {
             }
         }
         for text in texts {
-            let fast = try candidates(text, usesRootFilter: true)
-            let full = try candidates(text, usesRootFilter: false)
+            let fast = try candidates(text, usesKeyFilters: true)
+            let full = try candidates(text, usesKeyFilters: false)
             #expect(!fast.isEmpty)
             #expect(fast == full)
         }
