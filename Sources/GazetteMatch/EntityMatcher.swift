@@ -11,6 +11,10 @@ public final class EntityMatcher {
     /// Whether the gazetteer scan passes over tokens and stops walks on the root and edge filters
     /// alone (tests turn it off to compare the scan with the one that looks every token up).
     var usesKeyFilters = true
+    /// The scan's token ids (see `TokenKeys`), kept from document to document instead of
+    /// allocated for each.
+    private var keyIDs: UnsafeMutablePointer<Int32>
+    private var keyIDCapacity = 0
 
     /// Capitalised words that follow titles without being names.
     static let notNames: Set<String> = [
@@ -34,11 +38,24 @@ public final class EntityMatcher {
     /// Prepares a matcher for one worker.
     public init(compiled: CompiledGazetteer) throws(MatchError) {
         self.compiled = compiled
+        keyIDs = .allocate(capacity: 0)
         do {
             normalizer = try KeyNormalizer()
         } catch {
             throw MatchError(message: "cannot open ICU for matching: \(error)")
         }
+    }
+
+    deinit { keyIDs.deallocate() }
+
+    /// Room for the ids of `count` tokens.
+    private func keyIDs(for count: Int) -> UnsafeMutablePointer<Int32> {
+        if count > keyIDCapacity {
+            keyIDs.deallocate()
+            keyIDCapacity = max(count, 2 * keyIDCapacity, 1024)
+            keyIDs = .allocate(capacity: keyIDCapacity)
+        }
+        return keyIDs
     }
 
     /// A match of one entry over tokens `[first, last]`, possibly ending before a possessive "'s".
@@ -101,15 +118,15 @@ public final class EntityMatcher {
     func gazetteerMatches(tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
         return compiled.rootChildren.withUnsafeBufferPointer { root in
             tokens.withUnsafeBufferPointer { buffer in
-                var keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
-                                     numbers: compiled.hasNumericKeys)
-                return gazetteerMatches(tokens: tokens, keys: &keys, utf8: utf8, root: root)
+                let keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
+                                     numbers: compiled.hasNumericKeys, ids: keyIDs(for: buffer.count))
+                return gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8, root: root)
             }
         }
     }
 
     func gazetteerMatches(
-        tokens: [Token], keys: inout TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>
+        tokens: [Token], keys: TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>
     ) -> [Candidate] {
         let edges = compiled.edges
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }

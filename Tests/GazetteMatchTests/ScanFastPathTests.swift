@@ -88,6 +88,25 @@ struct ScanFastPathTests {
         #expect(missing.isEmpty, "\(missing.prefix(10))")
     }
 
+    /// One matcher reuses its token-id memory across documents: what it finds must not depend on
+    /// the documents it matched before (longer, shorter, the same).
+    @Test func aReusedMatcherFindsWhatFreshOnesFind() throws {
+        let article = try String(contentsOf: Repository.seed, encoding: .utf8)
+        let texts = [article, "Macron met Erdoğan in Ankara.", "", "the the The Hague", article,
+                     "President Macron's France and NATO's Rutte."]
+        let reused = try EntityMatcher(compiled: Self.compiled)
+        let segmenter = try Segmenter()
+        for text in texts {
+            var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+            try segmenter.segment(&document)
+            var fresh = document
+            reused.match(&document)
+            try EntityMatcher(compiled: Self.compiled).match(&fresh)
+            #expect(document.entities == fresh.entities)
+            #expect(!text.isEmpty == !document.entities.isEmpty)
+        }
+    }
+
     @Test func scanWithFiltersFindsWhatTheFullScanFinds() throws {
         var texts = [Self.possessiveText(Self.compiled)]
         for directory in ["Corpora/en", "Corpora/nl"] {
