@@ -120,17 +120,19 @@ public final class EntityMatcher {
             tokens.withUnsafeBufferPointer { buffer in
                 let keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
                                      numbers: compiled.hasNumericKeys, ids: keyIDs(for: buffer.count))
-                return gazetteerMatches(tokens: tokens, keys: keys, utf8: utf8, root: root)
+                return compiled.rootFilter.withWords { rootFilter in
+                    gazetteerMatches(tokens: tokens, buffer: buffer, keys: keys, utf8: utf8, root: root, rootFilter: rootFilter)
+                }
             }
         }
     }
 
     func gazetteerMatches(
-        tokens: [Token], keys: TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>
+        tokens: [Token], buffer: UnsafeBufferPointer<Token>, keys: TokenKeys, utf8: UnsafeBufferPointer<UInt8>,
+        root: UnsafeBufferPointer<Int32>, rootFilter: UnsafePointer<UInt64>
     ) -> [Candidate] {
         let edges = compiled.edges
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }
-        let rootFilter = compiled.rootFilter
         let nodeEntries = compiled.nodeEntries
         let priorities = compiled.priorities
         let usesKeyFilters = usesKeyFilters
@@ -143,13 +145,18 @@ public final class EntityMatcher {
         while index < count {
             // Most tokens start nothing: skip them without setting up a trie walk. An ASCII token the
             // root filter does not know neither starts a form nor is a possessive ("Ukraine's") whose
-            // stem does (the filter holds the stems' possessive hashes too), so its bytes are not read.
-            // Other tokens ending in "'s" may be such a possessive, and are looked at below.
-            let token = tokens[index]
-            if usesKeyFilters && token.keyHash != 0 && !rootFilter.mayContain(token.keyHash) {
-                index += 1
-                continue
+            // stem does (the filter holds the stems' possessive hashes too), so its bytes are not read;
+            // a tight loop reads only the hashes. Other tokens ending in "'s" may be such a possessive,
+            // and are looked at below.
+            if usesKeyFilters {
+                while index < count {
+                    let hash = buffer[index].keyHash
+                    if hash == 0 || KeyHashFilter.mayContain(hash, words: rootFilter) { break }
+                    index += 1
+                }
+                if index == count { break }
             }
+            let token = tokens[index]
             let key = keys.id(at: index)
             if key < 0 || root[Int(key)] < 0 {
                 if token.kind != .word
