@@ -559,32 +559,46 @@ public final class EntityMatcher {
         // The lengths a word has when it is a surname, possibly with "'s" (2 bytes) or "’s" (4 bytes):
         // words of other lengths are passed over without reading their bytes.
         let wordLengths = Self.lengthsWithPossessive(lengths)
+        // An ASCII token that is a surname, or one with "'s", has the KeyHash of that text (the hash
+        // folds case, so it is a superset test): other ASCII tokens are passed over on their hash.
+        var hashes: [UInt32] = []
+        for surname in surnames {
+            hashes.append(surname.surname.withUnsafeBufferPointer { KeyHash.of($0) })
+            hashes.append((surname.surname + [UInt8(ascii: "'"), UInt8(ascii: "s")]).withUnsafeBufferPointer { KeyHash.of($0) })
+        }
+        let usesKeyFilters = usesKeyFilters
         var result: [Entity] = []
         var entityIndex = 0
         // A surname counts only after its pattern person: tokens before the earliest one are passed over.
         let earliest = surnames.reduce(Int.max) { min($0, $1.after) }
-        for token in tokens[Self.firstToken(startingAtOrAfter: earliest, tokens)...] where token.kind == .word {
-            guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
-            var length = token.utf8End - token.utf8Start
-            var trim = 0
-            let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-            // A possessive ending ("Witkoff's", "Witkoff’s") is not part of the name.
-            let suffixLength = Self.possessiveSuffixLength(bytes, upperS: false)
-            if suffixLength > 0 {
-                length -= suffixLength
-                trim = 2
+        tokens.withUnsafeBufferPointer { buffer in
+            for index in Self.firstToken(startingAtOrAfter: earliest, tokens)..<buffer.count {
+                let hash = buffer[index].keyHash
+                if usesKeyFilters, hash != 0, !hashes.contains(hash) { continue }
+                let token = buffer[index]
+                guard token.kind == .word else { continue }
+                guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
+                var length = token.utf8End - token.utf8Start
+                var trim = 0
+                let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+                // A possessive ending ("Witkoff's", "Witkoff’s") is not part of the name.
+                let suffixLength = Self.possessiveSuffixLength(bytes, upperS: false)
+                if suffixLength > 0 {
+                    length -= suffixLength
+                    trim = 2
+                }
+                guard lengths & (1 << UInt64(min(length, 63))) != 0 else { continue }
+                let stem = UnsafeBufferPointer(rebasing: bytes[0..<length])
+                guard let match = surnames.first(where: { $0.after <= token.span.start && $0.surname.elementsEqual(stem) }) else {
+                    continue
+                }
+                while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
+                if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
+                result.append(Entity(
+                    id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
+                    text: String(decoding: stem, as: UTF8.self), kb: nil, canonical: match.canonical, wikidata: nil,
+                    sentence: token.sentence, source: "coreference", form: .partial))
             }
-            guard lengths & (1 << UInt64(min(length, 63))) != 0 else { continue }
-            let stem = UnsafeBufferPointer(rebasing: bytes[0..<length])
-            guard let match = surnames.first(where: { $0.after <= token.span.start && $0.surname.elementsEqual(stem) }) else {
-                continue
-            }
-            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
-            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
-            result.append(Entity(
-                id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
-                text: String(decoding: stem, as: UTF8.self), kb: nil, canonical: match.canonical, wikidata: nil,
-                sentence: token.sentence, source: "coreference", form: .partial))
         }
         return result
     }
