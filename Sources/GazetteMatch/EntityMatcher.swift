@@ -566,6 +566,8 @@ public final class EntityMatcher {
             hashes.append(surname.surname.withUnsafeBufferPointer { KeyHash.of($0) })
             hashes.append((surname.surname + [UInt8(ascii: "'"), UInt8(ascii: "s")]).withUnsafeBufferPointer { KeyHash.of($0) })
         }
+        // One bit per hash's low six bits: most tokens fail this before the hashes are compared.
+        let hashBits = hashes.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) }
         let usesKeyFilters = usesKeyFilters
         var result: [Entity] = []
         var entityIndex = 0
@@ -574,7 +576,7 @@ public final class EntityMatcher {
         tokens.withUnsafeBufferPointer { buffer in
             for index in Self.firstToken(startingAtOrAfter: earliest, tokens)..<buffer.count {
                 let hash = buffer[index].keyHash
-                if usesKeyFilters, hash != 0, !hashes.contains(hash) { continue }
+                if usesKeyFilters, hash != 0, hashBits & (1 << UInt64(hash & 63)) == 0 || !hashes.contains(hash) { continue }
                 let token = buffer[index]
                 guard token.kind == .word else { continue }
                 guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
