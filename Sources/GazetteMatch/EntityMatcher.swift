@@ -137,6 +137,7 @@ public final class EntityMatcher {
         let priorities = compiled.priorities
         let usesKeyFilters = usesKeyFilters
         let edgeFilter = compiled.edgeFilter
+        let lowercaseRootFilter = compiled.lowercaseRootFilter
         var result: [Candidate] = []
         // Room for a match every 16 tokens (news averages one in 30) saves growing the array step by step.
         result.reserveCapacity(tokens.count / 16 + 4)
@@ -157,6 +158,13 @@ public final class EntityMatcher {
                 if index == count { break }
             }
             let token = tokens[index]
+            // An ASCII token starting with a lower-case letter starts no form whose first rule wants a capital.
+            if usesKeyFilters, token.keyHash != 0, (0x61...0x7A).contains(utf8[token.utf8Start]),
+                !lowercaseRootFilter.mayContain(token.keyHash)
+            {
+                index += 1
+                continue
+            }
             let key = keys.id(at: index)
             if key < 0 || root[Int(key)] < 0 {
                 if token.kind != .word

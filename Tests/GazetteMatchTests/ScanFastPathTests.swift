@@ -118,6 +118,40 @@ struct ScanFastPathTests {
         #expect(mentions >= 7)
     }
 
+    /// Forms whose first token may be written in lower case ("president", "de Gaulle"-like `any`
+    /// rules) have their first key, plain and possessive, in the lower-case root filter; forms that
+    /// start with a capital in every entry ("The Hague") leave lower-case "the" out.
+    @Test func lowercaseRootFilterKnowsFormsThatMayStartInLowerCase() throws {
+        let compiled = Self.compiled
+        let segmenter = try Segmenter()
+        let normalizer = try KeyNormalizer()
+        var missing: [String] = []
+        var keys = 0
+        for entry in compiled.entries {
+            let lowercaseStart: Bool
+            switch entry.caseRules.first {
+            case .any?: lowercaseStart = true
+            case .exact(let form)?: lowercaseStart = !(0x41...0x5A).contains(form.utf8.first ?? 0)
+            default: lowercaseStart = false
+            }
+            guard lowercaseStart else { continue }
+            let form = entry.surface.trimmingCharacters(in: .whitespaces)
+            let utf8 = Array(form.utf8)
+            guard let token = try segmenter.tokens(of: form).first else { continue }
+            let key = normalizer.key(String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self))
+            keys += 1
+            for text in [key, key + "'s"] {
+                var bytes = text
+                if !compiled.lowercaseRootFilter.mayContain(bytes.withUTF8 { KeyHash.of($0) }) { missing.append(text) }
+            }
+        }
+        #expect(keys > 100)
+        #expect(missing.isEmpty, "\(missing.prefix(10))")
+        var the = "the"
+        #expect(!compiled.lowercaseRootFilter.mayContain(the.withUTF8 { KeyHash.of($0) }))
+        #expect(compiled.rootFilter.mayContain(the.withUTF8 { KeyHash.of($0) }))
+    }
+
     /// One matcher reuses its token-id memory across documents: what it finds must not depend on
     /// the documents it matched before (longer, shorter, the same).
     @Test func aReusedMatcherFindsWhatFreshOnesFind() throws {
