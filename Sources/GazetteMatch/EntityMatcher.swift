@@ -8,6 +8,13 @@ import GazetteSegment
 public final class EntityMatcher {
     public let compiled: CompiledGazetteer
     private let normalizer: KeyNormalizer
+    /// Whether the gazetteer scan passes over tokens and stops walks on the root and edge filters
+    /// alone (tests turn it off to compare the scan with the one that looks every token up).
+    var usesKeyFilters = true
+    /// The scan's token ids (see `TokenKeys`), kept from document to document instead of
+    /// allocated for each.
+    private var keyIDs: UnsafeMutablePointer<Int32>
+    private var keyIDCapacity = 0
 
     /// Capitalised words that follow titles without being names.
     static let notNames: Set<String> = [
@@ -31,11 +38,24 @@ public final class EntityMatcher {
     /// Prepares a matcher for one worker.
     public init(compiled: CompiledGazetteer) throws(MatchError) {
         self.compiled = compiled
+        keyIDs = .allocate(capacity: 0)
         do {
             normalizer = try KeyNormalizer()
         } catch {
             throw MatchError(message: "cannot open ICU for matching: \(error)")
         }
+    }
+
+    deinit { keyIDs.deallocate() }
+
+    /// Room for the ids of `count` tokens.
+    private func keyIDs(for count: Int) -> UnsafeMutablePointer<Int32> {
+        if count > keyIDCapacity {
+            keyIDs.deallocate()
+            keyIDCapacity = max(count, 2 * keyIDCapacity, 1024)
+            keyIDs = .allocate(capacity: keyIDCapacity)
+        }
+        return keyIDs
     }
 
     /// A match of one entry over tokens `[first, last]`, possibly ending before a possessive "'s".
@@ -98,38 +118,55 @@ public final class EntityMatcher {
     func gazetteerMatches(tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Candidate] {
         return compiled.rootChildren.withUnsafeBufferPointer { root in
             tokens.withUnsafeBufferPointer { buffer in
-                var keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
-                                     numbers: compiled.hasNumericKeys)
-                return gazetteerMatches(tokens: tokens, keys: &keys, utf8: utf8, root: root)
+                let keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
+                                     numbers: compiled.hasNumericKeys, ids: keyIDs(for: buffer.count))
+                return compiled.rootFilter.withWords { rootFilter in
+                    gazetteerMatches(tokens: tokens, buffer: buffer, keys: keys, utf8: utf8, root: root, rootFilter: rootFilter)
+                }
             }
         }
     }
 
     func gazetteerMatches(
-        tokens: [Token], keys: inout TokenKeys, utf8: UnsafeBufferPointer<UInt8>, root: UnsafeBufferPointer<Int32>
+        tokens: [Token], buffer: UnsafeBufferPointer<Token>, keys: TokenKeys, utf8: UnsafeBufferPointer<UInt8>,
+        root: UnsafeBufferPointer<Int32>, rootFilter: UnsafePointer<UInt64>
     ) -> [Candidate] {
         let edges = compiled.edges
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }
-        let rootFilter = compiled.rootFilter
         let nodeEntries = compiled.nodeEntries
         let priorities = compiled.priorities
+        let usesKeyFilters = usesKeyFilters
+        let edgeFilter = compiled.edgeFilter
+        let lowercaseRootFilter = compiled.lowercaseRootFilter
         var result: [Candidate] = []
         // Room for a match every 16 tokens (news averages one in 30) saves growing the array step by step.
         result.reserveCapacity(tokens.count / 16 + 4)
         var index = 0
         let count = tokens.count
         while index < count {
-            // Most tokens start nothing: skip them without setting up a trie walk. A token ending in
-            // "'s" may be a possessive ("Ukraine's") whose stem starts a form, and is looked at below.
-            let token = tokens[index]
-            let startsNothing: Bool
-            if token.keyHash != 0 && !rootFilter.mayContain(token.keyHash) {
-                startsNothing = true
-            } else {
-                let key = keys.id(at: index)
-                startsNothing = key < 0 || root[Int(key)] < 0
+            // Most tokens start nothing: skip them without setting up a trie walk. An ASCII token the
+            // root filter does not know neither starts a form nor is a possessive ("Ukraine's") whose
+            // stem does (the filter holds the stems' possessive hashes too), so its bytes are not read;
+            // a tight loop reads only the hashes. Other tokens ending in "'s" may be such a possessive,
+            // and are looked at below.
+            if usesKeyFilters {
+                while index < count {
+                    let hash = buffer[index].keyHash
+                    if hash == 0 || KeyHashFilter.mayContain(hash, words: rootFilter) { break }
+                    index += 1
+                }
+                if index == count { break }
             }
-            if startsNothing {
+            let token = tokens[index]
+            // An ASCII token starting with a lower-case letter starts no form whose first rule wants a capital.
+            if usesKeyFilters, token.keyHash != 0, (0x61...0x7A).contains(utf8[token.utf8Start]),
+                !lowercaseRootFilter.mayContain(token.keyHash)
+            {
+                index += 1
+                continue
+            }
+            let key = keys.id(at: index)
+            if key < 0 || root[Int(key)] < 0 {
                 if token.kind != .word
                     || Self.possessiveSuffixLength(UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]), upperS: true) == 0
                 {
@@ -141,6 +178,13 @@ public final class EntityMatcher {
             var node: Int32 = 0
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
+                // Past the first token, an ASCII token the edge filter does not know is no key of an
+                // edge below the root, nor a possessive of one: the walk ends without a lookup.
+                if usesKeyFilters, position > index, tokens[position].keyHash != 0,
+                    !edgeFilter.mayContain(tokens[position].keyHash)
+                {
+                    break
+                }
                 let id = keys.id(at: position)
                 // The child is looked up once per key (the edge table is probed once per step).
                 var next: Int32? = id >= 0 ? child(of: node, id) : nil
@@ -523,32 +567,48 @@ public final class EntityMatcher {
         // The lengths a word has when it is a surname, possibly with "'s" (2 bytes) or "’s" (4 bytes):
         // words of other lengths are passed over without reading their bytes.
         let wordLengths = Self.lengthsWithPossessive(lengths)
+        // An ASCII token that is a surname, or one with "'s", has the KeyHash of that text (the hash
+        // folds case, so it is a superset test): other ASCII tokens are passed over on their hash.
+        var hashes: [UInt32] = []
+        for surname in surnames {
+            hashes.append(surname.surname.withUnsafeBufferPointer { KeyHash.of($0) })
+            hashes.append((surname.surname + [UInt8(ascii: "'"), UInt8(ascii: "s")]).withUnsafeBufferPointer { KeyHash.of($0) })
+        }
+        // One bit per hash's low six bits: most tokens fail this before the hashes are compared.
+        let hashBits = hashes.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) }
+        let usesKeyFilters = usesKeyFilters
         var result: [Entity] = []
         var entityIndex = 0
         // A surname counts only after its pattern person: tokens before the earliest one are passed over.
         let earliest = surnames.reduce(Int.max) { min($0, $1.after) }
-        for token in tokens[Self.firstToken(startingAtOrAfter: earliest, tokens)...] where token.kind == .word {
-            guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
-            var length = token.utf8End - token.utf8Start
-            var trim = 0
-            let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-            // A possessive ending ("Witkoff's", "Witkoff’s") is not part of the name.
-            let suffixLength = Self.possessiveSuffixLength(bytes, upperS: false)
-            if suffixLength > 0 {
-                length -= suffixLength
-                trim = 2
+        tokens.withUnsafeBufferPointer { buffer in
+            for index in Self.firstToken(startingAtOrAfter: earliest, tokens)..<buffer.count {
+                let hash = buffer[index].keyHash
+                if usesKeyFilters, hash != 0, hashBits & (1 << UInt64(hash & 63)) == 0 || !hashes.contains(hash) { continue }
+                let token = buffer[index]
+                guard token.kind == .word else { continue }
+                guard wordLengths & (1 << UInt64(min(token.utf8End - token.utf8Start, 63))) != 0 else { continue }
+                var length = token.utf8End - token.utf8Start
+                var trim = 0
+                let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
+                // A possessive ending ("Witkoff's", "Witkoff’s") is not part of the name.
+                let suffixLength = Self.possessiveSuffixLength(bytes, upperS: false)
+                if suffixLength > 0 {
+                    length -= suffixLength
+                    trim = 2
+                }
+                guard lengths & (1 << UInt64(min(length, 63))) != 0 else { continue }
+                let stem = UnsafeBufferPointer(rebasing: bytes[0..<length])
+                guard let match = surnames.first(where: { $0.after <= token.span.start && $0.surname.elementsEqual(stem) }) else {
+                    continue
+                }
+                while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
+                if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
+                result.append(Entity(
+                    id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
+                    text: String(decoding: stem, as: UTF8.self), kb: nil, canonical: match.canonical, wikidata: nil,
+                    sentence: token.sentence, source: "coreference", form: .partial))
             }
-            guard lengths & (1 << UInt64(min(length, 63))) != 0 else { continue }
-            let stem = UnsafeBufferPointer(rebasing: bytes[0..<length])
-            guard let match = surnames.first(where: { $0.after <= token.span.start && $0.surname.elementsEqual(stem) }) else {
-                continue
-            }
-            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
-            if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
-            result.append(Entity(
-                id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
-                text: String(decoding: stem, as: UTF8.self), kb: nil, canonical: match.canonical, wikidata: nil,
-                sentence: token.sentence, source: "coreference", form: .partial))
         }
         return result
     }

@@ -22,9 +22,18 @@ public final class CompiledGazetteer: Sendable {
     let vocabulary: VocabularyTable
     /// Children of the root by key id, for the lookup made at every token.
     let rootChildren: [Int32]
-    /// The hashes of the keys that start a form: most tokens start none, and are passed over
-    /// on their `Token.keyHash` alone.
+    /// The hashes of the keys that start a form, and of the same keys with a possessive "'s":
+    /// most tokens start none, and are passed over on their `Token.keyHash` alone (an ASCII
+    /// "Ukraine's" whose stem starts a form passes the filter as its stem would).
     let rootFilter: KeyHashFilter
+    /// The subset of `rootFilter` for ASCII tokens that start with a lower-case letter: the keys
+    /// that start a form whose first token may be written so (its case rule is `any`, or an exact
+    /// form not starting with a capital). "the", "to" and "a" start forms ("The Hague", "TO"), but
+    /// only capitalised, so a lower-case "the" is passed over without a lookup.
+    let lowercaseRootFilter: KeyHashFilter
+    /// The same for the keys of the edges below the root: a walk stops at an ASCII token this
+    /// filter does not know without looking the token up.
+    let edgeFilter: KeyHashFilter
     /// The edges below the root.
     let edges: TrieEdges
     /// The entries of each node, flat.
@@ -111,9 +120,24 @@ public final class CompiledGazetteer: Sendable {
         for (key, child) in builder.nodes[0].children {
             rootChildren[Int(key)] = child
             rootFilter.insert(builder.vocabulary.hash(of: key))
+            rootFilter.insert(builder.vocabulary.possessiveHash(of: key))
         }
         self.rootChildren = rootChildren
         self.rootFilter = rootFilter
+        var lowercaseRootFilter = KeyHashFilter()
+        for (key, child) in builder.nodes[0].children where builder.acceptsLowercaseStart(below: child) {
+            lowercaseRootFilter.insert(builder.vocabulary.hash(of: key))
+            lowercaseRootFilter.insert(builder.vocabulary.possessiveHash(of: key))
+        }
+        self.lowercaseRootFilter = lowercaseRootFilter
+        var edgeFilter = KeyHashFilter()
+        for node in builder.nodes.dropFirst() {
+            for key in node.children.keys {
+                edgeFilter.insert(builder.vocabulary.hash(of: key))
+                edgeFilter.insert(builder.vocabulary.possessiveHash(of: key))
+            }
+        }
+        self.edgeFilter = edgeFilter
         edges = TrieEdges(builder.nodes)
         nodeEntries = NodeEntries(builder.nodes)
         priorities = builder.entries.map(\.priority)
@@ -167,6 +191,23 @@ struct TrieBuilder {
 }
 
 extension TrieBuilder {
+    /// Whether a form at or below a node may have its first token written with a lower-case first
+    /// letter: its first case rule is `any`, or an exact form that does not start with "A"…"Z".
+    /// (A `capitalized` rule rejects an ASCII token starting with "a"…"z", and so does an exact form
+    /// starting with a capital: ASCII tokens are compared byte for byte.)
+    func acceptsLowercaseStart(below node: Int32) -> Bool {
+        for entry in nodes[Int(node)].entries {
+            switch entries[Int(entry)].caseRules.first {
+            case .capitalized?: continue
+            case .exact(let form)?:
+                if let first = form.utf8.first, (0x41...0x5A).contains(first) { continue }
+                return true
+            default: return true
+            }
+        }
+        return nodes[Int(node)].children.values.contains { acceptsLowercaseStart(below: $0) }
+    }
+
     /// Applies collisions.tsv once the trie is built: at each rule's form, only the entries of the
     /// entity it names stay ("none" leaves none). Surnames are exempt: they resolve to the person
     /// whose full name the article gives. A handful of rules, so this costs nothing per form.

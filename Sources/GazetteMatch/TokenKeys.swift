@@ -8,17 +8,20 @@ import GazetteSegment
 /// only when the vocabulary has that hash); other tokens are normalised first. Number tokens are
 /// skipped when no form has digits, punctuation longer than two bytes always.
 struct TokenKeys {
-    /// -2 while not looked up, -1 for a token the vocabulary does not have.
-    private var ids: [Int32]
+    /// -2 while not looked up, -1 for a token the vocabulary does not have; one per token, in
+    /// memory the caller lends (the matcher reuses it from document to document).
+    private let ids: UnsafeMutablePointer<Int32>
     private let tokens: UnsafeBufferPointer<Token>
     private let utf8: UnsafeBufferPointer<UInt8>
     private let vocabulary: VocabularyTable
     private let normalizer: KeyNormalizer
     private let numbers: Bool
 
+    /// `ids` must have room for one id per token; it is set to "not looked up" here.
     init(tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>, vocabulary: VocabularyTable,
-         normalizer: KeyNormalizer, numbers: Bool) {
-        ids = [Int32](repeating: -2, count: tokens.count)
+         normalizer: KeyNormalizer, numbers: Bool, ids: UnsafeMutablePointer<Int32>) {
+        ids.update(repeating: -2, count: tokens.count)
+        self.ids = ids
         self.tokens = tokens
         self.utf8 = utf8
         self.vocabulary = vocabulary
@@ -28,7 +31,7 @@ struct TokenKeys {
 
     /// The vocabulary id of token `index`, or -1.
     @inline(__always)
-    mutating func id(at index: Int) -> Int32 {
+    func id(at index: Int) -> Int32 {
         let known = ids[index]
         if known != -2 { return known }
         let id = lookUp(tokens[index])

@@ -66,6 +66,20 @@ struct VocabularyTable: Sendable {
     /// The `KeyHash` of the key with an id.
     func hash(of id: Int32) -> UInt32 { hashes[Int(id)] }
 
+    /// The bytes of the key with an id.
+    func key(of id: Int32) -> ArraySlice<UInt8> {
+        let extent = extents[Int(id)]
+        return storage[Int(extent.offset)..<Int(extent.offset + extent.length)]
+    }
+
+    /// The `KeyHash` of the key with an id followed by an ASCII possessive ending "'s": the hash
+    /// of an ASCII token "Ukraine's" ("UKRAINE'S") when the key is "ukraine".
+    func possessiveHash(of id: Int32) -> UInt32 {
+        var bytes = Array(key(of: id))
+        bytes += [UInt8(ascii: "'"), UInt8(ascii: "s")]
+        return bytes.withUnsafeBufferPointer { KeyHash.of($0) }
+    }
+
     /// The id of an already normalised key.
     func lookup(_ key: String) -> Int32? {
         var copy = key
