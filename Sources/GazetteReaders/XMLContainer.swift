@@ -85,22 +85,6 @@ func collapse(_ text: String) -> String {
 enum ASCIIText {
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
-    /// Whether every byte is below 0x80 (eight at a time).
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var index = 0
-        var high: UInt64 = 0
-        while index + 8 <= bytes.count {
-            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            index += 8
-        }
-        while index < bytes.count {
-            high |= UInt64(base[index])
-            index += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
-
     /// The index of the first `&` or control byte (below 0x20) at or after `start`, or `count`; eight bytes
     /// are tested at a time (tab, newline and carriage return count too: the caller keeps them).
     static func nextAmpersandOrControl(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {

@@ -24,7 +24,7 @@ final class RelationContext {
         self.gazetteer = gazetteer
         self.asOf = asOf
         utf8 = Array(document.text.utf8)
-        scalars = utf8.withUnsafeBufferPointer { RelationContext.isASCII($0) }
+        scalars = utf8.withUnsafeBufferPointer { ASCIIBytes.isASCII($0) }
             ? ScalarText(ascii: utf8) : ScalarText(decoded: Self.scalars(of: document.text))
         entities = document.entities
         (mentionStarts, mentionOrder) = Self.groupBySentence(entities, sentenceCount: document.sentences.count)
@@ -71,22 +71,6 @@ final class RelationContext {
             next[sentence] += 1
         }
         return (starts, indices)
-    }
-
-    /// Whether all the bytes are ASCII, eight at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var index = 0
-        var bits: UInt64 = 0
-        while index + 8 <= bytes.count {
-            bits |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            index += 8
-        }
-        while index < bytes.count {
-            bits |= UInt64(bytes[index])
-            index += 1
-        }
-        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one counting pass and one decoding

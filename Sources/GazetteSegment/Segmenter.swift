@@ -233,24 +233,7 @@ struct ScalarCounter {
 
     init(_ utf8: UnsafeBufferPointer<UInt8>) {
         self.utf8 = utf8
-        ascii = Self.isASCII(utf8)
-    }
-
-    /// Whether every byte is below 0x80, read 8 bytes at a time.
-    static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var high: UInt64 = 0
-        var index = 0
-        while index + 8 <= utf8.count {
-            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < utf8.count {
-            high |= UInt64(utf8[index])
-            index += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
+        ascii = ASCIIBytes.isASCII(utf8)
     }
 
     /// The scalar offset of a byte offset at or after the previous one asked for.
