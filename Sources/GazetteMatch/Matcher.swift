@@ -153,6 +153,25 @@ struct TrieBuilder {
     let segmenter: Segmenter
     let normalizer: KeyNormalizer
     var hasNumericKeys = false
+    /// Every (node, entity, kind, case rules) compiled so far: a form repeated for the same entity and
+    /// kind is found without comparing it with every entry of its node (a surname that thousands of
+    /// persons of a large gazetteer share would make that quadratic).
+    private var compiledForms: Set<CompiledForm> = []
+
+    /// What makes two entries at a node the same compiled form.
+    private struct CompiledForm: Hashable {
+        let node: Int32
+        let kb: String
+        let form: MentionForm
+        let caseRules: [CaseRule]
+
+        /// Case rules only tell apart the rare forms that differ in nothing else: they are left out of the hash.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(node)
+            hasher.combine(kb)
+            hasher.combine(form)
+        }
+    }
 
     init() throws(SegmentError) {
         segmenter = try Segmenter()
@@ -181,10 +200,8 @@ struct TrieBuilder {
             }
         }
         // The same form for the same entity and kind is compiled once.
-        for existing in nodes[Int(node)].entries {
-            let other = entries[Int(existing)]
-            if other.kb == entry.kb && other.form == entry.form && other.caseRules == entry.caseRules { return }
-        }
+        guard compiledForms.insert(CompiledForm(node: node, kb: entry.kb, form: entry.form, caseRules: entry.caseRules)).inserted
+        else { return }
         nodes[Int(node)].entries.append(Int32(entries.count))
         entries.append(entry)
     }

@@ -163,6 +163,20 @@ struct MatcherTests {
         #expect(document.entities.map { "\($0.text)=\($0.kb ?? "-")" } == ["Dominican=country:DO"])
     }
 
+    /// A form repeated for the same entity and kind is compiled once; the same words for another entity,
+    /// another kind or other case rules are entries of their own.
+    @Test func repeatedFormsAreCompiledOnce() throws {
+        let base = try CompiledGazetteer(gazetteer: testGazetteer()).formCount
+        var gazetteer = testGazetteer()
+        gazetteer.persons.append(Person(id: "person:jean-macron", name: "Jean Macron", aliases: ["Jean Macron", "Jean Macron"],
+                                        surnames: ["Macron", "Macron"]))
+        gazetteer.countryForms.append(CountryForm(country: "country:FR", language: "en", form: "French", kind: .demonym))
+        gazetteer.countryForms.append(CountryForm(country: "country:FR", language: "en", form: "french", kind: .demonym))
+        gazetteer.reindex()
+        // New: "Jean Macron" (name), "Macron" (partial of another person), "french" (other case rules).
+        #expect(try CompiledGazetteer(gazetteer: gazetteer).formCount == base + 3)
+    }
+
     @Test func checkerFindsBrokenData() {
         var gazetteer = testGazetteer()
         gazetteer.persons.append(Person(id: "person:emmanuel-macron", name: "Someone Else"))
