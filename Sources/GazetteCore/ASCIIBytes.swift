@@ -1,5 +1,10 @@
 /// Byte-level tests on UTF-8 text that several stages share.
 public enum ASCIIBytes {
+    /// Space, tab, line feed, vertical tab, form feed or carriage return: the ASCII bytes with the
+    /// Unicode White_Space property.
+    @inlinable @inline(__always)
+    public static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+
     /// Whether every byte is below 0x80, so that byte offsets are scalar offsets (read eight bytes at a time).
     @inlinable
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -30,6 +30,21 @@ enum JSONNumbers {
         } while magnitude > 0
         return written + digits
     }
+
+    /// The most bytes a `[start,end]` pair takes.
+    static let maximumSpanLength = 3 + 2 * maximumIntegerLength
+
+    /// Writes `[start,end]`; returns its byte count.
+    @inline(__always)
+    static func writeSpan(_ start: Int, _ end: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        output[0] = UInt8(ascii: "[")
+        var written = 1 + write(start, to: output + 1)
+        output[written] = UInt8(ascii: ",")
+        written += 1
+        written += write(end, to: output + written)
+        output[written] = UInt8(ascii: "]")
+        return written + 1
+    }
 }
 
 extension JSONNumbers {

@@ -216,20 +216,10 @@ public struct JSONWriter {
     /// A `[start, end]` pair in an array.
     public mutating func spanValue(_ start: Int, _ end: Int) {
         let comma = valuePrefix()
-        write(room: 4 + 2 * JSONNumbers.maximumIntegerLength) { output in
-            var written = 0
-            if comma {
-                output[0] = UInt8(ascii: ",")
-                written = 1
-            }
-            output[written] = UInt8(ascii: "[")
-            written += 1
-            written += JSONNumbers.write(start, to: output + written)
-            output[written] = UInt8(ascii: ",")
-            written += 1
-            written += JSONNumbers.write(end, to: output + written)
-            output[written] = UInt8(ascii: "]")
-            return written + 1
+        write(room: 1 + JSONNumbers.maximumSpanLength) { output in
+            if comma { output[0] = UInt8(ascii: ",") }
+            let written = comma ? 1 : 0
+            return written + JSONNumbers.writeSpan(start, end, to: output + written)
         }
     }
 

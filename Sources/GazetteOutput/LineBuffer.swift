@@ -110,15 +110,8 @@ struct LineBuffer: ~Copyable {
 
     /// A `[start,end]` pair.
     mutating func span(_ start: Int, _ end: Int) {
-        reserve(3 + 2 * JSONNumbers.maximumIntegerLength)
-        base[count] = UInt8(ascii: "[")
-        count += 1
-        count += JSONNumbers.write(start, to: base + count)
-        base[count] = UInt8(ascii: ",")
-        count += 1
-        count += JSONNumbers.write(end, to: base + count)
-        base[count] = UInt8(ascii: "]")
-        count += 1
+        reserve(JSONNumbers.maximumSpanLength)
+        count += JSONNumbers.writeSpan(start, end, to: base + count)
     }
 
     /// Bytes prepared elsewhere (a number's text).

@@ -159,7 +159,7 @@ public struct DocumentStream: Sequence, Sendable {
             } else if !rest.isEmpty && rest.count < 3 && mark.starts(with: rest) {
                 return false
             }
-            return rest.contains { !FormatDetector.isSpace($0) }
+            return rest.contains { !ASCIIBytes.isSpace($0) }
         }
 
         mutating func open(_ path: String) {

@@ -43,7 +43,7 @@ public enum FormatDetector {
         if bytes.starts(with: Array("WARC/1.".utf8)) { return .warc }
         var head = bytes.prefix(4096)[...]
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-        let first = head.firstIndex { !isSpace($0) }
+        let first = head.firstIndex { !ASCIIBytes.isSpace($0) }
         guard let first else { return nil }
         switch head[first] {
         case UInt8(ascii: "{"): return .jsonl
@@ -77,7 +77,7 @@ public enum FormatDetector {
                 i = close + 1
             } else {
                 let nameStart = i + 1
-                let nameEnd = bytes[nameStart...].firstIndex { isSpace($0) || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") } ?? end
+                let nameEnd = bytes[nameStart...].firstIndex { ASCIIBytes.isSpace($0) || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") } ?? end
                 guard nameEnd > nameStart else { return nil }
                 return String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
             }
@@ -85,7 +85,6 @@ public enum FormatDetector {
         return nil
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// The offset of the first occurrence of `needle` in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {

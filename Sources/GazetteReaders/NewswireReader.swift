@@ -96,7 +96,7 @@ struct NewswireReader: ItemReader {
         var from = position
         while let found = FormatDetector.find(Self.open, in: bytes[...], from: from) {
             let after = found + Self.open.count
-            if after < bytes.count, FormatDetector.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") { return found }
+            if after < bytes.count, ASCIIBytes.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") { return found }
             from = after
         }
         return nil
@@ -162,7 +162,7 @@ struct NewswireReader: ItemReader {
 
     /// `paragraphs` before the sign-off is dropped, on bytes, for ASCII text (nil for any other).
     ///
-    /// A line that is empty or starts with white space (`ASCIIText.isSpace`; newlines end lines) ends the
+    /// A line that is empty or starts with white space (`ASCIIBytes.isSpace`; newlines end lines) ends the
     /// paragraph before it; the words of a paragraph are joined by single spaces, copied run by run into one
     /// scratch buffer.
     static func asciiParagraphs(_ body: String) -> [String]? {
@@ -180,16 +180,25 @@ struct NewswireReader: ItemReader {
                 if written > 0 { result.append(String(decoding: UnsafeBufferPointer(start: scratch, count: written), as: UTF8.self)) }
                 written = 0
             }
+            /// Appends `base[start..<end]` to the paragraph, after a space unless it is the first run.
+            func appendRun(_ start: Int, _ end: Int) {
+                if written > 0 {
+                    scratch[written] = 0x20
+                    written += 1
+                }
+                (scratch + written).initialize(from: base + start, count: end - start)
+                written += end - start
+            }
             var lineStart = 0
             while lineStart <= count {
                 let lineEnd = lineStart < count
                     ? memchr(base + lineStart, 0x0A, count - lineStart).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
                     : count
-                if lineStart == lineEnd || ASCIIText.isSpace(base[lineStart]) { flush() }
+                if lineStart == lineEnd || ASCIIBytes.isSpace(base[lineStart]) { flush() }
                 // The usual line: its words already apart by single spaces, copied whole once trimmed.
                 var first = lineStart, last = lineEnd
-                while first < last && ASCIIText.isSpace(base[first]) { first += 1 }
-                while last > first && ASCIIText.isSpace(base[last - 1]) { last -= 1 }
+                while first < last && ASCIIBytes.isSpace(base[first]) { first += 1 }
+                while last > first && ASCIIBytes.isSpace(base[last - 1]) { last -= 1 }
                 var single = true
                 var index = first
                 // Eight bytes at a time: no control byte (below 0x20, tabs included), no space after a space.
@@ -217,29 +226,17 @@ struct NewswireReader: ItemReader {
                     index += 1
                 }
                 if single {
-                    if first < last {
-                        if written > 0 {
-                            scratch[written] = 0x20
-                            written += 1
-                        }
-                        (scratch + written).initialize(from: base + first, count: last - first)
-                        written += last - first
-                    }
+                    if first < last { appendRun(first, last) }
                     lineStart = lineEnd + 1
                     continue
                 }
                 index = lineStart
                 while index < lineEnd {
-                    while index < lineEnd && ASCIIText.isSpace(base[index]) { index += 1 }
+                    while index < lineEnd && ASCIIBytes.isSpace(base[index]) { index += 1 }
                     guard index < lineEnd else { break }
                     let wordStart = index
-                    while index < lineEnd && !ASCIIText.isSpace(base[index]) { index += 1 }
-                    if written > 0 {
-                        scratch[written] = 0x20
-                        written += 1
-                    }
-                    (scratch + written).initialize(from: base + wordStart, count: index - wordStart)
-                    written += index - wordStart
+                    while index < lineEnd && !ASCIIBytes.isSpace(base[index]) { index += 1 }
+                    appendRun(wordStart, index)
                 }
                 lineStart = lineEnd + 1
             }

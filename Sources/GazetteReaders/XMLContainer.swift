@@ -83,8 +83,6 @@ func collapse(_ text: String) -> String {
 /// Character is one byte and whitespace is the six ASCII White_Space characters; nil for any other text,
 /// which the Character-level code handles.
 enum ASCIIText {
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-
     /// The index of the first `&` or control byte (below 0x20) at or after `start`, or `count`; eight bytes
     /// are tested at a time (tab, newline and carriage return count too: the caller keeps them).
     static func nextAmpersandOrControl(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
@@ -123,12 +121,12 @@ enum ASCIIText {
         while index < bytes.endIndex {
             let byte = bytes[index]
             guard byte < 0x80 else { return false }
-            if isSpace(byte) {
+            if ASCIIBytes.isSpace(byte) {
                 index += 1
                 continue
             }
             if !output.isEmpty { output.append(0x20) }
-            while index < bytes.endIndex, !isSpace(bytes[index]) {
+            while index < bytes.endIndex, !ASCIIBytes.isSpace(bytes[index]) {
                 guard bytes[index] < 0x80 else { return false }
                 output.append(bytes[index])
                 index += 1

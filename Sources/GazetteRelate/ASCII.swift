@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// Classes of ASCII scalar values, for the fast paths that skip `Character` for ASCII text.
 enum ASCII {
     /// A–Z or a–z: for ASCII, the same as `Character.isLetter` and `Unicode.Scalar.Properties.isAlphabetic`.
@@ -7,7 +9,7 @@ enum ASCII {
     /// Tab, line feed, vertical tab, form feed, carriage return or space: the ASCII scalars with the
     /// Unicode White_Space property.
     @inline(__always)
-    static func isWhitespace(_ value: UInt32) -> Bool { value == 0x20 || (value &- 0x09) < 5 }
+    static func isWhitespace(_ value: UInt32) -> Bool { value < 0x80 && ASCIIBytes.isSpace(UInt8(value)) }
 
     /// A byte with A–Z lower-cased.
     @inline(__always)

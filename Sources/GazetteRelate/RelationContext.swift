@@ -161,52 +161,53 @@ final class RelationContext {
         guard start < end, start >= 0, end <= scalars.count, limit > 0 else { return 0 }
         if scalars.isASCII { return asciiWordCount(start, end, limit: limit) }
         // The same words as `words(_:)`: runs of letters, hyphens and apostrophes holding a letter.
-        var count = 0
-        var run = false
-        var runHasLetter = false
+        var counter = WordRunCounter(limit: limit)
         for index in start..<end {
             let scalar = scalars[index]
             let letter = scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : Character(scalar).isLetter
-            if letter || scalar == "-" || scalar == "'" || scalar == "’" {
-                run = true
-                if letter { runHasLetter = true }
-            } else {
-                if run && runHasLetter {
-                    count += 1
-                    if count == limit { return count }
-                }
-                run = false
-                runHasLetter = false
-            }
+            if counter.take(letter: letter, joiner: scalar == "-" || scalar == "'" || scalar == "’") { return limit }
         }
-        if run && runHasLetter { count += 1 }
-        return count
+        return counter.total
     }
 
     /// `wordCount(start, end, limit:)` of a valid range of an ASCII text, on its bytes.
     private func asciiWordCount(_ start: Int, _ end: Int, limit: Int) -> Int {
         utf8.withUnsafeBufferPointer { bytes in
-            var count = 0
-            var run = false
-            var runHasLetter = false
+            var counter = WordRunCounter(limit: limit)
             for index in start..<end {
                 let value = UInt32(bytes[index])
-                let letter = ASCII.isLetter(value)
-                if letter || value == 0x2D || value == 0x27 {
-                    run = true
-                    if letter { runHasLetter = true }
-                } else {
-                    if run && runHasLetter {
-                        count += 1
-                        if count == limit { return count }
-                    }
-                    run = false
-                    runHasLetter = false
-                }
+                if counter.take(letter: ASCII.isLetter(value), joiner: value == 0x2D || value == 0x27) { return limit }
             }
-            if run && runHasLetter { count += 1 }
-            return count
+            return counter.total
         }
+    }
+
+    /// Counts words, runs of letters and joiners (hyphens, apostrophes) that hold a letter, up to a limit.
+    private struct WordRunCounter {
+        let limit: Int
+        var count = 0
+        var run = false
+        var runHasLetter = false
+
+        /// Takes the class of the next scalar; true once `limit` words are counted.
+        @inline(__always)
+        mutating func take(letter: Bool, joiner: Bool) -> Bool {
+            if letter || joiner {
+                run = true
+                if letter { runHasLetter = true }
+                return false
+            }
+            if run && runHasLetter {
+                count += 1
+                if count == limit { return true }
+            }
+            run = false
+            runHasLetter = false
+            return false
+        }
+
+        /// The words counted, with one that runs to the end.
+        var total: Int { run && runHasLetter ? count + 1 : count }
     }
 
     /// Calls `body` with the range of each word between two offsets (as `words(_:)` splits them)

@@ -200,7 +200,7 @@ public final class Segmenter {
     static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         if end - start == 1 {
             let byte = utf8[start]
-            return byte == 0x20 || (0x09...0x0D).contains(byte)
+            return ASCIIBytes.isSpace(byte)
         }
         for scalar in String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self).unicodeScalars
         where !scalar.properties.isWhitespace {
@@ -209,16 +209,14 @@ public final class Segmenter {
         return true
     }
 
-    static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-
     /// Whether a sentence ending this way is really an abbreviation inside a sentence.
     static func shouldJoin(_ utf8: UnsafeBufferPointer<UInt8>, _ range: (start: Int, end: Int), _ abbreviations: Abbreviations) -> Bool {
         var end = range.end
         // (A line break in the gap never gets here: `startsSentence` has already ended the sentence.)
-        while end > range.start && isSpaceByte(utf8[end - 1]) { end -= 1 }
+        while end > range.start && ASCIIBytes.isSpace(utf8[end - 1]) { end -= 1 }
         guard end > range.start, utf8[end - 1] == UInt8(ascii: ".") else { return false }
         var start = end - 1
-        while start > range.start && !isSpaceByte(utf8[start - 1]) && utf8[start - 1] != UInt8(ascii: "(") { start -= 1 }
+        while start > range.start && !ASCIIBytes.isSpace(utf8[start - 1]) && utf8[start - 1] != UInt8(ascii: "(") { start -= 1 }
         return abbreviations.contains(UnsafeBufferPointer(rebasing: utf8[start..<end]))
     }
 }

@@ -35,6 +35,21 @@ struct ScanFastPathTests {
         return text + "Nobody's business, the ministers' talks and O'Brien's S's 's ’s."
     }
 
+    /// The normalised key of each token of a form, as the trie builder makes them.
+    static func formKeys(_ entry: MatchEntry, segmenter: Segmenter, normalizer: KeyNormalizer) throws -> [String] {
+        let form = entry.surface.trimmingCharacters(in: .whitespaces)
+        let utf8 = Array(form.utf8)
+        return try segmenter.tokens(of: form).map {
+            normalizer.key(String(decoding: utf8[$0.utf8Start..<$0.utf8End], as: UTF8.self))
+        }
+    }
+
+    /// The `KeyHash` of a text's bytes.
+    static func hash(_ text: String) -> UInt32 {
+        var bytes = text
+        return bytes.withUTF8 { KeyHash.of($0) }
+    }
+
     func candidates(_ text: String, language: String = "en", usesKeyFilters: Bool) throws -> [String] {
         var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: language, text: text)
         try Segmenter().segment(&document)
@@ -54,10 +69,8 @@ struct ScanFastPathTests {
         var missing: [String] = []
         for key in Self.rootKeys(compiled) {
             let word = String(decoding: compiled.vocabulary.key(of: key), as: UTF8.self)
-            for form in [word + "'s", word + "'S", word.uppercased() + "'S"] {
-                var bytes = form
-                let hash = bytes.withUTF8 { KeyHash.of($0) }
-                if !compiled.rootFilter.mayContain(hash) { missing.append(form) }
+            for form in [word + "'s", word + "'S", word.uppercased() + "'S"] where !compiled.rootFilter.mayContain(Self.hash(form)) {
+                missing.append(form)
             }
         }
         #expect(Self.rootKeys(compiled).count > 1000)
@@ -73,14 +86,10 @@ struct ScanFastPathTests {
         var missing: [String] = []
         var keys = 0
         for entry in compiled.entries {
-            let form = entry.surface.trimmingCharacters(in: .whitespaces)
-            let utf8 = Array(form.utf8)
-            for token in try segmenter.tokens(of: form).dropFirst() {
-                let key = normalizer.key(String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self))
+            for key in try Self.formKeys(entry, segmenter: segmenter, normalizer: normalizer).dropFirst() {
                 keys += 1
-                for text in [key, key + "'s", key.uppercased() + "'S"] {
-                    var bytes = text
-                    if !compiled.edgeFilter.mayContain(bytes.withUTF8 { KeyHash.of($0) }) { missing.append(text) }
+                for text in [key, key + "'s", key.uppercased() + "'S"] where !compiled.edgeFilter.mayContain(Self.hash(text)) {
+                    missing.append(text)
                 }
             }
         }
@@ -135,21 +144,16 @@ struct ScanFastPathTests {
             default: lowercaseStart = false
             }
             guard lowercaseStart else { continue }
-            let form = entry.surface.trimmingCharacters(in: .whitespaces)
-            let utf8 = Array(form.utf8)
-            guard let token = try segmenter.tokens(of: form).first else { continue }
-            let key = normalizer.key(String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self))
+            guard let key = try Self.formKeys(entry, segmenter: segmenter, normalizer: normalizer).first else { continue }
             keys += 1
-            for text in [key, key + "'s"] {
-                var bytes = text
-                if !compiled.lowercaseRootFilter.mayContain(bytes.withUTF8 { KeyHash.of($0) }) { missing.append(text) }
+            for text in [key, key + "'s"] where !compiled.lowercaseRootFilter.mayContain(Self.hash(text)) {
+                missing.append(text)
             }
         }
         #expect(keys > 100)
         #expect(missing.isEmpty, "\(missing.prefix(10))")
-        var the = "the"
-        #expect(!compiled.lowercaseRootFilter.mayContain(the.withUTF8 { KeyHash.of($0) }))
-        #expect(compiled.rootFilter.mayContain(the.withUTF8 { KeyHash.of($0) }))
+        #expect(!compiled.lowercaseRootFilter.mayContain(Self.hash("the")))
+        #expect(compiled.rootFilter.mayContain(Self.hash("the")))
     }
 
     /// One matcher reuses its token-id memory across documents: what it finds must not depend on
