@@ -90,9 +90,17 @@ test-asan: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan-suppressions.txt \
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
+# Reports go to files under .build-tsan/reports (the test runner's and those of the gazette processes the tests
+# start), printed after the run, so that the last lines of a failed run show the races, not only their count.
+TSAN_REPORTS := .build-tsan/reports
 test-tsan: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(if $(TSAN_FILTER),--filter '$(TSAN_FILTER)')
+	rm -rf $(TSAN_REPORTS) && mkdir -p $(TSAN_REPORTS)
+	TSAN_OPTIONS="log_path=$(CURDIR)/$(TSAN_REPORTS)/report $$TSAN_OPTIONS" \
+	  $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(if $(TSAN_FILTER),--filter '$(TSAN_FILTER)'); \
+	  status=$$?; for report in $(TSAN_REPORTS)/report*; do \
+	    [ -f "$$report" ] && { echo "== ThreadSanitizer report $$report"; cat "$$report"; status=1; }; \
+	  done; exit $$status
 
 # The cleaning benchmark: trafilatura in a git-ignored virtualenv, pinned versions.
 BENCH_VENV := benchmarks/.venv
