@@ -19,9 +19,28 @@ public struct ArticleEncoder: Sendable {
     /// The layout is fixed, so keys, commas and brackets are written as prepared pieces straight into one
     /// buffer; the values go through the same escaping and number formatting as `JSONWriter`'s.
     public func encode(_ document: Document, asOf: String, gazetteerVersion: String? = nil) -> String {
-        var line = LineBuffer(capacity: document.text.utf8.count + 512 + 16 * document.sentences.count
-                              + 192 * document.entities.count + 256 * document.relations.count
-                              + (includeTokens ? 24 * document.tokens.count : 0))
+        var line = LineBuffer(capacity: estimatedLength(of: document))
+        write(document, asOf: asOf, gazetteerVersion: gazetteerVersion, into: &line)
+        return line.output
+    }
+
+    /// Appends the article line of an annotated document, with its newline, to a block of lines; the
+    /// line's index in the block. The bytes are those of `encode(_:asOf:gazetteerVersion:)` and a newline.
+    @discardableResult
+    public func append(_ document: Document, asOf: String, gazetteerVersion: String? = nil,
+                       to block: inout LineBlockBuilder) -> Int {
+        block.buffer.reserve(estimatedLength(of: document) + 1)
+        write(document, asOf: asOf, gazetteerVersion: gazetteerVersion, into: &block.buffer)
+        return block.endLine()
+    }
+
+    /// About the length of a document's line, so that the buffer is rarely grown.
+    func estimatedLength(of document: Document) -> Int {
+        document.text.utf8.count + 512 + 16 * document.sentences.count + 192 * document.entities.count
+            + 256 * document.relations.count + (includeTokens ? 24 * document.tokens.count : 0)
+    }
+
+    func write(_ document: Document, asOf: String, gazetteerVersion: String?, into line: inout LineBuffer) {
         line.append(#"{"schema":"gazette.article/1","id":"#)
         line.string(document.id)
         Self.writeSource(document.source, into: &line)
@@ -119,7 +138,6 @@ public struct ArticleEncoder: Sendable {
             line.string(gazetteerVersion)
         }
         line.append("}}")
-        return line.output
     }
 
     /// One JSON line (without the newline) for a rejected document.

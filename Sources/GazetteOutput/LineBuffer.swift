@@ -23,9 +23,16 @@ struct LineBuffer: ~Copyable {
     /// The bytes written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// Hands the bytes written over to a `LineBlock` that frees them, with where each line ends.
+    consuming func block(lineEnds: [Int]) -> LineBlock {
+        let block = LineBlock(taking: base, count: count, lineEnds: lineEnds)
+        discard self
+        return block
+    }
+
     /// Makes sure `room` more bytes fit.
     @inline(__always)
-    private mutating func reserve(_ room: Int) {
+    mutating func reserve(_ room: Int) {
         if capacity - count < room { grow(room) }
     }
 

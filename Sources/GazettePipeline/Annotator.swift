@@ -92,6 +92,13 @@ public final class Annotator {
         encoder.encode(document, asOf: asOf(for: document), gazetteerVersion: resources.gazetteerVersion)
     }
 
+    /// Appends the `gazette.article/1` line of an annotated document (as `line(for:encoder:)` makes it) and a
+    /// newline to a block of lines; its index in the block.
+    @discardableResult
+    public func appendLine(for document: Document, encoder: ArticleEncoder, to block: inout LineBlockBuilder) -> Int {
+        encoder.append(document, asOf: asOf(for: document), gazetteerVersion: resources.gazetteerVersion, to: &block)
+    }
+
     /// The date used for a document: its published day, else the run's default.
     public func asOf(for document: Document) -> String {
         guard let published = document.published else { return defaultAsOf }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteOutput
 import GazetteZlib
 
 /// A destination for JSON lines: a file written atomically (temporary file renamed at the end),
@@ -80,8 +81,33 @@ public final class LineSink {
         buffer.append(contentsOf: line.utf8)
         buffer.append(0x0A)
         lines += 1
-        if flushEachLine || buffer.count >= 1 << 18 { try flush() }
+        if flushEachLine || buffer.count >= Self.bufferSize { try flush() }
     }
+
+    /// Writes lines `lines` of a block (newline-terminated already). A run of lines large enough is passed to
+    /// the descriptor straight from the block instead of through the buffer.
+    public func write(_ block: LineBlock, lines range: Range<Int>) throws(PipelineError) {
+        guard !range.isEmpty else { return }
+        lines += range.count
+        try block.withBytes(ofLines: range) { (bytes: UnsafeRawBufferPointer) throws(PipelineError) in
+            if gzip == nil && bytes.count >= Self.directWriteSize {
+                try flush()
+                do {
+                    try Self.writeAll(bytes, to: handle.fileDescriptor)
+                } catch {
+                    throw PipelineError("cannot write output: \(error)")
+                }
+            } else {
+                buffer.append(contentsOf: bytes)
+                if flushEachLine || buffer.count >= Self.bufferSize { try flush() }
+            }
+        }
+    }
+
+    /// Lines are gathered up to this many bytes before they are written.
+    static let bufferSize = 1 << 18
+    /// Runs of lines of at least this many bytes skip the buffer.
+    static let directWriteSize = 1 << 16
 
     /// Writes lines that are already newline-terminated bytes (kept lines of a resumed run), counting them.
     public func writeRaw(_ bytes: [UInt8], lines count: Int) throws(PipelineError) {
@@ -109,16 +135,18 @@ public final class LineSink {
     /// Writes every byte to a descriptor (partial writes continued, interrupted ones retried), without the
     /// copy into `Data` that `FileHandle.write(contentsOf:)` makes of an array.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
+        try bytes.withUnsafeBytes { buffer in try writeAll(buffer, to: descriptor) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
+            offset += written
         }
     }
 

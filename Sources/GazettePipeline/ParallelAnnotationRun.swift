@@ -65,7 +65,7 @@ public struct ParallelAnnotationRun {
             func send() {
                 guard !batch.isEmpty else { return }
                 readTime += clock.lap()
-                queue.put(Job(sequence: sequence, items: batch))
+                queue.put(Job(sequence: sequence, items: batch, bytes: pendingBytes))
                 sequence += 1
                 batch.removeAll(keepingCapacity: true)
                 pendingBytes = 0
@@ -115,6 +115,8 @@ public struct ParallelAnnotationRun {
                 while let job = queue.take() {
                     var lines: [Line] = []
                     lines.reserveCapacity(job.items.count)
+                    // The batch's article lines go into one block (about twice the input bytes: the annotations).
+                    var articles = LineBlockBuilder(capacity: writesArticles ? 2 * job.bytes + 512 * job.items.count : 0)
                     for jobItem in job.items {
                         let item: ReadItem
                         var claim: IDClaim?
@@ -138,8 +140,9 @@ public struct ParallelAnnotationRun {
                         switch result {
                         case .success(let document):
                             // Without a JSONL output (Elasticsearch bulk only) the article line is not needed.
-                            lines.append(Line(text: writesArticles ? annotator.line(for: document, encoder: encoder) : "",
-                                              rejectCode: nil, inputBytes: jobItem.inputBytes, textBytes: textBytes,
+                            let article = writesArticles
+                                ? annotator.appendLine(for: document, encoder: encoder, to: &articles) : nil
+                            lines.append(Line(article: article, inputBytes: jobItem.inputBytes, textBytes: textBytes,
                                               document: keepDocuments ? document : nil, claim: claim))
                         case .failure(let reject):
                             lines.append(Line(text: encoder.encode(reject), rejectCode: reject.reason.code,
@@ -147,7 +150,8 @@ public struct ParallelAnnotationRun {
                         }
                         local.encode += clock.lap()
                     }
-                    guard reorder.put(job.sequence, lines) else { break }
+                    let batch = EncodedBatch(lines: lines, articles: articles.lineCount > 0 ? articles.finish() : nil)
+                    guard reorder.put(job.sequence, batch) else { break }
                 }
                 totals.add(local, reading: reading)
             }
@@ -169,13 +173,19 @@ public struct ParallelAnnotationRun {
                 progress?.update(documents: summary.annotated + summary.rejected, bytes: lastInputBytes,
                                  rejects: summary.rejected)
                 continue
-            case .item(let lines):
+            case .item(let batch):
                 var clock = StageClock()
-                for line in lines {
+                // Article lines are written in runs straight from the batch's block; a duplicate ends a run.
+                var run = 0..<0
+                for line in batch.lines {
                     if let claim = line.claim, !duplicates.isFirst(claim) || line.claimOnly {
                         guard !line.claimOnly else { continue }
                         // The second record with this id: its reject replaces whatever the worker made of it.
                         do throws(PipelineError) {
+                            if let article = line.article, let block = batch.articles {
+                                try output?.write(block, lines: run)
+                                run = article + 1..<article + 1
+                            }
                             try rejects.write(encoder.encode(claim.duplicate))
                         } catch {
                             failure = error
@@ -192,7 +202,7 @@ public struct ParallelAnnotationRun {
                             summary.rejected += 1
                             summary.rejectsByCode[code, default: 0] += 1
                         } else {
-                            try output?.write(line.text)
+                            if let article = line.article { run = run.lowerBound..<article + 1 }
                             if let document = line.document {
                                 for sink in documentSinks { try sink.write(document) }
                             }
@@ -204,6 +214,13 @@ public struct ParallelAnnotationRun {
                     }
                     summary.bytes += line.textBytes
                     lastInputBytes = line.inputBytes
+                }
+                if failure == nil, let block = batch.articles {
+                    do throws(PipelineError) {
+                        try output?.write(block, lines: run)
+                    } catch {
+                        failure = error
+                    }
                 }
                 writeTime += clock.lap()
                 progress?.update(documents: summary.annotated + summary.rejected, bytes: lastInputBytes,
@@ -258,6 +275,8 @@ public struct ParallelAnnotationRun {
 struct Job: Sendable {
     let sequence: Int
     let items: [JobItem]
+    /// The bytes of the records (for sizing the output).
+    var bytes = 0
 }
 
 /// One record for a worker, with the input bytes read up to it.
@@ -268,11 +287,27 @@ struct JobItem: Sendable {
     let claimOnly: Bool
 }
 
-/// One encoded line on its way to the writer.
+/// The lines a worker made of one job, on their way to the writer.
+struct EncodedBatch: Sendable {
+    var lines: [Line]
+    /// The article lines, in the order of `lines`; nil when there are none (or no JSONL output).
+    var articles: LineBlock?
+
+    /// About the memory the batch holds: its lines, and the documents kept for document sinks (about their text).
+    var bytes: Int {
+        lines.reduce(articles?.byteCount ?? 0) { $0 + $1.text.utf8.count + ($1.document == nil ? 0 : $1.textBytes) }
+    }
+}
+
+/// What became of one record, on its way to the writer: an article (its line in the batch's block), or a
+/// reject line.
 struct Line: Sendable {
+    /// The reject line; empty for an article.
     let text: String
     /// The reject code when the line is a reject.
     let rejectCode: String?
+    /// The index of the article's line in the batch's block, when the document was annotated and is written.
+    var article: Int? = nil
     /// Input bytes read up to this document, for progress.
     let inputBytes: Int
     let textBytes: Int
@@ -291,6 +326,12 @@ struct Line: Sendable {
         self.textBytes = textBytes
         self.document = document
         self.claim = claim
+    }
+
+    init(article: Int?, inputBytes: Int, textBytes: Int, document: Document?, claim: IDClaim?) {
+        self.init(text: "", rejectCode: nil, inputBytes: inputBytes, textBytes: textBytes, document: document,
+                  claim: claim)
+        self.article = article
     }
 
     init(claimOnly claim: IDClaim) {
@@ -364,7 +405,7 @@ final class BoundedQueue: @unchecked Sendable {
 /// by a worker that will store it: no deadlock.
 final class ReorderBuffer: @unchecked Sendable {
     private let condition = NSCondition()
-    private var pending: [Int: (lines: [Line], bytes: Int)] = [:]
+    private var pending: [Int: (batch: EncodedBatch, bytes: Int)] = [:]
     private var pendingBytes = 0
     private var next = 0
     private var total: Int?
@@ -373,7 +414,7 @@ final class ReorderBuffer: @unchecked Sendable {
     private let maxBytes: Int
 
     enum Next {
-        case item([Line])
+        case item(EncodedBatch)
         case waiting
         case finished
     }
@@ -384,16 +425,15 @@ final class ReorderBuffer: @unchecked Sendable {
     }
 
     /// Stores a batch of results; false when the run was cancelled.
-    func put(_ sequence: Int, _ lines: [Line]) -> Bool {
-        // A kept document (for document sinks) weighs about its text.
-        let bytes = lines.reduce(0) { $0 + $1.text.utf8.count + ($1.document == nil ? 0 : $1.textBytes) }
+    func put(_ sequence: Int, _ batch: EncodedBatch) -> Bool {
+        let bytes = batch.bytes
         condition.lock()
         defer { condition.unlock() }
         while !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {
             condition.wait()
         }
         guard !cancelled else { return false }
-        pending[sequence] = (lines, bytes)
+        pending[sequence] = (batch, bytes)
         pendingBytes += bytes
         condition.broadcast()
         return true
@@ -409,7 +449,7 @@ final class ReorderBuffer: @unchecked Sendable {
                 pendingBytes -= done.bytes
                 next += 1
                 condition.broadcast()
-                return .item(done.lines)
+                return .item(done.batch)
             }
             if let total, next >= total { return .finished }
             if !condition.wait(until: deadline) { return .waiting }

@@ -119,6 +119,9 @@ struct ArticleEncoderEquivalenceTests {
         func number() -> Int { [0, 7, 10, 99, 12345, -1, Int.max, Int.min].randomElement(using: &generator)! }
         let confidences: [Double] = [0, 0.004, 0.005, 0.1, 0.15, 0.333, 0.5, 0.7, 0.75, 0.9, 0.95, 0.999, 1, 1.004, 1.5, 2,
                                      -0.001, -0.2, -3, 1e13, 1e20, .nan, .infinity, -.infinity, .ulpOfOne, 0.285, 0.575]
+        // Every document also goes into one block of lines, from a buffer far too small at first.
+        var block = LineBlockBuilder(capacity: 0)
+        var blockLines: [String] = []
         for round in 0..<400 {
             var document = Document(
                 id: text(3), source: SourceLocator(path: text(3), format: text(1), index: number()), url: maybe(3),
@@ -140,7 +143,19 @@ struct ArticleEncoderEquivalenceTests {
                          source: text(1), confidence: confidences.randomElement(using: &generator)!)
             }
             expectSame(document)
+            let index = ArticleEncoder().append(document, asOf: "2025-09-04", gazetteerVersion: "v", to: &block)
+            #expect(index == blockLines.count)
+            blockLines.append(ArticleEncoder().encode(document, asOf: "2025-09-04", gazetteerVersion: "v"))
         }
+        let finished = block.finish()
+        #expect(finished.lineCount == blockLines.count)
+        #expect((0..<finished.lineCount).map { finished.line($0) } == blockLines)
+        let whole = finished.withBytes(ofLines: 0..<finished.lineCount) { Array($0) }
+        #expect(whole == Array(blockLines.map { $0 + "\n" }.joined().utf8))
+        #expect(whole.count == finished.byteCount)
+        let middle = finished.withBytes(ofLines: 100..<250) { Array($0) }
+        #expect(middle == Array(blockLines[100..<250].map { $0 + "\n" }.joined().utf8))
+        #expect(finished.withBytes(ofLines: 7..<7) { $0.count } == 0)
     }
 
     /// Every hundredth a confidence can round to, and the values around them.

@@ -24,7 +24,7 @@ struct ReorderBufferTests {
                     guard sequence < total else { return }
                     if sequence % 7 == 0 { usleep(200) }  // some batches are slow
                     let line = Line(text: "line \(sequence)", rejectCode: nil, inputBytes: sequence, textBytes: 1)
-                    _ = buffer.put(sequence, [line])
+                    _ = buffer.put(sequence, EncodedBatch(lines: [line]))
                 }
             }.start()
         }
@@ -32,7 +32,7 @@ struct ReorderBufferTests {
         var received: [Int] = []
         loop: while true {
             switch buffer.next(timeout: 5) {
-            case .item(let lines): received += lines.map(\.inputBytes)
+            case .item(let batch): received += batch.lines.map(\.inputBytes)
             case .waiting: break loop  // no progress for 5 s: a deadlock
             case .finished: break loop
             }
