@@ -347,15 +347,26 @@ final class Owned<Value>: @unchecked Sendable {
 }
 
 /// A FIFO of jobs with a fixed capacity: `put` waits while full, `take` waits while empty.
+///
+/// Threads are woken only when they can go on: a taker when a job comes, the putter (one reading thread)
+/// once a full queue has drained to half, so that it refills the queue in one go instead of being woken
+/// for every job taken.
 final class BoundedQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Job] = []
     private var head = 0
     private let capacity: Int
+    /// A waiting putter is woken when the queue is down to this many jobs.
+    private let resumeAt: Int
     private var closed = false
     private var cancelled = false
+    private var waitingTakers = 0
+    private var waitingPutters = 0
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        resumeAt = self.capacity / 2
+    }
 
     var isCancelled: Bool {
         condition.lock()
@@ -366,17 +377,27 @@ final class BoundedQueue: @unchecked Sendable {
     func put(_ job: Job) {
         condition.lock()
         defer { condition.unlock() }
-        while items.count - head >= capacity && !cancelled { condition.wait() }
+        if items.count - head >= capacity {
+            waitingPutters += 1
+            while items.count - head > resumeAt && !cancelled { condition.wait() }
+            waitingPutters -= 1
+        }
         guard !cancelled else { return }
         items.append(job)
-        condition.broadcast()
+        // Putters and takers never wait at the same time (one waits on a full queue, the other on an empty
+        // one), so a signal reaches a taker.
+        if waitingTakers > 0 { condition.signal() }
     }
 
     /// The next job, or nil once the queue is closed and empty (or cancelled).
     func take() -> Job? {
         condition.lock()
         defer { condition.unlock() }
-        while head == items.count && !closed && !cancelled { condition.wait() }
+        if head == items.count && !closed && !cancelled {
+            waitingTakers += 1
+            while head == items.count && !closed && !cancelled { condition.wait() }
+            waitingTakers -= 1
+        }
         guard !cancelled, head < items.count else { return nil }
         let job = items[head]
         head += 1
@@ -384,7 +405,7 @@ final class BoundedQueue: @unchecked Sendable {
             items.removeFirst(head)
             head = 0
         }
-        condition.broadcast()
+        if waitingPutters > 0 && items.count - head <= resumeAt { condition.broadcast() }
         return job
     }
 
@@ -402,7 +423,8 @@ final class BoundedQueue: @unchecked Sendable {
 /// A batch more than `window` places ahead of the next one to write, or one that would take the
 /// waiting lines over `maxBytes`, waits for the writer. The next batch to write never waits, and
 /// workers take jobs in sequence order, so the batch the writer needs is always either stored or held
-/// by a worker that will store it: no deadlock.
+/// by a worker that will store it: no deadlock. The writer is woken only by the batch it waits for (or
+/// the end), workers only when the writer has taken a batch while some of them wait.
 final class ReorderBuffer: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Int: (batch: EncodedBatch, bytes: Int)] = [:]
@@ -410,6 +432,8 @@ final class ReorderBuffer: @unchecked Sendable {
     private var next = 0
     private var total: Int?
     private var cancelled = false
+    private var writerWaiting = false
+    private var waitingPutters = 0
     private let window: Int
     private let maxBytes: Int
 
@@ -429,13 +453,17 @@ final class ReorderBuffer: @unchecked Sendable {
         let bytes = batch.bytes
         condition.lock()
         defer { condition.unlock() }
-        while !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {
-            condition.wait()
+        if !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {
+            waitingPutters += 1
+            while !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {
+                condition.wait()
+            }
+            waitingPutters -= 1
         }
         guard !cancelled else { return false }
         pending[sequence] = (batch, bytes)
         pendingBytes += bytes
-        condition.broadcast()
+        if writerWaiting && sequence == next { condition.broadcast() }
         return true
     }
 
@@ -448,11 +476,14 @@ final class ReorderBuffer: @unchecked Sendable {
             if let done = pending.removeValue(forKey: next) {
                 pendingBytes -= done.bytes
                 next += 1
-                condition.broadcast()
+                if waitingPutters > 0 { condition.broadcast() }
                 return .item(done.batch)
             }
             if let total, next >= total { return .finished }
-            if !condition.wait(until: deadline) { return .waiting }
+            writerWaiting = true
+            let woken = condition.wait(until: deadline)
+            writerWaiting = false
+            if !woken { return .waiting }
         }
     }
 
