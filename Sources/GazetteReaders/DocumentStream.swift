@@ -60,7 +60,7 @@ public struct DocumentStream: Sequence, Sendable {
         /// Input bytes of the files opened so far, less the part of a streamed JSONL file not yet read.
         var finishedBytes = 0
         /// The lines of the JSONL file or standard input being read line by line, if any.
-        var stream: LineReader?
+        var stream: (any LineSource)?
         /// JSONL inputs opened so far: ids must be unique within one of them (`IDClaim.file`).
         var jsonlFiles = 0
 
@@ -142,7 +142,7 @@ public struct DocumentStream: Sequence, Sendable {
             }
             let isJSONL = forced.map { $0 == .jsonl }
                 ?? (FormatDetector.byExtension[(path as NSString).pathExtension.lowercased()] == .jsonl)
-            guard isJSONL, let reader = LineReader(path: path) else { return .notStreamed }
+            guard isJSONL, let reader = openLineSource(path: path) else { return .notStreamed }
             context = ReadContext(path: path, options: options)
             jsonlFiles += 1
             self.reader = JSONLReader(path: path, stream: reader, fields: options.jsonlFields, file: jsonlFiles)

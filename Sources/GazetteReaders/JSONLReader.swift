@@ -47,13 +47,14 @@ public struct JSONLFieldsError: Error, Sendable, CustomStringConvertible {
 
 /// Reads one document per line of a JSONL file; a bad line becomes a reject, the rest go on.
 ///
-/// Lines come from bytes in memory or, for JSONL files and standard input, from a `LineReader`. `next`
+/// Lines come from bytes in memory or, for JSONL files and standard input, from a `LineSource` (a file's
+/// mapping, or a `LineReader`). `next`
 /// reads each line at once; `nextRecord` hands the line on unread (`PendingRecord`), for a worker thread
 /// to read, and leaves the duplicate-id check to the consumer's `DuplicateIDFilter`.
 struct JSONLReader: ItemReader {
     let path: String
     let bytes: [UInt8]
-    let stream: LineReader?
+    let stream: (any LineSource)?
     let parser: JSONLRecordParser
     var offset = 0
     var lineNumber = 0
@@ -68,7 +69,7 @@ struct JSONLReader: ItemReader {
     }
 
     /// Reads lines as they come from a stream, holding one line at a time.
-    init(path: String, stream: LineReader, fields: JSONLFields, file: Int = 0) {
+    init(path: String, stream: any LineSource, fields: JSONLFields, file: Int = 0) {
         self.path = path
         bytes = []
         self.stream = stream
@@ -79,27 +80,27 @@ struct JSONLReader: ItemReader {
     var consumed: Int { stream?.consumed ?? min(offset, bytes.count) }
 
     /// The next line that is not blank, with its 1-based number.
-    mutating func nextLine() -> (line: ArraySlice<UInt8>, number: Int)? {
+    mutating func nextLine() -> (line: RecordBytes, number: Int)? {
         while true {
-            let line: ArraySlice<UInt8>
+            let line: RecordBytes
             if let stream {
-                guard let next = stream.nextLineSlice() else { return nil }
+                guard let next = stream.nextLineBytes() else { return nil }
                 line = next
             } else {
                 guard offset < bytes.count else { return nil }
                 let end = LineReader.newline(in: bytes, from: offset) ?? bytes.count
-                line = bytes[offset..<end]
+                line = RecordBytes(bytes[offset..<end])
                 offset = end + 1
             }
             lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if line.isBlank { continue }
             return (line, lineNumber)
         }
     }
 
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
         guard let (line, number) = nextLine() else { return nil }
-        let (item, claim) = parser.read(line, lineNumber: number)
+        let (item, claim) = line.withUnsafeBufferPointer { parser.read($0, lineNumber: number) }
         return duplicates.admit(item, claim: claim)
     }
 
@@ -163,7 +164,7 @@ final class JSONLRecordParser: Sendable {
     }
 
     /// The line's item, and the id it claims when it is a record that must not repeat an earlier id.
-    func read(_ line: ArraySlice<UInt8>, lineNumber: Int) -> (item: ReadItem, claim: IDClaim?) {
+    func read(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> (item: ReadItem, claim: IDClaim?) {
         let index = lineNumber - 1
         func reject(_ id: String?, _ code: String, _ message: String) -> ReadItem {
             .reject(Reject(id: id ?? "\(path)#\(lineNumber)",
@@ -176,7 +177,7 @@ final class JSONLRecordParser: Sendable {
         } else {
             let object: [String: Any]
             do {
-                guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                guard let parsed = try JSONSerialization.jsonObject(with: Data(buffer: line)) as? [String: Any] else {
                     return (reject(nil, "jsonl_not_object", "the line is not a JSON object"), nil)
                 }
                 object = parsed
@@ -200,13 +201,11 @@ final class JSONLRecordParser: Sendable {
     }
 
     /// The fields of the record as the scanner reads them, or nil when the general parser must read it.
-    func scannedFields(_ line: ArraySlice<UInt8>) -> RecordFields? {
-        line.withUnsafeBufferPointer { line in
-            withUnsafeTemporaryAllocation(of: JSONRecordScanner.Field?.self, capacity: scanner.names.count) { found in
-                found.initialize(repeating: nil)
-                guard scanner.scan(line, into: found) else { return nil }
-                return scannedFields(UnsafeBufferPointer(found), in: line)
-            }
+    func scannedFields(_ line: UnsafeBufferPointer<UInt8>) -> RecordFields? {
+        withUnsafeTemporaryAllocation(of: JSONRecordScanner.Field?.self, capacity: scanner.names.count) { found in
+            found.initialize(repeating: nil)
+            guard scanner.scan(line, into: found) else { return nil }
+            return scannedFields(UnsafeBufferPointer(found), in: line)
         }
     }
 

@@ -14,14 +14,14 @@ public enum ReadRecord: Sendable {
 /// check, which needs every earlier record: pass the result through a `DuplicateIDFilter` in input order.
 public struct PendingRecord: Sendable {
     enum Bytes: Sendable {
-        case jsonl(line: ArraySlice<UInt8>, lineNumber: Int, parser: JSONLRecordParser)
+        case jsonl(line: RecordBytes, lineNumber: Int, parser: JSONLRecordParser)
         case reuters(element: ArraySlice<UInt8>, start: Int, index: Int)
     }
 
     let bytes: Bytes
     let context: ReadContext
 
-    init(jsonl line: ArraySlice<UInt8>, lineNumber: Int, parser: JSONLRecordParser, context: ReadContext) {
+    init(jsonl line: RecordBytes, lineNumber: Int, parser: JSONLRecordParser, context: ReadContext) {
         bytes = .jsonl(line: line, lineNumber: lineNumber, parser: parser)
         self.context = context
     }
@@ -56,7 +56,7 @@ public struct PendingRecord: Sendable {
         let claim: IDClaim?
         switch bytes {
         case .jsonl(let line, let lineNumber, let parser):
-            (item, claim) = parser.read(line, lineNumber: lineNumber)
+            (item, claim) = line.withUnsafeBufferPointer { parser.read($0, lineNumber: lineNumber) }
         case .reuters(let element, let start, let index):
             item = NewswireReader.reuters(element, at: start, index: index, context: context, statistics: &statistics)
             claim = nil
