@@ -74,9 +74,17 @@ extension ItemReader {
 }
 
 /// Builds rejects and checks limits for one input file.
-struct ReadContext {
+///
+/// A class: every record handed to a worker carries its file's context, and a reference is one retain
+/// where a copy of the path and the options would be about ten.
+final class ReadContext: Sendable {
     let path: String
     let options: ReaderOptions
+
+    init(path: String, options: ReaderOptions) {
+        self.path = path
+        self.options = options
+    }
 
     /// A reject for the item at `index` of this file.
     func reject(_ id: String?, format: InputFormat, index: Int, _ code: String, _ message: String) -> ReadItem {
