@@ -5,14 +5,15 @@
 #  - the Reuters JSONL end to end on one core (taskset -c 0, -j1) beside spaCy blank + PhraseMatcher doing only
 #    tokenisation and matching of the same texts on the same core;
 #  - a 1,000,000-document synthetic JSONL stream on standard input: peak RSS.
-# Each Reuters configuration runs RUNS times, alternating -j1 and -j2; the median run is reported.
+# Each Reuters configuration runs RUNS (9) times, alternating -j1 and -j2; the median run is reported (a
+# shared machine makes single runs noisy: nine give a steadier median than five).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED=${SHARED:-../shared}
 REUTERS_DIR=${REUTERS_DIR:-$SHARED/corpora/reuters21578}
 GAZETTEERS=${GAZETTEERS:-Gazetteers}
 BINARY=${BINARY:-.build/release/gazette}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-9}
 SYNTHETIC=${SYNTHETIC:-1000000}
 WORK=${WORK:-benchmarks/work/batch}
 RESULTS=${RESULTS:-benchmarks/RESULTS.md}
