@@ -298,6 +298,29 @@ public struct DocumentStream: Sequence, Sendable {
             let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { if path != "-" { try? handle.close() } }
             var bytes: [UInt8] = []
+            // A regular file is read straight into an array of its size (one copy, no regrowing); what it has
+            // beyond that size (it grew meanwhile) and every other input come in chunks below.
+            var status = stat()
+            if path != "-", fstat(handle.fileDescriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+                let size = Int(status.st_size)
+                if size > limit { return nil }
+                var failure: Int32 = 0
+                bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                    count = 0
+                    while count < size {
+                        let got = read(handle.fileDescriptor, buffer.baseAddress! + count, size - count)
+                        if got < 0 {
+                            if errno == EINTR { continue }
+                            failure = errno
+                            return
+                        }
+                        if got == 0 { break }
+                        count += got
+                    }
+                }
+                if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+                if bytes.count < size { return bytes }
+            }
             while true {
                 guard let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
                 bytes.append(contentsOf: chunk)

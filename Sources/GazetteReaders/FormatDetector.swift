@@ -88,23 +88,27 @@ public enum FormatDetector {
 
     /// The offset of the first occurrence of `needle` in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
-        guard let firstByte = needle.first else { return start }
-        let last = haystack.endIndex - needle.count
-        guard start <= last else { return nil }
-        // memchr to each candidate first byte, memcmp for the rest.
+        guard !needle.isEmpty else { return start }
+        guard start <= haystack.endIndex - needle.count else { return nil }
+        // memchr to each candidate first byte, the rest compared in place (markup is full of the "<" that starts
+        // every needle searched for here, and most candidates differ in their second byte: no call for them).
         return haystack.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress else { return nil }
             let offset = haystack.startIndex
             var i = start - offset
-            let lastOffset = last - offset
-            while i <= lastOffset {
-                guard let hit = memchr(base + i, Int32(firstByte), lastOffset - i + 1) else { return nil }
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                let same = needle.withUnsafeBufferPointer { memcmp(base + i + 1, $0.baseAddress! + 1, needle.count - 1) == 0 }
-                if same { return i + offset }
-                i += 1
+            let lastOffset = haystack.endIndex - needle.count - offset
+            return needle.withUnsafeBufferPointer { needle -> Int? in
+                let first = Int32(needle[0])
+                while i <= lastOffset {
+                    guard let hit = memchr(base + i, first, lastOffset - i + 1) else { return nil }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    var matched = 1
+                    while matched < needle.count && base[i + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return i + offset }
+                    i += 1
+                }
+                return nil
             }
-            return nil
         }
     }
 }
