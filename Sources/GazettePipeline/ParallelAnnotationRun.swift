@@ -39,10 +39,14 @@ public struct ParallelAnnotationRun {
         let keepDocuments = !documentSinks.isEmpty
         let writesArticles = output != nil
         let encoder = ArticleEncoder(includeTokens: options.includeTokens)
-        let queue = BoundedQueue(capacity: 2 * workers + 2)
+        // Room for a few batches per worker: the reading thread, woken once the queue is down to half, then
+        // refills it in one go.
+        let queue = BoundedQueue(capacity: 4 * workers + 4)
         // Enough batches ahead that a worker rarely waits for a descheduled neighbour, and a byte bound
-        // so that large documents do not pile up.
-        let reorder = ReorderBuffer(window: 64 * workers, maxBytes: 32 << 20)
+        // so that large documents do not pile up. The writer is woken for a few batches at a time, except
+        // on standard input, where each document is answered as it comes.
+        let streaming = inputs.contains("-")
+        let reorder = ReorderBuffer(window: 64 * workers, maxBytes: 32 << 20, wakeStride: streaming ? 1 : 4)
         let group = DispatchGroup()
         let readerState = ReaderState()
 
@@ -51,7 +55,7 @@ public struct ParallelAnnotationRun {
         // that a pipe stage answers each document as it comes.
         let stream = DocumentStream(inputs: inputs, options: options.reader)
         let skip = options.skip
-        let batchLimit = inputs.contains("-") ? 1 : max(1, options.batchSize)
+        let batchLimit = streaming ? 1 : max(1, options.batchSize)
         let batchBytes = 256 << 10
         group.enter()
         Self.spawn(name: "gazette-reader") {
@@ -423,8 +427,10 @@ final class BoundedQueue: @unchecked Sendable {
 /// A batch more than `window` places ahead of the next one to write, or one that would take the
 /// waiting lines over `maxBytes`, waits for the writer. The next batch to write never waits, and
 /// workers take jobs in sequence order, so the batch the writer needs is always either stored or held
-/// by a worker that will store it: no deadlock. The writer is woken only by the batch it waits for (or
-/// the end), workers only when the writer has taken a batch while some of them wait.
+/// by a worker that will store it: no deadlock. A waiting writer is woken once `wakeStride` batches are
+/// ready in order from the one it waits for (or the last ones, or as soon as a worker has to wait for
+/// room), so that it writes a few at a time; workers only when the writer has taken a batch while some of
+/// them wait.
 final class ReorderBuffer: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Int: (batch: EncodedBatch, bytes: Int)] = [:]
@@ -436,6 +442,7 @@ final class ReorderBuffer: @unchecked Sendable {
     private var waitingPutters = 0
     private let window: Int
     private let maxBytes: Int
+    private let wakeStride: Int
 
     enum Next {
         case item(EncodedBatch)
@@ -443,9 +450,22 @@ final class ReorderBuffer: @unchecked Sendable {
         case finished
     }
 
-    init(window: Int, maxBytes: Int) {
+    init(window: Int, maxBytes: Int, wakeStride: Int = 1) {
         self.window = window
         self.maxBytes = maxBytes
+        self.wakeStride = max(1, wakeStride)
+    }
+
+    /// Whether the waiting writer should be woken: its batch is here and enough follow it in order (or the
+    /// rest of the run does, or workers wait for room). Called with the lock held.
+    private var writerShouldWake: Bool {
+        guard writerWaiting, pending[next] != nil else { return false }
+        if waitingPutters > 0 || wakeStride == 1 { return true }
+        var ready = 1
+        while ready < wakeStride && pending[next + ready] != nil { ready += 1 }
+        if ready == wakeStride { return true }
+        if let total, next + ready >= total { return true }
+        return false
     }
 
     /// Stores a batch of results; false when the run was cancelled.
@@ -455,6 +475,8 @@ final class ReorderBuffer: @unchecked Sendable {
         defer { condition.unlock() }
         if !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {
             waitingPutters += 1
+            // The writer may be waiting for more batches than there is room for: let it take what is here.
+            if writerShouldWake { condition.broadcast() }
             while !cancelled && sequence != next && (sequence >= next + window || pendingBytes + bytes > maxBytes) {
                 condition.wait()
             }
@@ -463,7 +485,7 @@ final class ReorderBuffer: @unchecked Sendable {
         guard !cancelled else { return false }
         pending[sequence] = (batch, bytes)
         pendingBytes += bytes
-        if writerWaiting && sequence == next { condition.broadcast() }
+        if writerShouldWake { condition.broadcast() }
         return true
     }
 
