@@ -40,12 +40,15 @@ final class MappedFile: @unchecked Sendable {
     /// long ago does not stay in its resident memory; the page cache keeps them. Safe while a record there is
     /// still being read: the mapping is private and never written, so a later access faults the same bytes
     /// back in from the file.
-    func release(_ range: Range<Int>) {
+    /// Returns where the released pages end (whole pages only: `range` rounded inwards).
+    @discardableResult
+    func release(_ range: Range<Int>) -> Int {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let lower = (max(0, range.lowerBound) + page - 1) / page * page
         let upper = min(range.upperBound, bytes.count) / page * page
-        guard lower < upper else { return }
+        guard lower < upper else { return range.lowerBound }
         _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress! + lower), upper - lower, MADV_DONTNEED)
+        return upper
     }
 
     /// Faults in the pages of `range` in one call (MADV_POPULATE_READ, Linux 5.14 and later) where touching

@@ -18,6 +18,8 @@ final class MappedLineReader: LineSource {
     private var start = 0
     /// The end of the pages populated so far.
     private var populated = 0
+    /// The end of the pages released so far.
+    private var released = 0
     /// How many bytes ahead of a line `populate` is asked for.
     static let window = 4 << 20
     /// Bytes of the lines handed out so far (newlines included).
@@ -35,7 +37,10 @@ final class MappedLineReader: LineSource {
         let bytes = file.bytes
         guard start < bytes.count else { return nil }
         if start >= populated {
-            if start > Self.window { file.release(0..<(start - Self.window)) }
+            // Only what lies beyond the pages released before: a file of many windows is not walked again.
+            if start - Self.window > released {
+                released = file.release(released..<(start - Self.window))
+            }
             populated = start + Self.window
             file.populate(start..<populated)
         }
