@@ -57,9 +57,7 @@ public struct ParallelAnnotationRun {
         let skip = options.skip
         let batchLimit = streaming ? 1 : max(1, options.batchSize)
         let batchBytes = 256 << 10
-        group.enter()
-        Self.spawn(name: "gazette-reader") {
-            defer { group.leave() }
+        Self.spawn(name: "gazette-reader", group: group) {
             var iterator = stream.makeIterator()
             var clock = StageClock()
             var sequence = 0, skipped = 0, documents = 0
@@ -110,9 +108,7 @@ public struct ParallelAnnotationRun {
         let totals = WorkerTotals()
         for (number, annotator) in annotators.enumerated() {
             let owned = Owned(annotator)
-            group.enter()
-            Self.spawn(name: "gazette-worker-\(number + 1)") {
-                defer { group.leave() }
+            Self.spawn(name: "gazette-worker-\(number + 1)", group: group) {
                 let annotator = owned.value
                 var local = StageTimings()
                 var reading = ReadStatistics()
@@ -267,8 +263,16 @@ public struct ParallelAnnotationRun {
         return summary
     }
 
-    static func spawn(name: String, _ body: @escaping @Sendable () -> Void) {
-        let thread = Thread(block: body)
+    /// Runs `body` on a new thread in `group`. The thread leaves the group only once `body` and everything
+    /// it holds (its locals, and the closure with what it captured) are released, so that when `group.wait()`
+    /// returns no thread still holds a record, a mapping or an annotator: what is left is the caller's to free.
+    static func spawn(name: String, group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+        let work = ThreadBody(body)
+        group.enter()
+        let thread = Thread {
+            work.run()
+            group.leave()
+        }
         thread.name = name
         thread.stackSize = 16 << 20
         thread.start()
@@ -341,6 +345,20 @@ struct Line: Sendable {
     init(claimOnly claim: IDClaim) {
         self.init(text: "", rejectCode: nil, inputBytes: 0, textBytes: 0, claim: claim)
         claimOnly = true
+    }
+}
+
+/// The work of one thread, released by the thread as soon as it has run.
+final class ThreadBody: @unchecked Sendable {
+    private var body: (@Sendable () -> Void)?
+
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+
+    /// Runs the work once and lets go of it (and of everything it captured).
+    func run() {
+        guard let body else { return }
+        self.body = nil
+        body()
     }
 }
 
