@@ -32,9 +32,8 @@ public struct DocumentStream: Sequence, Sendable {
         var total = 0
         for input in inputs {
             if input == "-" {
-                var status = stat()
-                guard fstat(0, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-                total += Int(status.st_size)
+                guard let size = regularFileSize(descriptor: 0) else { return nil }
+                total += size
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -300,9 +299,7 @@ public struct DocumentStream: Sequence, Sendable {
             var bytes: [UInt8] = []
             // A regular file is read straight into an array of its size (one copy, no regrowing); what it has
             // beyond that size (it grew meanwhile) and every other input come in chunks below.
-            var status = stat()
-            if path != "-", fstat(handle.fileDescriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
-                let size = Int(status.st_size)
+            if path != "-", let size = regularFileSize(descriptor: handle.fileDescriptor) {
                 if size > limit { return nil }
                 var failure: Int32 = 0
                 bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in

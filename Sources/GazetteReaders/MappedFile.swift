@@ -23,10 +23,7 @@ final class MappedFile: @unchecked Sendable {
     /// Maps the regular file open on `descriptor` (which stays open, and may be closed once this returns);
     /// nil for an empty file, one that is not regular (a pipe, a device) or one that cannot be mapped.
     init?(descriptor: Int32) {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
-            let size = Int(exactly: status.st_size)
-        else { return nil }
+        guard let size = regularFileSize(descriptor: descriptor), size > 0 else { return nil }
         let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
         guard let address, address != MAP_FAILED else { return nil }
         // Read once from the start: a larger read-ahead, and pages behind may go first.
@@ -65,4 +62,11 @@ final class MappedFile: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress! + lower), upper - lower, MADV_POPULATE_READ)
         #endif
     }
+}
+
+/// The size of the regular file open on `descriptor`; nil for a pipe, a terminal, a device or a failed `fstat`.
+func regularFileSize(descriptor: Int32) -> Int? {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(exactly: status.st_size)
 }
