@@ -134,7 +134,10 @@ let package = Package(
             dependencies: ["GazetteRender", "GazetteIndex", "GazettePipeline", "GazetteTestSupport"]),
         .testTarget(
             name: "GazetteServeTests",
-            dependencies: ["GazetteServe", "GazetteRender", "GazetteIndex", "GazettePipeline", "GazetteTestSupport"]),
+            dependencies: [
+                "GazetteServe", "GazetteRender", "GazetteIndex", "GazetteOutput", "GazettePipeline", "GazetteTestSupport",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]),
     ]
 )
 
