@@ -11,7 +11,7 @@ EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test test-unit validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz test-browser
+.PHONY: all deps build release annotate test test-unit validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz test-browser bench-serve
 
 all: build
 
@@ -22,6 +22,7 @@ help:
 	@echo "make test-unit  the unit and integration tests and the gold quality gate only (a few minutes)"
 	@echo "make eval       check the gold in $(EVAL_GOLD), annotate its texts with this build and score them"
 	@echo "make bench-index  time indexing 10 000 annotated documents and filtered searches; appends to benchmarks/RESULTS.md"
+	@echo "make bench-serve  page latency of gazette serve over Corpora/ + Reuters; appends to benchmarks/RESULTS.md"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
 	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
 	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
@@ -130,6 +131,13 @@ bench-index: annotate
 	$(SWIFT) build -c release --product IndexBenchmark
 	$(TASKSET) .build/release/IndexBenchmark --seed $(OUT)/annotated.jsonl --documents 10000 \
 	  --db benchmarks/work/index-bench.sqlite --results benchmarks/RESULTS.md --command "make bench-index"
+
+# Page latency of `gazette serve` over Corpora/ plus Reuters-21578 (search, facet, article, entity pages); appends
+# to benchmarks/RESULTS.md. Needs the shared corpora beside the repository (SHARED).
+bench-serve: release
+	python3 benchmarks/serve/run.py --gazette .build/release/gazette \
+	  --inputs $(ANNOTATE_INPUTS) $(SHARED)/corpora/reuters21578/reuters21578.jsonl \
+	  --work benchmarks/work/serve --results benchmarks/RESULTS.md --command "make bench-serve"
 
 # Segmentation + matching beside spaCy, flashtext and pyahocorasick (same texts, same forms).
 MATCHING_TEXTS ?= ../shared/corpora/reuters21578/reuters21578.jsonl

@@ -107,6 +107,7 @@ public struct SnippetMarks: Sendable, Equatable {
     public var entityOpen: String
     public var entityClose: String
 
+    /// Marks of your own around query terms and entity mentions.
     public init(termOpen: String, termClose: String, entityOpen: String, entityClose: String) {
         self.termOpen = termOpen
         self.termClose = termClose

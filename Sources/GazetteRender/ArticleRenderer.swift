@@ -9,6 +9,7 @@ public struct ArticleRenderer: Sendable {
     /// Longest evidence or quote text shown in the side lists, in characters.
     public var excerptLength = 240
 
+    /// A renderer; kb ids link to `entityPagePrefix` + the encoded id when it is given.
     public init(entityPagePrefix: String? = nil) {
         self.entityPagePrefix = entityPagePrefix
     }

@@ -9,6 +9,7 @@ public struct ArticlesPage {
     /// Articles added so far.
     public private(set) var count = 0
 
+    /// An empty page with this title.
     public init(title: String, renderer: ArticleRenderer = ArticleRenderer()) {
         self.title = title
         self.renderer = renderer

@@ -60,6 +60,7 @@ public enum PageTemplate {
         .filters a{margin-right:.6rem}
         .pager a,.pager span{margin-right:1rem}
         table{border-collapse:collapse}td,th{padding:.15rem .6rem .15rem 0;text-align:left;vertical-align:top;border-bottom:1px solid #eee}
+        .summary td:nth-child(n+2),.statements td:first-child,time{white-space:nowrap}
         nav.top{font-size:.9rem;margin-bottom:.5rem}
         @media (max-width:48rem){.doc,.layout{grid-template-columns:1fr}}
         @media print{

@@ -6,13 +6,13 @@ import GazetteRender
 /// `/search` (also `/`), `/article?id=`, `/entity?kb=` (a kb id, or a canonical name for entities without one) and
 /// `/api/search` (the JSON of `gazette search --json`). Bad parameters give 400, unknown ids and paths 404.
 public struct BrowserApp: Sendable {
+    /// The index the pages read.
     public let index: IndexReader
-    /// Documents in the index, read once at start (shown in the search heading).
-    let documentCount: Int
 
+    /// An application over `index`; throws when the index cannot be read.
     public init(index: IndexReader) throws(IndexError) {
         self.index = index
-        documentCount = try index.search(SearchQuery(limit: 0)).total
+        _ = try index.search(SearchQuery(limit: 0))
     }
 
     /// The answer to a request.
@@ -41,7 +41,8 @@ public struct BrowserApp: Sendable {
         let parameters = try SearchParameters(request)
         let result = try index.search(parameters.query, offset: parameters.offset, marks: .control)
         let relations = try index.relationFacets(parameters.query)
-        let page = SearchPage(parameters: parameters, result: result, relationFacets: relations, documents: documentCount)
+        let documents = parameters.isFiltered ? try index.search(SearchQuery(limit: 0)).total : result.total
+        let page = SearchPage(parameters: parameters, result: result, relationFacets: relations, documents: documents)
         return BrowserResponse(status: .ok, contentType: .html, body: page.html())
     }
 

@@ -5,6 +5,7 @@ public struct BrowserRequest: Sendable, Equatable {
     /// Query parameters in order; a name may repeat (`entity=a&entity=b`).
     public var parameters: [(name: String, value: String)]
 
+    /// A request with parameters already decoded.
     public init(method: String = "GET", path: String, parameters: [(name: String, value: String)] = []) {
         self.method = method
         self.path = path
@@ -60,6 +61,7 @@ public struct BrowserRequest: Sendable, Equatable {
         }
     }
 
+    /// Same method, path and parameters in the same order.
     public static func == (lhs: BrowserRequest, rhs: BrowserRequest) -> Bool {
         lhs.method == rhs.method && lhs.path == rhs.path
             && lhs.parameters.map(\.name) == rhs.parameters.map(\.name) && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
@@ -77,6 +79,7 @@ public struct BrowserResponse: Sendable {
         case methodNotAllowed = 405
         case internalServerError = 500
 
+        /// The reason phrase of the status line.
         public var reason: String {
             switch self {
             case .ok: "OK"
@@ -98,6 +101,7 @@ public struct BrowserResponse: Sendable {
     public var contentType: ContentType
     public var body: String
 
+    /// An answer with this status, type and body.
     public init(status: Status, contentType: ContentType, body: String) {
         self.status = status
         self.contentType = contentType

@@ -4,6 +4,7 @@ import GazetteIndex
 /// A parameter the application refuses, with the reason shown on the 400 page.
 public struct BadRequest: Error, Sendable, Equatable {
     public let message: String
+    /// A refusal with the reason shown to the user.
     public init(_ message: String) { self.message = message }
 }
 
@@ -29,6 +30,7 @@ public struct SearchParameters: Sendable, Equatable {
     public var facets = true
     public var facetSize = 8
 
+    /// No query, no filter: the newest articles, first page.
     public init() {}
 
     /// Reads and checks the parameters; throws `BadRequest` naming the first bad one.
