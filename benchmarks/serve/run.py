@@ -111,6 +111,7 @@ def main():
     base = line.split("at ")[1].split(" ")[0].rstrip("/")
     import threading
     threading.Thread(target=lambda: [log.write(l) or log.flush() for l in server.stderr], daemon=True).start()
+    load_before = os.getloadavg()[0]
     try:
         pages = targets(base)
         results = measure(base, pages, arguments.repeat, log_path)
@@ -119,6 +120,7 @@ def main():
         server.wait(timeout=30)
         time.sleep(0.2)
         log.close()
+    load_after = os.getloadavg()[0]
     served = server_times(log_path, pages)
     rows = []
     for kind, (times, distinct) in results.items():
@@ -129,6 +131,7 @@ def main():
     table = ["| page | distinct targets | requests | median ms | p90 ms | max ms | server median ms |",
              "|---|---|---|---|---|---|---|"] + rows
     print("\n".join(table))
+    print(f"load average before/after: {load_before:.1f} / {load_after:.1f}")
     if arguments.results:
         when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
@@ -139,7 +142,8 @@ def main():
             f"One request at a time over loopback (urllib, a new connection each), after 3 warm-up requests per kind; "
             f"the targets are found by following the pages' own links (search: the newest-articles page and 6 queries, "
             f"all with facets; facet: facet links of those; article: their hits; entity: entities linked from articles "
-            f"and the 4 most frequent ones). Client wall time includes the connection; server time is from its log.", "",
+            f"and the 4 most frequent ones). Client wall time includes the connection; server time is from its log. "
+            f"1-minute load average before and after: {load_before:.1f}, {load_after:.1f} (other processes share the cores).", "",
         ] + table + [""]
         with open(arguments.results, "a", encoding="utf-8") as output:
             output.write("\n".join(section))
