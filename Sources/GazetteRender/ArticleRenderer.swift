@@ -36,7 +36,7 @@ public struct ArticleRenderer: Sendable {
 
     private func header(_ document: Document) -> String {
         var html = "<header class=\"head\">"
-        html += "<h2>" + HTML.escape(document.title ?? document.id) + "</h2><p class=\"meta\">"
+        html += "<h2>" + HTML.escape(HTML.displayTitle(document.title, id: document.id)) + "</h2><p class=\"meta\">"
         var parts: [String] = []
         if let published = document.published { parts.append("<time>" + HTML.escape(published) + "</time>") }
         if let language = document.language { parts.append("language " + HTML.escape(language)) }

@@ -54,6 +54,12 @@ public enum HTML {
         return output
     }
 
+    /// What to call an article: its title when it has a visible one, else its id (links never have empty text).
+    public static func displayTitle(_ title: String?, id: String) -> String {
+        guard let title, !title.allSatisfy(\.isWhitespace) else { return id.isEmpty ? "(untitled)" : id }
+        return title
+    }
+
     /// A Wikidata item URL for ids of the form `Q` followed by digits; nil for anything else.
     public static func wikidataURL(_ id: String?) -> String? {
         guard let id, id.count > 1, id.first == "Q", id.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else {

@@ -56,7 +56,7 @@ public enum PageTemplate {
         .layout{display:grid;grid-template-columns:16rem minmax(0,1fr);gap:2rem}
         .facets ul{list-style:none;padding:0;margin:0 0 .6rem}.facets li{margin:.1rem 0}
         .hits ol{padding-left:1.5rem}.hits li{margin:0 0 1rem}
-        mark{background:#ffe57a;padding:0 .1em}
+        mark{background:#ffe57a;padding:0 .1em}mark.hit-ent{background:#cfe3ff}
         .filters a{margin-right:.6rem}
         .pager a,.pager span{margin-right:1rem}
         table{border-collapse:collapse}td,th{padding:.15rem .6rem .15rem 0;text-align:left;vertical-align:top;border-bottom:1px solid #eee}

@@ -55,7 +55,7 @@ public struct BrowserApp: Sendable {
         let renderer = ArticleRenderer(entityPagePrefix: "/entity?kb=")
         let body = PageTemplate.legend + renderer.render(document, anchor: "a1")
         return BrowserResponse(status: .ok, contentType: .html, body: Markup.page(
-            title: document.title ?? document.id, body: body, relationSlots: document.relations.count))
+            title: HTML.displayTitle(document.title, id: document.id), body: body, relationSlots: document.relations.count))
     }
 
     /// Articles per entity page.

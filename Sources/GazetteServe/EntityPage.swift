@@ -24,7 +24,7 @@ struct EntityPage {
     private func articles() -> String {
         var html = "<h2>Articles (newest first)</h2>\n<ol class=\"articles\" start=\"\((page - 1) * pageSize + 1)\">\n"
         for article in profile.articles {
-            html += "<li><a href=\"" + Markup.href("/article", [("id", article.id)]) + "\">" + HTML.escape(article.title ?? article.id) + "</a>"
+            html += "<li><a href=\"" + Markup.href("/article", [("id", article.id)]) + "\">" + HTML.escape(HTML.displayTitle(article.title, id: article.id)) + "</a>"
             html += " <time>" + HTML.escape(article.published ?? "undated") + "</time>"
             html += " <span class=\"count\">\(article.mentions) mention\(article.mentions == 1 ? "" : "s")</span></li>\n"
         }

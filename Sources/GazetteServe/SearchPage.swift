@@ -100,7 +100,7 @@ struct SearchPage {
         html += "<ol start=\"\(first)\">\n"
         for hit in result.hits {
             html += "<li class=\"hit\"><a class=\"title\" href=\"" + Markup.href("/article", [("id", hit.id)]) + "\">"
-                + HTML.escape(hit.title ?? hit.id) + "</a>"
+                + HTML.escape(HTML.displayTitle(hit.title, id: hit.id)) + "</a>"
             if let published = hit.published { html += " <time>" + HTML.escape(published) + "</time>" }
             html += "<br><span class=\"snippet\">" + Markup.snippet(hit.snippet) + "</span>"
             html += "<br><span class=\"meta\">" + HTML.escape(hit.url ?? hit.id) + "</span></li>\n"

@@ -20,6 +20,13 @@ struct HTMLEscapingTests {
         #expect(HTML.queryComponent("a b&c=\"<é") == "a%20b%26c%3D%22%3C%C3%A9")
     }
 
+    @Test func emptyTitlesFallBackToTheId() {
+        #expect(HTML.displayTitle("", id: "doc-1") == "doc-1")
+        #expect(HTML.displayTitle(" \n", id: "doc-1") == "doc-1")
+        #expect(HTML.displayTitle(nil, id: "") == "(untitled)")
+        #expect(HTML.displayTitle("Title", id: "doc-1") == "Title")
+    }
+
     @Test func onlyWikidataItemIdsBecomeLinks() {
         #expect(HTML.wikidataURL("Q142") == "https://www.wikidata.org/wiki/Q142")
         #expect(HTML.wikidataURL("javascript:alert(1)") == nil)
