@@ -1,6 +1,6 @@
 # Gazette: `make annotate` and `make test` work on a machine with only the Swift toolchain.
 SWIFT ?= swift
-APT_PACKAGES := libicu-dev libxml2-dev pkg-config zlib1g-dev libsqlite3-dev
+APT_PACKAGES := libicu-dev libxml2-dev pkg-config zlib1g-dev libsqlite3-dev tidy chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" -ne 0 ] && echo sudo)
 ANNOTATE_INPUTS ?= Corpora/en Corpora/nl
 OUT ?= out
@@ -11,16 +11,18 @@ EVAL_GOLD ?= Corpora/gold
 # Thresholds for `make eval`, e.g. EVAL_MIN_F1="--min-f1 overall=0.9 --min-f1 relations.leader_of=0.8".
 EVAL_MIN_F1 ?=
 
-.PHONY: all deps build release annotate test test-unit validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz
+.PHONY: all deps build release annotate test test-unit validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz test-browser bench-serve
 
 all: build
 
 help:
 	@echo "make annotate   install what is missing, build (release), annotate $(ANNOTATE_INPUTS) into $(OUT)/annotated.jsonl"
-	@echo "make test       install what is missing, run every test (test-unit, test-spark, test-sanitizers)"
+	@echo "make test       install what is missing, run every test (test-unit, test-spark, test-sanitizers, test-browser)"
+	@echo "make test-browser  headless Chromium through gazette serve and a gazette render page; screenshots in $(OUT)/screenshots"
 	@echo "make test-unit  the unit and integration tests and the gold quality gate only (a few minutes)"
 	@echo "make eval       check the gold in $(EVAL_GOLD), annotate its texts with this build and score them"
 	@echo "make bench-index  time indexing 10 000 annotated documents and filtered searches; appends to benchmarks/RESULTS.md"
+	@echo "make bench-serve  page latency of gazette serve over Corpora/ + Reuters; appends to benchmarks/RESULTS.md"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
 	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
 	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
@@ -62,7 +64,7 @@ GATE := $(shell grep -v '^\#' $(EVAL_GOLD)/thresholds.txt | grep . | sed 's/^/--
 
 # Every test: the unit and integration suites with the gold quality gate, the Spark job, and the
 # suites again under AddressSanitizer and ThreadSanitizer.
-test: test-unit test-spark test-sanitizers
+test: test-unit test-spark test-sanitizers test-browser
 
 test-unit: deps
 	$(SWIFT) build --build-tests
@@ -71,6 +73,13 @@ test-unit: deps
 	  { cat $(or $(TMPDIR),/tmp)/gazette-gate.txt; exit 1; }
 	@grep -E '^  (ok|FAIL) ' $(or $(TMPDIR),/tmp)/gazette-gate.txt
 	$(SWIFT) test --skip-build
+
+# The browser views: headless Chromium (over the DevTools protocol, Python standard library only) goes
+# search -> facet -> article -> entity on `gazette serve`, checks the DOM, opens the `gazette render` page and
+# saves screenshots in $(OUT)/screenshots/ (Tests/browser/browser_test.py).
+test-browser: deps
+	$(SWIFT) build --product gazette
+	python3 Tests/browser/browser_test.py --gazette .build/debug/gazette --screenshots $(OUT)/screenshots
 
 # Fuzzing: every parser under libFuzzer and AddressSanitizer, one target after another (Fuzz/run.sh, FUZZING.md).
 FUZZ_SECONDS ?= 60
@@ -122,6 +131,13 @@ bench-index: annotate
 	$(SWIFT) build -c release --product IndexBenchmark
 	$(TASKSET) .build/release/IndexBenchmark --seed $(OUT)/annotated.jsonl --documents 10000 \
 	  --db benchmarks/work/index-bench.sqlite --results benchmarks/RESULTS.md --command "make bench-index"
+
+# Page latency of `gazette serve` over Corpora/ plus Reuters-21578 (search, facet, article, entity pages); appends
+# to benchmarks/RESULTS.md. Needs the shared corpora beside the repository (SHARED).
+bench-serve: release
+	python3 benchmarks/serve/run.py --gazette .build/release/gazette \
+	  --inputs $(ANNOTATE_INPUTS) $(SHARED)/corpora/reuters21578/reuters21578.jsonl \
+	  --work benchmarks/work/serve --results benchmarks/RESULTS.md --command "make bench-serve"
 
 # Segmentation + matching beside spaCy, flashtext and pyahocorasick (same texts, same forms).
 MATCHING_TEXTS ?= ../shared/corpora/reuters21578/reuters21578.jsonl

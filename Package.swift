@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `gazette serve`: a small HTTP/1.1 server on plain sockets (no SwiftNIO), chosen for its build time.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, reached only through their wrapper modules.
@@ -55,8 +57,16 @@ let package = Package(
             name: "gazette",
             dependencies: [
                 "GazettePipeline", "GazetteSchema", "GazetteGazetteer", "GazetteEval", "GazetteClean", "GazetteIndex",
-                "GazetteOutput",
+                "GazetteOutput", "GazetteRender", "GazetteServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Browser views: annotated articles as self-contained HTML (`gazette render`), and the web application
+        // over the SQLite index (`gazette serve`).
+        .target(name: "GazetteRender", dependencies: ["GazetteCore"]),
+        .target(
+            name: "GazetteServe",
+            dependencies: [
+                "GazetteCore", "GazetteIndex", "GazetteRender", .product(name: "FlyingFox", package: "FlyingFox"),
             ]),
         // `make bench-index`: indexing and search speed of GazetteIndex on synthesised documents.
         .executableTarget(
@@ -119,6 +129,15 @@ let package = Package(
             name: "GazetteEvalTests", dependencies: ["GazetteEval", "GazetteOutput", "GazetteTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "GazetteZlibTests", dependencies: ["GazetteZlib"]),
+        .testTarget(
+            name: "GazetteRenderTests",
+            dependencies: ["GazetteRender", "GazetteIndex", "GazettePipeline", "GazetteTestSupport"]),
+        .testTarget(
+            name: "GazetteServeTests",
+            dependencies: [
+                "GazetteServe", "GazetteRender", "GazetteIndex", "GazetteOutput", "GazettePipeline", "GazetteTestSupport",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]),
     ]
 )
 

@@ -17,7 +17,7 @@ struct Gazette: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Annotate.self, Validate.self, GazetteerCommand.self, Eval.self, EvalCleaning.self, IndexCommand.self, Search.self,
-            Export.self,
+            Export.self, Render.self, Serve.self,
         ])
 }
 
