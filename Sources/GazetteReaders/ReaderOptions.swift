@@ -30,6 +30,12 @@ public struct ReadStatistics: Sendable, Equatable {
     public var skippedRecords: [String: Int] = [:]
     /// Bytes that were not valid UTF-8 in a UTF-8 container (Reuters, feeds, NITF) and became U+FFFD.
     public var replacedBytes = 0
+    /// How each XML container's charset was decided, by decision ("declaration utf-8", "detected big5",
+    /// "utf-8 over declaration", …; see `CharsetResolver`).
+    public var charsets: [String: Int] = [:]
+    /// Damaged input read in part, by kind ("warc record truncated", "feed item after an XML error", …): each
+    /// counted item is a document read as far as its input goes.
+    public var partial: [String: Int] = [:]
 
     public init() {}
 
@@ -44,16 +50,28 @@ public struct ReadStatistics: Sendable, Equatable {
                 + skippedRecords.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")")
         }
         if replacedBytes > 0 { parts.append("\(replacedBytes) undecodable bytes replaced") }
+        if !charsets.isEmpty { parts.append("charsets (" + Self.listing(charsets) + ")") }
+        if !partial.isEmpty { parts.append("read in part (" + Self.listing(partial) + ")") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     mutating func skip(_ kind: String) { skippedRecords[kind, default: 0] += 1 }
+
+    /// Counts a charset decision.
+    mutating func record(_ decision: CharsetDecision) { charsets[decision.statisticsKey, default: 0] += 1 }
+
+    /// "key: count" pairs sorted by key.
+    static func listing(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
 
     /// Adds what another reader (a worker reading pending records) saw.
     public static func += (lhs: inout ReadStatistics, rhs: ReadStatistics) {
         lhs.files += rhs.files
         lhs.skippedRecords.merge(rhs.skippedRecords, uniquingKeysWith: +)
         lhs.replacedBytes += rhs.replacedBytes
+        lhs.charsets.merge(rhs.charsets, uniquingKeysWith: +)
+        lhs.partial.merge(rhs.partial, uniquingKeysWith: +)
     }
 }
 

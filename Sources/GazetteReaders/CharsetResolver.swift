@@ -1,0 +1,163 @@
+import GazetteCore
+import GazetteICU
+
+/// Where the charset of a container came from, in the order browsers and feed readers ask.
+public enum CharsetSource: String, Sendable, CaseIterable {
+    /// A byte order mark.
+    case byteOrderMark = "bom"
+    /// The transport or container header (the HTTP Content-Type of a WARC record).
+    case transport
+    /// The XML declaration (or HTML `<meta charset>`).
+    case declaration
+    /// A declaration that the bytes contradict: they are valid UTF-8, which wins.
+    case utf8OverDeclaration = "utf-8 over declaration"
+    /// No declaration, and the bytes are valid UTF-8 (or ASCII).
+    case undeclaredUTF8 = "undeclared utf-8"
+    /// No declaration and not UTF-8: ICU's charset detector chose.
+    case detected
+}
+
+/// The charset a container's bytes are read in and why.
+public struct CharsetDecision: Sendable, Equatable {
+    /// The charset's name, lower-case ("utf-8", "windows-1252", "big5", …).
+    public let charset: String
+    /// Which rule decided it.
+    public let source: CharsetSource
+
+    /// Whether the bytes need no conversion.
+    public var isUTF8: Bool { CharsetResolver.isUTF8Name(charset) }
+
+    /// The decision as it is counted in the run statistics ("detected big5", "declaration utf-8").
+    public var statisticsKey: String { "\(source.rawValue) \(charset)" }
+}
+
+/// Decides the charset of an XML container (feed, NITF, NewsML, generic XML) and converts it to UTF-8.
+///
+/// Order: byte order mark, then the transport's charset, then the XML declaration, then ICU's detector. A
+/// declared (or transported) legacy charset loses to the bytes when they are valid UTF-8 holding non-ASCII
+/// characters: a file that says ISO-8859-1 but holds "41-Ã¥rig" bytes is UTF-8 mislabelled, never Latin-1.
+public enum CharsetResolver {
+    /// Decides the charset of `bytes`; `transport` is a charset from outside the bytes (HTTP header), if any.
+    public static func decide(_ bytes: [UInt8], transport: String? = nil) -> CharsetDecision {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return CharsetDecision(charset: "utf-8", source: .byteOrderMark) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return CharsetDecision(charset: "utf-16le", source: .byteOrderMark) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return CharsetDecision(charset: "utf-16be", source: .byteOrderMark) }
+        let declared = [(transport.map(normalisedName), CharsetSource.transport),
+                        (xmlDeclaredEncoding(bytes).map(normalisedName), .declaration)]
+        for case let (name?, source) in declared where !isASCIIName(name) && CharsetConversion.isKnown(name) {
+            if isUTF8Name(name) { return CharsetDecision(charset: "utf-8", source: source) }
+            // A UTF-16 or UTF-32 declaration on bytes that start in ASCII is impossible: ignore it.
+            if name.hasPrefix("utf-16") || name.hasPrefix("utf-32") { continue }
+            if hasNonASCII(bytes), UTF8Repair.isValid(bytes[...]) {
+                return CharsetDecision(charset: "utf-8", source: .utf8OverDeclaration)
+            }
+            return CharsetDecision(charset: name, source: source)
+        }
+        if UTF8Repair.isValid(bytes[...]) { return CharsetDecision(charset: "utf-8", source: .undeclaredUTF8) }
+        return CharsetDecision(charset: detectedName(bytes), source: .detected)
+    }
+
+    /// The charset an HTML page must be parsed in when its own markup cannot say it, or nil when the page's
+    /// `<meta charset>` (or its being UTF-8 without one) decides, as the cleaner reads it. A decision is returned
+    /// for a byte order mark, a transport charset, a `<meta>` charset contradicted by valid UTF-8 bytes, and an
+    /// undeclared page that is not UTF-8 (ICU's detector then chooses).
+    public static func decideHTML(_ bytes: [UInt8], transport: String?) -> CharsetDecision? {
+        let transportName = transport.map(normalisedName).flatMap { isASCIIName($0) ? nil : $0 }
+        if transportName == nil, let meta = htmlDeclaredCharset(bytes).map(normalisedName), !isASCIIName(meta) {
+            guard !isUTF8Name(meta), hasNonASCII(bytes), UTF8Repair.isValid(bytes[...]) else { return nil }
+            return CharsetDecision(charset: "utf-8", source: .utf8OverDeclaration)
+        }
+        let decision = decide(bytes, transport: transportName)
+        return decision.source == .undeclaredUTF8 || decision.source == .declaration ? nil : decision
+    }
+
+    /// The charset an HTML page declares in its first 2 KiB (`<meta charset>`, `http-equiv` content, or an XML
+    /// declaration), or nil.
+    static func htmlDeclaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for marker in ["charset=", "encoding="] {
+            guard let found = FormatDetector.find(Array(marker.utf8), in: head[...], from: 0) else { continue }
+            let value = head[(found + marker.count)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 }
+                .prefix { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+            if !value.isEmpty { return String(decoding: value, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    /// ICU's guess for bytes that are not UTF-8; windows-1252 (what browsers assume) when it has none.
+    static func detectedName(_ bytes: [UInt8]) -> String {
+        guard let guess = CharsetConversion.detect(bytes[...]) else { return "windows-1252" }
+        let name = normalisedName(guess.name)
+        // ISO-8859-1 text is read as its superset windows-1252 (curly quotes, dashes), as browsers do; UTF-8 and
+        // UTF-16 guesses for bytes that fail UTF-8 (or start in ASCII) are wrong by construction.
+        if name == "iso-8859-1" || isUTF8Name(name) || name.hasPrefix("utf-16") || name.hasPrefix("utf-32") {
+            return "windows-1252"
+        }
+        return name
+    }
+
+    /// The bytes as UTF-8 under `decision`: converted through ICU, or (for UTF-8) with invalid sequences
+    /// replaced. An XML declaration naming another encoding is rewritten to say UTF-8, so that the parser
+    /// reads the converted bytes as they now are. Returns how many bytes became U+FFFD.
+    public static func utf8(_ bytes: [UInt8], decision: CharsetDecision) -> (bytes: [UInt8], replaced: Int) {
+        // Checked valid already by `decide`, with no declaration to rewrite.
+        if decision.source == .undeclaredUTF8 { return (bytes, 0) }
+        if decision.isUTF8 {
+            let body = decision.source == .byteOrderMark ? Array(bytes.dropFirst(3)) : bytes
+            let repaired = UTF8Repair.repair(body)
+            return (rewritingDeclaration(repaired.bytes), repaired.replaced)
+        }
+        guard let converted = CharsetConversion.utf8(from: bytes[...], charset: decision.charset) else {
+            let repaired = UTF8Repair.repair(bytes)
+            return (rewritingDeclaration(repaired.bytes), repaired.replaced)
+        }
+        var output = converted.bytes
+        if output.starts(with: [0xEF, 0xBB, 0xBF]) { output.removeFirst(3) }
+        return (rewritingDeclaration(output), converted.substituted)
+    }
+
+    /// The encoding named by an XML declaration at the start of the bytes (an ASCII-compatible encoding), or nil.
+    static func xmlDeclaredEncoding(_ bytes: [UInt8]) -> String? {
+        guard let range = declarationEncodingRange(bytes) else { return nil }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The byte range of the value of `encoding="…"` in the XML declaration, if there is one.
+    static func declarationEncodingRange(_ bytes: [UInt8]) -> Range<Int>? {
+        var start = 0
+        while start < bytes.count, start < 64, ASCIIBytes.isSpace(bytes[start]) { start += 1 }
+        guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return nil }
+        let limit = min(bytes.count, start + 256)
+        guard let end = bytes[start..<limit].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let declaration = bytes[start..<end]
+        guard let key = FormatDetector.find(Array("encoding".utf8), in: declaration, from: start) else { return nil }
+        var cursor = key + 8
+        while cursor < end, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "=") { cursor += 1 }
+        guard cursor < end, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") else { return nil }
+        let quote = bytes[cursor]
+        guard let close = bytes[(cursor + 1)..<end].firstIndex(of: quote) else { return nil }
+        return (cursor + 1)..<close
+    }
+
+    /// The bytes with the XML declaration's encoding value replaced by "UTF-8" (unchanged when there is none).
+    static func rewritingDeclaration(_ bytes: [UInt8]) -> [UInt8] {
+        guard let range = declarationEncodingRange(bytes), !isUTF8Name(normalisedName(String(decoding: bytes[range], as: UTF8.self)))
+        else { return bytes }
+        var output = bytes
+        output.replaceSubrange(range, with: Array("UTF-8".utf8))
+        return output
+    }
+
+    /// A charset name as compared here: trimmed, lower-case, without quotes.
+    static func normalisedName(_ name: String) -> String {
+        var value = name.lowercased()
+        value.removeAll { $0 == "\"" || $0 == "'" || $0 == " " }
+        return value
+    }
+
+    static func isUTF8Name(_ name: String) -> Bool { name == "utf-8" || name == "utf8" }
+
+    static func isASCIIName(_ name: String) -> Bool { ["us-ascii", "ascii", "ansi_x3.4-1968"].contains(name) }
+
+    static func hasNonASCII(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 >= 0x80 } }
+}
