@@ -27,8 +27,14 @@ public struct CharsetDecision: Sendable, Equatable {
     /// Whether the bytes need no conversion.
     public var isUTF8: Bool { CharsetResolver.isUTF8Name(charset) }
 
-    /// The decision as it is counted in the run statistics ("detected big5", "declaration utf-8").
-    public var statisticsKey: String { "\(source.rawValue) \(charset)" }
+    /// The decision as it is counted in the run statistics ("detected big5", "declaration utf-8",
+    /// "utf-8 over declaration", "undeclared utf-8").
+    public var statisticsKey: String {
+        switch source {
+        case .utf8OverDeclaration, .undeclaredUTF8: source.rawValue
+        default: "\(source.rawValue) \(charset)"
+        }
+    }
 }
 
 /// Decides the charset of an XML container (feed, NITF, NewsML, generic XML) and converts it to UTF-8.

@@ -93,8 +93,11 @@ struct FeedReader: ItemReader {
     /// One RSS item.
     mutating func item(_ node: XMLNode, index: Int) -> ReadItem {
         let title = node.childText("title")
-        let link = node.childText("link")
         let guid = node.childText("guid") ?? node.attribute("about")
+        // An item without a link is at its guid when the guid is a web address not marked isPermaLink="false".
+        let permalink = node.child("guid")?.attribute("isPermaLink")?.lowercased() == "false" ? nil : guid.flatMap(Self.webAddress)
+        // The first <link> with text: an empty <atom:link href=…/> may come first.
+        let link = node.elements(named: "link").lazy.map { collapse($0.textContent) }.first { !$0.isEmpty } ?? permalink
         let date = node.childText("pubDate") ?? node.childText("date", prefix: "dc")
         let html = node.child("encoded", prefix: "content").map(\.textContent) ?? node.child("description").map(\.textContent)
         return document(id: guid ?? link, index: index, title: title, url: link, date: date, html: html, text: nil)
@@ -104,8 +107,9 @@ struct FeedReader: ItemReader {
     mutating func entry(_ node: XMLNode, index: Int) -> ReadItem {
         let title = node.childText("title")
         let links = node.elements(named: "link")
-        let link = (links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first)?.attribute("href")
+        let linked = (links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first)?.attribute("href")
         let id = node.childText("id")
+        let link = linked ?? id.flatMap(Self.webAddress)
         let date = node.childText("published") ?? node.childText("updated")
         var html: String?
         var text: String?
@@ -119,6 +123,12 @@ struct FeedReader: ItemReader {
             break
         }
         return document(id: id ?? link, index: index, title: title, url: link, date: date, html: html, text: text)
+    }
+
+    /// The value when it is an http(s) address (an id that doubles as the item's address), else nil.
+    static func webAddress(_ value: String) -> String? {
+        let lowered = value.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? value : nil
     }
 
     mutating func document(id: String?, index: Int, title: String?, url: String?, date: String?, html: String?, text: String?)

@@ -13,9 +13,9 @@ import GazetteBrotli
 /// undone and the Content-Type charset travels with the document (valid UTF-8 wins over a contradicting charset).
 /// The id is the WARC-Record-ID, the URL the WARC-Target-URI, `source.index` the record's position in the file
 /// (skipped records count). A record cut short (the file ends, or the next record starts inside its declared
-/// length) is read as far as it goes and counted in `ReadStatistics.partial`; it is `warc_truncated` only when
-/// nothing of it can be read. A record followed by anything but blank lines and the next record is
-/// `warc_bad_length`, and reading resumes at the next WARC version line.
+/// length) is read as far as it goes; one followed by stray bytes is read at its declared length and reading
+/// resumes at the next WARC version line. Both are counted in `ReadStatistics.partial`, and are `warc_truncated` or
+/// `warc_bad_length` only when nothing of them can be read.
 struct WARCReader: ItemReader {
     let context: ReadContext
     let bytes: [UInt8]
@@ -32,10 +32,21 @@ struct WARCReader: ItemReader {
         self.bytes = bytes
     }
 
-    /// Where a record's block ends and whether it was cut short.
+    /// Where a record's block ends and how the record is damaged, if it is.
     struct BlockExtent {
         var end: Int
-        var truncated: Bool
+        var damage: RecordDamage?
+    }
+
+    /// What is wrong with a record that is still read as far as it goes.
+    enum RecordDamage: String {
+        /// The file ends, or the next record starts, inside the declared length.
+        case cutShort = "warc record truncated"
+        /// Other bytes than blank lines and the next record follow the declared length: the length or the bytes lie.
+        case badLength = "warc record with a wrong length"
+
+        /// The reject code when nothing of the record can be read.
+        var code: String { self == .cutShort ? "warc_truncated" : "warc_bad_length" }
     }
 
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
@@ -66,15 +77,9 @@ struct WARCReader: ItemReader {
                 offset = nextRecord(after: start) ?? bytes.count
                 return reject(id, recordIndex, "warc_malformed", "the record at byte \(start) has no valid Content-Length")
             }
-            let extent: BlockExtent
-            switch blockExtent(start: start, blockStart: headerEnd.end, length: length) {
-            case .failure(let message):
-                return reject(id, recordIndex, "warc_bad_length", message.message)
-            case .success(let found):
-                extent = found
-            }
+            let extent = blockExtent(start: start, blockStart: headerEnd.end, length: length)
             let record = Record(block: bytes[headerEnd.end..<extent.end], headers: headers, id: id, index: recordIndex,
-                                truncated: extent.truncated)
+                                damage: extent.damage)
             if let item = read(record, statistics: &statistics) { return item }
         }
         return nil
@@ -82,28 +87,27 @@ struct WARCReader: ItemReader {
 
     /// Finds where the block that starts at `blockStart` ends and moves `offset` past the record: at the declared
     /// length when blank lines and the next record (or the end) follow it; at the next record or the end of the
-    /// file when the record is cut short; a failure (and `offset` at the next record) when other bytes follow.
-    mutating func blockExtent(start: Int, blockStart: Int, length: Int) -> Result<BlockExtent, WARCLengthError> {
+    /// file when the record is cut short; at the declared length, damaged, when other bytes follow it (reading goes
+    /// on at the next record, as warcio does).
+    mutating func blockExtent(start: Int, blockStart: Int, length: Int) -> BlockExtent {
         let (blockEnd, overflow) = blockStart.addingReportingOverflow(length)
         let nextStart = nextRecord(after: blockStart)
         if overflow || blockEnd > bytes.count || (nextStart.map { $0 < blockEnd } ?? false) {
-            // Cut short: the file stops early, or the next record starts inside the declared length.
             var end = nextStart ?? bytes.count
             if nextStart != nil { while end > blockStart, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x0A { end -= 1 } }
             offset = nextStart ?? bytes.count
             if nextStart == nil { done = true }
-            return .success(BlockExtent(end: end, truncated: true))
+            return BlockExtent(end: end, damage: .cutShort)
         }
         // A record ends with CRLF CRLF; tolerate LF LF, a stray extra newline, or the end of the file.
         var after = blockEnd
         while after < bytes.count, bytes[after] == 0x0D || bytes[after] == 0x0A { after += 1 }
         if after == bytes.count || FormatDetector.isWARCVersionLine(bytes[after...]) {
             offset = after
-            return .success(BlockExtent(end: blockEnd, truncated: false))
+            return BlockExtent(end: blockEnd, damage: nil)
         }
         offset = nextStart ?? bytes.count
-        return .failure(WARCLengthError(
-            message: "Content-Length \(length) of the record at byte \(start) does not end at a record boundary"))
+        return BlockExtent(end: blockEnd, damage: .badLength)
     }
 
     /// One record's block and what its headers say.
@@ -112,7 +116,10 @@ struct WARCReader: ItemReader {
         var headers: [String: String]
         var id: String?
         var index: Int
-        var truncated: Bool
+        var damage: RecordDamage?
+
+        /// Whether the record is damaged, so a body cut short is kept as far as it decodes.
+        var truncated: Bool { damage != nil }
 
         var targetURI: String? { headers["warc-target-uri"].map(WARCReader.unbracketed) }
     }
@@ -142,17 +149,18 @@ struct WARCReader: ItemReader {
         }
     }
 
-    /// Counts a document read from a record cut short; a cut-short record that made nothing readable is
-    /// `warc_truncated`.
+    /// Counts a document read from a damaged record; a damaged record that made nothing readable is
+    /// `warc_truncated` (cut short) or `warc_bad_length` (other bytes after its declared length).
     func counted(_ item: ReadItem?, record: Record, statistics: inout ReadStatistics) -> ReadItem? {
-        guard record.truncated else { return item }
+        guard let damage = record.damage else { return item }
         switch item {
         case .document?:
-            statistics.partial["warc record truncated", default: 0] += 1
+            statistics.partial[damage.rawValue, default: 0] += 1
             return item
         case .reject(let rejected)?:
-            return reject(record.id, record.index, "warc_truncated",
-                          "the record is cut short and what remains cannot be read (\(rejected.reason.message))")
+            let what = damage == .cutShort ? "is cut short" : "is followed by stray bytes (its Content-Length is wrong)"
+            return reject(record.id, record.index, damage.code,
+                          "the record at index \(record.index) \(what) and cannot be read: \(rejected.reason.message)")
         case nil:
             return nil
         }
@@ -360,7 +368,3 @@ struct WARCReader: ItemReader {
     }
 }
 
-/// A WARC record whose Content-Length does not end at a record boundary.
-struct WARCLengthError: Error {
-    let message: String
-}

@@ -62,7 +62,7 @@ struct NewsMLReaderTests {
         #expect(story.published == "2025-09-04T12:00:00+02:00")
         #expect(Self.text(story).contains("En 41-årig mann ble reddet fra sjøen torsdag."))
         #expect(!Self.text(story).contains("Ã"))
-        #expect(result.statistics.charsets == ["utf-8 over declaration utf-8": 1])
+        #expect(result.statistics.charsets == ["utf-8 over declaration": 1])
     }
 
     @Test func formatIsDetectedFromTheRootAndCanBeForced() {
