@@ -202,7 +202,9 @@ public enum ISODate {
             cursor = 8
         }
         guard cursor < bytes.count else { return result }
-        guard bytes[cursor] == UInt8(ascii: "T") || bytes[cursor] == UInt8(ascii: " ") else { return nil }
+        guard bytes[cursor] == UInt8(ascii: "T") || bytes[cursor] == UInt8(ascii: "t") || bytes[cursor] == UInt8(ascii: " ") else {
+            return nil
+        }
         cursor += 1
         // The clock: hh:mm[:ss[.fff]] or hhmm[ss].
         var clock = ""

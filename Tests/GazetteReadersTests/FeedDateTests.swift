@@ -16,6 +16,8 @@ struct FeedDateTests {
         ("Fri, 21 Mar 2025 06:29:51 GMT+2", "2025-03-21T06:29:51+02:00"),
         ("Fri, 21 Mar 2025 06:29:51 IST", "2025-03-21T06:29:51"),
         ("4th July 2025", "2025-07-04"),
+        ("2025-09-04t10:00:00z", "2025-09-04T10:00:00Z"),
+        ("2025-09-04T10:00:00.000+02:00", "2025-09-04T10:00:00.000+02:00"),
     ])
     func englishAndRFCForms(_ input: String, _ expected: String) {
         #expect(ISODate.normalise(input) == expected)
