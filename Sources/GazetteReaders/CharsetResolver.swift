@@ -90,16 +90,39 @@ public enum CharsetResolver {
         return nil
     }
 
-    /// ICU's guess for bytes that are not UTF-8; windows-1252 (what browsers assume) when it has none.
+    /// ICU's guess for bytes that are not UTF-8. ISO-8859-1 and -8-I are read as their supersets windows-1252 and
+    /// windows-1255, as browsers do. ICU's detector does not know Thai: when it has no confident guess (or guesses a
+    /// Unicode form the bytes cannot be), dense bytes in TIS-620's letter range are TIS-620, others windows-1252.
     static func detectedName(_ bytes: [UInt8]) -> String {
-        guard let guess = CharsetConversion.detect(bytes[...]) else { return "windows-1252" }
+        let fallback = looksLikeTIS620(bytes) ? "tis-620" : "windows-1252"
+        guard let guess = CharsetConversion.detect(bytes[...]), guess.confidence >= 20 else { return fallback }
         let name = normalisedName(guess.name)
-        // ISO-8859-1 text is read as its superset windows-1252 (curly quotes, dashes), as browsers do; UTF-8 and
-        // UTF-16 guesses for bytes that fail UTF-8 (or start in ASCII) are wrong by construction.
-        if name == "iso-8859-1" || isUTF8Name(name) || name.hasPrefix("utf-16") || name.hasPrefix("utf-32") {
-            return "windows-1252"
+        if isUTF8Name(name) || name.hasPrefix("utf-16") || name.hasPrefix("utf-32") { return fallback }
+        switch name {
+        case "iso-8859-1": return "windows-1252"
+        case "iso-8859-8-i": return "windows-1255"
+        default: return name
         }
-        return name
+    }
+
+    /// Whether the text outside markup is mostly bytes of TIS-620's Thai letters (0xA1-0xDA, 0xDF-0xFB): at least
+    /// a third of its visible bytes are high, and nearly all high bytes fall in that range.
+    static func looksLikeTIS620(_ bytes: [UInt8]) -> Bool {
+        var visible = 0, high = 0, thai = 0
+        var inTag = false
+        for byte in bytes.prefix(65_536) {
+            if byte == UInt8(ascii: "<") { inTag = true }
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false }
+                continue
+            }
+            guard byte > 0x20 else { continue }
+            visible += 1
+            guard byte >= 0x80 else { continue }
+            high += 1
+            if (0xA1...0xDA).contains(byte) || (0xDF...0xFB).contains(byte) { thai += 1 }
+        }
+        return high > 0 && high * 3 >= visible && thai * 20 >= high * 19
     }
 
     /// The bytes as UTF-8 under `decision`: converted through ICU, or (for UTF-8) with invalid sequences

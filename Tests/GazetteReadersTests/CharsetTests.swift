@@ -58,6 +58,16 @@ struct CharsetTests {
         #expect(Self.title(of: Self.feed(eucjp)).title == japanese)
     }
 
+    @Test func undeclaredChineseHebrewAndThaiFeedsAreDetected() {
+        let samples = [("政府宣布了支持各地区经济和小企业的新措施。", "GB2312"), ("政府宣佈了支持各地區經濟和小企業的新措施。", "Big5"),
+                       ("הממשלה הודיעה על צעדים חדשים לתמיכה בכלכלה ובעסקים קטנים באזורים", "windows-1255"),
+                       ("รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเศรษฐกิจในภูมิภาคต่างๆ ของประเทศ", "TIS-620"),
+                       ("정부는 지역 경제와 소상공인을 지원하기 위한 새로운 대책을 발표했습니다.", "EUC-KR")]
+        for (text, charset) in samples {
+            #expect(Self.title(of: Self.feed(CharsetConversion.encode(text, charset: charset))).title == text, "\(charset)")
+        }
+    }
+
     @Test func declaredLegacyCharsetIsConvertedAndTheDeclarationRewritten() {
         let bytes = Self.feed([0x43, 0x61, 0x66, 0xE9], declaration: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
         #expect(Self.title(of: bytes).title == "Caf\u{E9}")
