@@ -156,7 +156,8 @@ public enum ISODate {
         var numbers: [Int] = []
         for (index, piece) in pieces.enumerated() {
             let whole = index == 2 ? piece.prefix { $0 != "." } : piece[...]
-            guard whole.count == 2, let number = Int(whole) else { return nil }
+            // Digits only: Int() would also take a sign ("-5").
+            guard whole.count == 2, whole.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(whole) else { return nil }
             numbers.append(number)
         }
         guard numbers[0] < 24, numbers[1] < 60, numbers.count < 3 || numbers[2] < 61 else { return nil }

@@ -48,6 +48,12 @@ struct FeedDateTests {
         #expect(ISODate.normalise(input) == nil)
     }
 
+    /// Found by FuzzDate: a signed "hour" ("-5") was taken by `Int()` and written into the clock.
+    @Test func aSignedClockIsNotAClock() {
+        #expect(ISODate.normalise("26-FEB-1987 -5:01:+1.79") == "1987-02-26")
+        #expect(ISODate.normalise("Thu, 04 Sep 2025 +1:00:00 GMT") == nil)
+    }
+
     @Test func aClockOutOfRangeKeepsTheDay() {
         #expect(ISODate.normalise("Thu, 04 Sep 2025 25:99:00 GMT") == "2025-09-04")
     }
