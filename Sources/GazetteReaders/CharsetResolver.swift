@@ -48,19 +48,28 @@ public enum CharsetResolver {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return CharsetDecision(charset: "utf-8", source: .byteOrderMark) }
         if bytes.starts(with: [0xFF, 0xFE]) { return CharsetDecision(charset: "utf-16le", source: .byteOrderMark) }
         if bytes.starts(with: [0xFE, 0xFF]) { return CharsetDecision(charset: "utf-16be", source: .byteOrderMark) }
-        let declared = [(transport.map(normalisedName), CharsetSource.transport),
-                        (xmlDeclaredEncoding(bytes).map(normalisedName), .declaration)]
-        for case let (name?, source) in declared where !isASCIIName(name) && CharsetConversion.isKnown(name) {
-            if isUTF8Name(name) { return CharsetDecision(charset: "utf-8", source: source) }
-            // A UTF-16 or UTF-32 declaration on bytes that start in ASCII is impossible: ignore it.
-            if name.hasPrefix("utf-16") || name.hasPrefix("utf-32") { continue }
-            if hasNonASCII(bytes), UTF8Repair.isValid(bytes[...]) {
-                return CharsetDecision(charset: "utf-8", source: .utf8OverDeclaration)
-            }
-            return CharsetDecision(charset: name, source: source)
+        if let transport, let decision = declared(transport, source: .transport, bytes: bytes) { return decision }
+        // Most containers (every Reuters article) have no XML declaration: one look at the first bytes says so.
+        if let encoding = xmlDeclaredEncoding(bytes), let decision = declared(encoding, source: .declaration, bytes: bytes) {
+            return decision
         }
         if UTF8Repair.isValid(bytes[...]) { return CharsetDecision(charset: "utf-8", source: .undeclaredUTF8) }
         return CharsetDecision(charset: detectedName(bytes), source: .detected)
+    }
+
+    /// The decision a declared charset makes, or nil when the declaration says nothing usable (ASCII, unknown to
+    /// ICU, or UTF-16/32 on bytes that start in ASCII, which is impossible). Valid UTF-8 bytes with non-ASCII
+    /// characters beat a legacy declaration.
+    static func declared(_ value: String, source: CharsetSource, bytes: [UInt8]) -> CharsetDecision? {
+        let name = normalisedName(value)
+        if isUTF8Name(name) { return CharsetDecision(charset: "utf-8", source: source) }
+        guard !isASCIIName(name), !name.hasPrefix("utf-16"), !name.hasPrefix("utf-32"), CharsetConversion.isKnown(name) else {
+            return nil
+        }
+        if hasNonASCII(bytes), UTF8Repair.isValid(bytes[...]) {
+            return CharsetDecision(charset: "utf-8", source: .utf8OverDeclaration)
+        }
+        return CharsetDecision(charset: name, source: source)
     }
 
     /// The charset an HTML page must be parsed in when its own markup cannot say it, or nil when the page's
@@ -145,6 +154,8 @@ public enum CharsetResolver {
         return (rewritingDeclaration(output), converted.substituted)
     }
 
+    static let xmlDeclarationStart = Array("<?xml".utf8)
+
     /// The encoding named by an XML declaration at the start of the bytes (an ASCII-compatible encoding), or nil.
     static func xmlDeclaredEncoding(_ bytes: [UInt8]) -> String? {
         guard let range = declarationEncodingRange(bytes) else { return nil }
@@ -155,7 +166,7 @@ public enum CharsetResolver {
     static func declarationEncodingRange(_ bytes: [UInt8]) -> Range<Int>? {
         var start = 0
         while start < bytes.count, start < 64, ASCIIBytes.isSpace(bytes[start]) { start += 1 }
-        guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return nil }
+        guard bytes[start...].starts(with: xmlDeclarationStart) else { return nil }
         let limit = min(bytes.count, start + 256)
         guard let end = bytes[start..<limit].firstIndex(of: UInt8(ascii: ">")) else { return nil }
         let declaration = bytes[start..<end]

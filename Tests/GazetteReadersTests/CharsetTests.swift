@@ -68,6 +68,16 @@ struct CharsetTests {
         }
     }
 
+    @Test func everyDecisionIsCounted() {
+        let plain = Self.title(of: Self.feed(Array("Plain".utf8)))
+        #expect(plain.statistics.undeclaredUTF8 == 1)
+        #expect(plain.statistics.allCharsets == ["undeclared utf-8": 1])
+        #expect(plain.statistics.summary == "charsets (undeclared utf-8: 1)")
+        var merged = plain.statistics
+        merged += Self.title(of: Self.feed([0x43, 0x61, 0x66, 0xE9], declaration: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")).statistics
+        #expect(merged.allCharsets == ["undeclared utf-8": 1, "declaration iso-8859-1": 1])
+    }
+
     @Test func declaredLegacyCharsetIsConvertedAndTheDeclarationRewritten() {
         let bytes = Self.feed([0x43, 0x61, 0x66, 0xE9], declaration: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
         #expect(Self.title(of: bytes).title == "Caf\u{E9}")
