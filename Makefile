@@ -1,6 +1,6 @@
 # Gazette: `make annotate` and `make test` work on a machine with only the Swift toolchain.
 SWIFT ?= swift
-APT_PACKAGES := libicu-dev libxml2-dev pkg-config zlib1g-dev libsqlite3-dev tidy chromium
+APT_PACKAGES := libicu-dev libxml2-dev pkg-config zlib1g-dev libsqlite3-dev libbrotli-dev tidy chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" -ne 0 ] && echo sudo)
 ANNOTATE_INPUTS ?= Corpora/en Corpora/nl
 OUT ?= out

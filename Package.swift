@@ -29,6 +29,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "GazetteZlib", dependencies: ["CZlib"]),
+        .systemLibrary(
+            name: "CBrotli", path: "Sources/CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        .target(name: "GazetteBrotli", dependencies: ["CBrotli"]),
 
         // The document model shared by every stage.
         .target(name: "GazetteCore"),
@@ -39,7 +42,8 @@ let package = Package(
         .target(name: "GazetteMatch", dependencies: ["GazetteCore", "GazetteGazetteer", "GazetteSegment"]),
         .target(name: "GazetteRelate", dependencies: ["GazetteCore", "GazetteGazetteer"]),
         .target(name: "GazetteOutput", dependencies: ["GazetteCore"]),
-        .target(name: "GazetteReaders", dependencies: ["GazetteCore", "GazetteXML", "GazetteZlib"]),
+        .target(
+            name: "GazetteReaders", dependencies: ["GazetteCore", "GazetteXML", "GazetteZlib", "GazetteBrotli", "GazetteICU"]),
         .target(name: "GazetteSchema"),
         // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold.
         .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazettePipeline"]),
@@ -93,7 +97,7 @@ let package = Package(
         .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
         .testTarget(
             name: "GazetteReadersTests",
-            dependencies: ["GazetteReaders", "GazetteClean", "GazetteZlib", "GazetteXML", "GazetteTestSupport"],
+            dependencies: ["GazetteReaders", "GazetteClean", "GazetteZlib", "GazetteXML", "GazetteICU", "GazetteTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "GazetteSegmentTests", dependencies: ["GazetteSegment"]),
         .testTarget(
@@ -138,6 +142,7 @@ let package = Package(
                 "GazetteServe", "GazetteRender", "GazetteIndex", "GazetteOutput", "GazettePipeline", "GazetteTestSupport",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]),
+        .testTarget(name: "GazetteBrotliTests", dependencies: ["GazetteBrotli"]),
     ]
 )
 
@@ -145,7 +150,7 @@ let package = Package(
 // .build-fuzz. Declared only then, so `swift build` and `swift test` never compile them. See FUZZING.md.
 if Context.environment["GAZETTE_FUZZ"] == "1" {
     package.targets.append(.target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"))
-    for name in ["FuzzHTML", "FuzzFeed", "FuzzSGML", "FuzzWARC", "FuzzJSONL", "FuzzAnnotate"] {
+    for name in ["FuzzHTML", "FuzzFeed", "FuzzSGML", "FuzzWARC", "FuzzJSONL", "FuzzAnnotate", "FuzzNewsML", "FuzzDate"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["CFuzzerDriver", "GazetteFuzzHarness"], path: "Fuzz/\(name)"))
     }
 }

@@ -102,6 +102,49 @@ for number, path in enumerate(pages[:3]):
     records += record("metadata", f"meta-{number}", "application/warc-fields", b"outlink: https://news.example/\r\n")
     write("FuzzWARC", f"{path.stem}.warc", records)
 
+# WARC as older crawlers write it: WARC/0.17, a deflate-encoded page, a resource log, robots.txt, a truncated end.
+import zlib
+page = pages[0].read_bytes()[:4000]
+old = record("response", "resp-deflate", "application/http; msgtype=response",
+             http(zlib.compress(page), b"Content-Encoding: deflate\r\n")).replace(b"WARC/1.1", b"WARC/0.17")
+old += record("resource", "wget-log", "text/plain", b"--2025-09-04-- https://news.example/\r\n").replace(
+    b"https://news.example/wget-log", b"metadata://gnu.org/software/wget/warc/wget.log")
+old += record("response", "robots", "application/http; msgtype=response", http(b"User-agent: *\nDisallow:\n")).replace(
+    b"https://news.example/robots", b"https://news.example/robots.txt")
+old += record("response", "cut", "application/http; msgtype=response", http(page))[:-700]
+write("FuzzWARC", "older-crawlers.warc", old)
+
+# Feeds in a legacy charset without a declaration, and one with an XML error after its first item.
+latin = "<rss><channel><item><title>Caf\u00e9 \u201cna\u00efve\u201d</title><description>Premi\u00e8re</description></item></channel></rss>"
+write("FuzzFeed", "cp1252.rss", b"\x00" + latin.encode("cp1252"))
+write("FuzzFeed", "damaged.rss", b"\x00" + b"<rss><channel><item><title>One</title></item><item><title>Two</b></item></channel></rss>")
+
+# NewsML: a G2 message (package + text item with inline XHTML) and a 1.x file with escaped HTML, from corpus texts.
+for number, path in enumerate(texts[:3]):
+    title, paragraphs = article(path)
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    g2 = (f'<?xml version="1.0" encoding="UTF-8"?><newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>'
+          f'<packageItem guid="pkg-{number}"><groupSet><group><itemRef residref="item-{number}"/></group></groupSet></packageItem>'
+          f'<newsItem guid="item-{number}" version="2" xml:lang="en"><itemMeta><itemClass qcode="ninat:text"/>'
+          f'<firstCreated>2025-09-04T10:00:00Z</firstCreated></itemMeta><contentMeta><headline>{html.escape(title)}</headline>'
+          f'<by>Staff</by><dateline>PARIS</dateline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml">'
+          f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{body}</body></html></inlineXML></contentSet></newsItem>'
+          f'</itemSet></newsMessage>')
+    write("FuzzNewsML", f"{path.stem}-g2.xml", g2)
+    one = (f'<?xml version="1.0" encoding="UTF-8"?><NewsML><NewsEnvelope><DateAndTime>20250904T100000Z</DateAndTime></NewsEnvelope>'
+           f'<NewsItem><Identification><NewsIdentifier><PublicIdentifier>urn:newsml:example:{number}</PublicIdentifier>'
+           f'</NewsIdentifier></Identification><NewsManagement><FirstCreated>20250904T095900+0200</FirstCreated></NewsManagement>'
+           f'<NewsComponent><NewsLines><HeadLine>{html.escape(title)}</HeadLine></NewsLines><ContentItem>'
+           f'<MediaType FormalName="Text"/><Format FormalName="HTML"/><DataContent><![CDATA[{body}]]></DataContent>'
+           f'</ContentItem></NewsComponent></NewsItem></NewsML>')
+    write("FuzzNewsML", f"{path.stem}-1.xml", one)
+
+# Dates as feeds write them.
+for number, text in enumerate(["Thu, 04 Sep 2025 10:00:00 GMT", "Seg, 24 Set 2018 10:00:00 -0300",
+                               "Sat, Dec 16 2023 02:02:33 PM", "mardi 4 mars 2025 14h30", "24. September 2018 10:00 MESZ",
+                               "2025-09-04T10:00:00.000+02:00", "26-FEB-1987 15:01:01.79", "20140829T134951+0000"]):
+    write("FuzzDate", f"date-{number}.txt", text)
+
 # JSONL: lines of the gold input, one with HTML, one malformed.
 lines = (corpora / "gold" / "input.jsonl").read_text(encoding="utf-8").splitlines()
 for number in range(3):

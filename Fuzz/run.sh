@@ -16,7 +16,7 @@ SWIFT=${SWIFT:-swift}
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 RUNS=${FUZZ_RUNS:-0}
 MAX_LEN=${FUZZ_MAX_LEN:-2048}
-TARGETS=${FUZZ_TARGETS:-"FuzzHTML FuzzFeed FuzzSGML FuzzWARC FuzzJSONL FuzzAnnotate"}
+TARGETS=${FUZZ_TARGETS:-"FuzzHTML FuzzFeed FuzzSGML FuzzWARC FuzzJSONL FuzzAnnotate FuzzNewsML FuzzDate"}
 SCRATCH=.build-fuzz
 
 for target in $TARGETS; do

@@ -15,7 +15,7 @@ public enum FuzzHarness {
         "duplicate_id", "sgml_truncated", "warc_malformed", "warc_bad_length", "warc_truncated", "warc_http_malformed",
         "unsupported_content_encoding", "jsonl_malformed", "jsonl_not_object", "jsonl_field_type", "jsonl_no_text",
         "invalid_utf8", "binary_content", "html_unparseable", "empty_document", "unsupported_format",
-        "segmentation_failed",
+        "segmentation_failed", "xml_recovered", "brotli_truncated", "brotli_corrupt", "brotli_too_large",
     ]
 
     /// The repository root, found from this file (fuzz targets run from a build directory).
@@ -71,6 +71,13 @@ public enum FuzzHarness {
         check(annotated: document)
     }
 
+    /// Reads a date string; a date that reads must be ISO 8601 that reads again to itself.
+    public static func checkDate(_ text: String) {
+        guard let date = ISODate.normalise(text) else { return }
+        precondition(date.count >= 4 && date.prefix(4).allSatisfy(\.isNumber), "date '\(date)' from '\(text)' is not ISO 8601")
+        precondition(ISODate.normalise(date) == date, "date '\(date)' from '\(text)' does not read back to itself")
+    }
+
     static func check(_ reject: Reject) {
         precondition(documentedCodes.contains(reject.reason.code), "undocumented reject code \(reject.reason.code)")
         precondition(!reject.reason.message.isEmpty, "reject \(reject.reason.code) without a message")
@@ -123,7 +130,7 @@ public enum FuzzHarness {
 /// The fuzz targets, by the name of their executable; a regression input is named after its target.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case html = "FuzzHTML", feed = "FuzzFeed", sgml = "FuzzSGML", warc = "FuzzWARC", jsonl = "FuzzJSONL"
-    case annotate = "FuzzAnnotate"
+    case annotate = "FuzzAnnotate", newsml = "FuzzNewsML", date = "FuzzDate"
 
     /// The file names FuzzFeed's first byte chooses between: RSS, Atom, NITF, generic XML (sniffed for a vocabulary).
     public static let feedNames = ["fuzz.rss", "fuzz.atom", "fuzz.nitf", "fuzz.xml"]
@@ -140,6 +147,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             FuzzHarness.readAndClean(Array(bytes.dropFirst()), path: Self.feedNames[Int(selector) % Self.feedNames.count])
         case .annotate:
             FuzzHarness.annotate(text: String(decoding: bytes, as: UTF8.self))
+        case .newsml: FuzzHarness.readAndClean(bytes, path: "fuzz.newsml")
+        case .date: FuzzHarness.checkDate(String(decoding: bytes, as: UTF8.self))
         }
     }
 }

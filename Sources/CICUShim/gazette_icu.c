@@ -200,3 +200,91 @@ int32_t gz_display_country(const char *alpha2, const char *display_locale, char 
     *status = code;
     return result;
 }
+
+// ---- Charset detection and conversion (feeds, newswire XML without a usable declaration) ----
+#include <unicode/ucsdet.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+
+int32_t gz_charset_detect(const char *bytes, int32_t length, const char *declared, char *name, int32_t capacity,
+                          int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&code);
+    if (U_FAILURE(code)) {
+        *status = code;
+        return -1;
+    }
+    // Markup (<tags>) is left out of the statistics: feeds and pages are mostly ASCII tags around the text.
+    ucsdet_enableInputFilter(detector, 1);
+    ucsdet_setText(detector, bytes, length, &code);
+    if (declared != NULL && declared[0] != 0) ucsdet_setDeclaredEncoding(detector, declared, -1, &code);
+    const UCharsetMatch *match = U_SUCCESS(code) ? ucsdet_detect(detector, &code) : NULL;
+    int32_t confidence = -1;
+    if (match != NULL && U_SUCCESS(code)) {
+        const char *found = ucsdet_getName(match, &code);
+        confidence = ucsdet_getConfidence(match, &code);
+        if (U_SUCCESS(code) && found != NULL && capacity > 0) {
+            strncpy(name, found, (size_t)capacity - 1);
+            name[capacity - 1] = 0;
+        } else {
+            confidence = -1;
+        }
+    }
+    ucsdet_close(detector);
+    *status = code;
+    return confidence;
+}
+
+/// Counts substitutions, then substitutes as ICU's default callback does.
+static void gz_counting_substitute(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
+                                   int32_t length, UConverterCallbackReason reason, UErrorCode *err) {
+    if (reason == UCNV_ILLEGAL || reason == UCNV_UNASSIGNED || reason == UCNV_IRREGULAR) {
+        (*(int32_t *)context)++;
+    }
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, codeUnits, length, reason, err);
+}
+
+int32_t gz_convert_to_utf8(const char *charset, const char *src, int32_t length, char *dest, int32_t capacity,
+                           int32_t *substitutions, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    *substitutions = 0;
+    UConverter *source = ucnv_open(charset, &code);
+    if (U_FAILURE(code)) {
+        *status = code;
+        return 0;
+    }
+    UConverter *target = ucnv_open("UTF-8", &code);
+    if (U_FAILURE(code)) {
+        ucnv_close(source);
+        *status = code;
+        return 0;
+    }
+    ucnv_setToUCallBack(source, gz_counting_substitute, substitutions, NULL, NULL, &code);
+    char *out = dest;
+    const char *in = src;
+    UChar pivot[1024];
+    UChar *pivotSource = pivot, *pivotTarget = pivot;
+    // One input byte never makes more than 3 bytes of UTF-8, so a caller that gives 3 * length + 16 bytes
+    // never sees U_BUFFER_OVERFLOW_ERROR.
+    ucnv_convertEx(target, source, &out, dest + capacity, &in, src + length, pivot, &pivotSource, &pivotTarget,
+                   pivot + 1024, true, true, &code);
+    ucnv_close(source);
+    ucnv_close(target);
+    *status = code;
+    return (int32_t)(out - dest);
+}
+
+int32_t gz_convert_from_utf8(const char *charset, const char *src, int32_t length, char *dest, int32_t capacity,
+                             int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    int32_t written = ucnv_convert(charset, "UTF-8", dest, capacity, src, length, &code);
+    *status = code;
+    return written;
+}
+
+int gz_charset_known(const char *charset) {
+    UErrorCode code = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &code);
+    if (converter != NULL) ucnv_close(converter);
+    return U_SUCCESS(code) ? 1 : 0;
+}

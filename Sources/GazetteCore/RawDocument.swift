@@ -1,6 +1,6 @@
 /// The input formats Gazette reads.
 public enum InputFormat: String, Sendable, Codable, CaseIterable {
-    case text, html, jsonl, xml, rss, atom, sgml, warc, nitf
+    case text, html, jsonl, xml, rss, atom, sgml, warc, nitf, newsml
 }
 
 /// A document's bytes and what is known of it before cleaning.

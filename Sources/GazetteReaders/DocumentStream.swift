@@ -239,6 +239,8 @@ public struct DocumentStream: Sequence, Sendable {
                 return WARCReader(context: context, bytes: bytes)
             case .sgml, .nitf:
                 return NewswireReader(context: context, bytes: bytes, format: format, statistics: &statistics)
+            case .newsml:
+                return NewsMLReader(context: context, bytes: bytes, statistics: &statistics)
             case .xml:
                 // A known vocabulary inside a generic .xml name, else one plain-text document.
                 switch FormatDetector.sniff(bytes) {
@@ -246,22 +248,34 @@ public struct DocumentStream: Sequence, Sendable {
                     return FeedReader(context: context, bytes: bytes, format: .xml, statistics: &statistics)
                 case .sgml?:
                     return NewswireReader(context: context, bytes: bytes, format: .sgml, statistics: &statistics)
+                case .newsml?:
+                    return NewsMLReader(context: context, bytes: bytes, statistics: &statistics)
                 default:
                     return NewswireReader(context: context, bytes: bytes, format: .xml, statistics: &statistics)
                 }
             case .html, .text:
-                let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
-                var body = bytes
-                // UTF-16 plain text (by its byte order mark) becomes UTF-8; HTML keeps its bytes for libxml2.
-                if format == .text, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-                    guard let decoded = Transcoder.utf8(from: bytes, charset: "utf-16") else {
-                        return SingleReader(item: context.reject(context.path, format: .text, index: 0, "invalid_encoding",
-                                                                 "the text starts with a UTF-16 byte order mark but is not valid UTF-16"))
-                    }
-                    body = decoded
-                }
-                return SingleReader(item: .document(RawDocument(id: context.path, source: source, format: format, bytes: body)))
+                return SingleReader(item: Self.page(bytes, format: format, context: context, statistics: &statistics))
             }
+        }
+
+        /// An HTML or plain-text file as one document. UTF-16 plain text (by its byte order mark) becomes UTF-8;
+        /// HTML keeps its bytes for libxml2 and the cleaner, which read its `<meta charset>` (a standalone file has no
+        /// transport header; an undeclared one that is not UTF-8 is the cleaner's `invalid_utf8`).
+        static func page(_ bytes: [UInt8], format: InputFormat, context: ReadContext, statistics: inout ReadStatistics)
+            -> ReadItem
+        {
+            let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
+            var body = bytes
+            if format == .text, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                guard bytes.count % 2 == 0 else {
+                    return context.reject(context.path, format: .text, index: 0, "invalid_encoding",
+                                          "the text starts with a UTF-16 byte order mark but is not valid UTF-16")
+                }
+                let decision = CharsetResolver.decide(bytes)
+                statistics.record(decision)
+                body = CharsetResolver.utf8(bytes, decision: decision).bytes
+            }
+            return .document(RawDocument(id: context.path, source: source, format: format, bytes: body))
         }
 
         static func fileReject(_ path: String, _ code: String, _ message: String) -> ReadItem {

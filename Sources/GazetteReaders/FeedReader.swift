@@ -14,37 +14,67 @@ struct FeedReader: ItemReader {
     var pending: ReadItem?
     var ids: Set<String> = []
 
+    /// Set when the feed had an XML error and was read in recovery mode: the reject for the damage, handed out
+    /// after the items that could be read.
+    var damage: ReadItem?
+    /// The parsed feed, kept alive while its nodes are read.
+    var tree: XMLTree?
+
     init(context: ReadContext, bytes: [UInt8], format: InputFormat, statistics: inout ReadStatistics) {
         self.context = context
         self.format = format
-        switch XMLContainer.parse(bytes, context: context, statistics: &statistics) {
+        switch XMLContainer.parseRecovering(bytes, context: context, statistics: &statistics) {
         case .failure(let reason):
             pending = context.reject(context.path, format: format, index: 0, reason.code, reason.message)
-        case .success(let tree):
-            guard let root = tree.root else {
+        case .success(let parsed):
+            tree = parsed.tree
+            guard let root = parsed.tree.root else {
                 pending = context.reject(context.path, format: format, index: 0, "xml_malformed", "the feed has no root element")
                 return
             }
-            switch root.name.lowercased() {
-            case "rss":
-                self.format = .rss
-                items = root.child("channel")?.elements(named: "item") ?? []
-            case "rdf":
-                self.format = .rss
-                items = root.elements(named: "item")
-            case "feed":
-                self.format = .atom
-                items = root.elements(named: "entry")
-            default:
-                pending = context.reject(context.path, format: format, index: 0, "not_a_feed",
-                                         "the root element is <\(root.name)>, not <rss>, <rdf:RDF> or <feed>")
-                return
-            }
-            if items.isEmpty {
-                pending = context.reject(context.path, format: self.format, index: 0, "no_articles",
-                                         "the feed holds no items")
+            readItems(of: root)
+            if let error = parsed.damage {
+                if items.isEmpty {
+                    // Nothing readable before or around the damage: the damage is the reason.
+                    let reason = XMLContainer.rejectReason(for: error)
+                    pending = context.reject(context.path, format: self.format, index: 0, reason.code, reason.message)
+                } else {
+                    statistics.partial["feed read past an XML error", default: 0] += 1
+                    damage = context.reject(context.fallbackID(items.count), format: self.format, index: items.count,
+                                            "xml_recovered", "the feed has an XML error (libxml2: \(error)); the \(items.count) "
+                                                + "items around it were read, whatever the damage hides is lost")
+                }
             }
         }
+    }
+
+    /// The feed's items (RSS `item`, Atom `entry`) wherever they sit in the channel or feed, nested ones included
+    /// (a nested item is an item to feed readers too); sets the format, or a reject when the root is not a feed.
+    mutating func readItems(of root: XMLNode) {
+        let prefix = root.namespacePrefix
+        switch root.name.lowercased() {
+        case "rss":
+            format = .rss
+            items = root.child("channel").map { Self.items(named: "item", in: $0, prefix: nil) } ?? []
+        case "rdf":
+            format = .rss
+            items = Self.items(named: "item", in: root, prefix: nil)
+        case "feed":
+            format = .atom
+            items = Self.items(named: "entry", in: root, prefix: prefix)
+        default:
+            pending = context.reject(context.path, format: format, index: 0, "not_a_feed",
+                                     "the root element is <\(root.name)>, not <rss>, <rdf:RDF> or <feed>")
+            return
+        }
+        if items.isEmpty {
+            pending = context.reject(context.path, format: format, index: 0, "no_articles", "the feed holds no items")
+        }
+    }
+
+    /// Descendant elements with a local name and namespace prefix, in document order.
+    static func items(named name: String, in container: XMLNode, prefix: String?) -> [XMLNode] {
+        container.descendants { $0.name == name && $0.namespacePrefix == prefix }
     }
 
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
@@ -52,7 +82,10 @@ struct FeedReader: ItemReader {
             pending = nil
             return item
         }
-        guard index < items.count else { return nil }
+        guard index < items.count else {
+            defer { damage = nil }
+            return damage
+        }
         defer { index += 1 }
         return format == .atom ? entry(items[index], index: index) : item(items[index], index: index)
     }
@@ -60,8 +93,11 @@ struct FeedReader: ItemReader {
     /// One RSS item.
     mutating func item(_ node: XMLNode, index: Int) -> ReadItem {
         let title = node.childText("title")
-        let link = node.childText("link")
         let guid = node.childText("guid") ?? node.attribute("about")
+        // An item without a link is at its guid when the guid is a web address not marked isPermaLink="false".
+        let permalink = node.child("guid")?.attribute("isPermaLink")?.lowercased() == "false" ? nil : guid.flatMap(Self.webAddress)
+        // The first <link> with text: an empty <atom:link href=…/> may come first.
+        let link = node.elements(named: "link").lazy.map { collapse($0.textContent) }.first { !$0.isEmpty } ?? permalink
         let date = node.childText("pubDate") ?? node.childText("date", prefix: "dc")
         let html = node.child("encoded", prefix: "content").map(\.textContent) ?? node.child("description").map(\.textContent)
         return document(id: guid ?? link, index: index, title: title, url: link, date: date, html: html, text: nil)
@@ -71,8 +107,9 @@ struct FeedReader: ItemReader {
     mutating func entry(_ node: XMLNode, index: Int) -> ReadItem {
         let title = node.childText("title")
         let links = node.elements(named: "link")
-        let link = (links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first)?.attribute("href")
+        let linked = (links.first { ($0.attribute("rel") ?? "alternate") == "alternate" } ?? links.first)?.attribute("href")
         let id = node.childText("id")
+        let link = linked ?? id.flatMap(Self.webAddress)
         let date = node.childText("published") ?? node.childText("updated")
         var html: String?
         var text: String?
@@ -86,6 +123,12 @@ struct FeedReader: ItemReader {
             break
         }
         return document(id: id ?? link, index: index, title: title, url: link, date: date, html: html, text: text)
+    }
+
+    /// The value when it is an http(s) address (an id that doubles as the item's address), else nil.
+    static func webAddress(_ value: String) -> String? {
+        let lowered = value.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? value : nil
     }
 
     mutating func document(id: String?, index: Int, title: String?, url: String?, date: String?, html: String?, text: String?)

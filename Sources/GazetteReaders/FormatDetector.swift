@@ -6,7 +6,11 @@ public enum FormatDetector {
     static let byExtension: [String: InputFormat] = [
         "txt": .text, "text": .text, "html": .html, "htm": .html, "xhtml": .html, "jsonl": .jsonl, "ndjson": .jsonl,
         "rss": .rss, "atom": .atom, "sgm": .sgml, "sgml": .sgml, "nitf": .nitf, "warc": .warc, "xml": .xml,
+        "newsml": .newsml,
     ]
+
+    /// Root elements of NewsML-G2 (`newsMessage`, `newsItem`, `packageItem`) and NewsML 1.x (`NewsML`), lower-cased.
+    static let newsMLRoots: Set<String> = ["newsmessage", "newsitem", "packageitem", "newsml"]
 
     /// Extensions that mark a gzip-compressed file; the name without them tells the inner format.
     static let gzipExtensions: Set<String> = ["gz", "gzip"]
@@ -25,7 +29,7 @@ public enum FormatDetector {
     }
 
     /// The format of a file: by extension, else by sniffing. `.xml` files are sniffed for a known vocabulary
-    /// (RSS, Atom, Reuters, NITF). `path` should already be stripped of `.gz`.
+    /// (RSS, Atom, Reuters, NITF, NewsML). `path` should already be stripped of `.gz`.
     public static func format(path: String, bytes: [UInt8]) -> InputFormat {
         let ext = (path as NSString).pathExtension.lowercased()
         if let format = byExtension[ext], format != .xml { return format }
@@ -40,7 +44,7 @@ public enum FormatDetector {
 
     /// The format the first bytes announce, or nil when they say nothing clear.
     public static func sniff(_ bytes: [UInt8]) -> InputFormat? {
-        if bytes.starts(with: Array("WARC/1.".utf8)) { return .warc }
+        if isWARCVersionLine(bytes[...]) { return .warc }
         var head = bytes.prefix(4096)[...]
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
         let first = head.firstIndex { !ASCIIBytes.isSpace($0) }
@@ -49,7 +53,10 @@ public enum FormatDetector {
         case UInt8(ascii: "{"): return .jsonl
         case UInt8(ascii: "<"):
             let sawDeclaration = head[first...].starts(with: Array("<?xml".utf8))
-            switch rootElementName(head[first...])?.lowercased() {
+            let root = rootElementName(head[first...])?.lowercased()
+            // NewsML roots, with or without a namespace prefix.
+            if let local = root?.split(separator: ":").last, newsMLRoots.contains(String(local)) { return .newsml }
+            switch root {
             case "rss", "rdf:rdf": return .rss
             case "feed": return .atom
             case "reuters", "lewis": return .sgml
@@ -60,6 +67,12 @@ public enum FormatDetector {
             }
         default: return nil
         }
+    }
+
+    /// Whether the bytes start with a WARC version line: "WARC/" and a digit (WARC/0.17, 0.18, 1.0, 1.1).
+    static func isWARCVersionLine(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.starts(with: Array("WARC/".utf8)), bytes.count > 5 else { return false }
+        return (0x30...0x39).contains(bytes[bytes.startIndex + 5])
     }
 
     /// The name of the first element, skipping the XML declaration, processing instructions, comments and DOCTYPE.

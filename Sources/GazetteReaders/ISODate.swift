@@ -12,7 +12,8 @@ public enum ISODate {
     /// Normalises the date forms news sources use, or returns nil for anything else:
     /// - ISO 8601 ("2025-09-04", "2025-09-04T10:00:00Z", "2025-09-04 10:00:00+0200" → "2025-09-04T10:00:00+02:00"),
     ///   also basic ("20250904T100000Z", NITF) and partial ("2025-09", "2025");
-    /// - RFC 822 (RSS pubDate: "Thu, 04 Sep 2025 10:00:00 GMT" → "2025-09-04T10:00:00Z");
+    /// - RFC 822/1123 (RSS pubDate: "Thu, 04 Sep 2025 10:00:00 GMT" → "2025-09-04T10:00:00Z") and their deviations,
+    ///   month and day names in en, pt, es, it, fr, de, nl, 12-hour clocks, zones by name or offset (see `wordDate`);
     /// - Reuters-21578 ("26-FEB-1987 15:01:01.79" → "1987-02-26T15:01:01").
     public static func normalise(_ value: String) -> String? {
         // Values that start and end with a visible ASCII character need no trimming (Foundation's is slow).
@@ -47,21 +48,8 @@ public enum ISODate {
                 return date
             }
         }
-        // RFC 822: "[Thu,] 04 Sep 2025 [10:00[:00]] [zone]".
-        var fields = parts[...]
-        if let first = fields.first, Int(first) == nil { fields = fields.dropFirst() }
-        if fields.count >= 3, let day = Int(fields[fields.startIndex]),
-            let month = months.firstIndex(of: String(fields[fields.startIndex + 1].prefix(3)).uppercased()),
-            var year = Int(fields[fields.startIndex + 2])
-        {
-            if year < 100 { year += year < 50 ? 2000 : 1900 }
-            guard let date = date(year, month + 1, day) else { return nil }
-            let rest = fields.dropFirst(3)
-            guard let clock = rest.first, let time = time(clock) else { return date }
-            let zone = rest.dropFirst().first.flatMap(offset) ?? ""
-            return date + "T" + time + zone
-        }
-        return nil
+        // RFC 822/1123 and the forms feeds write with month names in any supported language.
+        return wordDate(parts)
     }
 
     /// The usual Reuters-21578 shape read straight from the bytes: "D[D]-MON-YYYY[ HH:MM[:SS[.fff]]]"
@@ -168,7 +156,8 @@ public enum ISODate {
         var numbers: [Int] = []
         for (index, piece) in pieces.enumerated() {
             let whole = index == 2 ? piece.prefix { $0 != "." } : piece[...]
-            guard whole.count == 2, let number = Int(whole) else { return nil }
+            // Digits only: Int() would also take a sign ("-5").
+            guard whole.count == 2, whole.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(whole) else { return nil }
             numbers.append(number)
         }
         guard numbers[0] < 24, numbers[1] < 60, numbers.count < 3 || numbers[2] < 61 else { return nil }
@@ -214,7 +203,9 @@ public enum ISODate {
             cursor = 8
         }
         guard cursor < bytes.count else { return result }
-        guard bytes[cursor] == UInt8(ascii: "T") || bytes[cursor] == UInt8(ascii: " ") else { return nil }
+        guard bytes[cursor] == UInt8(ascii: "T") || bytes[cursor] == UInt8(ascii: "t") || bytes[cursor] == UInt8(ascii: " ") else {
+            return nil
+        }
         cursor += 1
         // The clock: hh:mm[:ss[.fff]] or hhmm[ss].
         var clock = ""

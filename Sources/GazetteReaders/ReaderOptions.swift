@@ -30,6 +30,15 @@ public struct ReadStatistics: Sendable, Equatable {
     public var skippedRecords: [String: Int] = [:]
     /// Bytes that were not valid UTF-8 in a UTF-8 container (Reuters, feeds, NITF) and became U+FFFD.
     public var replacedBytes = 0
+    /// How each XML container's charset was decided, by decision ("declaration utf-8", "detected big5",
+    /// "utf-8 over declaration", …; see `CharsetResolver`), except the commonest, counted in `undeclaredUTF8`.
+    public var charsets: [String: Int] = [:]
+    /// Containers without a declaration whose bytes are UTF-8 (every Reuters article): a plain counter, as the
+    /// dictionary would cost an allocation per article.
+    public var undeclaredUTF8 = 0
+    /// Damaged input read in part, by kind ("warc record truncated", "feed item after an XML error", …): each
+    /// counted item is a document read as far as its input goes.
+    public var partial: [String: Int] = [:]
 
     public init() {}
 
@@ -44,16 +53,44 @@ public struct ReadStatistics: Sendable, Equatable {
                 + skippedRecords.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")")
         }
         if replacedBytes > 0 { parts.append("\(replacedBytes) undecodable bytes replaced") }
+        let decisions = allCharsets
+        if !decisions.isEmpty { parts.append("charsets (" + Self.listing(decisions) + ")") }
+        if !partial.isEmpty { parts.append("read in part (" + Self.listing(partial) + ")") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     mutating func skip(_ kind: String) { skippedRecords[kind, default: 0] += 1 }
+
+    /// Every charset decision by its key, "undeclared utf-8" included.
+    public var allCharsets: [String: Int] {
+        guard undeclaredUTF8 > 0 else { return charsets }
+        var all = charsets
+        all[CharsetSource.undeclaredUTF8.rawValue, default: 0] += undeclaredUTF8
+        return all
+    }
+
+    /// Counts a charset decision.
+    mutating func record(_ decision: CharsetDecision) {
+        if decision.source == .undeclaredUTF8 {
+            undeclaredUTF8 += 1
+        } else {
+            charsets[decision.statisticsKey, default: 0] += 1
+        }
+    }
+
+    /// "key: count" pairs sorted by key.
+    static func listing(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
 
     /// Adds what another reader (a worker reading pending records) saw.
     public static func += (lhs: inout ReadStatistics, rhs: ReadStatistics) {
         lhs.files += rhs.files
         lhs.skippedRecords.merge(rhs.skippedRecords, uniquingKeysWith: +)
         lhs.replacedBytes += rhs.replacedBytes
+        if !rhs.charsets.isEmpty { lhs.charsets.merge(rhs.charsets, uniquingKeysWith: +) }
+        lhs.undeclaredUTF8 += rhs.undeclaredUTF8
+        if !rhs.partial.isEmpty { lhs.partial.merge(rhs.partial, uniquingKeysWith: +) }
     }
 }
 

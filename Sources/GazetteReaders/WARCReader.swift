@@ -1,16 +1,21 @@
 import Foundation
 import GazetteCore
 import GazetteZlib
+import GazetteBrotli
 
-/// Reads WARC 1.0/1.1 files: each `response` record with an HTML (or plain-text) HTTP payload becomes one
-/// document; `request`, `metadata`, `warcinfo`, `revisit`, … records and non-HTML or non-2xx responses are
-/// skipped and counted in `ReadStatistics.skippedRecords`.
+/// Reads WARC files as crawlers write them (WARC/0.17, 0.18, 1.0, 1.1): each `response` record with an HTML
+/// (or plain-text) HTTP payload becomes one document, and so does a `resource` record holding an HTML or text page
+/// with an http(s) target URI (not a crawler's own log, arguments or manifest). `request`, `metadata`, `warcinfo`,
+/// `revisit`, … records, non-2xx or non-page responses, `robots.txt` and non-page resources are skipped and counted
+/// in `ReadStatistics.skippedRecords`.
 ///
-/// The HTTP headers are stripped; `Transfer-Encoding: chunked` and `Content-Encoding: gzip` are undone and the
-/// Content-Type charset travels with the document. The id is the WARC-Record-ID, the URL the WARC-Target-URI,
-/// `source.index` the record's position in the file (skipped records count). A record that runs past the end is
-/// `warc_truncated`; one whose Content-Length does not end at a record boundary is `warc_bad_length`, and reading
-/// resumes at the next `WARC/1.` header.
+/// The HTTP headers are stripped; `Transfer-Encoding: chunked` and `Content-Encoding` gzip, deflate and brotli are
+/// undone and the Content-Type charset travels with the document (valid UTF-8 wins over a contradicting charset).
+/// The id is the WARC-Record-ID, the URL the WARC-Target-URI, `source.index` the record's position in the file
+/// (skipped records count). A record cut short (the file ends, or the next record starts inside its declared
+/// length) is read as far as it goes; one followed by stray bytes is read at its declared length and reading
+/// resumes at the next WARC version line. Both are counted in `ReadStatistics.partial`, and are `warc_truncated` or
+/// `warc_bad_length` only when nothing of them can be read.
 struct WARCReader: ItemReader {
     let context: ReadContext
     let bytes: [UInt8]
@@ -20,11 +25,28 @@ struct WARCReader: ItemReader {
 
     static let crlf2 = Array("\r\n\r\n".utf8)
     static let lf2 = Array("\n\n".utf8)
-    static let magic = Array("WARC/1.".utf8)
+    static let magic = Array("WARC/".utf8)
 
     init(context: ReadContext, bytes: [UInt8]) {
         self.context = context
         self.bytes = bytes
+    }
+
+    /// Where a record's block ends and how the record is damaged, if it is.
+    struct BlockExtent {
+        var end: Int
+        var damage: RecordDamage?
+    }
+
+    /// What is wrong with a record that is still read as far as it goes.
+    enum RecordDamage: String {
+        /// The file ends, or the next record starts, inside the declared length.
+        case cutShort = "warc record truncated"
+        /// Other bytes than blank lines and the next record follow the declared length: the length or the bytes lie.
+        case badLength = "warc record with a wrong length"
+
+        /// The reject code when nothing of the record can be read.
+        var code: String { self == .cutShort ? "warc_truncated" : "warc_bad_length" }
     }
 
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
@@ -38,10 +60,10 @@ struct WARCReader: ItemReader {
             let recordIndex = index
             index += 1
             let start = offset
-            guard bytes[start...].starts(with: Self.magic) else {
+            guard FormatDetector.isWARCVersionLine(bytes[start...]) else {
                 let resume = nextRecord(after: start)
                 offset = resume ?? bytes.count
-                return reject(nil, recordIndex, "warc_malformed", "no WARC/1.x version line at byte \(start)")
+                return reject(nil, recordIndex, "warc_malformed", "no WARC/n.n version line at byte \(start)")
             }
             guard let headerEnd = Self.headerEnd(bytes[...], from: start) else {
                 done = true
@@ -55,136 +77,228 @@ struct WARCReader: ItemReader {
                 offset = nextRecord(after: start) ?? bytes.count
                 return reject(id, recordIndex, "warc_malformed", "the record at byte \(start) has no valid Content-Length")
             }
-            let blockStart = headerEnd.end
-            let (blockEnd, overflow) = blockStart.addingReportingOverflow(length)
-            if overflow || blockEnd > bytes.count {
-                // Either the file stops early, or the length is a lie and another record follows.
-                if let resume = nextRecord(after: blockStart) {
-                    offset = resume
-                    return reject(id, recordIndex, "warc_bad_length",
-                                  "Content-Length \(length) of the record at byte \(start) runs past the next record")
-                }
-                done = true
-                return reject(id, recordIndex, "warc_truncated",
-                              "the record at byte \(start) declares \(length) bytes but the file ends after \(bytes.count - blockStart)")
-            }
-            // A record ends with CRLF CRLF (tolerate LF LF, or the end of the file).
-            let after = bytes[blockEnd...]
-            if after.starts(with: Self.crlf2) {
-                offset = blockEnd + 4
-            } else if after.starts(with: Self.lf2) {
-                offset = blockEnd + 2
-            } else if after.allSatisfy({ $0 == 0x0D || $0 == 0x0A }) {
-                offset = bytes.count
-            } else {
-                offset = nextRecord(after: blockStart) ?? bytes.count
-                return reject(id, recordIndex, "warc_bad_length",
-                              "Content-Length \(length) of the record at byte \(start) does not end at a record boundary")
-            }
-            let block = bytes[blockStart..<blockEnd]
-            let type = headers["warc-type"]?.lowercased() ?? "unknown"
-            switch type {
-            case "response":
-                if let item = response(block, headers: headers, id: id, index: recordIndex, statistics: &statistics) {
-                    return item
-                }
-            case "resource":
-                let contentType = headers["content-type"] ?? ""
-                if let item = payload(block, contentType: contentType, headers: headers, id: id, index: recordIndex,
-                                      skipKind: "warc resource non-html", statistics: &statistics)
-                {
-                    return item
-                }
-            default:
-                statistics.skip("warc \(type)")
-            }
+            let extent = blockExtent(start: start, blockStart: headerEnd.end, length: length)
+            let record = Record(block: bytes[headerEnd.end..<extent.end], headers: headers, id: id, index: recordIndex,
+                                damage: extent.damage)
+            if let item = read(record, statistics: &statistics) { return item }
         }
         return nil
     }
 
+    /// Finds where the block that starts at `blockStart` ends and moves `offset` past the record: at the declared
+    /// length when blank lines and the next record (or the end) follow it; at the next record or the end of the
+    /// file when the record is cut short; at the declared length, damaged, when other bytes follow it (reading goes
+    /// on at the next record, as warcio does).
+    mutating func blockExtent(start: Int, blockStart: Int, length: Int) -> BlockExtent {
+        let (blockEnd, overflow) = blockStart.addingReportingOverflow(length)
+        let nextStart = nextRecord(after: blockStart)
+        if overflow || blockEnd > bytes.count || (nextStart.map { $0 < blockEnd } ?? false) {
+            var end = nextStart ?? bytes.count
+            if nextStart != nil { while end > blockStart, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x0A { end -= 1 } }
+            offset = nextStart ?? bytes.count
+            if nextStart == nil { done = true }
+            return BlockExtent(end: end, damage: .cutShort)
+        }
+        // A record ends with CRLF CRLF; tolerate LF LF, a stray extra newline, or the end of the file.
+        var after = blockEnd
+        while after < bytes.count, bytes[after] == 0x0D || bytes[after] == 0x0A { after += 1 }
+        if after == bytes.count || FormatDetector.isWARCVersionLine(bytes[after...]) {
+            offset = after
+            return BlockExtent(end: blockEnd, damage: nil)
+        }
+        offset = nextStart ?? bytes.count
+        return BlockExtent(end: blockEnd, damage: .badLength)
+    }
+
+    /// One record's block and what its headers say.
+    struct Record {
+        var block: ArraySlice<UInt8>
+        var headers: [String: String]
+        var id: String?
+        var index: Int
+        var damage: RecordDamage?
+
+        /// Whether the record is damaged, so a body cut short is kept as far as it decodes.
+        var truncated: Bool { damage != nil }
+
+        var targetURI: String? { headers["warc-target-uri"].map(WARCReader.unbracketed) }
+    }
+
+    /// The document or reject a record makes, or nil when it is skipped (and counted).
+    func read(_ record: Record, statistics: inout ReadStatistics) -> ReadItem? {
+        let type = record.headers["warc-type"]?.lowercased() ?? "unknown"
+        switch type {
+        case "response":
+            if Self.isRobotsTxt(record.targetURI) {
+                statistics.skip("warc robots.txt")
+                return nil
+            }
+            return counted(response(record, statistics: &statistics), record: record, statistics: &statistics)
+        case "resource":
+            // A crawler's own files (wget's log, arguments, manifest) have no http(s) target: they are not pages.
+            guard Self.isWebURI(record.targetURI), !Self.isRobotsTxt(record.targetURI) else {
+                statistics.skip("warc resource non-page")
+                return nil
+            }
+            let item = payload(record.block, contentType: record.headers["content-type"] ?? "", record: record,
+                               skipKind: "warc resource non-page", statistics: &statistics)
+            return counted(item, record: record, statistics: &statistics)
+        default:
+            statistics.skip("warc \(type)")
+            return nil
+        }
+    }
+
+    /// Counts a document read from a damaged record; a damaged record that made nothing readable is
+    /// `warc_truncated` (cut short) or `warc_bad_length` (other bytes after its declared length).
+    func counted(_ item: ReadItem?, record: Record, statistics: inout ReadStatistics) -> ReadItem? {
+        guard let damage = record.damage else { return item }
+        switch item {
+        case .document?:
+            statistics.partial[damage.rawValue, default: 0] += 1
+            return item
+        case .reject(let rejected)?:
+            let what = damage == .cutShort ? "is cut short" : "is followed by stray bytes (its Content-Length is wrong)"
+            return reject(record.id, record.index, damage.code,
+                          "the record at index \(record.index) \(what) and cannot be read: \(rejected.reason.message)")
+        case nil:
+            return nil
+        }
+    }
+
+    /// Whether a target URI is a web page address (http or https).
+    static func isWebURI(_ uri: String?) -> Bool {
+        guard let uri = uri?.lowercased() else { return false }
+        return uri.hasPrefix("http://") || uri.hasPrefix("https://")
+    }
+
+    /// Whether a target URI is a site's robots.txt (query and fragment ignored).
+    static func isRobotsTxt(_ uri: String?) -> Bool {
+        guard let uri = uri?.lowercased() else { return false }
+        let path = uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? uri
+        return path.hasSuffix("/robots.txt")
+    }
+
     /// A response record: HTTP responses are unwrapped; other payloads are skipped.
-    func response(_ block: ArraySlice<UInt8>, headers: [String: String], id: String?, index: Int,
-                  statistics: inout ReadStatistics) -> ReadItem?
-    {
-        let contentType = headers["content-type"]?.lowercased() ?? ""
+    func response(_ record: Record, statistics: inout ReadStatistics) -> ReadItem? {
+        let block = record.block
+        let contentType = record.headers["content-type"]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/http") else {
-            return payload(block, contentType: contentType, headers: headers, id: id, index: index,
-                           skipKind: "warc response non-html", statistics: &statistics)
+            return payload(block, contentType: contentType, record: record, skipKind: "warc response non-html",
+                           statistics: &statistics)
         }
         guard let headerEnd = Self.headerEnd(block, from: block.startIndex) else {
-            return reject(id, index, "warc_http_malformed", "the HTTP response has no end of headers")
+            return reject(record.id, record.index, "warc_http_malformed", "the HTTP response has no end of headers")
         }
         let statusLine = Self.lines(block[block.startIndex..<headerEnd.start]).first ?? ""
         let status = statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) }
         guard statusLine.hasPrefix("HTTP/"), let status else {
-            return reject(id, index, "warc_http_malformed", "the HTTP status line '\(statusLine.prefix(60))' is not valid")
+            return reject(record.id, record.index, "warc_http_malformed", "the HTTP status line '\(statusLine.prefix(60))' is not valid")
         }
         guard (200..<300).contains(status) else {
             statistics.skip("warc response HTTP \(status / 100)xx")
             return nil
         }
         let http = Self.headers(block[block.startIndex..<headerEnd.start])
+        let mediaType = Self.mediaType(http["content-type"] ?? "")
+        guard Self.pageFormat(mediaType) != nil else {
+            statistics.skip("warc response non-html")
+            return nil
+        }
         var body = Array(block[headerEnd.end...])
         if http["transfer-encoding"]?.lowercased().contains("chunked") == true {
-            guard let dechunked = Self.dechunk(body) else {
-                return reject(id, index, "warc_http_malformed", "the chunked HTTP body is damaged")
+            guard let dechunked = Self.dechunk(body, partial: record.truncated) else {
+                return reject(record.id, record.index, "warc_http_malformed", "the chunked HTTP body is damaged")
             }
             body = dechunked
         }
-        switch http["content-encoding"]?.lowercased().trimmingCharacters(in: .whitespaces) ?? "identity" {
-        case "identity", "":
-            break
-        case "gzip", "x-gzip":
-            let result = Gzip.decompress(body, limit: context.options.maxDocumentBytes)
-            if let error = result.error {
-                return reject(id, index, error.kind.rawValue, "the gzip-encoded HTTP body: \(error.message)")
-            }
-            body = result.bytes
-        case let other:
-            return reject(id, index, "unsupported_content_encoding", "HTTP Content-Encoding '\(other)' is not supported")
+        switch decoded(body, encoding: http["content-encoding"], partial: record.truncated) {
+        case .failure(let reason): return reject(record.id, record.index, reason.code, reason.message)
+        case .success(let decodedBody): body = decodedBody
         }
-        return payload(body[...], contentType: http["content-type"] ?? "", headers: headers, id: id, index: index,
+        return payload(body[...], contentType: http["content-type"] ?? "", record: record,
                        skipKind: "warc response non-html", statistics: &statistics)
     }
 
-    /// An HTML or plain-text payload as a document; other media types are skipped and counted.
-    func payload(_ body: ArraySlice<UInt8>, contentType: String, headers: [String: String], id: String?, index: Int,
-                 skipKind: String, statistics: inout ReadStatistics) -> ReadItem?
-    {
-        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        let mediaType = parts.first?.lowercased() ?? ""
-        let charset = parts.dropFirst().first { $0.lowercased().hasPrefix("charset=") }
-            .map { String($0.dropFirst(8)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased() }
-        let format: InputFormat
+    /// The body with its HTTP Content-Encoding undone (identity, gzip, deflate, brotli). A record cut short keeps
+    /// what its compressed part decodes to.
+    func decoded(_ body: [UInt8], encoding: String?, partial: Bool) -> Result<[UInt8], RejectReason> {
+        let limit = context.options.maxDocumentBytes
+        switch encoding?.lowercased().trimmingCharacters(in: .whitespaces) ?? "identity" {
+        case "identity", "":
+            return .success(body)
+        case "gzip", "x-gzip":
+            return Self.kept(Gzip.decompress(body, limit: limit), partial: partial, what: "gzip")
+        case "deflate":
+            return Self.kept(Gzip.inflateHTTPDeflate(body, limit: limit), partial: partial, what: "deflate")
+        case "br":
+            let result = Brotli.decompress(body, limit: limit)
+            guard let error = result.error else { return .success(result.bytes) }
+            if partial, error.kind == .truncated, !result.bytes.isEmpty { return .success(result.bytes) }
+            return .failure(RejectReason(code: error.kind.rawValue, message: "the brotli-encoded HTTP body: \(error.message)"))
+        case let other:
+            return .failure(RejectReason(code: "unsupported_content_encoding", message: "HTTP Content-Encoding '\(other)' is not supported"))
+        }
+    }
+
+    /// A zlib result as a body: complete, or (for a record cut short) what decoded before the end.
+    static func kept(_ result: GzipResult, partial: Bool, what: String) -> Result<[UInt8], RejectReason> {
+        guard let error = result.error else { return .success(result.bytes) }
+        if partial, error.kind == .truncated, !result.bytes.isEmpty { return .success(result.bytes) }
+        return .failure(RejectReason(code: error.kind.rawValue, message: "the \(what)-encoded HTTP body: \(error.message)"))
+    }
+
+    /// The media type of a Content-Type value, lower-case, without parameters.
+    static func mediaType(_ contentType: String) -> String {
+        contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+
+    /// The document format of a page's media type: HTML, XHTML and untyped payloads are HTML, text/plain is text;
+    /// nil for every other type (images, scripts, style sheets, …).
+    static func pageFormat(_ mediaType: String) -> InputFormat? {
         switch mediaType {
-        case "text/html", "application/xhtml+xml", "": format = .html
-        case "text/plain": format = .text
-        default:
+        case "text/html", "application/xhtml+xml", "": return .html
+        case "text/plain": return .text
+        default: return nil
+        }
+    }
+
+    /// An HTML or plain-text payload as a document; other media types are skipped and counted.
+    func payload(_ body: ArraySlice<UInt8>, contentType: String, record: Record, skipKind: String,
+                 statistics: inout ReadStatistics) -> ReadItem? {
+        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let declared = parts.dropFirst().first { $0.lowercased().hasPrefix("charset=") }
+            .map { String($0.dropFirst(8)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased() }
+        guard let format = Self.pageFormat(Self.mediaType(contentType)) else {
             statistics.skip(skipKind)
             return nil
         }
         var bytes = Array(body)
-        if format == .text, let charset, !["utf-8", "utf8", "us-ascii", "ascii"].contains(charset) {
-            guard let decoded = Transcoder.utf8(from: bytes, charset: charset) else {
-                return reject(id, index, "invalid_encoding", "the text is not valid \(charset)")
-            }
-            bytes = decoded
+        var charset = declared
+        if format == .text {
+            let decision = CharsetResolver.decide(bytes, transport: declared)
+            statistics.record(decision)
+            bytes = CharsetResolver.utf8(bytes, decision: decision).bytes
+            charset = nil
+        } else if let decision = CharsetResolver.decideHTML(bytes, transport: declared) {
+            statistics.record(decision)
+            charset = decision.charset
         }
-        let source = SourceLocator(path: context.path, format: InputFormat.warc.rawValue, index: index)
+        let source = SourceLocator(path: context.path, format: InputFormat.warc.rawValue, index: record.index)
         return .document(RawDocument(
-            id: id ?? context.fallbackID(index), source: source, format: format, bytes: bytes,
-            url: headers["warc-target-uri"].map(Self.unbracketed), charset: format == .html ? charset : nil))
+            id: record.id ?? context.fallbackID(record.index), source: source, format: format, bytes: bytes,
+            url: record.targetURI, charset: charset))
     }
 
     func reject(_ id: String?, _ index: Int, _ code: String, _ message: String) -> ReadItem {
         context.reject(id, format: .warc, index: index, code, message)
     }
 
-    /// The start of the next line beginning with "WARC/1." after `position`.
+    /// The start of the next line that is a WARC version line ("WARC/" and a digit) after `position`.
     func nextRecord(after position: Int) -> Int? {
-        var from = position
+        var from = position + 1
         while let found = FormatDetector.find(Self.magic, in: bytes[...], from: from) {
-            if found == 0 || bytes[found - 1] == 0x0A { return found > position ? found : nil }
+            if found == 0 || bytes[found - 1] == 0x0A, FormatDetector.isWARCVersionLine(bytes[found...]) { return found }
             from = found + 1
         }
         return nil
@@ -229,8 +343,9 @@ struct WARCReader: ItemReader {
         value.hasPrefix("<") && value.hasSuffix(">") ? String(value.dropFirst().dropLast()) : value
     }
 
-    /// Undoes HTTP chunked transfer encoding, or nil when the chunks are damaged.
-    static func dechunk(_ body: [UInt8]) -> [UInt8]? {
+    /// Undoes HTTP chunked transfer encoding, or nil when the chunks are damaged; with `partial` (a record cut
+    /// short) a last chunk that runs past the end keeps the bytes it has.
+    static func dechunk(_ body: [UInt8], partial: Bool = false) -> [UInt8]? {
         var output: [UInt8] = []
         var i = 0
         while i < body.count {
@@ -240,7 +355,11 @@ struct WARCReader: ItemReader {
             guard let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
             if size == 0 { return output }
             let start = lineEnd + 1
-            guard start + size <= body.count else { return nil }
+            guard start + size <= body.count else {
+                guard partial else { return nil }
+                output.append(contentsOf: body[start...])
+                return output
+            }
             output.append(contentsOf: body[start..<(start + size)])
             i = start + size
             while i < body.count, body[i] == 0x0D || body[i] == 0x0A { i += 1 }
@@ -248,3 +367,4 @@ struct WARCReader: ItemReader {
         return output
     }
 }
+

@@ -1,23 +1,18 @@
 import GazetteCore
 import GazetteXML
 
-/// Parses an XML container (a feed, a NITF file, one Reuters article) safely: nesting checked by a byte scan
-/// first, invalid UTF-8 repaired when the container is UTF-8, then libxml2 without network or external entities.
+/// Parses an XML container (a feed, a NITF or NewsML file, one Reuters article) safely: nesting checked by a byte
+/// scan first, the charset decided and the bytes converted to UTF-8 (`CharsetResolver`; invalid UTF-8 repaired),
+/// then libxml2 without network or external entities.
 enum XMLContainer {
     /// Parses `bytes`, or returns the reject code and message.
     static func parse(_ bytes: [UInt8], context: ReadContext, statistics: inout ReadStatistics)
         -> Result<XMLTree, RejectReason>
     {
-        if let depth = NestingScanner.exceeds(bytes, limit: context.options.maxNestingDepth, mode: .xml) {
-            return .failure(RejectReason(
-                code: "too_deep",
-                message: "elements nest deeper than the limit of \(context.options.maxNestingDepth) (reached \(depth))"))
-        }
-        var input = bytes
-        if isUTF8(bytes) {
-            let repaired = UTF8Repair.repair(bytes)
-            input = repaired.bytes
-            statistics.replacedBytes += repaired.replaced
+        let input: [UInt8]
+        switch prepared(bytes, context: context, statistics: &statistics) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let converted): input = converted
         }
         do {
             let tree = try input.withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in
@@ -32,17 +27,44 @@ enum XMLContainer {
         }
     }
 
-    /// Whether the container is UTF-8: no BOM of another kind and no other declared encoding.
-    static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
-        var head = bytes.prefix(256)[...]
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return true }
-        let declaration = String(decoding: head[..<end], as: UTF8.self).lowercased()
-        guard let range = declaration.range(of: "encoding") else { return true }
-        let value = declaration[range.upperBound...].drop { $0 == "=" || $0 == " " || $0 == "\"" || $0 == "'" }
-            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return value == "utf-8" || value == "utf8"
+    /// Parses `bytes` reading past well-formedness errors (libxml2's recover mode): the tree of what could be
+    /// read and the damage found, nil when there was none; or the reject when nothing could be read or the input
+    /// is refused (too deep, entity loops, external entities).
+    static func parseRecovering(_ bytes: [UInt8], context: ReadContext, statistics: inout ReadStatistics)
+        -> Result<(tree: XMLTree, damage: XMLError?), RejectReason>
+    {
+        let input: [UInt8]
+        switch prepared(bytes, context: context, statistics: &statistics) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let converted): input = converted
+        }
+        let parsed: Result<(tree: XMLTree, error: XMLError?), XMLError> = input.withUnsafeBytes { buffer in
+            do throws(XMLError) {
+                return .success(try XMLTree.parseXMLRecovering(buffer, url: nil))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch parsed {
+        case .success(let result): return .success((result.tree, result.error))
+        case .failure(let error): return .failure(rejectReason(for: error))
+        }
+    }
+
+    /// The nesting check, then the bytes in UTF-8 with the charset decision counted.
+    static func prepared(_ bytes: [UInt8], context: ReadContext, statistics: inout ReadStatistics)
+        -> Result<[UInt8], RejectReason>
+    {
+        if let depth = NestingScanner.exceeds(bytes, limit: context.options.maxNestingDepth, mode: .xml) {
+            return .failure(RejectReason(
+                code: "too_deep",
+                message: "elements nest deeper than the limit of \(context.options.maxNestingDepth) (reached \(depth))"))
+        }
+        let decision = CharsetResolver.decide(bytes)
+        statistics.record(decision)
+        let converted = CharsetResolver.utf8(bytes, decision: decision)
+        statistics.replacedBytes += converted.replaced
+        return .success(converted.bytes)
     }
 
     /// The reject for a libxml2 failure.

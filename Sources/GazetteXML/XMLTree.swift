@@ -79,30 +79,55 @@ public final class XMLTree: @unchecked Sendable {
 
     /// Parses XML strictly and safely: no network, no external entities, entity loops refused.
     public static func parseXML(_ bytes: UnsafeRawBufferPointer, url: String? = nil, encoding: String? = nil) throws(XMLError) -> XMLTree {
+        let parsed = try parse(bytes, url: url, encoding: encoding, recover: false)
+        return parsed.tree
+    }
+
+    /// Parses XML as `parseXML` does, but reads past well-formedness errors as libxml2's recover mode does (the
+    /// way feed readers keep the items of a damaged feed). Returns the tree of what could be read and the first
+    /// error, nil when the document was well-formed. Entity loops, external entities, excessive depth and an
+    /// empty input still throw: those are refused, not repaired.
+    public static func parseXMLRecovering(_ bytes: UnsafeRawBufferPointer, url: String? = nil, encoding: String? = nil)
+        throws(XMLError) -> (tree: XMLTree, error: XMLError?)
+    {
+        try parse(bytes, url: url, encoding: encoding, recover: true)
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, url: String?, encoding: String?, recover: Bool)
+        throws(XMLError) -> (tree: XMLTree, error: XMLError?)
+    {
         _ = parserInitialised
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw XMLError(kind: .empty, message: "empty XML input", line: 0)
         }
         // Never XML_PARSE_NOENT (loads external entities), DTDVALID, or HUGE (lifts the entity and depth limits).
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_COMPACT.rawValue)
+        var flags = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_COMPACT.rawValue
+        if recover { flags |= XML_PARSE_RECOVER.rawValue }
         guard let context = xmlNewParserCtxt() else {
             throw XMLError(kind: .unknown, message: "libxml2 could not allocate an XML parser", line: 0)
         }
         defer { xmlFreeParserCtxt(context) }
         let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-            xmlCtxtReadMemory(context, chars, Int32(clamping: bytes.count), url, encoding, options)
+            xmlCtxtReadMemory(context, chars, Int32(clamping: bytes.count), url, encoding, Int32(flags))
         }
         guard let document else { throw lastError(of: context, fallback: "libxml2 could not parse the XML") }
+        var damage: XMLError?
         if context.pointee.wellFormed == 0 {
-            xmlFreeDoc(document)
-            throw lastError(of: context, fallback: "the XML is not well-formed")
+            let error = lastError(of: context, fallback: "the XML is not well-formed")
+            guard recover, error.kind == .notWellFormed || error.kind == .encoding || error.kind == .unknown,
+                xmlDocGetRootElement(document) != nil
+            else {
+                xmlFreeDoc(document)
+                throw error
+            }
+            damage = error
         }
         if let name = externalEntityName(in: document) {
             xmlFreeDoc(document)
             throw XMLError(kind: .externalEntity, message: "the document declares the external entity '\(name)'", line: 0)
         }
-        return XMLTree(document: document)
+        return (XMLTree(document: document), damage)
     }
 
     /// The name of the first external entity declared in the internal DTD subset, if any.
@@ -231,6 +256,12 @@ public struct XMLNode {
         default:
             break
         }
+    }
+
+    /// The parent element, or nil for the root element (and for nodes outside any element).
+    public var parentElement: XMLNode? {
+        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return XMLNode(node: parent, tree: tree)
     }
 
     /// The node's children in document order.

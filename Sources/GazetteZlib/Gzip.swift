@@ -47,14 +47,26 @@ public enum Gzip {
     /// Never throws: a damaged or truncated stream returns what was decoded plus the error, so a reader can keep
     /// the records of the complete members. Output past `limit` bytes stops decoding with `.tooLarge`.
     public static func decompress(_ input: [UInt8], limit: Int = Int.max) -> GzipResult {
+        decompress(input, limit: limit, windowBits: 15 + 16)
+    }
+
+    /// Decompresses an HTTP `Content-Encoding: deflate` body: zlib-wrapped as the standard says, or raw deflate as
+    /// many servers send it (tried when the zlib reading fails at once). Never throws, as `decompress`.
+    public static func inflateHTTPDeflate(_ input: [UInt8], limit: Int = Int.max) -> GzipResult {
+        let wrapped = decompress(input, limit: limit, windowBits: 15 + 32)
+        guard wrapped.error?.kind == .corrupt, wrapped.bytes.isEmpty else { return wrapped }
+        return decompress(input, limit: limit, windowBits: -15)
+    }
+
+    /// `decompress` with zlib's window bits: 15 + 16 gzip only, 15 + 32 zlib or gzip, -15 raw deflate.
+    static func decompress(_ input: [UInt8], limit: Int, windowBits: Int32) -> GzipResult {
         var result = GzipResult(bytes: [], completeLength: 0, members: 0, error: nil)
         guard !input.isEmpty else {
             result.error = GzipError(kind: .corrupt, message: "the gzip input is empty")
             return result
         }
         var stream = z_stream()
-        // 15 + 16: a gzip wrapper only (not zlib or raw deflate).
-        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             result.error = GzipError(kind: .corrupt, message: "zlib could not start a decompressor")
             return result
         }

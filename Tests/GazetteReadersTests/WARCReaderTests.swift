@@ -94,7 +94,7 @@ struct WARCReaderTests {
         #expect(result.rejects.map(\.reason.code) == ["gzip_truncated"])
     }
 
-    @Test func truncatedRecordAndLyingLengthAreRejectedAndReadingGoesOn() throws {
+    @Test func damagedRecordsAreReadAsFarAsTheyGoAndReadingGoesOn() throws {
         let lying = WARCFixture.record(type: "response", id: "liar", contentType: "application/http; msgtype=response",
                                        block: WARCFixture.httpResponse(WARCFixture.page), lengthDelta: -10)
         let tooLong = WARCFixture.record(type: "response", id: "long", contentType: "application/http; msgtype=response",
@@ -104,10 +104,19 @@ struct WARCReaderTests {
         let warc = lying + WARCFixture.response + tooLong + WARCFixture.metadata + truncated
         let directory = try Reading.directory(["faulty.warc": warc])
         let result = Reading.read([directory.appendingPathComponent("faulty.warc").path])
-        #expect(result.rejects.map(\.reason.code) == ["warc_bad_length", "warc_bad_length", "warc_truncated"])
-        #expect(result.rejects.map(\.id) == ["urn:uuid:liar", "urn:uuid:long", "urn:uuid:resp-1"])
-        #expect(result.documents.map(\.id) == ["urn:uuid:resp-1"])
+        // A length that ends inside the record, one that runs into the next record, and one past the end of the
+        // file: each record is read as far as its bytes go (the liar at its declared length), and counted.
+        #expect(result.rejects.isEmpty)
+        #expect(result.documents.map(\.id) == ["urn:uuid:liar", "urn:uuid:resp-1", "urn:uuid:long", "urn:uuid:resp-1"])
+        #expect(result.documents[2].bytes == WARCFixture.page)
         #expect(result.statistics.skippedRecords == ["warc metadata": 1])
+        #expect(result.statistics.partial == ["warc record truncated": 2, "warc record with a wrong length": 1])
+        // A damaged record whose HTTP message is unreadable is the damage's reject.
+        let broken = WARCFixture.record(type: "response", id: "broken", contentType: "application/http; msgtype=response",
+                                        block: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n".bytes, lengthDelta: -5)
+        let rejected = DocumentStream.items(of: broken + WARCFixture.response, path: "b.warc").items
+        guard case .reject(let reject)? = rejected.first else { return }
+        #expect(reject.reason.code == "warc_bad_length")
     }
 
     @Test func httpCharsetChunkingGzipAndStatusAreHonoured() throws {
@@ -136,4 +145,102 @@ struct WARCReaderTests {
         #expect(result.documents[1].bytes == WARCFixture.page)
         #expect(result.documents[2].bytes == WARCFixture.page)
     }
+}
+
+/// WARC as crawlers other than the team's write it: older versions, their own files, robots.txt, encodings, damage.
+@Suite("WARC from crawlers")
+struct WARCCrawlerTests {
+    static func read(_ bytes: [UInt8], name: String = "crawl.warc") -> (items: [ReadItem], statistics: ReadStatistics) {
+        DocumentStream.items(of: bytes, path: name)
+    }
+
+    static func documents(_ items: [ReadItem]) -> [RawDocument] {
+        items.compactMap { if case .document(let raw) = $0 { raw } else { nil } }
+    }
+
+    static func codes(_ items: [ReadItem]) -> [String] {
+        items.compactMap { if case .reject(let reject) = $0 { reject.reason.code } else { nil } }
+    }
+
+    @Test func olderVersionsAreRead() {
+        for version in ["0.17", "0.18", "1.0", "1.1"] {
+            let record = WARCFixture.response.replacing(Array("WARC/1.1".utf8), with: Array("WARC/\(version)".utf8))
+            let result = Self.read(record + record)
+            #expect(Self.documents(result.items).count == 2, "WARC/\(version)")
+            #expect(Self.codes(result.items).isEmpty, "WARC/\(version)")
+        }
+        #expect(FormatDetector.sniff(Array("WARC/0.17\r\n".utf8)) == .warc)
+    }
+
+    @Test func crawlerFilesRobotsAndRevisitsAreSkippedAndCounted() {
+        let log = WARCFixture.record(type: "resource", id: "log", uri: "metadata://gnu.org/software/wget/warc/wget.log",
+                                     contentType: "text/plain", block: "Opening WARC file.\n".bytes)
+        let page = WARCFixture.record(type: "resource", id: "page", uri: "https://warc.example.org/page", contentType: "text/html",
+                                      block: WARCFixture.page)
+        let robots = WARCFixture.record(type: "response", id: "robots", uri: "https://warc.example.org/robots.txt",
+                                        contentType: "application/http; msgtype=response",
+                                        block: WARCFixture.httpResponse("User-agent: *\nDisallow:\n".bytes, contentType: "text/plain"))
+        let revisit = WARCFixture.record(type: "revisit", id: "again", contentType: "application/http; msgtype=response",
+                                         block: "HTTP/1.1 200 OK\r\n\r\n".bytes)
+        let result = Self.read(log + page + robots + revisit + WARCFixture.response)
+        #expect(Self.documents(result.items).map(\.id) == ["urn:uuid:page", "urn:uuid:resp-1"])
+        #expect(result.statistics.skippedRecords == ["warc resource non-page": 1, "warc robots.txt": 1, "warc revisit": 1])
+    }
+
+    @Test func deflateAndBrotliBodiesAreDecoded() {
+        let deflated = WARCFixture.record(type: "response", id: "deflate", contentType: "application/http; msgtype=response",
+                                          block: WARCFixture.httpResponse(Self.zlibWrapped(WARCFixture.page),
+                                                                          extraHeaders: "Content-Encoding: deflate\r\n"))
+        let brotli = WARCFixture.record(type: "response", id: "br", contentType: "application/http; msgtype=response",
+                                        block: WARCFixture.httpResponse(Self.brotliPage, extraHeaders: "Content-Encoding: br\r\n"))
+        let result = Self.read(deflated + brotli)
+        #expect(Self.codes(result.items).isEmpty)
+        let documents = Self.documents(result.items)
+        #expect(documents.first?.bytes == WARCFixture.page)
+        #expect(documents.last.map { String(decoding: $0.bytes, as: UTF8.self) } == "<html><body><p>Brotli says hello to Gazette.</p></body></html>")
+    }
+
+    @Test func aCutRecordIsReadAsFarAsItGoes() {
+        var cut = WARCFixture.response
+        cut.removeLast(40)
+        let result = Self.read(WARCFixture.request + cut)
+        #expect(Self.codes(result.items).isEmpty)
+        #expect(Self.documents(result.items).first.map { WARCFixture.page.starts(with: $0.bytes) } == true)
+        #expect(result.statistics.partial == ["warc record truncated": 1])
+        // A stray extra newline after a block is not a damaged record.
+        var loose = WARCFixture.response
+        loose.insert(0x0A, at: loose.count - 4)
+        #expect(Self.documents(Self.read(loose + WARCFixture.metadata).items).count == 1)
+    }
+
+    @Test func aContradictedCharsetLosesToUTF8() {
+        let body = "<html><body><p>41-\u{E5}rig fisker fra Bod\u{F8}.</p></body></html>".bytes
+        let record = WARCFixture.record(type: "response", id: "nb", contentType: "application/http; msgtype=response",
+                                        block: WARCFixture.httpResponse(body, contentType: "text/html; charset=iso-8859-1"))
+        let result = Self.read(record)
+        #expect(Self.documents(result.items).first?.charset == "utf-8")
+        #expect(result.statistics.charsets == ["utf-8 over declaration": 1])
+    }
+
+    /// zlib's own wrapping (what HTTP `deflate` means) of `bytes`, stored (uncompressed blocks): valid deflate.
+    static func zlibWrapped(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = [0x78, 0x01, 0x01, UInt8(bytes.count & 0xFF), UInt8(bytes.count >> 8),
+                               UInt8(~bytes.count & 0xFF), UInt8((~bytes.count >> 8) & 0xFF)]
+        output += bytes
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in bytes {
+            a = (a + UInt32(byte)) % 65_521
+            b = (b + a) % 65_521
+        }
+        let adler = b << 16 | a
+        output += [UInt8(adler >> 24), UInt8((adler >> 16) & 0xFF), UInt8((adler >> 8) & 0xFF), UInt8(adler & 0xFF)]
+        return output
+    }
+
+    /// `brotli.compress(b"<html><body><p>Brotli says hello to Gazette.</p></body></html>")`.
+    static let brotliPage: [UInt8] = [
+        27, 61, 0, 248, 29, 135, 177, 155, 165, 85, 177, 185, 253, 33, 233, 13, 239, 103, 57, 60, 158, 219, 177, 162,
+        72, 201, 165, 94, 224, 146, 206, 199, 165, 7, 161, 69, 23, 161, 180, 40, 192, 164, 163, 17, 33, 116, 137, 92,
+        92, 119, 84, 198, 97, 105, 22, 243, 167, 99, 112, 2,
+    ]
 }

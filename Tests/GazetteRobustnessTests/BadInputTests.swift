@@ -78,6 +78,24 @@ struct BadInputTests {
             #"{"id":"j5","url":"https://news.example/j5"}"#,
             #"{"id":"j6","html":"<p>Last line, in HTML.</p>"}"#,
         ].joined(separator: "\n") + "\n"
+        let mediaOnly = "<newsMessage><itemSet><newsItem guid=\"v\"><itemMeta><itemClass qcode=\"ninat:video\"/></itemMeta>"
+            + "<contentSet><remoteContent href=\"https://media.example/v.mp4\"/></contentSet></newsItem></itemSet></newsMessage>"
+        let deepNewsML = "<newsMessage><itemSet><newsItem guid=\"d\"><contentSet><inlineXML>" + String(repeating: "<div>", count: 100_000)
+            + String(repeating: "</div>", count: 100_000) + "</inlineXML></contentSet></newsItem></itemSet></newsMessage>"
+        let newsMLXXE = "<?xml version=\"1.0\"?><!DOCTYPE newsItem [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>"
+            + "<newsItem guid=\"x\"><contentMeta><headline>&x;</headline></contentMeta></newsItem>"
+        let damagedFeed = "<rss><channel><item><title>One</title><description>The ministers met in Rome on Monday.</description></item>"
+            + "<item><title>Two</title><description>The ministers met in Paris on Tuesday.</description></item>"
+            + "<item><title>Three</b></channel></rss>"
+        let cp1252Title = "Caf\u{E9} \u{201C}Li\u{E8}ge\u{201D}"
+        let cp1252Feed = Array("<rss><channel><item><title>".utf8) + Array(cp1252Title.data(using: .windowsCP1252)!)
+            + Array("</title><description>Le pr\u{E9}sident s\u{2019}est rendu \u{E0} Li\u{E8}ge.</description></item></channel></rss>"
+                .data(using: .windowsCP1252)!)
+        let brotliGarbage = warcRecord("br", block: Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n".utf8)
+            + Array("not brotli at all, only text".utf8))
+        let crawlerFiles = Array("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: metadata://gnu.org/software/wget/warc/wget.log\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nlog line\n\r\n\r\n".utf8)
+            + Array(warcRecord("robots", block: http("User-agent: *")).map { $0 })
+                .replacing(Array("news.example/robots".utf8), with: Array("news.example/robots.txt".utf8))
         let rtl = "مرحبا بالعالم\n\nهذا نص تجريبي باللغة العربية.\n\nשלום עולם, זהו טקסט לבדיקה."
         let emoji = "Macron 🇫🇷 meets families 👩‍👩‍👧\n\nZoë and Zoe\u{0308} met in São Paulo. 😀 President Emmanuel Macron spoke."
         let cjk = "东京峰会\n\n日本首相在东京会见了法国总统。会谈持续了两个小时。"
@@ -91,12 +109,15 @@ struct BadInputTests {
             Case(file: "04-empty.txt", bytes: [], rejects: ["empty_document"]),
             Case(file: "05-empty.html", bytes: [], rejects: ["empty_document"]),
             Case(file: "06-truncated.txt.gz", bytes: cutGzip, rejects: ["gzip_truncated"]),
-            Case(file: "07-truncated.warc", bytes: truncatedWARC, rejects: ["warc_truncated"],
-                 texts: ["Story title\n\nThe ministers met in Rome on Monday."]),
-            Case(file: "08-length-lies-long.warc", bytes: lyingWARC, rejects: ["warc_bad_length"],
-                 texts: ["Story title\n\nThe ministers met in Rome on Monday."]),
-            Case(file: "09-length-lies-short.warc", bytes: shortWARC, rejects: ["warc_bad_length"],
-                 texts: ["Story title\n\nThe ministers met in Rome on Monday."]),
+            // The cut record's HTTP headers and the page's start survive: read as far as they go (and counted).
+            Case(file: "07-truncated.warc", bytes: truncatedWARC,
+                 texts: ["Story title\n\nThe ministers met in Rome on Monday.", "Story title"]),
+            // A length past the next record leaves a record cut short, one that ends inside the record a record
+            // with stray bytes after it: both are read as far as their bytes go (and counted), as warcio reads them.
+            Case(file: "08-length-lies-long.warc", bytes: lyingWARC,
+                 texts: ["Story title\n\nThe ministers met in Rome on Monday.", "Story title\n\nThe ministers met in Rome on Monday."]),
+            Case(file: "09-length-lies-short.warc", bytes: shortWARC,
+                 texts: ["Story title\n\nThe ministers met in Rome on Monday.", "Story title\n\nThe ministers met in Rome on Monday."]),
             Case(file: "10-nested.html", bytes: Array(deep.utf8), rejects: ["too_deep"]),
             Case(file: "11-nested.rss", bytes: Array(deepXML.utf8), rejects: ["too_deep"]),
             Case(file: "12-attribute.html",
@@ -113,6 +134,19 @@ struct BadInputTests {
             Case(file: "18-cjk.txt", bytes: Array(cjk.utf8), texts: [cjk]),
             Case(file: "19-one-token.txt", bytes: Array(token.utf8), texts: [token]),
             Case(file: "20-good.html", bytes: goodHTML, texts: ["Story title\n\nThe ministers met in Rome on Monday."]),
+            Case(file: "21-broken.newsml", bytes: Array("<newsMessage><itemSet><newsItem guid=\"a\"><contentMeta>".utf8),
+                 rejects: ["xml_malformed"]),
+            Case(file: "22-media-only.newsml", bytes: Array(mediaOnly.utf8)),
+            Case(file: "23-newsml-deep.xml", bytes: Array(deepNewsML.utf8), rejects: ["too_deep"]),
+            Case(file: "24-newsml-xxe.xml", bytes: Array(newsMLXXE.utf8), rejects: ["external_entity"]),
+            Case(file: "25-damaged.rss", bytes: Array(damagedFeed.utf8), rejects: ["xml_recovered"],
+                 texts: ["One\n\nThe ministers met in Rome on Monday.", "Two\n\nThe ministers met in Paris on Tuesday.", "Three"]),
+            Case(file: "26-undeclared-cp1252.rss", bytes: cp1252Feed,
+                 texts: ["Caf\u{E9} \u{201C}Li\u{E8}ge\u{201D}\n\nLe pr\u{E9}sident s\u{2019}est rendu \u{E0} Li\u{E8}ge."]),
+            Case(file: "27-brotli-garbage.warc", bytes: brotliGarbage, rejects: ["brotli_corrupt"]),
+            Case(file: "28-crawler-files.warc", bytes: crawlerFiles),
+            Case(file: "29-truncated-headers.warc", bytes: goodRecord + Array(warcRecord("cut", block: http(page)).prefix(230)),
+                 rejects: ["warc_truncated"], texts: ["Story title\n\nThe ministers met in Rome on Monday."]),
         ]
     }
 

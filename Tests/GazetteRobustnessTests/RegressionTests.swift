@@ -36,6 +36,8 @@ struct RegressionTests {
         FuzzTarget.warc.run(Array("WARC/1.1\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n".utf8))
         FuzzTarget.jsonl.run(Array("{\"id\":1,\"text\":\"One.\"}\nnot json\n".utf8))
         FuzzTarget.annotate.run(Array("French President Emmanuel Macron met Dutch Prime Minister Dick Schoof.".utf8))
+        FuzzTarget.newsml.run(Array("<newsItem guid=\"g\"><contentMeta><headline>H</headline></contentMeta></newsItem>".utf8))
+        FuzzTarget.date.run(Array("Seg, 24 Set 2018 10:00:00 -0300".utf8))
     }
 
     /// The harness's list of allowed reject codes is exactly the table of docs/REJECT_CODES.md.

@@ -68,6 +68,21 @@ const char *gz_iso3_country(const char *alpha2);
 /// CLDR display name of a region in a display locale, as UTF-8; returns the needed length.
 int32_t gz_display_country(const char *alpha2, const char *display_locale, char *dest, int32_t capacity, int32_t *status);
 
+/// ICU's charset detector (ucsdet) on `length` bytes: writes the best guess's charset name ("windows-1252",
+/// "Big5", ...) into `name` (at most `capacity` bytes with the NUL) and returns its confidence 0...100, or -1
+/// when ICU has no guess. `declared` (may be NULL) is a charset hint, as the detector's declared encoding.
+int32_t gz_charset_detect(const char *bytes, int32_t length, const char *declared, char *name, int32_t capacity,
+                          int32_t *status);
+/// Converts `length` bytes in `charset` to UTF-8 into `dest` (give it 3 * length + 16 bytes); returns the length
+/// written. Bytes that do not fit the charset become U+FFFD; `substitutions` counts them.
+int32_t gz_convert_to_utf8(const char *charset, const char *src, int32_t length, char *dest, int32_t capacity,
+                           int32_t *substitutions, int32_t *status);
+/// Converts UTF-8 to `charset` into `dest`; returns the length written (or needed, with U_BUFFER_OVERFLOW_ERROR).
+int32_t gz_convert_from_utf8(const char *charset, const char *src, int32_t length, char *dest, int32_t capacity,
+                             int32_t *status);
+/// Whether ICU knows a converter for `charset` (an IANA or MIME name or alias).
+int gz_charset_known(const char *charset);
+
 #ifdef __cplusplus
 }
 #endif

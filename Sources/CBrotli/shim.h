@@ -1,0 +1,2 @@
+// libbrotli's decoder, reached only through the GazetteBrotli wrapper module.
+#include <brotli/decode.h>
