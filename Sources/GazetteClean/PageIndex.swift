@@ -23,6 +23,14 @@ struct PageIndex {
         var boilerplate: Bool
         /// Whether the element or one of its ancestors is boilerplate.
         var insideBoilerplate: Bool
+        /// Whether the element is boilerplate only by its class/id words (or is a `<form>`): such a mark is
+        /// lifted when the element holds most of the page's paragraph text (a `widget` or `sidebar-wrap`
+        /// wrapper around the whole article, an ASP.NET page inside one `<form>`).
+        var softBoilerplate = false
+        /// A block holding a comment word in its class/id: never lifted, comment threads can outweigh the article.
+        var commentWord = false
+        /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
+        var rawParagraphText = 0
         /// Whether the element starts a new block of text.
         var isBlock: Bool
         /// Non-space bytes of text whose nearest block ancestor is this element, and how many of them sit in links.
@@ -97,18 +105,40 @@ struct PageIndex {
                     }
                     continue
                 }
-                let index = addElement(child, parent: frame.element, parentHidden: frame.hidden, inArticle: frame.inArticle)
+                let index = addElement(child, parent: frame.element, parentHidden: false, inArticle: frame.inArticle)
                 let element = elements[index]
+                // A softly marked element owns its text (so the text can be left out when the mark stays).
                 stack.append((
-                    child.children.makeIterator(), index, element.isBlock ? index : frame.block,
-                    frame.inLink || name == "a", element.insideBoilerplate,
+                    child.children.makeIterator(), index, element.isBlock || element.softBoilerplate ? index : frame.block,
+                    frame.inLink || name == "a", frame.hidden || (element.boilerplate && !element.softBoilerplate),
                     frame.inArticle || name == "article" || name == "main" || element.itemprop == "articleBody"
                 ))
             case .comment, .other:
                 continue
             }
         }
+        liftSoftMarks()
         aggregate()
+    }
+
+    /// Clears the soft marks of elements that hold at least half of the page's paragraph text, then
+    /// recomputes `insideBoilerplate` top-down (parents precede children in `elements`).
+    private mutating func liftSoftMarks() {
+        for index in elements.indices.reversed() {
+            let element = elements[index]
+            let own = element.directText - element.directLinkText
+            if own >= 25 && element.directLinkText * 2 < element.directText { elements[index].rawParagraphText += own }
+            if element.parent >= 0 { elements[element.parent].rawParagraphText += elements[index].rawParagraphText }
+        }
+        let total = elements.first?.rawParagraphText ?? 0
+        for index in elements.indices {
+            var element = elements[index]
+            if element.softBoilerplate && !element.commentWord && total >= 200 && element.rawParagraphText * 2 >= total {
+                element.boilerplate = false
+            }
+            element.insideBoilerplate = element.boilerplate || (element.parent >= 0 && elements[element.parent].insideBoilerplate)
+            elements[index] = element
+        }
     }
 
     /// Elements whose content is never read as text (scripts are only looked into for JSON-LD).
@@ -142,13 +172,17 @@ struct PageIndex {
         let outer = ["html", "body", "main", "article"].contains(name) || itemprop == "articleBody"
         // A <header> inside <article> or <main> is the article's own header (headline, standfirst), not the site's.
         let articleHeader = name == "header" && inArticle
-        let boilerplate = hidden
-            || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader ? "div" : name, role: role, words: classWords))
+        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader ? "div" : name, role: role, words: []))
+        let soft = !hard && !outer && (name == "form" || Boilerplate.isBoilerplate(name: "div", role: nil, words: classWords))
+        let boilerplate = hard || soft
         let positive = classWords.contains { Boilerplate.positiveWords.contains(String($0)) }
-        elements.append(Element(
+        var element = Element(
             name: name, parent: parent, open: events.count, boilerplate: boilerplate,
             insideBoilerplate: boilerplate || parentHidden, isBlock: Boilerplate.blockElements.contains(name),
-            positiveHint: positive, itemprop: itemprop, className: className))
+            positiveHint: positive, itemprop: itemprop, className: className)
+        element.softBoilerplate = soft
+        element.commentWord = soft && classWords.contains { $0.hasPrefix("comment") }
+        elements.append(element)
         events.append(.open(index))
         if Self.indexedNames.contains(name) { byName[name, default: []].append(index) }
         switch name {
