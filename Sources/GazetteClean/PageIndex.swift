@@ -74,8 +74,16 @@ struct PageIndex {
         var stack: [(iterator: XMLChildren.Iterator, element: Int, block: Int, inLink: Bool, hidden: Bool, inArticle: Bool)] = []
         let rootIndex = addElement(root, parent: -1, parentHidden: false, inArticle: false)
         stack.append((root.children.makeIterator(), rootIndex, rootIndex, false, elements[rootIndex].boilerplate, false))
+        // Elements libxml2 leaves beside the root after a stray `</html>` (the body of the page) join the root.
+        var strays = root.followingSiblings.makeIterator()
         while !stack.isEmpty {
             guard let child = stack[stack.count - 1].iterator.next() else {
+                if stack.count == 1, let stray = Self.nextElement(&strays) {
+                    let index = addElement(stray, parent: rootIndex, parentHidden: false, inArticle: false)
+                    let hard = elements[index].boilerplate && !elements[index].softBoilerplate
+                    stack.append((stray.children.makeIterator(), index, index, false, hard, false))
+                    continue
+                }
                 let finished = stack.removeLast().element
                 elements[finished].close = events.count
                 events.append(.close(finished))
@@ -141,6 +149,14 @@ struct PageIndex {
         }
     }
 
+    /// The next element among `iterator`'s nodes.
+    private static func nextElement(_ iterator: inout XMLChildren.Iterator) -> XMLNode? {
+        while let node = iterator.next() {
+            if node.kind == .element { return node }
+        }
+        return nil
+    }
+
     /// Elements whose content is never read as text (scripts are only looked into for JSON-LD).
     static let opaqueElements: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas"]
 
@@ -172,7 +188,7 @@ struct PageIndex {
         let outer = ["html", "body", "main", "article"].contains(name) || itemprop == "articleBody"
         // A <header> inside <article> or <main> is the article's own header (headline, standfirst), not the site's.
         let articleHeader = name == "header" && inArticle
-        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader ? "div" : name, role: role, words: []))
+        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader || name == "form" ? "div" : name, role: role, words: []))
         let soft = !hard && !outer && (name == "form" || Boilerplate.isBoilerplate(name: "div", role: nil, words: classWords))
         let boilerplate = hard || soft
         let positive = classWords.contains { Boilerplate.positiveWords.contains(String($0)) }
