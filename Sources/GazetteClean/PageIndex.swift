@@ -31,6 +31,7 @@ struct PageIndex {
         var commentWord = false
         /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
         var rawParagraphText = 0
+        var rawParagraphs = 0
         /// Whether the element starts a new block of text.
         var isBlock: Bool
         /// Non-space bytes of text whose nearest block ancestor is this element, and how many of them sit in links.
@@ -135,14 +136,23 @@ struct PageIndex {
         for index in elements.indices.reversed() {
             let element = elements[index]
             let own = element.directText - element.directLinkText
-            if own >= 25 && element.directLinkText * 2 < element.directText { elements[index].rawParagraphText += own }
-            if element.parent >= 0 { elements[element.parent].rawParagraphText += elements[index].rawParagraphText }
+            if own >= 25 && element.directLinkText * 2 < element.directText {
+                elements[index].rawParagraphText += own
+                elements[index].rawParagraphs += 1
+            }
+            if element.parent >= 0 {
+                elements[element.parent].rawParagraphText += elements[index].rawParagraphText
+                elements[element.parent].rawParagraphs += elements[index].rawParagraphs
+            }
         }
         let total = elements.first?.rawParagraphText ?? 0
         for index in elements.indices {
             var element = elements[index]
-            if element.softBoilerplate && !element.commentWord && total >= 200 && element.rawParagraphText * 2 >= total {
-                element.boilerplate = false
+            if element.softBoilerplate && !element.commentWord && total >= 200 {
+                // Most of the page, or (with a content word beside the marker: "entry entry-author-jane") a
+                // quarter of it in several paragraphs.
+                let share = Double(element.rawParagraphText) / Double(total)
+                if share >= 0.5 || (element.positiveHint && element.rawParagraphs >= 3 && share >= 0.25) { element.boilerplate = false }
             }
             element.insideBoilerplate = element.boilerplate || (element.parent >= 0 && elements[element.parent].insideBoilerplate)
             elements[index] = element
