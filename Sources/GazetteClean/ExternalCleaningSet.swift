@@ -108,6 +108,10 @@ extension HTMLCleaner {
                 + String(format: "%.1f/%.1f", element.score, locator.adjustedScore(index)) + "  " + path.joined(separator: " < ")
         }
         for root in roots { lines.append("root " + describe(root)) }
+        let total = max(1, page.elements.first?.rawParagraphText ?? 1)
+        for index in page.elements.indices where page.elements[index].boilerplate && page.elements[index].rawParagraphText * 5 >= total {
+            lines.append("dropped (\(page.elements[index].rawParagraphText * 100 / total)% of the paragraph text) " + describe(index))
+        }
         let ranked = page.elements.indices.filter { !page.elements[$0].insideBoilerplate && page.elements[$0].score > 0 }
             .sorted { locator.adjustedScore($0) > locator.adjustedScore($1) }
         for index in ranked.prefix(8) { lines.append("candidate " + describe(index)) }

@@ -157,6 +157,35 @@ struct PageIndex {
             element.insideBoilerplate = element.boilerplate || (element.parent >= 0 && elements[element.parent].insideBoilerplate)
             elements[index] = element
         }
+        liftLargestSoftMark(total: total)
+    }
+
+    /// Safety net: when the marks leave less paragraph text visible than the largest softly marked block holds
+    /// (a page whose article sits in a `widget` while an `<aside>` holds nearly as much), that block is lifted.
+    private mutating func liftLargestSoftMark(total: Int) {
+        var visible = 0
+        var largest: Int?
+        for index in elements.indices {
+            let element = elements[index]
+            if !element.insideBoilerplate {
+                let own = element.directText - element.directLinkText
+                if own >= 25 && element.directLinkText * 2 < element.directText { visible += own }
+            } else if element.boilerplate && element.softBoilerplate && !element.commentWord
+                && (element.parent < 0 || !elements[element.parent].insideBoilerplate)
+                && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
+                largest = index
+            }
+        }
+        guard let largest, elements[largest].rawParagraphText > visible, elements[largest].rawParagraphText * 5 >= total,
+            total >= 200
+        else { return }
+        elements[largest].boilerplate = false
+        var index = largest
+        while index < elements.count, elements[index].open < elements[largest].close {
+            let parent = elements[index].parent
+            elements[index].insideBoilerplate = elements[index].boilerplate || (parent >= 0 && elements[parent].insideBoilerplate)
+            index += 1
+        }
     }
 
     /// The next element among `iterator`'s nodes.
@@ -198,8 +227,9 @@ struct PageIndex {
         let outer = ["html", "body", "main", "article"].contains(name) || itemprop == "articleBody"
         // A <header> inside <article> or <main> is the article's own header (headline, standfirst), not the site's.
         let articleHeader = name == "header" && inArticle
-        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader || name == "form" ? "div" : name, role: role, words: []))
-        let soft = !hard && !outer && (name == "form" || Boilerplate.isBoilerplate(name: "div", role: nil, words: classWords))
+        let softName = Boilerplate.softElements.contains(name)
+        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader || softName ? "div" : name, role: role, words: []))
+        let soft = !hard && !outer && ((softName && !articleHeader) || Boilerplate.isBoilerplate(name: "div", role: nil, words: classWords))
         let boilerplate = hard || soft
         let positive = classWords.contains { Boilerplate.positiveWords.contains(String($0)) }
         var element = Element(
@@ -278,6 +308,10 @@ enum Boilerplate {
         "head", "title", "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "figcaption",
         "dialog", "menu", "embed", "video", "audio", "map", "script", "style", "noscript", "template", "svg", "iframe",
     ]
+
+    /// Dropped elements whose mark is soft (lifted when they hold most of the page's text): a page wrapped in
+    /// one `<form>` (ASP.NET), an unclosed `<header>` or `<aside>` that swallowed the page.
+    static let softElements: Set<String> = ["form", "header", "aside"]
 
     /// Class or id words that mark boilerplate blocks.
     static let markerWords: Set<String> = [

@@ -55,7 +55,7 @@ struct EvalCleaning: ParsableCommand {
             return
         }
         if !sets.isEmpty {
-            try ExternalSetReport(sets: sets, worst: worst, repeat: `repeat`, json: json, pagesCSV: pagesCSV).run()
+            try ExternalSetReport(sets: sets, worst: worst, repeat: `repeat`, json: json, pagesCSV: pagesCSV, predictions: predictions).run()
             return
         }
         let corpus: CleaningCorpus
@@ -130,6 +130,8 @@ struct ExternalSetReport {
     var `repeat`: Int
     var json: Bool
     var pagesCSV: String?
+    /// Another extractor's output to score instead of Gazette's: DIR/<set>/<id>.txt.
+    var predictions: String?
 
     func run() throws {
         var csv = "set,id,precision,recall,gold_words\n"
@@ -142,11 +144,16 @@ struct ExternalSetReport {
                 printError("gazette: cannot read the cleaning set \(path): \(error)")
                 throw ExitCode.failure
             }
-            let outputs = set.clean()
+            let outputs = predictions.map { directory in
+                set.pages.map { page in
+                    let path = URL(fileURLWithPath: directory).appendingPathComponent(set.name).appendingPathComponent("\(page.id).txt").path
+                    return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                }
+            } ?? set.clean()
             let summary = score(set, outputs, csv: &csv)
             means.append(summary.f1)
             var seconds: Double?
-            if `repeat` > 0 { seconds = set.timeCleaning(repeat: `repeat`) }
+            if `repeat` > 0 && predictions == nil { seconds = set.timeCleaning(repeat: `repeat`) }
             let speed = seconds.map { Double(set.pages.count * `repeat`) / $0 }
             if json {
                 var fields = ["\"set\": \"\(set.name)\"", "\"pages\": \(set.pages.count)", "\"bytes\": \(set.bytes)",
