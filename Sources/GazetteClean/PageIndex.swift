@@ -160,7 +160,7 @@ struct PageIndex {
         liftLargestSoftMark(total: total)
     }
 
-    /// Safety net: when the marks leave less paragraph text visible than the largest softly marked block holds
+    /// Safety net: when the marks leave less than half as much paragraph text visible as the largest softly marked block holds
     /// (a page whose article sits in a `widget` while an `<aside>` holds nearly as much), that block is lifted.
     private mutating func liftLargestSoftMark(total: Int) {
         var visible = 0
@@ -176,7 +176,7 @@ struct PageIndex {
                 largest = index
             }
         }
-        guard let largest, elements[largest].rawParagraphText > visible, elements[largest].rawParagraphText * 5 >= total,
+        guard let largest, elements[largest].rawParagraphText > 2 * visible, elements[largest].rawParagraphText * 5 >= total,
             total >= 200
         else { return }
         elements[largest].boilerplate = false
