@@ -227,7 +227,8 @@ struct PageIndex {
         let outer = ["html", "body", "main", "article"].contains(name) || itemprop == "articleBody"
         // A <header> inside <article> or <main> is the article's own header (headline, standfirst), not the site's.
         let articleHeader = name == "header" && inArticle
-        let softName = Boilerplate.softElements.contains(name)
+        // The article's own <footer> (inside <article>/<main>) is softly marked; the page's footer is not.
+        let softName = Boilerplate.softElements.contains(name) || (name == "footer" && inArticle)
         let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader || softName ? "div" : name, role: role, words: []))
         let soft = !hard && !outer && ((softName && !articleHeader) || Boilerplate.isBoilerplate(name: "div", role: nil, words: classWords))
         let boilerplate = hard || soft
@@ -310,7 +311,8 @@ enum Boilerplate {
     ]
 
     /// Dropped elements whose mark is soft (lifted when they hold most of the page's text): a page wrapped in
-    /// one `<form>` (ASP.NET), an unclosed `<header>` or `<aside>` that swallowed the page.
+    /// one `<form>` (ASP.NET), an unclosed `<header>` or `<aside>` that swallowed the page. (Also the
+    /// `<footer>` of an article, which can hold a transcript.)
     static let softElements: Set<String> = ["form", "header", "aside"]
 
     /// Class or id words that mark boilerplate blocks.

@@ -69,6 +69,17 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aTranscriptInTheArticlesFooterIsRead() throws {
+        let html = """
+            <html><body><article><h1>Channel to be dredged</h1><p>Watch the video.</p>
+            <footer><div id="transcript">\(Self.article())</div></footer></article>
+            <footer><p>Copyright Harbour News. All rights reserved, reproduction in any form is forbidden.</p></footer></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs.suffix(4) == Self.sentences[...])
+        #expect(!result.paragraphs.contains { $0.hasPrefix("Copyright") })
+    }
+
     @Test func commentThreadsAreNeverLifted() throws {
         let comments = (1...12).map { "<p>Reader \($0) wrote a long reply about the harbour, the tides and the boats there.</p>" }.joined()
         let html = """
