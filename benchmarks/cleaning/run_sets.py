@@ -9,7 +9,7 @@ already unpacked NAME/ folders there. For every set:
 2. trafilatura_sets.py (benchmark virtualenv, pinned to core 0): trafilatura.extract over the same pages,
    decoded before timing, right after Gazette on the same set; its outputs scored by
    `gazette eval-cleaning --set DIR --predictions OUT`.
-The table replaces the previous nine-set cleaning section of benchmarks/RESULTS.md (the run before it is kept).
+The table replaces the cleaning sections of benchmarks/RESULTS.md; only the newest earlier one is kept.
 """
 import argparse
 import datetime
@@ -53,10 +53,10 @@ def set_dirs(data, work):
 
 
 def replace_section(results, text):
-    """Keeps the newest earlier run of this section, drops older ones, appends the new run."""
+    """Keeps the newest earlier cleaning run (any "## Cleaning" section), drops older ones, appends the new run."""
     content = Path(results).read_text() if os.path.exists(results) else "# Benchmark results\n"
     parts = re.split(r"(?m)^(?=## )", content)
-    ours = [i for i, part in enumerate(parts) if part.startswith(HEADING)]
+    ours = [i for i, part in enumerate(parts) if part.startswith("## Cleaning")]
     drop = set(ours[:-1])
     kept = "".join(part for i, part in enumerate(parts) if i not in drop).rstrip("\n") + "\n"
     Path(results).write_text(kept + "\n" + text.strip("\n") + "\n")
