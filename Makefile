@@ -25,7 +25,7 @@ help:
 	@echo "make bench-serve  page latency of gazette serve over Corpora/ + Reuters; appends to benchmarks/RESULTS.md"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
 	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
-	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on Corpora/cleaning, one core each"
+	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on the nine external sets, one core each"
 	@echo "make test-spark run a local[2] Spark job over Corpora/ + Reuters and compare with a single-process run"
 	@echo "make bench-batch measure the batch run (-j1, -j2, peak RSS) and append to benchmarks/RESULTS.md"
 	@echo "make fuzz       libFuzzer + ASan on every parser, FUZZ_SECONDS (60) each or FUZZ_RUNS executions (see FUZZING.md)"
@@ -121,8 +121,9 @@ $(BENCH_VENV)/.installed: $(BENCH_REQUIREMENTS)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(BENCH_REQUIREMENTS)
 	touch $@
 
+CLEANING_SETS ?= $(SHARED)/dev/cleaning
 bench-cleaning: release $(BENCH_VENV)/.installed
-	python3 benchmarks/cleaning/run.py --gazette .build/release/gazette --python $(BENCH_VENV)/bin/python --repeat $(BENCH_REPEAT)
+	python3 benchmarks/cleaning/run_sets.py --gazette .build/release/gazette --python $(BENCH_VENV)/bin/python --data $(CLEANING_SETS)
 
 
 # Indexing and search speed on one core (taskset), from the annotated corpus; appends to benchmarks/RESULTS.md.

@@ -139,12 +139,13 @@ enum ParagraphFilter {
         if linkDensity > 0.5 { return .links }
         if !paragraph.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return .noLetters }
         let words = paragraph.split(separator: " ")
-        if words.count <= 6 {
+        let count = TextMeasure.wordCount(paragraph)
+        if count <= 6 {
             let key = trimmed(paragraph.lowercased(), " :|•·»>-–—()")
             if labels.contains(key) { return .label }
-            if paragraph.hasSuffix(":") && words.count <= 5 { return .label }
+            if (paragraph.hasSuffix(":") || paragraph.hasSuffix("：")) && count <= 5 { return .label }
         }
-        if words.count <= 10 {
+        if count <= 10 {
             for prefix in bylinePrefixes where paragraph.hasPrefix(prefix) {
                 if let first = words.dropFirst().first?.first, first.isUppercase { return .byline }
             }
@@ -156,13 +157,13 @@ enum ParagraphFilter {
             }
             if paragraph.contains("©") { return .credit }
         }
-        if words.count <= 12 {
+        if count <= 12 {
             // "Saturday 2 August 2025, 14:05", "Posted on 11 March 2025 by Jane Doe": a date line, not a sentence.
-            let sentence = paragraph.last.map { ".!?\"”»“".contains($0) } ?? false
-            if (words.count <= 8 || !sentence), TextDate.find(in: paragraph) != nil { return .date }
-            if words.count <= 2 && !sentence && !isHeading { return .label }
+            let sentence = paragraph.last.map { TextMeasure.sentenceEnds.contains($0) } ?? false
+            if (count <= 8 || !sentence), TextDate.find(in: paragraph) != nil { return .date }
+            if count <= 2 && !sentence && !isHeading { return .label }
         }
-        if words.count <= 30 {
+        if count <= 30 {
             for prefix in trailerPrefixes where paragraph.hasPrefix(prefix) { return .credit }
         }
         return nil

@@ -17,7 +17,13 @@ public struct HTMLCleaner: Sendable {
         if let kind = BinarySniffer.binaryKind(of: bytes) {
             throw RejectReason(code: "binary_content", message: "the file is \(kind), not HTML")
         }
-        let declared = raw.charset?.lowercased() ?? CharsetSniffer.declaredCharset(in: bytes)
+        var declared = raw.charset?.lowercased() ?? CharsetSniffer.declaredCharset(in: bytes)
+        // A page that declares a legacy charset in a <meta> but whose bytes are valid UTF-8 with non-ASCII text was
+        // re-encoded on the way (a crawler or JSONL export): multi-byte legacy text is practically never valid UTF-8.
+        if raw.charset == nil, let charset = declared, !charset.hasPrefix("utf"), bytes.contains(where: { $0 >= 0x80 }),
+            TextCleaner.firstInvalidUTF8Offset(bytes[...]) == nil {
+            declared = "utf-8"
+        }
         if declared == nil || declared == "utf-8" || declared == "utf8" {
             var body = bytes[...]
             if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -30,7 +36,7 @@ public struct HTMLCleaner: Sendable {
         let tree: XMLTree
         do {
             tree = try bytes.withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in
-                try XMLTree.parseHTML(buffer, url: raw.url, encoding: raw.charset ?? (declared == nil ? "UTF-8" : nil))
+                try XMLTree.parseHTML(buffer, url: raw.url, encoding: raw.charset ?? (declared == nil || declared == "utf-8" ? "UTF-8" : nil))
             }
         } catch {
             throw RejectReason(code: "html_unparseable", message: "libxml2 could not parse the HTML: \(error)")

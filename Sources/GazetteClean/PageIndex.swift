@@ -23,6 +23,15 @@ struct PageIndex {
         var boilerplate: Bool
         /// Whether the element or one of its ancestors is boilerplate.
         var insideBoilerplate: Bool
+        /// Whether the element is boilerplate only by its class/id words (or is a `<form>`): such a mark is
+        /// lifted when the element holds most of the page's paragraph text (a `widget` or `sidebar-wrap`
+        /// wrapper around the whole article, an ASP.NET page inside one `<form>`).
+        var softBoilerplate = false
+        /// A block holding a comment word in its class/id: never lifted, comment threads can outweigh the article.
+        var commentWord = false
+        /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
+        var rawParagraphText = 0
+        var rawParagraphs = 0
         /// Whether the element starts a new block of text.
         var isBlock: Bool
         /// Non-space bytes of text whose nearest block ancestor is this element, and how many of them sit in links.
@@ -66,8 +75,16 @@ struct PageIndex {
         var stack: [(iterator: XMLChildren.Iterator, element: Int, block: Int, inLink: Bool, hidden: Bool, inArticle: Bool)] = []
         let rootIndex = addElement(root, parent: -1, parentHidden: false, inArticle: false)
         stack.append((root.children.makeIterator(), rootIndex, rootIndex, false, elements[rootIndex].boilerplate, false))
+        // Elements libxml2 leaves beside the root after a stray `</html>` (the body of the page) join the root.
+        var strays = root.followingSiblings.makeIterator()
         while !stack.isEmpty {
             guard let child = stack[stack.count - 1].iterator.next() else {
+                if stack.count == 1, let stray = Self.nextElement(&strays) {
+                    let index = addElement(stray, parent: rootIndex, parentHidden: false, inArticle: false)
+                    let hard = elements[index].boilerplate && !elements[index].softBoilerplate
+                    stack.append((stray.children.makeIterator(), index, index, false, hard, false))
+                    continue
+                }
                 let finished = stack.removeLast().element
                 elements[finished].close = events.count
                 events.append(.close(finished))
@@ -97,18 +114,86 @@ struct PageIndex {
                     }
                     continue
                 }
-                let index = addElement(child, parent: frame.element, parentHidden: frame.hidden, inArticle: frame.inArticle)
+                let index = addElement(child, parent: frame.element, parentHidden: false, inArticle: frame.inArticle)
                 let element = elements[index]
+                // A softly marked element owns its text (so the text can be left out when the mark stays).
                 stack.append((
-                    child.children.makeIterator(), index, element.isBlock ? index : frame.block,
-                    frame.inLink || name == "a", element.insideBoilerplate,
+                    child.children.makeIterator(), index, element.isBlock || element.softBoilerplate ? index : frame.block,
+                    frame.inLink || name == "a", frame.hidden || (element.boilerplate && !element.softBoilerplate),
                     frame.inArticle || name == "article" || name == "main" || element.itemprop == "articleBody"
                 ))
             case .comment, .other:
                 continue
             }
         }
+        liftSoftMarks()
         aggregate()
+    }
+
+    /// Clears the soft marks of elements that hold at least half of the page's paragraph text, then
+    /// recomputes `insideBoilerplate` top-down (parents precede children in `elements`).
+    private mutating func liftSoftMarks() {
+        for index in elements.indices.reversed() {
+            let element = elements[index]
+            let own = element.directText - element.directLinkText
+            if own >= 25 && element.directLinkText * 2 < element.directText {
+                elements[index].rawParagraphText += own
+                elements[index].rawParagraphs += 1
+            }
+            if element.parent >= 0 {
+                elements[element.parent].rawParagraphText += elements[index].rawParagraphText
+                elements[element.parent].rawParagraphs += elements[index].rawParagraphs
+            }
+        }
+        let total = elements.first?.rawParagraphText ?? 0
+        for index in elements.indices {
+            var element = elements[index]
+            if element.softBoilerplate && !element.commentWord && total >= 200 {
+                // Most of the page, or (with a content word beside the marker: "entry entry-author-jane") a
+                // quarter of it in several paragraphs.
+                let share = Double(element.rawParagraphText) / Double(total)
+                if share >= 0.5 || (element.positiveHint && element.rawParagraphs >= 3 && share >= 0.25) { element.boilerplate = false }
+            }
+            element.insideBoilerplate = element.boilerplate || (element.parent >= 0 && elements[element.parent].insideBoilerplate)
+            elements[index] = element
+        }
+        liftLargestSoftMark(total: total)
+    }
+
+    /// Safety net: when the marks leave less than half as much paragraph text visible as the largest softly marked block holds
+    /// (a page whose article sits in a `widget` while an `<aside>` holds nearly as much), that block is lifted.
+    private mutating func liftLargestSoftMark(total: Int) {
+        var visible = 0
+        var largest: Int?
+        for index in elements.indices {
+            let element = elements[index]
+            if !element.insideBoilerplate {
+                let own = element.directText - element.directLinkText
+                if own >= 25 && element.directLinkText * 2 < element.directText { visible += own }
+            } else if element.boilerplate && element.softBoilerplate && !element.commentWord
+                && (element.parent < 0 || !elements[element.parent].insideBoilerplate)
+                && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
+                largest = index
+            }
+        }
+        guard let largest, elements[largest].rawParagraphText > 2 * visible, elements[largest].rawParagraphText * 5 >= total,
+            total >= 200
+        else { return }
+        elements[largest].boilerplate = false
+        var index = largest
+        while index < elements.count, elements[index].open < elements[largest].close {
+            let parent = elements[index].parent
+            elements[index].insideBoilerplate = elements[index].boilerplate || (parent >= 0 && elements[parent].insideBoilerplate)
+            index += 1
+        }
+    }
+
+    /// The next element among `iterator`'s nodes.
+    private static func nextElement(_ iterator: inout XMLChildren.Iterator) -> XMLNode? {
+        while let node = iterator.next() {
+            if node.kind == .element { return node }
+        }
+        return nil
     }
 
     /// Elements whose content is never read as text (scripts are only looked into for JSON-LD).
@@ -142,13 +227,19 @@ struct PageIndex {
         let outer = ["html", "body", "main", "article"].contains(name) || itemprop == "articleBody"
         // A <header> inside <article> or <main> is the article's own header (headline, standfirst), not the site's.
         let articleHeader = name == "header" && inArticle
-        let boilerplate = hidden
-            || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader ? "div" : name, role: role, words: classWords))
+        // The article's own <footer> (inside <article>/<main>) is softly marked; the page's footer is not.
+        let softName = Boilerplate.softElements.contains(name) || (name == "footer" && inArticle)
+        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader || softName ? "div" : name, role: role, words: []))
+        let soft = !hard && !outer && ((softName && !articleHeader) || Boilerplate.isBoilerplate(name: "div", role: nil, words: classWords))
+        let boilerplate = hard || soft
         let positive = classWords.contains { Boilerplate.positiveWords.contains(String($0)) }
-        elements.append(Element(
+        var element = Element(
             name: name, parent: parent, open: events.count, boilerplate: boilerplate,
             insideBoilerplate: boilerplate || parentHidden, isBlock: Boilerplate.blockElements.contains(name),
-            positiveHint: positive, itemprop: itemprop, className: className))
+            positiveHint: positive, itemprop: itemprop, className: className)
+        element.softBoilerplate = soft
+        element.commentWord = soft && classWords.contains { $0.hasPrefix("comment") }
+        elements.append(element)
         events.append(.open(index))
         if Self.indexedNames.contains(name) { byName[name, default: []].append(index) }
         switch name {
@@ -218,6 +309,11 @@ enum Boilerplate {
         "head", "title", "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "figcaption",
         "dialog", "menu", "embed", "video", "audio", "map", "script", "style", "noscript", "template", "svg", "iframe",
     ]
+
+    /// Dropped elements whose mark is soft (lifted when they hold most of the page's text): a page wrapped in
+    /// one `<form>` (ASP.NET), an unclosed `<header>` or `<aside>` that swallowed the page. (Also the
+    /// `<footer>` of an article, which can hold a transcript.)
+    static let softElements: Set<String> = ["form", "header", "aside"]
 
     /// Class or id words that mark boilerplate blocks.
     static let markerWords: Set<String> = [

@@ -267,6 +267,10 @@ public struct XMLNode {
     /// The node's children in document order.
     public var children: XMLChildren { XMLChildren(first: node.pointee.children, tree: tree) }
 
+    /// The nodes after this one under the same parent (for HTML, elements libxml2 left beside the root
+    /// after a stray `</html>`).
+    public var followingSiblings: XMLChildren { XMLChildren(first: node.pointee.next, tree: tree) }
+
     /// The element children with a given name.
     public func elements(named name: String) -> [XMLNode] {
         children.filter { $0.kind == .element && $0.name == name }

@@ -1,0 +1,165 @@
+import Foundation
+@testable import GazetteClean
+import GazetteCore
+import GazetteXML
+import Testing
+
+/// Layout rules learned from real pages, each on a small page written for the test.
+@Suite("Real-web layouts")
+struct RealWebLayoutTests {
+    func extract(_ html: String) throws -> HTMLExtraction {
+        let tree = try Array(html.utf8).withUnsafeBytes { try XMLTree.parseHTML($0, encoding: "UTF-8") }
+        return HTMLCleaner.extract(root: try #require(tree.root))
+    }
+
+    static let sentences = [
+        "The harbour board agreed on Monday, after a long meeting, to dredge the eastern channel before winter.",
+        "Fishing crews had asked for the work for three years, saying larger boats could no longer enter at low tide.",
+        "The contract, worth about two million, goes to a firm that dredged the western basin in 2019.",
+        "Work starts in October and should take six weeks, weather permitting, the board's chair said.",
+    ]
+
+    static func article(_ extra: String = "") -> String {
+        sentences.map { "<p>\($0)</p>" }.joined() + extra
+    }
+
+    static let sidebar = """
+        <div class="links"><a href="/a">Weather</a> <a href="/b">Tides</a> <a href="/c">Events</a></div>
+        """
+
+    @Test func aWrapperNamedLikeASidebarKeepsTheArticleItHolds() throws {
+        // "content-sidebar-wrap" holds the whole page: its class word must not drop the article inside it.
+        let html = """
+            <html><body><div id="content-sidebar-wrap"><div class="hfeed"><h1>Channel to be dredged</h1>
+            <div class="entry-content">\(Self.article())</div></div>\(Self.sidebar)</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aSmallSidebarStaysBoilerplate() throws {
+        let html = """
+            <html><body><div class="story">\(Self.article())</div>
+            <div class="sidebar"><p>Sign up for our weekly newsletter and get the tide tables every Friday morning.</p></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aPostWithATaxonomyClassWordKeepsItsText() throws {
+        // "entry-author-jane" names the author in the post's class list; the post holds 40 % of the page's
+        // paragraph text, the rest sits in two blocks that stay boilerplate.
+        let teasers = (1...4).map { _ in "<p>Another story from the harbour, with tides, boats and the weather there.</p>" }.joined()
+        let html = """
+            <html><body><div class="entry entry-author-jane category-news">\(Self.article())</div>
+            <div class="related">\(teasers)</div><div class="promo">\(teasers)</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func whenTheMarksHideNearlyEverythingTheLargestMarkedBlockIsRead() throws {
+        // The article sits in a "widget" holding under half of the text, beside an <aside> and a promo block.
+        let sidebar = (1...4).map { _ in "<p>Popular this week: the tide tables, boats for sale and the ferry times.</p>" }.joined()
+        let html = """
+            <html><body><div class="widget blog">\(Self.article())</div><aside>\(sidebar)</aside>
+            <div class="promo"><p>Subscribe to the harbour news and read every story first.</p></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aTranscriptInTheArticlesFooterIsRead() throws {
+        let html = """
+            <html><body><article><h1>Channel to be dredged</h1><p>Watch the video.</p>
+            <footer><div id="transcript">\(Self.article())</div></footer></article>
+            <footer><p>Copyright Harbour News. All rights reserved, reproduction in any form is forbidden.</p></footer></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs.suffix(4) == Self.sentences[...])
+        #expect(!result.paragraphs.contains { $0.hasPrefix("Copyright") })
+    }
+
+    @Test func commentThreadsAreNeverLifted() throws {
+        let comments = (1...12).map { "<p>Reader \($0) wrote a long reply about the harbour, the tides and the boats there.</p>" }.joined()
+        let html = """
+            <html><body><div class="post">\(Self.article())</div><div class="comments">\(comments)</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aPageInsideOneFormIsRead() throws {
+        // ASP.NET pages wrap the whole page in a <form>; a small search form stays boilerplate.
+        let html = """
+            <html><body><form class="search"><p>Search the whole site for news, tide tables and events near you.</p></form>
+            <form id="Form" action="/page.aspx"><div id="main"><h1>Channel to be dredged</h1>\(Self.article())</div></form></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aBodyAfterAStrayClosingHtmlTagIsRead() throws {
+        let html = """
+            <html><head><title>Channel to be dredged</title></head></html>
+            <body><div class="post">\(Self.article())</div></body>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func chineseParagraphsAreNotMistakenForKickers() throws {
+        let paragraphs = [
+            "港务局周一在长时间会议后同意在冬季之前疏浚东部航道。",
+            "渔船船员三年来一直要求进行这项工程，他们说大船在低潮时已无法进港。",
+            "这份合同价值约两百万元，将交给二零一九年疏浚西部港池的公司。",
+        ]
+        let html = "<html lang=\"zh\"><body><div class=\"text\">" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></body></html>"
+        let result = try extract(html)
+        #expect(result.paragraphs == paragraphs)
+    }
+
+    @Test func wordsAreCountedByScript() {
+        #expect(TextMeasure.wordCount("Harbour to be dredged") == 4)
+        #expect(TextMeasure.wordCount("港务局同意疏浚航道") == 5)
+        #expect(TextMeasure.wordCount("iPad 商标案") == 3)
+        #expect(ParagraphFilter.dropReason("港务局周一在长时间会议后同意在冬季之前疏浚东部航道", linkDensity: 0) == nil)
+        #expect(ParagraphFilter.dropReason("Live", linkDensity: 0) == .label)
+    }
+
+    @Test func utf8BytesWinOverADeclaredLegacyCharset() throws {
+        let html = "<html><head><meta charset=\"gb2312\"><title>港务局</title></head><body><div class=\"text\">"
+            + "<p>港务局周一在长时间会议后同意在冬季之前疏浚东部航道，渔船船员三年来一直要求进行这项工程。</p></div></body></html>"
+        let raw = RawDocument(id: "p", source: SourceLocator(path: "p", format: "html"), format: .html, bytes: Array(html.utf8))
+        let document = try HTMLCleaner().clean(raw)
+        #expect(document.text.contains("港务局周一在长时间会议后同意"))
+    }
+}
+
+@Suite("Shingle metric")
+struct ShingleMetricTests {
+    @Test func tokensFollowPythonWordCharacters() {
+        #expect(ShingleMetric.tokens("It's 2,000 boats—ok_now 港务局。") == ["It", "s", "2", "000", "boats", "ok_now", "港务局"])
+    }
+
+    @Test func pageCountsAreNormalisedShingleOverlaps() {
+        let counts = ShingleMetric.counts(gold: "a b c d e", predicted: "a b c d x")
+        // gold shingles {abcd, bcde}, predicted {abcd, bcdx}: tp 1, fp 1, fn 1.
+        #expect(abs(counts.tp - 1.0 / 3) < 1e-9 && abs(counts.fp - 1.0 / 3) < 1e-9)
+        #expect(counts.precision == 0.5 && counts.recall == 0.5)
+        #expect(ShingleMetric.counts(gold: "short text", predicted: "short text").precision == 1)
+        #expect(ShingleMetric.counts(gold: "", predicted: "").tp == 0)
+    }
+
+    @Test func setScoresAreMacroMeans() {
+        let pages = [ShingleMetric.PageCounts(tp: 1, fp: 0, fn: 0), ShingleMetric.PageCounts(tp: 0.5, fp: 0, fn: 0.5)]
+        let summary = ShingleMetric.summary(pages)
+        #expect(summary.precision == 1 && summary.recall == 0.75)
+        #expect(abs(summary.f1 - 2 * 0.75 / 1.75) < 1e-9)
+    }
+
+    @Test func snippetsAreFoundAfterWhitespaceCollapse() {
+        let counts = ShingleMetric.snippetCounts(with: ["dredge the  channel", "missing"], without: ["Tides"], predicted: "We dredge the\nchannel.")
+        #expect(counts.tp == 1 && counts.fp == 0 && counts.fn == 1)
+    }
+}
