@@ -14,8 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 unset GAZETTE_GAZETTEERS
 
-check() { # check BINARY NAME: annotate the seed from / and compare with make annotate's line
-  (cd / && "$1" annotate "$repo/$seed" -o "$work/$2.jsonl" --quiet)
+check() { # check BINDIR NAME: run `gazette` found on PATH from /, annotate the seed, compare with make annotate's line
+  (cd / && PATH="$1:$PATH" gazette annotate "$repo/$seed" -o "$work/$2.jsonl" --quiet)
   python3 - "$OUT/annotated.jsonl" "$work/$2.jsonl" "$seed" "$repo/$seed" <<'PY'
 import json, sys
 reference_file, installed_file, relative, absolute = sys.argv[1:5]
@@ -31,10 +31,10 @@ PY
 }
 
 make --no-print-directory install PREFIX="$work/prefix" DESTDIR= >/dev/null
-check "$work/prefix/bin/gazette" prefix
+check "$work/prefix/bin" prefix
 grep -q '^\.TH GAZETTE 1' "$work/prefix/share/man/man1/gazette.1"
 make --no-print-directory install PREFIX=/opt/gazette DESTDIR="$work/stage" >/dev/null
-check "$work/stage/opt/gazette/bin/gazette" staged
+check "$work/stage/opt/gazette/bin" staged
 make --no-print-directory uninstall PREFIX="$work/prefix" DESTDIR= >/dev/null
 make --no-print-directory uninstall PREFIX=/opt/gazette DESTDIR="$work/stage" >/dev/null
 left=$(find "$work/prefix" "$work/stage" -type f | wc -l)
