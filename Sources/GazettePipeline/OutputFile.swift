@@ -18,6 +18,8 @@ public final class OutputFile {
     /// pipeline's consumer closed its end).
     private let isProcessStream: Bool
     private var closed = false
+    /// A write failed: the partial file is never moved into place after that.
+    private var failed = false
 
     private init(target: OutputTarget, writtenPath: String, descriptor: Int32, owns: Bool) {
         self.target = target
@@ -82,6 +84,7 @@ public final class OutputFile {
             let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
+                failed = true
                 throw failure(errno)
             }
             offset += written
@@ -105,6 +108,10 @@ public final class OutputFile {
         guard case .replaceableFile(let finalPath) = target else {
             if ownsDescriptor { _ = Foundation.close(descriptor) }
             return
+        }
+        guard !failed else {
+            _ = Foundation.close(descriptor)
+            throw PipelineError("not moving \(writtenPath) to \(finalPath): a write to it failed")
         }
         if fsync(descriptor) != 0 { throw failure(errno) }
         if Foundation.close(descriptor) != 0 { throw failure(errno) }

@@ -78,6 +78,29 @@ struct OutputTargetTests {
         #expect(text.hasPrefix("{\"schema\":\"gazette.stats/1\",\"documents\":2,"))
     }
 
+    /// The writer of a parallel run fails on its first flush (a private /dev/full): the run throws that error at
+    /// once, with the reader and the workers stopped rather than left waiting on full queues.
+    @Test(.enabled(if: getuid() == 0, "mknod needs root"))
+    func aFailingWriterStopsTheParallelRun() throws {
+        let full = path("full")
+        #expect(mknod(full, S_IFCHR | 0o666, OutputTargetProcessTests.device(major: 1, minor: 7)) == 0)
+        let input = try BatchCorpus.file(count: 600, maxLength: 400, in: directory)
+        var options = RunOptions()
+        options.workers = 2
+        options.asOf = "2025-09-04"
+        let output = try LineSink(.file(full))
+        let rejects = try LineSink(.file(path("rejects.jsonl")))
+        do {
+            _ = try ParallelAnnotationRun(resources: Repository.resources, options: options)
+                .run(inputs: [input], output: output, rejects: rejects)
+            Issue.record("the run went on past a full device")
+        } catch {
+            #expect(error.message == "cannot write \(full): No space left on device")
+            #expect(error.kind == .failure)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path("rejects.jsonl")), "an unfinished run moves nothing into place")
+    }
+
     @Test func resumeIsRefusedForInPlaceTargets() throws {
         #expect(mkfifo(path("fifo"), 0o600) == 0)
         do {
