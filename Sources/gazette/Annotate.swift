@@ -28,7 +28,7 @@ struct Annotate: ParsableCommand {
     var output: String = "-"
 
     @Option(help: ArgumentHelp(
-        "Rejects JSONL file.", discussion: "Default: beside the output as NAME.rejects.jsonl, or standard error when the output is standard output.",
+        "Rejects JSONL file.", discussion: "Default: beside the output as NAME.rejects.jsonl, or standard error when the output is standard output or not a regular file (a FIFO, a device, /dev/stdout).",
         valueName: "file"))
     var rejects: String?
 
