@@ -23,8 +23,10 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
         case downstreamClosed
     }
 
+    /// A failure with a message for the user.
     public init(_ message: String) { self.init(kind: .failure, message) }
 
+    /// An error of the given kind.
     public init(kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
