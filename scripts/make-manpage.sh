@@ -18,7 +18,7 @@ echo ".SH DESCRIPTION"
 echo ".nf"
 "$binary" --help | escape
 echo ".fi"
-for subcommand in $("$binary" --help | awk '/^SUBCOMMANDS:/ {on = 1; next} on && NF {print $1}'); do
+for subcommand in $("$binary" --help | awk '/^SUBCOMMANDS:/ {on = 1; next} on && /^  [a-z]/ {print $1}'); do
   echo ".SH \"GAZETTE $(echo "$subcommand" | tr a-z A-Z)\""
   echo ".nf"
   "$binary" help "$subcommand" | escape

@@ -33,6 +33,7 @@ PY
 make --no-print-directory install PREFIX="$work/prefix" DESTDIR= >/dev/null
 check "$work/prefix/bin" prefix
 grep -q '^\.TH GAZETTE 1' "$work/prefix/share/man/man1/gazette.1"
+grep -q '^\.SH "GAZETTE ANNOTATE"' "$work/prefix/share/man/man1/gazette.1"
 make --no-print-directory install PREFIX=/opt/gazette DESTDIR="$work/stage" >/dev/null
 check "$work/stage/opt/gazette/bin" staged
 make --no-print-directory uninstall PREFIX="$work/prefix" DESTDIR= >/dev/null
