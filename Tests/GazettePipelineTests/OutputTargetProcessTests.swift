@@ -274,43 +274,48 @@ struct OutputTargetProcessTests {
     }
 }
 
-/// Reads a FIFO to its end on a background thread.
+/// Reads a FIFO on a background thread until the writing process has ended, without ever blocking: opened
+/// at once (non-blocking, so no writer is needed yet) and read while data comes, so that a writer that never
+/// opens the FIFO (or replaces it with a file) makes the test fail instead of hang.
 final class FIFOReader: @unchecked Sendable {
     private let condition = NSCondition()
     private var bytes: [UInt8] = []
+    private var writerEnded = false
     private var done = false
-    private let path: String
 
     init(path: String) {
-        self.path = path
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         let thread = Thread { [self] in
             var received: [UInt8] = []
-            if let handle = FileHandle(forReadingAtPath: path) {
-                received = [UInt8](handle.readDataToEndOfFile())
-                try? handle.close()
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while descriptor >= 0 {
+                // Looked at before reading: once the writer has ended, everything it wrote is in the FIFO.
+                let ended = condition.withLock { writerEnded }
+                let count = read(descriptor, &chunk, chunk.count)
+                if count > 0 {
+                    received += chunk[0..<count]
+                    continue
+                }
+                // Nothing to read now (no writer yet, or none any more): stop once the writer has ended.
+                if ended { break }
+                usleep(5_000)
             }
-            condition.lock()
-            bytes = received
-            done = true
-            condition.broadcast()
-            condition.unlock()
+            if descriptor >= 0 { close(descriptor) }
+            condition.withLock {
+                bytes = received
+                done = true
+                condition.broadcast()
+            }
         }
         thread.start()
     }
 
-    /// What was read, once the writer has closed the FIFO (a writer that never opened it is stood in for, so
-    /// that a failing test does not hang).
+    /// Everything read, once the writing process has ended (call it after that).
     func finish() -> [UInt8] {
         condition.lock()
         defer { condition.unlock() }
-        var deadline = Date(timeIntervalSinceNow: 10)
-        while !done {
-            if !condition.wait(until: deadline) {
-                let descriptor = open(path, O_WRONLY | O_NONBLOCK)
-                if descriptor >= 0 { close(descriptor) }
-                deadline = Date(timeIntervalSinceNow: 10)
-            }
-        }
+        writerEnded = true
+        while !done { condition.wait() }
         return bytes
     }
 }
