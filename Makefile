@@ -12,6 +12,7 @@ EVAL_GOLD ?= Corpora/gold
 EVAL_MIN_F1 ?=
 
 .PHONY: all deps build release annotate test test-unit validate eval clean help bench bench-cleaning bench-index bench-matching test-spark test-sanitizers test-asan test-tsan bench-batch fuzz test-browser bench-serve
+.PHONY: install uninstall test-install
 
 all: build
 
@@ -24,6 +25,9 @@ help:
 	@echo "make bench-index  time indexing 10 000 annotated documents and filtered searches; appends to benchmarks/RESULTS.md"
 	@echo "make bench-serve  page latency of gazette serve over Corpora/ + Reuters; appends to benchmarks/RESULTS.md"
 	@echo "make deps       install the Debian packages Gazette links against (only when missing)"
+	@echo "make install    install bin/gazette, share/gazette/{Gazetteers,Schemas} and man1/gazette.1 under PREFIX ($(PREFIX)), DESTDIR for packagers"
+	@echo "make uninstall  remove what make install put under PREFIX"
+	@echo "make test-install  install into a temporary PREFIX, run it from / on the seed article, compare with make annotate"
 	@echo "make bench      run the benchmarks and append their tables to benchmarks/RESULTS.md"
 	@echo "make bench-cleaning  Gazette's cleaning vs trafilatura on the nine external sets, one core each"
 	@echo "make test-spark run a local[2] Spark job over Corpora/ + Reuters and compare with a single-process run"
@@ -64,7 +68,7 @@ GATE := $(shell grep -v '^\#' $(EVAL_GOLD)/thresholds.txt | grep . | sed 's/^/--
 
 # Every test: the unit and integration suites with the gold quality gate, the Spark job, and the
 # suites again under AddressSanitizer and ThreadSanitizer.
-test: test-unit test-spark test-sanitizers test-browser
+test: test-unit test-install test-spark test-sanitizers test-browser
 
 test-unit: deps
 	$(SWIFT) build --build-tests
@@ -155,9 +159,35 @@ bench-matching: deps $(BENCH_VENV)/.matching-installed
 
 
 
-# Spark: pyspark into .venv-spark/ (first time only), then a local[2] job piping JSONL partitions through the binary.
+# Spark: pyspark into .venv-spark/ (first time only), then a local[2] job piping JSONL partitions through the
+# binary as installed (the layout of the README's recipe): no --gazetteers, run from /.
+SPARK_PREFIX := $(CURDIR)/.build/spark-install
 test-spark: release
-	SHARED=$(SHARED) Tests/spark/run.sh
+	$(MAKE) --no-print-directory install PREFIX=$(SPARK_PREFIX) DESTDIR=
+	SHARED=$(SHARED) BINARY=$(SPARK_PREFIX)/bin/gazette Tests/spark/run.sh
+
+# Install: the release binary, the gazetteers it finds by default (PREFIX/share/gazette/Gazetteers, beside
+# PREFIX/bin), the output schemas and a man page made from the binary's help. DESTDIR stages a package.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_ROOT = $(DESTDIR)$(PREFIX)
+install: release
+	install -d $(INSTALL_ROOT)/bin $(INSTALL_ROOT)/share/gazette/Gazetteers $(INSTALL_ROOT)/share/gazette/Schemas \
+	  $(INSTALL_ROOT)/share/man/man1
+	install -m 755 .build/release/gazette $(INSTALL_ROOT)/bin/gazette
+	install -m 644 Gazetteers/*.tsv Gazetteers/README.md $(INSTALL_ROOT)/share/gazette/Gazetteers/
+	install -m 644 Schemas/*.json $(INSTALL_ROOT)/share/gazette/Schemas/
+	scripts/make-manpage.sh .build/release/gazette > $(INSTALL_ROOT)/share/man/man1/gazette.1
+	@echo "make: installed $(INSTALL_ROOT)/bin/gazette (gazetteers in $(INSTALL_ROOT)/share/gazette/Gazetteers)"
+
+uninstall:
+	rm -f $(INSTALL_ROOT)/bin/gazette $(INSTALL_ROOT)/share/man/man1/gazette.1
+	rm -rf $(INSTALL_ROOT)/share/gazette
+
+# Installs into a temporary PREFIX (and a DESTDIR), runs the installed binary from / on the seed article and
+# checks its line equals the one `make annotate` wrote (Tests/install/run.sh), then uninstalls.
+test-install: annotate
+	OUT=$(OUT) Tests/install/run.sh
 
 # Batch benchmark: Reuters JSONL and XML with 1 and 2 workers, JSONL end to end on one core beside spaCy on the
 # same texts, and a 1,000,000-document synthetic stream's peak RSS.

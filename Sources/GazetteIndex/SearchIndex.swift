@@ -15,13 +15,20 @@ public final class SearchIndex {
     /// The index file's path.
     public let path: String
 
-    /// Opens the index at `path`, creating it when the file does not exist yet.
+    /// Opens the index at `path`, creating it when the file does not exist yet; `readOnly` opens an existing
+    /// index for searching only.
     ///
     /// Throws when the file is not an index of this schema version (a newer or older Gazette made it,
     /// or it is some other SQLite database).
-    public init(path: String) throws(IndexError) {
+    ///
+    /// Each `upsert` is one transaction in WAL mode: a reader (another process searching while `gazette index`
+    /// runs) sees the index as of the last committed batch, never half a batch, and is not blocked by the
+    /// writer; a writer killed mid-batch (SIGKILL) leaves the batches committed before it, and the next open
+    /// rolls the torn one back.
+    public init(path: String, readOnly: Bool = false) throws(IndexError) {
         self.path = path
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.label = "gazette-index"
@@ -34,22 +41,23 @@ public final class SearchIndex {
         } catch {
             throw IndexError("cannot open index \(path): \(error)")
         }
-        try migrate()
+        try migrate(readOnly: readOnly)
     }
 
     /// Creates the schema in an empty database, or checks the version of an existing one.
-    private func migrate() throws(IndexError) {
+    private func migrate(readOnly: Bool) throws(IndexError) {
         let found: Int?
         do {
-            found = try queue.write { db -> Int? in
+            let version = { (db: Database) throws -> Int? in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                if tables.isEmpty {
+                if tables.isEmpty && !readOnly {
                     try Self.createSchema(db)
                     return Self.schemaVersion
                 }
                 guard tables.contains("meta") else { return nil }
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'").flatMap { Int($0) }
             }
+            found = readOnly ? try queue.read(version) : try queue.write(version)
         } catch {
             throw IndexError("cannot read index \(path): \(error)")
         }

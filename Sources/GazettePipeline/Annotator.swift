@@ -11,9 +11,26 @@ import GazetteSegment
 /// Why the pipeline could not start.
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     public let message: String
+    /// What kind of failure it is; the command line ends quietly for `.downstreamClosed`.
+    public let kind: Kind
     public var description: String { message }
 
-    public init(_ message: String) { self.message = message }
+    /// Why a run stopped.
+    public enum Kind: Sendable, Equatable {
+        /// Something went wrong: the command reports the message and exits 1.
+        case failure
+        /// The reader of standard output (or error) closed the pipe: nothing is wrong with the run.
+        case downstreamClosed
+    }
+
+    /// A failure with a message for the user.
+    public init(_ message: String) { self.init(kind: .failure, message) }
+
+    /// An error of the given kind.
+    public init(kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
 }
 
 /// What every worker shares: the compiled gazetteer and the relation rules. Built once per run.

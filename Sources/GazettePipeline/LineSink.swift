@@ -2,13 +2,12 @@ import Foundation
 import GazetteOutput
 import GazetteZlib
 
-/// A destination for JSON lines: a file written atomically (temporary file renamed at the end),
-/// standard output, or standard error. Buffered; `close()` flushes. A file whose name ends in `.gz`
-/// is written gzip-compressed.
+/// A destination for JSON lines: a file, standard output, or standard error. Buffered; `close()` flushes.
+/// A file is opened through `OutputFile`: a regular file (or new path) is written as `PATH.partial` and
+/// renamed at the end, anything else (a FIFO, a device, `/dev/stdout`) in place. A file whose name ends in
+/// `.gz` is written gzip-compressed.
 public final class LineSink {
-    private let handle: FileHandle
-    private let finalPath: String?
-    private let temporaryPath: String?
+    private let file: OutputFile
     private var buffer: [UInt8] = []
     private let flushEachLine: Bool
     private let gzip: GzipWriter?
@@ -23,38 +22,26 @@ public final class LineSink {
         case standardError
     }
 
-    /// The temporary name a file destination is written under until `close()`.
+    /// The temporary name a replaceable file is written under until `close()`.
     public static func temporaryPath(for path: String) -> String { path + ".partial" }
 
     /// Whether a file destination is gzip-compressed (its name ends in `.gz`).
     public static func isCompressed(_ path: String) -> Bool { path.lowercased().hasSuffix(".gz") }
 
-    /// Opens a destination; files are written to `PATH.partial` and renamed on `close()`.
+    /// How the destination is written (a replaceable file, or in place).
+    public var target: OutputTarget { file.target }
+
+    /// Opens a destination; regular files are written to `PATH.partial` and renamed on `close()`.
     ///
     /// With `append`, an existing uncompressed `PATH.partial` is continued instead of truncated
     /// (`ResumeState` has already cut it back to its last complete line).
     public init(_ destination: Destination, append: Bool = false) throws(PipelineError) {
         switch destination {
         case .file(let path):
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
-            let temporary = Self.temporaryPath(for: path)
             let compressed = Self.isCompressed(path)
-            let continuing = append && !compressed && FileManager.default.fileExists(atPath: temporary)
-            if !continuing {
-                guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-                    throw PipelineError("cannot create \(temporary)")
-                }
-            }
-            guard let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw PipelineError("cannot open \(temporary)")
-            }
-            if continuing { _ = try? handle.seekToEnd() }
-            self.handle = handle
-            finalPath = path
-            temporaryPath = temporary
+            let partial = try OutputTarget.resolve(path).partialPath
+            let continuing = append && !compressed && partial.map { FileManager.default.fileExists(atPath: $0) } == true
+            file = try OutputFile.open(path, continuing: continuing)
             flushEachLine = false
             do {
                 gzip = compressed ? try GzipWriter() : nil
@@ -62,15 +49,11 @@ public final class LineSink {
                 throw PipelineError("cannot start gzip compression: \(error)")
             }
         case .standardOutput:
-            handle = .standardOutput
-            finalPath = nil
-            temporaryPath = nil
+            file = .standardOutput()
             flushEachLine = true
             gzip = nil
         case .standardError:
-            handle = .standardError
-            finalPath = nil
-            temporaryPath = nil
+            file = .standardError()
             flushEachLine = true
             gzip = nil
         }
@@ -92,11 +75,7 @@ public final class LineSink {
         try block.withBytes(ofLines: range) { (bytes: UnsafeRawBufferPointer) throws(PipelineError) in
             if gzip == nil && bytes.count >= Self.directWriteSize {
                 try flush()
-                do {
-                    try Self.writeAll(bytes, to: handle.fileDescriptor)
-                } catch {
-                    throw PipelineError("cannot write output: \(error)")
-                }
+                try file.write(bytes)
             } else {
                 buffer.append(contentsOf: bytes)
                 if flushEachLine || buffer.count >= Self.bufferSize { try flush() }
@@ -124,51 +103,29 @@ public final class LineSink {
     }
 
     private func put(_ bytes: [UInt8]) throws(PipelineError) {
+        let data: [UInt8]
         do {
-            let data = try gzip.map { gzip throws(GzipError) in try gzip.compress(bytes) } ?? bytes
-            if !data.isEmpty { try Self.writeAll(data, to: handle.fileDescriptor) }
+            data = try gzip.map { gzip throws(GzipError) in try gzip.compress(bytes) } ?? bytes
         } catch {
-            throw PipelineError("cannot write output: \(error)")
+            throw PipelineError("cannot compress the output for \(file.writtenPath): \(error)")
         }
+        if !data.isEmpty { try file.write(data) }
     }
 
-    /// Writes every byte to a descriptor (partial writes continued, interrupted ones retried), without the
-    /// copy into `Data` that `FileHandle.write(contentsOf:)` makes of an array.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-        try bytes.withUnsafeBytes { buffer in try writeAll(buffer, to: descriptor) }
-    }
-
-    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            offset += written
-        }
-    }
-
-    /// Flushes and, for files, moves the finished file into place.
+    /// Flushes and ends the output: a replaceable file is moved into place, an in-place one closed.
     public func close() throws(PipelineError) {
         guard !closed else { return }
         closed = true
         try flush()
         if let gzip {
+            let tail: [UInt8]
             do {
-                try handle.write(contentsOf: try gzip.finish())
+                tail = try gzip.finish()
             } catch {
-                throw PipelineError("cannot finish the gzip stream: \(error)")
+                throw PipelineError("cannot finish the gzip stream of \(file.writtenPath): \(error)")
             }
+            try file.write(tail)
         }
-        guard let finalPath, let temporaryPath else { return }
-        do {
-            try handle.close()
-            if FileManager.default.fileExists(atPath: finalPath) { try FileManager.default.removeItem(atPath: finalPath) }
-            try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
-        } catch {
-            throw PipelineError("cannot move \(temporaryPath) to \(finalPath): \(error.localizedDescription)")
-        }
+        try file.commit()
     }
 }

@@ -53,15 +53,21 @@ public struct ResumeState: Sendable {
     public init() {}
 
     /// Inspects (and repairs) the partial files of an output and, if it is a file, of the rejects.
+    ///
+    /// Both must be replaceable files (`OutputTarget`): a FIFO, a device or `/dev/stdout` is written in
+    /// place and has no partial file to continue, so resuming into one is refused.
     public static func prepare(output: String, rejects: String?) throws(PipelineError) -> ResumeState {
         var state = ResumeState()
         let manager = FileManager.default
-        let outputPartial = LineSink.temporaryPath(for: output)
+        let (outputPath, outputPartial) = try resumablePaths(output)
         guard manager.fileExists(atPath: outputPartial) else {
-            state.isComplete = manager.fileExists(atPath: output)
+            state.isComplete = manager.fileExists(atPath: outputPath)
             if state.isComplete {
-                state.keptArticles = try countLines(output)
-                if let rejects, manager.fileExists(atPath: rejects) { state.keptRejects = try countLines(rejects) }
+                state.keptArticles = try countLines(outputPath)
+                if let rejects {
+                    let rejectsPath = try resumablePaths(rejects).final
+                    if manager.fileExists(atPath: rejectsPath) { state.keptRejects = try countLines(rejectsPath) }
+                }
             }
             return state
         }
@@ -69,13 +75,13 @@ public struct ResumeState: Sendable {
         state.keptArticles = articles
         state.rewriteArticles = articleBytes
         if let rejects {
-            let rejectsPartial = LineSink.temporaryPath(for: rejects)
+            let (rejectsPath, rejectsPartial) = try resumablePaths(rejects)
             // Killed between moving the rejects into place and moving the output: continue from the final file.
-            if !manager.fileExists(atPath: rejectsPartial) && manager.fileExists(atPath: rejects) {
+            if !manager.fileExists(atPath: rejectsPartial) && manager.fileExists(atPath: rejectsPath) {
                 do {
-                    try manager.moveItem(atPath: rejects, toPath: rejectsPartial)
+                    try manager.moveItem(atPath: rejectsPath, toPath: rejectsPartial)
                 } catch {
-                    throw PipelineError("cannot move \(rejects) back to \(rejectsPartial): \(error.localizedDescription)")
+                    throw PipelineError("cannot move \(rejectsPath) back to \(rejectsPartial): \(error.localizedDescription)")
                 }
             }
             if manager.fileExists(atPath: rejectsPartial) {
@@ -85,6 +91,21 @@ public struct ResumeState: Sendable {
             }
         }
         return state
+    }
+
+    /// The file a resumable output ends in (links followed) and its partial file; refuses an in-place target.
+    public static func resumablePaths(_ path: String) throws(PipelineError) -> (final: String, partial: String) {
+        let target = try OutputTarget.resolve(path)
+        guard case .replaceableFile(let final) = target, let partial = target.partialPath else {
+            throw PipelineError(refusal(path: path, target: target))
+        }
+        return (final, partial)
+    }
+
+    /// Why `--resume` cannot continue into `path`.
+    public static func refusal(path: String, target: OutputTarget) -> String {
+        "cannot resume into \(path): it is \(target.kindDescription), written in place as the run goes, so there is "
+            + "no partial file to continue; run again without --resume, or write to a regular file"
     }
 
     /// Reads a partial file's complete lines into `done`, cuts a torn last line, and returns the count

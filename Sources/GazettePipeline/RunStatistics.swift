@@ -38,12 +38,11 @@ extension RunSummary {
         return json.output
     }
 
-    /// Writes `statisticsJSON` and a newline to a file.
+    /// Writes `statisticsJSON` and a newline to a file (through `LineSink`: a regular file atomically, a FIFO
+    /// or device in place).
     public func writeStatistics(to path: String) throws(PipelineError) {
-        do {
-            try Data((statisticsJSON + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw PipelineError("cannot write statistics to \(path): \(error.localizedDescription)")
-        }
+        let sink = try LineSink(.file(path))
+        try sink.write(statisticsJSON)
+        try sink.close()
     }
 }

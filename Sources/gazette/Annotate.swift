@@ -12,9 +12,12 @@ struct Annotate: ParsableCommand {
             Inputs are files, directories (read recursively in sorted order) or - for standard input. \
             Every input document ends as one line of the output or one line of the rejects stream \
             (gazette.reject/1), in input order whatever the number of workers, and a one-line summary \
-            goes to standard error. A file output is written as NAME.partial and renamed when the run \
-            ends; a name ending in .gz is gzip-compressed. Exit status: 0 when every document was \
-            annotated, 3 when some were rejected, 1 on a fatal error or an accounting mismatch. \
+            goes to standard error. A regular file output is written as NAME.partial and renamed when the run \
+            ends (a symbolic link is followed, its target replaced); a FIFO, a device or /dev/stdout is written \
+            in place. A name ending in .gz is gzip-compressed. Exit status: 0 when every document was \
+            annotated, 3 when some were rejected, 1 on a fatal error (a write error names the file) or an \
+            accounting mismatch, 64 on a usage error; killed by SIGPIPE (141) when the reader of standard \
+            output closes the pipe. \
             See docs/BATCH.md.
             """)
 
@@ -25,7 +28,7 @@ struct Annotate: ParsableCommand {
     var output: String = "-"
 
     @Option(help: ArgumentHelp(
-        "Rejects JSONL file.", discussion: "Default: beside the output as NAME.rejects.jsonl, or standard error when the output is standard output.",
+        "Rejects JSONL file.", discussion: "Default: beside the output as NAME.rejects.jsonl, or standard error when the output is standard output or not a regular file (a FIFO, a device, /dev/stdout).",
         valueName: "file"))
     var rejects: String?
 
@@ -108,12 +111,23 @@ struct Annotate: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs wants a number of workers of at least 1") }
         if resume && output == "-" { throw ValidationError("--resume needs --output FILE") }
+        if resume {
+            // A FIFO, a device or /dev/stdout is written in place: there is no partial file to continue.
+            var paths = [output]
+            if case .file(let rejects) = rejectsDestination { paths.append(rejects) }
+            for path in paths {
+                if let target = try? OutputTarget.resolve(path), !target.isReplaceable {
+                    throw ValidationError(ResumeState.refusal(path: path, target: target))
+                }
+            }
+        }
     }
 
-    /// The rejects destination, following the documented default.
+    /// The rejects destination, following the documented default: beside a regular output file, else (standard
+    /// output, a FIFO, a device, /dev/stdout) standard error, so that nothing is created beside a device.
     var rejectsDestination: LineSink.Destination {
         if let rejects { return rejects == "-" ? .standardError : .file(rejects) }
-        guard output != "-" else { return .standardError }
+        guard output != "-", (try? OutputTarget.resolve(output))?.isReplaceable ?? true else { return .standardError }
         let base = output.hasSuffix(".jsonl") ? String(output.dropLast(6)) : output
         return .file(base + ".rejects.jsonl")
     }
@@ -158,8 +172,7 @@ struct Annotate: ParsableCommand {
                 },
                 finishSinks: { () throws(PipelineError) in try indexSink?.finish() })
         } catch {
-            printError("gazette: \(error)")
-            throw ExitCode.failure
+            throw failure(error)
         }
         if summary.alreadyComplete { printError("gazette: \(output) is already complete; nothing to resume") }
         printError(summary.line)

@@ -245,9 +245,13 @@ struct Eval: ParsableCommand {
         let predicted = GoldAnnotation.annotate(gold, with: annotator)
         if let writePred {
             let encoder = ArticleEncoder()
-            let lines = predicted.documents.map { annotator.line(for: $0, encoder: encoder) + "\n" }
-            guard FileManager.default.createFile(atPath: writePred, contents: Data(lines.joined().utf8)) else {
-                throw EvalInputError(path: writePred, message: "cannot write the predictions")
+            do {
+                // Through LineSink: a regular file is replaced atomically, a FIFO or device written in place.
+                let sink = try LineSink(.file(writePred))
+                for document in predicted.documents { try sink.write(annotator.line(for: document, encoder: encoder)) }
+                try sink.close()
+            } catch {
+                throw EvalInputError(path: writePred, message: "cannot write the predictions: \(error)")
             }
         }
         return predicted

@@ -36,8 +36,7 @@ struct Export: ParsableCommand {
             bad = try forEachArticle(in: files) { document in try bulk.write(document) }
             try sink.close()
         } catch {
-            printError("gazette: \(error)")
-            throw ExitCode.failure
+            throw failure(error)
         }
         if bad > 0 { throw ExitCode.failure }
     }

@@ -31,6 +31,7 @@ struct IndexCommand: ParsableCommand {
         let start = Date()
         let index: SearchIndex
         do {
+            try requireIndexFile(db)
             index = try SearchIndex(path: db)
         } catch {
             printError("gazette: \(error)")
@@ -59,7 +60,8 @@ struct IndexCommand: ParsableCommand {
 final class IndexDocumentSink: DocumentSink {
     let batcher: IndexBatcher
 
-    init(path: String) throws(IndexError) {
+    init(path: String) throws {
+        try requireIndexFile(path)
         batcher = IndexBatcher(index: try SearchIndex(path: path))
     }
 
@@ -92,6 +94,15 @@ final class ElasticBulkDocumentSink: DocumentSink {
         let (action, source) = writer.lines(for: document)
         try output.write(action)
         try output.write(source)
+    }
+}
+
+/// Refuses an index path that is not a regular file (or a new path, or a link to either): SQLite keeps its
+/// journal (`-wal`, `-shm`) beside a real file and rewrites it in place, which a FIFO or a device cannot be.
+func requireIndexFile(_ path: String) throws(PipelineError) {
+    let target = try OutputTarget.resolve(path)
+    guard target.isReplaceable else {
+        throw PipelineError("cannot use \(path) as an index: it is \(target.kindDescription), and an index is a regular SQLite file")
     }
 }
 

@@ -79,7 +79,8 @@ struct Search: ParsableCommand {
             relations: relations.compactMap(RelationType.init(rawValue:)), since: since, until: until, limit: limit,
             facets: facets, facetSize: facetSize)
         do {
-            let index = try SearchIndex(path: db)
+            // Read-only: a search never writes, and runs beside a `gazette index` writing the same file.
+            let index = try SearchIndex(path: db, readOnly: true)
             let result = try index.search(search)
             print(json ? SearchResultFormatter.json(result) : SearchResultFormatter.plainText(result))
             try index.close()

@@ -3,6 +3,10 @@ and check that the result is the single-process run's.
 
 Usage: spark_job.py GAZETTE_BINARY GAZETTEERS_DIR CORPORA_DIR REUTERS.jsonl WORKDIR [PARTITIONS]
 
+GAZETTEERS_DIR may be empty: the binary then finds its gazetteers itself, as an installed binary
+(`make install`) does from PREFIX/share/gazette; the partition processes run from `/` to show that
+the working directory does not matter.
+
 The input is the articles of CORPORA_DIR (each file one JSONL record: "text" for .txt, "html" for
 .html) followed by the Reuters-21578 JSONL records, written to WORKDIR/input.jsonl.
 
@@ -28,6 +32,11 @@ SOURCE = re.compile(rb'"source":\{"path":"(?:[^"\\]|\\.)*","format":"[^"]*","ind
 AS_OF = "2025-09-04"
 
 
+def gazetteer_options(gazetteers):
+    """`--gazetteers DIR`, or nothing when the binary is to find its installed gazetteers."""
+    return ["--gazetteers", gazetteers] if gazetteers else []
+
+
 def annotate_partition(binary, gazetteers):
     """A mapPartitions function: records (JSONL strings) in, ("article"|"reject", line) out."""
 
@@ -37,8 +46,8 @@ def annotate_partition(binary, gazetteers):
         os.unlink(rejects_path)
         process = subprocess.Popen(
             [binary, "annotate", "-", "--input-format", "jsonl", "--as-of", AS_OF, "-j", "1",
-             "--gazetteers", gazetteers, "--rejects", rejects_path, "--quiet"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             *gazetteer_options(gazetteers), "--rejects", rejects_path, "--quiet"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd="/")
 
         def feed():
             try:
@@ -117,7 +126,7 @@ def main():
     single_out = os.path.join(workdir, "single.jsonl")
     single_rejects = os.path.join(workdir, "single.rejects.jsonl")
     status = subprocess.run(
-        [binary, "annotate", input_path, "--input-format", "jsonl", "--as-of", AS_OF, "--gazetteers", gazetteers,
+        [binary, "annotate", input_path, "--input-format", "jsonl", "--as-of", AS_OF, *gazetteer_options(gazetteers),
          "-o", single_out, "--rejects", single_rejects, "--quiet"]).returncode
     if status not in (0, 3):
         sys.exit(f"single-process run failed with {status}")
