@@ -100,6 +100,14 @@ public final class OutputFile {
         if let failure { throw failure }
     }
 
+    /// Writes a whole file made in memory (a report, a page) to `path` by the same rules as every other
+    /// output: "-" is standard output, a regular file is replaced atomically, anything else written in place.
+    public static func writeWhole(_ bytes: [UInt8], to path: String) throws(PipelineError) {
+        let file = path == "-" ? standardOutput() : try open(path)
+        try file.write(bytes)
+        try file.commit()
+    }
+
     /// Ends the output: a replaceable file is synced, closed and renamed over its final name; an in-place
     /// target is closed (the process's own streams are left open).
     public func commit() throws(PipelineError) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteClean
+import GazettePipeline
 
 struct EvalCleaning: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -167,7 +168,7 @@ struct ExternalSetReport {
             }
         }
         if !json && means.count > 1 { print("mean F1 over \(means.count) sets: \(format(means.reduce(0, +) / Double(means.count)))") }
-        if let pagesCSV { try csv.write(toFile: pagesCSV, atomically: true, encoding: .utf8) }
+        if let pagesCSV { try OutputFile.writeWhole(Array(csv.utf8), to: pagesCSV) }
     }
 
     private func score(_ set: ExternalCleaningSet, _ outputs: [String], csv: inout String) -> ShingleMetric.Summary {

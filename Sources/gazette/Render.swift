@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteIndex
+import GazettePipeline
 import GazetteRender
 
 struct Render: ParsableCommand {
@@ -37,15 +38,10 @@ struct Render: ParsableCommand {
         }
         let html = page.html()
         do {
-            if output == "-" {
-                FileHandle.standardOutput.write(Data(html.utf8))
-            } else {
-                try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                printError("gazette: \(page.count) articles rendered into \(output)")
-            }
+            try OutputFile.writeWhole(Array(html.utf8), to: output)
+            if output != "-" { printError("gazette: \(page.count) articles rendered into \(output)") }
         } catch {
-            printError("gazette: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode.failure
+            throw failure(error)
         }
         if bad > 0 { throw ExitCode.failure }
     }

@@ -4,15 +4,19 @@ import GazetteTestSupport
 import Testing
 
 /// Outputs that are not regular files, and write errors, through the `gazette` executable: for `-o`, for
-/// `--rejects` and for `export -o`. Every target is a private stand-in in a temporary directory, never a
+/// `--rejects`, for `export -o` and for `render -o`. Every target is a private stand-in in a temporary directory, never a
 /// system path: `mknod NAME c 1 7` behaves as /dev/full, `mknod NAME c 1 3` as /dev/null, a symbolic link to
 /// /proc/self/fd/1 as /dev/stdout (the device nodes need root, as the tests have here and in CI).
 @Suite("Output targets of the gazette process", .serialized)
 struct OutputTargetProcessTests {
     /// Which output a check writes through the target.
     enum Channel: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case output, rejects, export
+        case output, rejects, export, render
         var testDescription: String { rawValue }
+        /// The exit status of a complete run: `annotate`'s inputs hold rejects (3), the others' do not.
+        var completeStatus: Int32 { self == .output || self == .rejects ? 3 : 0 }
+        /// Whether the command has `--resume`.
+        var resumes: Bool { self == .output || self == .rejects }
     }
 
     static let isRoot = getuid() == 0
@@ -47,10 +51,13 @@ struct OutputTargetProcessTests {
             let bulk = directory.appendingPathComponent("reference.ndjson").path
             let export = try Self.run(["export", articles, "-o", bulk])
             guard export.status == 0 else { throw FixtureError(message: "reference export: \(export.stderr)") }
+            let page = directory.appendingPathComponent("reference.html").path
+            let render = try Self.run(["render", articles, "-o", page])
+            guard render.status == 0 else { throw FixtureError(message: "reference render: \(render.stderr)") }
             return .success(Fixture(
                 input: input, rejectsInput: rejectsInput.path, articles: articles,
                 reference: [.output: try BatchCorpus.bytes(articles), .rejects: try BatchCorpus.bytes(rejects),
-                            .export: try BatchCorpus.bytes(bulk)]))
+                            .export: try BatchCorpus.bytes(bulk), .render: try BatchCorpus.bytes(page)]))
         } catch {
             return .failure(FixtureError(message: "\(error)"))
         }
@@ -70,6 +77,7 @@ struct OutputTargetProcessTests {
         case .output: return ["annotate", fixture.input, "-o", target, "--rejects", other] + common
         case .rejects: return ["annotate", fixture.rejectsInput, "-o", other, "--rejects", target] + common
         case .export: return ["export", fixture.articles, "-o", target]
+        case .render: return ["render", fixture.articles, "-o", target]
         }
     }
 
@@ -82,7 +90,7 @@ struct OutputTargetProcessTests {
         let link = directory.appendingPathComponent("link.jsonl").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "data.jsonl")
         let result = try Self.run(Self.arguments(channel, to: link, in: directory, fixture: fixture))
-        #expect(result.status == (channel == .export ? 0 : 3), "\(result.stderr)")
+        #expect(result.status == channel.completeStatus, "\(result.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "data.jsonl")
         #expect(try BatchCorpus.bytes(target.path) == fixture.reference[channel], "the link's target holds the output")
         #expect(!FileManager.default.fileExists(atPath: link + ".partial"))
@@ -98,7 +106,7 @@ struct OutputTargetProcessTests {
         let reader = FIFOReader(path: fifo)
         let result = try Self.run(Self.arguments(channel, to: fifo, in: directory, fixture: fixture))
         let received = reader.finish()
-        #expect(result.status == (channel == .export ? 0 : 3), "\(result.stderr)")
+        #expect(result.status == channel.completeStatus, "\(result.stderr)")
         #expect(received == fixture.reference[channel], "the reader of the FIFO receives every line, in order")
         #expect(Self.fileType(fifo) == S_IFIFO)
         #expect(!FileManager.default.fileExists(atPath: fifo + ".partial"))
@@ -112,7 +120,7 @@ struct OutputTargetProcessTests {
         let stdout = directory.appendingPathComponent("stdout").path
         try FileManager.default.createSymbolicLink(atPath: stdout, withDestinationPath: "/proc/self/fd/1")
         let result = try Self.run(Self.arguments(channel, to: stdout, in: directory, fixture: fixture), captureOutput: true)
-        #expect(result.status == (channel == .export ? 0 : 3), "\(result.stderr)")
+        #expect(result.status == channel.completeStatus, "\(result.stderr)")
         #expect(result.stdout == fixture.reference[channel])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: stdout) == "/proc/self/fd/1")
     }
@@ -138,7 +146,7 @@ struct OutputTargetProcessTests {
         let null = directory.appendingPathComponent("null").path
         #expect(mknod(null, S_IFCHR | 0o666, Self.device(major: 1, minor: 3)) == 0, "mknod: \(String(cString: strerror(errno)))")
         let result = try Self.run(Self.arguments(channel, to: null, in: directory, fixture: fixture))
-        #expect(result.status == (channel == .export ? 0 : 3), "\(result.stderr)")
+        #expect(result.status == channel.completeStatus, "\(result.stderr)")
         #expect(Self.fileType(null) == S_IFCHR)
         #expect(!FileManager.default.fileExists(atPath: null + ".partial"))
     }
@@ -156,6 +164,7 @@ struct OutputTargetProcessTests {
         case .output: ["annotate", fixture.input, "--rejects", directory.appendingPathComponent("r.jsonl").path] + Self.common
         case .rejects: Self.arguments(.rejects, to: stdout, in: directory, fixture: fixture)
         case .export: ["export", fixture.articles]
+        case .render: ["render", fixture.articles]
         }
         let process = Process()
         process.executableURL = try GazetteBinary.require()
@@ -184,7 +193,7 @@ struct OutputTargetProcessTests {
 
     /// A write error on a regular file (a file size limit stands in for a full disk): exit 1 with one message,
     /// the final file untouched, the partial file a prefix of complete lines (a torn last one aside), and
-    /// `--resume` finishes the run to the bytes of an uninterrupted one. `export` has no --resume: its partial
+    /// `--resume` finishes the run to the bytes of an uninterrupted one. `export` and `render` have no --resume: their partial
     /// file and the untouched final file are checked.
     @Test(arguments: Channel.allCases)
     func aWriteErrorKeepsTheLinesAndResumeFinishes(channel: Channel) throws {
@@ -204,7 +213,7 @@ struct OutputTargetProcessTests {
         let kept = try BatchCorpus.bytes(partial)
         let reference = try #require(fixture.reference[channel])
         #expect(kept.count == 200 * 1024 && Array(reference.prefix(kept.count)) == kept)
-        guard channel != .export else { return }
+        guard channel.resumes else { return }
         let resumed = try Self.run(arguments + ["--resume"])
         #expect(resumed.status == 3, "\(resumed.stderr)")
         #expect(try BatchCorpus.bytes(target) == reference)
