@@ -125,9 +125,13 @@ $(BENCH_VENV)/.installed: $(BENCH_REQUIREMENTS)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(BENCH_REQUIREMENTS)
 	touch $@
 
+# Each benchmark appends its run to benchmarks/RESULTS.md; this then keeps only its newest run and the one before.
+PRUNE_RESULTS := python3 benchmarks/prune_results.py benchmarks/RESULTS.md
+
 CLEANING_SETS ?= $(SHARED)/dev/cleaning
 bench-cleaning: release $(BENCH_VENV)/.installed
 	python3 benchmarks/cleaning/run_sets.py --gazette .build/release/gazette --python $(BENCH_VENV)/bin/python --data $(CLEANING_SETS)
+	$(PRUNE_RESULTS)
 
 
 # Indexing and search speed on one core (taskset), from the annotated corpus; appends to benchmarks/RESULTS.md.
@@ -136,6 +140,7 @@ bench-index: annotate
 	$(SWIFT) build -c release --product IndexBenchmark
 	$(TASKSET) .build/release/IndexBenchmark --seed $(OUT)/annotated.jsonl --documents 10000 \
 	  --db benchmarks/work/index-bench.sqlite --results benchmarks/RESULTS.md --command "make bench-index"
+	$(PRUNE_RESULTS)
 
 # Page latency of `gazette serve` over Corpora/ plus Reuters-21578 (search, facet, article, entity pages); appends
 # to benchmarks/RESULTS.md. Needs the shared corpora beside the repository (SHARED).
@@ -143,6 +148,7 @@ bench-serve: release
 	python3 benchmarks/serve/run.py --gazette .build/release/gazette \
 	  --inputs $(ANNOTATE_INPUTS) $(SHARED)/corpora/reuters21578/reuters21578.jsonl \
 	  --work benchmarks/work/serve --results benchmarks/RESULTS.md --command "make bench-serve"
+	$(PRUNE_RESULTS)
 
 # Segmentation + matching beside spaCy, flashtext and pyahocorasick (same texts, same forms).
 MATCHING_TEXTS ?= ../shared/corpora/reuters21578/reuters21578.jsonl
@@ -156,6 +162,7 @@ $(BENCH_VENV)/.matching-installed: $(BENCH_MATCHING_REQUIREMENTS)
 bench-matching: deps $(BENCH_VENV)/.matching-installed
 	$(SWIFT) build -c release --product gazette-bench
 	python3 benchmarks/matching/run.py --texts $(MATCHING_TEXTS) --python $(BENCH_VENV)/bin/python
+	$(PRUNE_RESULTS)
 
 
 
@@ -194,8 +201,9 @@ test-install: annotate
 bench-batch: release $(BENCH_VENV)/.matching-installed
 	$(SWIFT) build -c release --product gazette-bench
 	SHARED=$(SHARED) PEER_PYTHON=$(BENCH_VENV)/bin/python BENCH=.build/release/gazette-bench benchmarks/batch/run.sh
+	$(PRUNE_RESULTS)
 
-bench: bench-cleaning bench-index bench-matching bench-batch
+bench: bench-cleaning bench-index bench-serve bench-matching bench-batch
 
 clean:
 	rm -rf .build $(OUT)
