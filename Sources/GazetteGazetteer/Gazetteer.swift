@@ -1,10 +1,12 @@
 import Foundation
 import GazetteCore
 
-/// A country or territory of ISO 3166-1.
+/// A country or territory of ISO 3166-1, a historical state (ISO 3166-3) or a constituent country ("Scotland").
 public struct Country: Sendable, Hashable {
-    public init(id: String, iso2: String, iso3: String, wikidata: String? = nil, name: String, capital: String? = nil) {
+    public init(id: String, iso2: String, iso3: String, wikidata: String? = nil, name: String, capital: String? = nil,
+                validFrom: String? = nil, validTo: String? = nil, successor: String? = nil, source: String? = nil) {
         self.id = id; self.iso2 = iso2; self.iso3 = iso3; self.wikidata = wikidata; self.name = name; self.capital = capital
+        self.validFrom = validFrom; self.validTo = validTo; self.successor = successor; self.source = source
     }
 
     public var id: String
@@ -13,6 +15,17 @@ public struct Country: Sendable, Hashable {
     public var wikidata: String?
     public var name: String
     public var capital: String?
+    /// The day the state came into being, for historical states ("1922-12-30").
+    public var validFrom: String?
+    /// The day it ceased to exist; nil while it exists.
+    public var validTo: String?
+    /// The `country:` id of the state that continues it.
+    public var successor: String?
+    /// Where the row comes from ("hand", "iso3166-3|histwardb").
+    public var source: String?
+
+    /// Whether the country is a current ISO 3166-1 entry (not historical, not a constituent country).
+    public var isISO3166Part1: Bool { validTo == nil && id == "country:\(iso2)" && iso2.count == 2 }
 }
 
 /// How a country form names its country.
@@ -34,8 +47,10 @@ public struct CountryForm: Sendable, Hashable {
 
 /// A person the gazetteer knows.
 public struct Person: Sendable, Hashable {
-    public init(id: String, name: String, wikidata: String? = nil, aliases: [String] = [], surnames: [String] = []) {
+    public init(id: String, name: String, wikidata: String? = nil, aliases: [String] = [], surnames: [String] = [],
+                source: String? = nil) {
         self.id = id; self.name = name; self.wikidata = wikidata; self.aliases = aliases; self.surnames = surnames
+        self.source = source
     }
 
     public var id: String
@@ -43,13 +58,18 @@ public struct Person: Sendable, Hashable {
     public var wikidata: String?
     public var aliases: [String]
     public var surnames: [String]
+    /// Where the row comes from ("hand", "wikidata-p6-p35").
+    public var source: String?
 }
 
 /// A term of office: who held which role of what, from when to when.
 public struct Office: Sendable, Hashable {
-    public init(person: String, role: String, of: String, start: String, end: String? = nil) {
-        self.person = person; self.role = role; self.of = of; self.start = start; self.end = end
+    public init(person: String, role: String, of: String, start: String, end: String? = nil, source: String? = nil) {
+        self.person = person; self.role = role; self.of = of; self.start = start; self.end = end; self.source = source
     }
+
+    /// Where the row comes from ("hand", "wikidata-p6-p35").
+    public var source: String?
 
     public var person: String
     public var role: String
@@ -99,9 +119,18 @@ public struct Organisation: Sendable, Hashable {
 
 /// A city.
 public struct City: Sendable, Hashable {
-    public init(id: String, name: String, country: String? = nil, wikidata: String? = nil, aliases: [String] = []) {
+    public init(id: String, name: String, country: String? = nil, wikidata: String? = nil, aliases: [String] = [],
+                population: Int? = nil, source: String? = nil) {
         self.id = id; self.name = name; self.country = country; self.wikidata = wikidata; self.aliases = aliases
+        self.population = population; self.source = source
     }
+
+    /// Inhabitants, when the source gives them.
+    public var population: Int?
+    /// Where the row comes from; nil or "hand" for the hand-written cities.
+    public var source: String?
+    /// Whether the row was written by hand (the team's news cities), not generated from a place list.
+    public var isHandWritten: Bool { source == nil || source == "hand" }
 
     public var id: String
     public var name: String
@@ -139,6 +168,8 @@ public struct Gazetteer: Sendable {
     public var roles: [Role] = []
     /// Occupation words that announce a person's name but are not offices ("economist").
     public var personCues: [(language: String, form: String)] = []
+    /// Sovereign states (members of the state system): `country:` id → the day its membership began.
+    public var sovereignStates: [String: String] = [:]
     /// Rules for forms that name several entities: folded form → the id it names, or "none".
     public var collisionRules: [String: String] = [:]
 

@@ -15,6 +15,8 @@ public final class EntityMatcher {
     /// allocated for each.
     private var keyIDs: UnsafeMutablePointer<Int32>
     private var keyIDCapacity = 0
+    /// The `FormLanguages` mask of the document being matched: forms of other languages do not match.
+    var documentLanguages: UInt8 = 0xFF
 
     /// Capitalised words that follow titles without being names.
     static let notNames: Set<String> = [
@@ -73,6 +75,7 @@ public final class EntityMatcher {
         var text = document.text
         let tokens = document.tokens
         var found: [Entity] = []
+        documentLanguages = FormLanguages.documentMask(document.language)
         text.withUTF8 { utf8 in
             let candidates = gazetteerMatches(tokens: tokens, utf8: utf8)
             var cueEnds: [Int] = []
@@ -80,6 +83,8 @@ public final class EntityMatcher {
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
             found.sort { $0.span < $1.span }
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
+            found.sort { $0.span < $1.span }
+            SurnameResolution.resolveNamesakes(&found)
         }
         found.sort { $0.span < $1.span }
         for index in found.indices { found[index].id = Self.entityID(index) }
@@ -199,7 +204,8 @@ public final class EntityMatcher {
                 node = next
                 for slot in nodeEntries.positions(of: node) {
                     let entryID = nodeEntries.id(at: slot)
-                    guard caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
+                    guard FormLanguages.fits(compiled.entries[Int(entryID)].languages, documentLanguages),
+                        caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
                     else { continue }
                     let priority = priorities[Int(entryID)]
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
@@ -310,14 +316,19 @@ public final class EntityMatcher {
             let id = Int(candidate.entry)
             if entries[id].type == .person && entries[id].form == .name { fullNames.insert(entries[id].kb) }
         }
+        let placesInContext = PlaceContext.placesShownInContext(candidates, entries: entries, tokens: tokens, utf8)
         var previous: (last: Int, type: EntityType)?
         for (position, original) in candidates.enumerated() {
             var candidate = original
-            // A surname several persons share names the one whose full name the article gives.
-            if !candidate.alternatives.isEmpty, !fullNames.contains(entries[Int(candidate.entry)].kb),
-                let better = candidate.alternatives.first(where: { fullNames.contains(entries[Int($0)].kb) })
-            {
-                candidate.entry = better
+            // A surname several persons share names the one whose full name the article gives; when the article
+            // names none of them, it names nobody known (`unresolved`): the mention keeps no kb.
+            var unresolved = false
+            if !candidate.alternatives.isEmpty, !fullNames.contains(entries[Int(candidate.entry)].kb) {
+                if let better = candidate.alternatives.first(where: { fullNames.contains(entries[Int($0)].kb) }) {
+                    candidate.entry = better
+                } else {
+                    unresolved = entries[Int(candidate.entry)].form == .partial
+                }
             }
             let id = Int(candidate.entry)
             if entries[id].form == .cue {
@@ -330,6 +341,15 @@ public final class EntityMatcher {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
                     || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
+                // A surname followed by a name word is the given name of a longer name ("Secretary James Baker"),
+                // which the title pattern finds.
+                if let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
+                    tokens[next].sentence == tokens[candidate.first].sentence, Self.isNameWord(tokens[next], utf8),
+                    position + 1 >= candidates.count || candidates[position + 1].first != next
+                        || entries[Int(candidates[position + 1].entry)].form == .partial
+                {
+                    continue
+                }
                 if afterTitle {
                     source = "gazetteer"
                 } else if fullNames.contains(entries[id].kb) {
@@ -339,6 +359,12 @@ public final class EntityMatcher {
                 }
             }
             if entries[id].type == .country || entries[id].type == .city {
+                if PlaceContext.isInsideLongerName(
+                    first: candidate.first, previousCandidateEnd: position > 0 ? candidates[position - 1].last : nil, tokens, utf8)
+                {
+                    continue
+                }
+                if entries[id].needsContext, !placesInContext.contains(entries[id].kb) { continue }
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
                 // An ASCII word without a capital is neither a geographic noun nor a name word: no string needed.
                 if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence,
@@ -359,13 +385,23 @@ public final class EntityMatcher {
                         continue
                     }
                 }
+                if PlaceContext.isHeadOfLongerName(
+                    last: candidate.last, nextCandidateFirst: position + 1 < candidates.count ? candidates[position + 1].first : nil,
+                    tokens, utf8)
+                {
+                    continue
+                }
+                if entries[id].type == .city, PlaceContext.isTeamInResults(first: candidate.first, last: candidate.last, tokens, utf8) {
+                    continue
+                }
             }
             let first = tokens[candidate.first]
             let last = tokens[candidate.last]
+            let text = Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd)
             result.append(Entity(
                 id: "", type: entries[id].type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
-                text: Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd),
-                kb: entries[id].kb, canonical: entries[id].canonical, wikidata: entries[id].wikidata, sentence: first.sentence,
+                text: text, kb: unresolved ? nil : entries[id].kb, canonical: unresolved ? text : entries[id].canonical,
+                wikidata: unresolved ? nil : entries[id].wikidata, sentence: first.sentence,
                 source: source, form: entries[id].form, refersTo: entries[id].refersTo))
             previous = (candidate.last, entries[id].type)
         }

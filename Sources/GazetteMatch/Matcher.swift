@@ -70,7 +70,8 @@ public final class CompiledGazetteer: Sendable {
             builder.add(form.form, MatchEntry(
                 kb: form.country, type: .country, form: form.kind == .demonym ? .demonym : .name, canonical: canonical,
                 wikidata: country?.wikidata, refersTo: form.kind == .demonym ? form.country : nil,
-                priority: form.kind == .demonym ? 30 : 50, caseRules: [], surface: form.form))
+                priority: form.kind == .demonym ? 30 : 50, caseRules: [], surface: form.form,
+                languages: FormLanguages.bit(form.language)))
         }
         for person in gazetteer.persons {
             for name in [person.name] + person.aliases {
@@ -93,24 +94,26 @@ public final class CompiledGazetteer: Sendable {
                     priority: government ? 45 : 55, caseRules: [], surface: name))
             }
         }
+        let nameWords = PlaceContext.personNameWords(gazetteer)
         for city in gazetteer.cities {
             for name in [city.name] + city.aliases {
                 builder.add(name, MatchEntry(
                     kb: city.id, type: .city, form: .name, canonical: city.name, wikidata: city.wikidata,
-                    refersTo: nil, priority: 35, caseRules: [], surface: name))
+                    refersTo: nil, priority: 35, caseRules: [], surface: name,
+                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords)))
             }
         }
         for role in gazetteer.roles {
-            for (_, form) in role.forms {
+            for (language, form) in role.forms {
                 builder.add(form, MatchEntry(
                     kb: role.id, type: .role, form: .title, canonical: role.name, wikidata: nil, refersTo: nil,
-                    priority: 20, caseRules: [], surface: form))
+                    priority: 20, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
             }
         }
-        for (_, form) in gazetteer.personCues {
+        for (language, form) in gazetteer.personCues {
             builder.add(form, MatchEntry(
                 kb: "cue:\(form.lowercased())", type: .role, form: .cue, canonical: form, wikidata: nil, refersTo: nil,
-                priority: 10, caseRules: [], surface: form))
+                priority: 10, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
         }
         builder.applyCollisionRules(gazetteer.collisionRules)
         vocabulary = builder.vocabulary
@@ -156,7 +159,7 @@ struct TrieBuilder {
     /// Every (node, entity, kind, case rules) compiled so far: a form repeated for the same entity and
     /// kind is found without comparing it with every entry of its node (a surname that thousands of
     /// persons of a large gazetteer share would make that quadratic).
-    private var compiledForms: Set<CompiledForm> = []
+    private var compiledForms: [CompiledForm: Int32] = [:]
 
     /// What makes two entries at a node the same compiled form.
     private struct CompiledForm: Hashable {
@@ -199,9 +202,14 @@ struct TrieBuilder {
                 node = next
             }
         }
-        // The same form for the same entity and kind is compiled once.
-        guard compiledForms.insert(CompiledForm(node: node, kb: entry.kb, form: entry.form, caseRules: entry.caseRules)).inserted
-        else { return }
+        // The same form for the same entity and kind is compiled once, in all the languages that give it.
+        let key = CompiledForm(node: node, kb: entry.kb, form: entry.form, caseRules: entry.caseRules)
+        if let existing = compiledForms[key] {
+            entries[Int(existing)].languages = FormLanguages.merged(entries[Int(existing)].languages, entry.languages)
+            entries[Int(existing)].needsContext = entries[Int(existing)].needsContext && entry.needsContext
+            return
+        }
+        compiledForms[key] = Int32(entries.count)
         nodes[Int(node)].entries.append(Int32(entries.count))
         entries.append(entry)
     }

@@ -1,0 +1,50 @@
+import GazetteCore
+import GazetteGazetteer
+
+/// Resolves a surname that several persons of the document share by the full mention it follows, never blindly
+/// to one of them: after "Hillary Clinton" (a person the gazetteer may not know) a later "Clinton" is hers,
+/// not the gazetteer's Bill Clinton, unless "Bill Clinton" was named more recently.
+enum SurnameResolution {
+    /// A full mention of a person in the document: the folded last word of its name and what it resolves to.
+    struct FullMention {
+        let start: Int
+        let surname: String
+        let kb: String?
+        let canonical: String
+        let wikidata: String?
+    }
+
+    /// Re-points surname mentions (form `partial`, and pattern coreference) to the closest preceding full mention
+    /// with that surname (the closest following one when none precedes) when the document names more than one
+    /// person with that surname. Entities must be sorted by span.
+    static func resolveNamesakes(_ entities: inout [Entity]) {
+        var mentions: [String: [FullMention]] = [:]
+        for entity in entities where entity.type == .person && (entity.form == .name || entity.form == .pattern) {
+            guard let surname = lastWord(entity.text), entity.text.contains(" ") else { continue }
+            let mention = FullMention(start: entity.span.start, surname: surname, kb: entity.kb,
+                                      canonical: entity.canonical, wikidata: entity.wikidata)
+            mentions[surname, default: []].append(mention)
+        }
+        guard !mentions.isEmpty else { return }
+        for index in entities.indices where entities[index].type == .person && entities[index].form == .partial {
+            guard let surname = lastWord(entities[index].text), let candidates = mentions[surname],
+                Set(candidates.map { $0.kb ?? "text:" + $0.canonical }).count > 1
+            else { continue }
+            let start = entities[index].span.start
+            guard let chosen = candidates.last(where: { $0.start < start }) ?? candidates.first(where: { $0.start > start })
+            else { continue }
+            entities[index].kb = chosen.kb
+            entities[index].canonical = chosen.canonical
+            entities[index].wikidata = chosen.wikidata
+            entities[index].source = "coreference"
+        }
+    }
+
+    /// The folded last word of a name, without a possessive ending.
+    static func lastWord(_ text: String) -> String? {
+        guard let last = text.split(separator: " ").last else { return nil }
+        var word = Gazetteer.fold(String(last))
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        return word.isEmpty ? nil : word
+    }
+}
