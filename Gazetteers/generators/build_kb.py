@@ -21,6 +21,7 @@ a hand-written city or country already has is left out.
 """
 import argparse
 import collections
+import datetime
 import csv
 import io
 import json
@@ -51,6 +52,12 @@ def load_hand(out):
     return hand
 
 
+def short_name(name):
+    """The folded first and last word of a name."""
+    words = fold(name).split()
+    return words[0] + ' ' + words[-1] if len(words) > 1 else fold(name)
+
+
 class PersonRegistry:
     """Persons from all sources, reconciled by Wikidata id and by folded name."""
 
@@ -64,6 +71,7 @@ class PersonRegistry:
                 self.hand_by_name.setdefault(fold(name), row['id'])
         self.persons = {}  # key (qid or name:folded) -> dict
         self.by_name = {}  # folded name -> key
+        self.by_short = {}  # folded first and last word -> key, or None when several persons share them
 
     def key_for(self, name, qid):
         """The registry key of a person, reconciled with persons seen before."""
@@ -75,6 +83,10 @@ class PersonRegistry:
             # Two Wikidata ids with the same name are two persons; a name without an id joins the id.
             if not qid or not other.startswith('Q') or other == qid:
                 return other
+        # "Benjamin William Mkapa" is "Benjamin Mkapa": a name without an id joins the one person whose first and
+        # last words it shares.
+        if not qid and self.by_short.get(short_name(name)):
+            return self.by_short[short_name(name)]
         return qid or 'name:' + folded
 
     def add(self, name, qid, source, english=True):
@@ -85,6 +97,8 @@ class PersonRegistry:
             person = {'name': name, 'qid': qid, 'sources': set(), 'english': english, 'aliases': set()}
             self.persons[key] = person
             self.by_name.setdefault(fold(name), key)
+            short = short_name(name)
+            self.by_short[short] = key if self.by_short.get(short, key) == key else None
         elif english and not person['english']:
             person['name'] = name
             person['english'] = True
@@ -161,6 +175,64 @@ def clean_terms(terms):
             if later:
                 term['end'] = min(later)
     return [t for t in merged.values() if not t['end'] or t['end'] >= t['start']]
+
+
+def factbook_gap_terms(kb, registry, terms, hand, iso2):
+    """Heads of state and government from the CIA World Factbook editions (A3) for the days no other source covers:
+    each holder's term runs from its "since" date to the next holder's; the last holder of the last edition is in
+    office. Only terms of sovereign states that overlap no term of the same office from another source are kept."""
+    sovereign = {row['country'] for row in places.sovereign_states(kb, hand, quiet=True)}
+    known = collections.defaultdict(list)
+    for term in terms:
+        known[(term['of'], office_class(term['role']))].append((term['start'], term['end']))
+    for row in hand['offices']:
+        known[(row['of'], office_class(row['role']))].append((row['start'], row['end']))
+    holders = collections.defaultdict(dict)
+    last_year = 0
+    for record in sources.factbook_leaders(kb):
+        country = iso2.get(record['iso2'])
+        last_year = max(last_year, record['year'])
+        if country in sovereign:
+            holders[(country, record['role'])].setdefault((record['since'], fold(record['name'])), record)
+    derived = []
+    for (country, role), by_start in sorted(holders.items()):
+        ordered = [by_start[k] for k in sorted(by_start)]
+        for index, record in enumerate(ordered):
+            later = [r['since'] for r in ordered[index + 1:] if fold(r['name']) != fold(record['name'])]
+            end = later[0] if later else ('' if record['year'] == last_year else str(record['year']))
+            if end and end < record['since']:
+                continue
+            pieces = uncovered(record['since'], end, known[(country, office_class(role))])
+            if not pieces:
+                continue
+            key = registry.add(record['name'], None, 'cia-factbook')
+            for start, stop in pieces:
+                derived.append({'key': key, 'role': role, 'of': country, 'start': start, 'end': stop, 'source': 'cia-factbook'})
+    return derived
+
+
+def uncovered(start, end, intervals, today='2026-12-31'):
+    """The parts of the term [start, end] (an empty end is open) that none of the intervals covers, as ISO days;
+    the whole term (with its own dates) when nothing overlaps it."""
+    def day(value, high):
+        padded = value + ('-12-31' if high else '-01-01') if len(value) == 4 else (value + ('-28' if high else '-01') if len(value) == 7 else value)
+        return datetime.date.fromisoformat(padded[:10])
+    if not any(overlaps(start, end, s, e) for s, e in intervals):
+        return [(start, end)]
+    first, last = day(start, False), day(end, True) if end else datetime.date.fromisoformat(today)
+    covered = sorted((day(s, False), day(e, True) if e else datetime.date.fromisoformat(today)) for s, e in intervals)
+    pieces, cursor = [], first
+    for s, e in covered:
+        if e < cursor or s > last:
+            continue
+        if s > cursor:
+            pieces.append((cursor, s - datetime.timedelta(days=1)))
+        cursor = max(cursor, e + datetime.timedelta(days=1))
+    if cursor <= last:
+        pieces.append((cursor, last))
+    # Pieces shorter than a month are the seams of two sources' dates, not gaps.
+    return [(a.isoformat(), '' if not end and b == datetime.date.fromisoformat(today) else b.isoformat())
+            for a, b in pieces if (b - a).days >= 30]
 
 
 def presidential_terms(terms):
@@ -263,6 +335,7 @@ def office_rows(terms, ids, hand, emitted):
 
 def build_persons(kb, hand, extra_place_forms=frozenset()):
     iso3 = {row['iso3']: row['id'] for row in hand['countries'] if row['iso3']}
+    iso2 = {row['iso2']: row['id'] for row in hand['countries'] if row['iso2']}
     qid_country = {row['wikidata']: row['id'] for row in hand['countries'] if row['wikidata']}
     registry = PersonRegistry(hand)
     raw_terms = []
@@ -289,6 +362,7 @@ def build_persons(kb, hand, extra_place_forms=frozenset()):
     usable = {k for k, p in registry.persons.items() if is_usable_person_name(p['name']) and p['english']}
     terms = clean_terms([t for t in raw_terms if t['key'] in usable])
     terms += presidential_terms(terms)
+    terms += factbook_gap_terms(kb, registry, terms, hand, iso2)
     ids = assign_ids(registry, terms, hand)
     persons, emitted = person_rows(registry, ids, hand, terms, extra_place_forms)
     offices = office_rows(terms, ids, hand, emitted)

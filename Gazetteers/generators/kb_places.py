@@ -193,7 +193,7 @@ COW_NAMES = {'United States of America': 'United States', 'St. Vincent and the G
              'St. Kitts and Nevis': 'Saint Kitts and Nevis', 'Yugoslavia': 'Serbia'}
 
 
-def sovereign_states(kb, hand):
+def sovereign_states(kb, hand, quiet=False):
     """sovereign_states.kb.tsv rows: the members of the Correlates of War state system at the end of its list
     (2016), with the day their last membership began; matched to countries.tsv by Wikidata id through histwardb's
     crosswalk, or by name."""
@@ -220,6 +220,6 @@ def sovereign_states(kb, hand):
         if country:
             since = f"{int(row['styear']):04d}-{int(row['stmonth']):02d}-{int(row['stday']):02d}"
             rows.append({'country': country, 'member_from': since, 'source': 'cow-states2016|histwardb'})
-        else:
+        elif not quiet:
             print(f'sovereign_states: no country for COW {code} {row["statenme"]}', file=sys.stderr)
     return rows

@@ -159,3 +159,74 @@ def cia_ministers_2019(kb, hand):
         if country and holder and is_usable_person_name(holder):
             yield {'name': holder, 'source': 'cia-world-leaders-2019',
                    'term': {'role': role, 'of': country, 'start': '2019-06', 'end': '2019-06'}}
+
+
+FACTBOOK = 'hos-hog/cia-world-factbook-archive_1990-2025'
+FACTBOOK_ROW = re.compile(r"^\s*\(\d+, \d+, (\d+), N'(?:Executive branch|Leaders)', N'(.*)'\),?\s*$")
+# Words of the Factbook's titles ("Prime Minister", "Lt. Gen.", "Sheikh") that come before a holder's names.
+FACTBOOK_TITLE_WORDS = {
+    'Prime', 'Minister', 'President', 'King', 'Queen', 'Premier', 'Chancellor', 'Sultan', 'Emir', 'Amir', 'General', 'Gen.',
+    'Lieutenant', 'Lt.', 'Colonel', 'Col.', 'Chairman', 'Chief', 'Executive', 'Sheikh', 'Shaykh', 'Crown', 'Prince', 'Grand',
+    'Duke', 'Head', 'of', 'State', 'Government', 'Federal', 'Council', 'Acting', 'Interim', 'Transitional', 'Vice', 'First',
+    'Deputy', 'Supreme', 'Leader', 'Governor', 'Sir', 'Dr.', 'Dame', 'Taoiseach', 'Captain', 'Regent', 'Marshal', 'Field',
+    'Major', 'Maj.', 'Brig.', 'Brigadier', 'Admiral', 'Adm.', 'Commander', 'Mr.', 'Mrs.', 'the', 'and', 'Presidential',
+    'Military', 'Revolutionary', 'Command', 'Committee', 'National', 'Salvation', 'Provisional', 'Co-Prince', 'Cardinal',
+    'Pope', 'Secretary', 'Chairwoman', 'Emperor', 'Empress', 'Lord', 'Ayatollah', 'Hojjat', 'ol-Eslam', 'Rev.', 'Father',
+}
+FACTBOOK_MONTHS = {m: i + 1 for i, m in enumerate(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+                                                  'September', 'October', 'November', 'December'])}
+FACTBOOK_HOLDER = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){1,8}?)((?:[A-Z][A-Z'’-]+[A-Z](?:\s+|$)){1,3})\s*(?:[IVX]+\s+)?\((?:[^()]*?)since\s+([^)]*?)\)")
+
+
+def _factbook_date(text):
+    match = re.search(r'(?:(\d{1,2})\s+)?(' + '|'.join(FACTBOOK_MONTHS) + r')?\s*(\d{4})', text)
+    if not match:
+        return ''
+    day, month, year = match.groups()
+    if month and day:
+        return f'{year}-{FACTBOOK_MONTHS[month]:02d}-{int(day):02d}'
+    if month:
+        return f'{year}-{FACTBOOK_MONTHS[month]:02d}'
+    return year
+
+
+def _factbook_holder(segment):
+    """The first holder named in a 'chief of state:' or 'head of government:' segment, as (name, since)."""
+    match = FACTBOOK_HOLDER.search(segment)
+    if not match:
+        return None
+    given = [w for w in match.group(1).split()]
+    while given and given[0] in FACTBOOK_TITLE_WORDS:
+        given.pop(0)
+    if not given or any(w in FACTBOOK_TITLE_WORDS for w in given):
+        return None
+    surname = ' '.join('-'.join(p[:1] + p[1:].lower() for p in w.split('-')) for w in match.group(2).split())
+    name = ' '.join(given + [surname])
+    since = _factbook_date(match.group(3))
+    return (name, since) if is_usable_person_name(name) and since else None
+
+
+def factbook_leaders(kb):
+    """A3: the holder of each country's chief-of-state and head-of-government posts in every Factbook edition
+    1990-2025 (none for 2018-2020, whose text the archive lost), as {'iso2', 'role', 'name', 'since', 'year'}."""
+    base = os.path.join(kb, FACTBOOK)
+    masters = {row['MasterCountryID']: row['ISOAlpha2'] for row in _csv(base, 'reference_tables/master_countries.csv')}
+    countries = {row['CountryID']: (int(row['Year']), masters.get(row['MasterCountryID'], ''))
+                 for row in _csv(base, 'reference_tables/countries.csv')}
+    for name in sorted(os.listdir(os.path.join(base, 'fields'))):
+        with lzma.open(os.path.join(base, 'fields', name), 'rt', encoding='utf-8', errors='replace') as handle:
+            for line in handle:
+                if "N'Executive branch'" not in line and "N'Leaders'" not in line:
+                    continue
+                match = FACTBOOK_ROW.match(line)
+                if not match or match.group(1) not in countries:
+                    continue
+                year, iso2 = countries[match.group(1)]
+                text = match.group(2).replace("''", "'")
+                for role, pattern in (('role:head-of-state', r'chief of state:(.*?)(?:head of government:|$)'),
+                                      ('role:head-of-government', r'head of government:(.*?)(?:cabinet:|elections?:|note:|$)')):
+                    segment = re.search(pattern, text)
+                    holder = _factbook_holder(segment.group(1)) if segment else None
+                    if iso2 and holder:
+                        yield {'iso2': iso2, 'role': role, 'name': holder[0], 'since': holder[1], 'year': year}

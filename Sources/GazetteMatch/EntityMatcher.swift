@@ -341,6 +341,15 @@ public final class EntityMatcher {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
                     || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
+                // A surname right after a free name word inside a sentence belongs to another person's name
+                // ("Naina Yeltsin", "Suu Kyi").
+                if candidate.first > 0, position == 0 || candidates[position - 1].last != candidate.first - 1,
+                    tokens[candidate.first - 1].sentence == tokens[candidate.first].sentence,
+                    candidate.first > 1, tokens[candidate.first - 2].sentence == tokens[candidate.first].sentence,
+                    Self.isNameWord(tokens[candidate.first - 1], utf8)
+                {
+                    continue
+                }
                 // A surname followed by a name word is the given name of a longer name ("Secretary James Baker"),
                 // which the title pattern finds.
                 if let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
