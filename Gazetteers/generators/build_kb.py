@@ -117,6 +117,10 @@ class PersonRegistry:
         for name in [person['name']] + sorted(person['aliases']):
             if fold(name) in self.hand_by_name:
                 return self.hand_by_name[fold(name)]
+            # "Abdullah II of Jordan" is the hand-written "Abdullah II".
+            regnal = re.match(r'^(.+ [IVX]+) of ', name)
+            if regnal and fold(regnal.group(1)) in self.hand_by_name:
+                return self.hand_by_name[fold(regnal.group(1))]
         return None
 
 

@@ -159,7 +159,13 @@ public struct Role: Sendable, Hashable {
 
 /// Everything Gazette knows about the world: countries, persons, offices, organisations, cities, roles.
 public struct Gazetteer: Sendable {
+    /// The ISO 3166-1 countries and territories (`countries.tsv`).
     public var countries: [Country] = []
+    /// Historical states and constituent countries (the generated `countries.*.tsv` layers): COUNTRY entities of
+    /// their own, kept apart from the ISO 3166-1 list.
+    public var historicalCountries: [Country] = []
+    /// Both lists.
+    public var allCountries: [Country] { countries + historicalCountries }
     public var countryForms: [CountryForm] = []
     public var persons: [Person] = []
     public var offices: [Office] = []
@@ -215,7 +221,7 @@ public struct Gazetteer: Sendable {
     /// Rebuilds the lookup tables; call after changing the lists.
     public mutating func reindex() {
         var index = Index()
-        for country in countries {
+        for country in allCountries {
             index.names[country.id] = country.name
             if let wikidata = country.wikidata { index.wikidata[country.id] = wikidata }
         }

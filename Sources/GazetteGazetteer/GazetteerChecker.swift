@@ -15,7 +15,7 @@ public struct GazetteerChecker: Sendable {
                 ids[id] = file
             }
         }
-        for country in gazetteer.countries {
+        for country in gazetteer.allCountries {
             register(country.id, "countries*.tsv", prefix: "country:")
             problems += Self.codeProblems(country)
         }
@@ -30,7 +30,7 @@ public struct GazetteerChecker: Sendable {
             guard let id, ids[id] == nil else { return }
             problems.append("\(file): \(what) '\(id)' is not defined")
         }
-        for country in gazetteer.countries {
+        for country in gazetteer.allCountries {
             known(country.capital, "countries*.tsv", "capital")
             known(country.successor, "countries*.tsv", "successor")
         }
@@ -63,7 +63,7 @@ public struct GazetteerChecker: Sendable {
             let key = type + "\u{1}" + Gazetteer.fold(form)
             owners[key, default: (form, [])].ids.insert(id)
         }
-        for country in gazetteer.countries { add("country", country.name, country.id) }
+        for country in gazetteer.allCountries { add("country", country.name, country.id) }
         for form in gazetteer.countryForms { add(form.kind == .demonym ? "demonym" : "country", form.form, form.country) }
         for person in gazetteer.persons { for name in [person.name] + person.aliases { add("person", name, person.id) } }
         for organisation in gazetteer.organisations {
@@ -135,7 +135,7 @@ public struct GazetteerStatistics: Sendable {
         lines.append("offices.tsv\t\(gazetteer.offices.count) terms, \(gazetteer.offices.filter { $0.end == nil }.count) current")
         lines.append("organisations.tsv\t\(gazetteer.organisations.count) organisations (\(gazetteer.organisations.filter { $0.kind == .government }.count) government metonyms)")
         lines.append("cities*.tsv\t\(gazetteer.cities.count) cities (\(gazetteer.cities.filter(\.isHandWritten).count) hand-written)")
-        lines.append("countries*.tsv\t\(gazetteer.countries.filter { !$0.isISO3166Part1 }.count) historical or constituent countries, \(gazetteer.sovereignStates.count) sovereign states")
+        lines.append("countries*.tsv\t\(gazetteer.historicalCountries.count) historical or constituent countries, \(gazetteer.sovereignStates.count) sovereign states")
         var roleLanguages: [String: Int] = [:]
         for role in gazetteer.roles { for form in role.forms { roleLanguages[form.language, default: 0] += 1 } }
         lines.append("roles.tsv\t\(gazetteer.roles.count) roles (\(gazetteer.roles.filter(\.leader).count) leading), \(roleLanguages.values.reduce(0, +)) forms")

@@ -19,11 +19,12 @@ public enum GazetteerLoader {
         for name in layered(files, "countries") {
             guard let countries = try table(name, ["id", "iso2", "iso3", "wikidata", "name", "capital"]) else { continue }
             for row in countries.rows {
-                gazetteer.countries.append(
-                    Country(id: row["id"], iso2: row["iso2"], iso3: row["iso3"], wikidata: row.optional("wikidata"),
+                let isISO = name == "countries.tsv"
+                let country = Country(id: row["id"], iso2: row["iso2"], iso3: row["iso3"], wikidata: row.optional("wikidata"),
                             name: row["name"], capital: row.optional("capital"), validFrom: row.optional("valid_from"),
                             validTo: row.optional("valid_to"), successor: row.optional("successor"),
-                            source: row.optional("source") ?? "hand"))
+                            source: row.optional("source") ?? "hand")
+                if isISO { gazetteer.countries.append(country) } else { gazetteer.historicalCountries.append(country) }
             }
         }
         for name in files where name.hasPrefix("country_names") && name.hasSuffix(".tsv") {

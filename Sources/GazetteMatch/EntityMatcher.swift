@@ -319,6 +319,8 @@ public final class EntityMatcher {
         let placesInContext = PlaceContext.placesShownInContext(candidates, entries: entries, tokens: tokens, utf8)
         var previous: (last: Int, type: EntityType)?
         for (position, original) in candidates.enumerated() {
+            // Tokens a pattern person took ("Jordan Ellis") start no other entity.
+            if let previous, previous.type == .person, original.first <= previous.last { continue }
             var candidate = original
             // A surname several persons share names the one whose full name the article gives; when the article
             // names none of them, it names nobody known (`unresolved`): the mention keeps no kb.
@@ -343,16 +345,17 @@ public final class EntityMatcher {
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
                 // A surname right after a free name word inside a sentence belongs to another person's name
                 // ("Naina Yeltsin", "Suu Kyi").
-                if candidate.first > 0, position == 0 || candidates[position - 1].last != candidate.first - 1,
+                let headline = Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
+                if !headline, candidate.first > 1, position == 0 || candidates[position - 1].last != candidate.first - 1,
                     tokens[candidate.first - 1].sentence == tokens[candidate.first].sentence,
-                    candidate.first > 1, tokens[candidate.first - 2].sentence == tokens[candidate.first].sentence,
+                    tokens[candidate.first - 2].sentence == tokens[candidate.first].sentence,
                     Self.isNameWord(tokens[candidate.first - 1], utf8)
                 {
                     continue
                 }
                 // A surname followed by a name word is the given name of a longer name ("Secretary James Baker"),
                 // which the title pattern finds.
-                if let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
+                if !headline, let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
                     tokens[next].sentence == tokens[candidate.first].sentence, Self.isNameWord(tokens[next], utf8),
                     position + 1 >= candidates.count || candidates[position + 1].first != next
                         || entries[Int(candidates[position + 1].entry)].form == .partial
@@ -374,7 +377,9 @@ public final class EntityMatcher {
                     continue
                 }
                 if entries[id].needsContext, !placesInContext.contains(entries[id].kb) { continue }
+                // A surname candidate after the place does not stop it from being a given name ("Jordan Ellis").
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
+                    || entries[Int(candidates[position + 1].entry)].form == .partial
                 // An ASCII word without a capital is neither a geographic noun nor a name word: no string needed.
                 if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence,
                     tokens[next].keyHash == 0 || Self.startsUppercase(tokens[next], utf8)

@@ -58,8 +58,8 @@ public final class CompiledGazetteer: Sendable {
         } catch {
             throw MatchError(message: "cannot open ICU for compiling the gazetteer: \(error)")
         }
-        let countryNames = Dictionary(gazetteer.countries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for country in gazetteer.countries {
+        let countryNames = Dictionary(gazetteer.allCountries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for country in gazetteer.allCountries {
             builder.add(country.name, MatchEntry(
                 kb: country.id, type: .country, form: .name, canonical: country.name, wikidata: country.wikidata,
                 refersTo: nil, priority: 50, caseRules: [], surface: country.name))
@@ -116,6 +116,7 @@ public final class CompiledGazetteer: Sendable {
                 priority: 10, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
         }
         builder.applyCollisionRules(gazetteer.collisionRules)
+        builder.openLanguages()
         vocabulary = builder.vocabulary
         entries = builder.entries
         var rootChildren = [Int32](repeating: -1, count: builder.vocabulary.count)
@@ -160,6 +161,10 @@ struct TrieBuilder {
     /// kind is found without comparing it with every entry of its node (a surname that thousands of
     /// persons of a large gazetteer share would make that quadratic).
     private var compiledForms: [CompiledForm: Int32] = [:]
+    /// For each key, the languages of the forms it is a word of (forms of any language left out).
+    private var keyLanguages: [Int32: UInt8] = [:]
+    /// The keys of each form that has a language.
+    private var formKeys: [Int32: [Int32]] = [:]
 
     /// What makes two entries at a node the same compiled form.
     private struct CompiledForm: Hashable {
@@ -187,12 +192,15 @@ struct TrieBuilder {
         let utf8 = Array(trimmed.utf8)
         var entry = entry
         var node: Int32 = 0
+        var keys: [Int32] = []
         for token in tokens {
             if token.kind == .number { hasNumericKeys = true }
             let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
             let key = normalizer.key(surface)
             entry.caseRules.append(CaseRule.forForm(surface))
             let id = vocabulary.insert(key)
+            keys.append(id)
+            if entry.languages != 0 { keyLanguages[id, default: 0] |= entry.languages }
             if let next = nodes[Int(node)].children[id] {
                 node = next
             } else {
@@ -210,12 +218,24 @@ struct TrieBuilder {
             return
         }
         compiledForms[key] = Int32(entries.count)
+        if entry.languages != 0 { formKeys[Int32(entries.count)] = keys }
         nodes[Int(node)].entries.append(Int32(entries.count))
         entries.append(entry)
     }
 }
 
 extension TrieBuilder {
+    /// Widens each form's languages to every document language in which none of its words is a word of a form
+    /// of that language: the German "Island" stays out of English text, where "island" is a word of English
+    /// forms ("Christmas Island"), but the Dutch "Oekraïne" still matches an English text that quotes it.
+    mutating func openLanguages() {
+        for (entry, keys) in formKeys {
+            let own = entries[Int(entry)].languages
+            let blocked = keys.reduce(UInt8(0)) { $0 | (keyLanguages[$1] ?? 0) } & ~own
+            entries[Int(entry)].languages = own | ~blocked
+        }
+    }
+
     /// Whether a form at or below a node may have its first token written with a lower-case first
     /// letter: its first case rule is `any`, or an exact form that does not start with "A"…"Z".
     /// (A `capitalized` rule rejects an ASCII token starting with "a"…"z", and so does an exact form
