@@ -83,10 +83,9 @@ public final class EntityMatcher {
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
             found.sort { $0.span < $1.span }
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
-            found.sort { $0.span < $1.span }
-            SurnameResolution.resolveNamesakes(&found)
         }
         found.sort { $0.span < $1.span }
+        SurnameResolution.resolveNamesakes(&found)
         for index in found.indices { found[index].id = Self.entityID(index) }
         document.entities = found
     }
@@ -143,6 +142,8 @@ public final class EntityMatcher {
         let usesKeyFilters = usesKeyFilters
         let edgeFilter = compiled.edgeFilter
         let lowercaseRootFilter = compiled.lowercaseRootFilter
+        let languages = compiled.languages
+        let documentLanguages = documentLanguages
         var result: [Candidate] = []
         // Room for a match every 16 tokens (news averages one in 30) saves growing the array step by step.
         result.reserveCapacity(tokens.count / 16 + 4)
@@ -204,7 +205,7 @@ public final class EntityMatcher {
                 node = next
                 for slot in nodeEntries.positions(of: node) {
                     let entryID = nodeEntries.id(at: slot)
-                    guard FormLanguages.fits(compiled.entries[Int(entryID)].languages, documentLanguages),
+                    guard FormLanguages.fits(languages[Int(entryID)], documentLanguages),
                         caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
                     else { continue }
                     let priority = priorities[Int(entryID)]
@@ -345,20 +346,27 @@ public final class EntityMatcher {
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
                 // A surname right after a free name word inside a sentence belongs to another person's name
                 // ("Naina Yeltsin", "Suu Kyi").
-                let headline = Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
-                if !headline, candidate.first > 1, position == 0 || candidates[position - 1].last != candidate.first - 1,
+                // Headlines capitalise every word: there neither rule below says anything (computed last, once).
+                var headline: Bool?
+                func isHeadline() -> Bool {
+                    if let headline { return headline }
+                    headline = Self.isTitleCaseSentence(containing: candidate.first, tokens, utf8)
+                    return headline!
+                }
+                if candidate.first > 1, position == 0 || candidates[position - 1].last != candidate.first - 1,
                     tokens[candidate.first - 1].sentence == tokens[candidate.first].sentence,
                     tokens[candidate.first - 2].sentence == tokens[candidate.first].sentence,
-                    Self.isNameWord(tokens[candidate.first - 1], utf8)
+                    Self.isNameWord(tokens[candidate.first - 1], utf8), !isHeadline()
                 {
                     continue
                 }
                 // A surname followed by a name word is the given name of a longer name ("Secretary James Baker"),
                 // which the title pattern finds.
-                if !headline, let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
+                if let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
                     tokens[next].sentence == tokens[candidate.first].sentence, Self.isNameWord(tokens[next], utf8),
                     position + 1 >= candidates.count || candidates[position + 1].first != next
-                        || entries[Int(candidates[position + 1].entry)].form == .partial
+                        || entries[Int(candidates[position + 1].entry)].form == .partial,
+                    !isHeadline()
                 {
                     continue
                 }
@@ -388,7 +396,7 @@ public final class EntityMatcher {
                     if Self.geographicNouns.contains(word) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entries[id].surface),
                         Self.isNameWord(tokens[next], utf8),
-                        !Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
+                        !Self.isTitleCaseSentence(containing: candidate.first, tokens, utf8)
                     {
                         let text = Self.text(tokens, candidate.first, next, utf8)
                         result.append(Entity(

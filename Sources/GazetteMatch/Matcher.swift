@@ -40,6 +40,8 @@ public final class CompiledGazetteer: Sendable {
     let nodeEntries: NodeEntries
     /// The priority of each entry, apart from the entries so the walk compares them in cache.
     let priorities: [Int]
+    /// The `FormLanguages` mask of each entry, apart from the entries for the same reason.
+    let languages: [UInt8]
     /// Whether any form has a token made of digits (otherwise number tokens are not looked up).
     let hasNumericKeys: Bool
     let entries: [MatchEntry]
@@ -145,6 +147,7 @@ public final class CompiledGazetteer: Sendable {
         edges = TrieEdges(builder.nodes)
         nodeEntries = NodeEntries(builder.nodes)
         priorities = builder.entries.map(\.priority)
+        languages = builder.entries.map(\.languages)
         hasNumericKeys = builder.hasNumericKeys
     }
 }

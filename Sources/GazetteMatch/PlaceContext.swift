@@ -109,7 +109,7 @@ extension PlaceContext {
         guard let next = EntityMatcher.nextWord(after: last, tokens), tokens[next].sentence == tokens[last].sentence,
             nextCandidateFirst != next, EntityMatcher.isNameWord(tokens[next], utf8)
         else { return false }
-        return !EntityMatcher.isTitleCase(sentence: tokens[last].sentence, tokens, utf8)
+        return !EntityMatcher.isTitleCaseSentence(containing: last, tokens, utf8)
     }
 
     /// Whether a city candidate names a team in a results line: followed by a score (a number of up to three
@@ -122,5 +122,26 @@ extension PlaceContext {
         }
         if last + 1 < tokens.count, EntityMatcher.surface(tokens[last + 1], utf8) == "AT" { return true }
         return first > 0 && EntityMatcher.surface(tokens[first - 1], utf8) == "AT"
+    }
+}
+
+extension EntityMatcher {
+    /// `isTitleCase(sentence:)` for the sentence of a token, reading only that sentence's tokens (the token
+    /// list is in text order, so a sentence is one run of tokens).
+    static func isTitleCaseSentence(containing index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let sentence = tokens[index].sentence
+        var first = index
+        while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+        var words = 0
+        var capitalised = 0
+        var position = first
+        while position < tokens.count, tokens[position].sentence == sentence {
+            if tokens[position].kind == .word {
+                words += 1
+                if startsUppercase(tokens[position], utf8) { capitalised += 1 }
+            }
+            position += 1
+        }
+        return words >= 3 && capitalised * 10 >= words * 6
     }
 }

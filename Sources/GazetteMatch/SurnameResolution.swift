@@ -18,6 +18,8 @@ enum SurnameResolution {
     /// with that surname (the closest following one when none precedes) when the document names more than one
     /// person with that surname. Entities must be sorted by span.
     static func resolveNamesakes(_ entities: inout [Entity]) {
+        // Most documents have no surname mention: nothing to resolve, and no name is folded.
+        guard entities.contains(where: { $0.type == .person && $0.form == .partial }) else { return }
         var mentions: [String: [FullMention]] = [:]
         for entity in entities where entity.type == .person && (entity.form == .name || entity.form == .pattern) {
             guard let surname = lastWord(entity.text), entity.text.contains(" ") else { continue }
