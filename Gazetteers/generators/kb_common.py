@@ -9,7 +9,7 @@ SUFFIXES = {'Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV', 'V', 'VI'}
 # Words that make a label a title or a description rather than a person's name.
 NOT_NAME_WORDS = {'Conde', 'Count', 'Duke', 'Prince', 'King', 'Queen', 'Sultan', 'Emir', 'Bishop', 'Sir', 'Lord', 'Baroness',
                   'Dame', 'Rei', 'Rainha', 'Príncipe', 'Duque', 'Bispo'}
-PORTUGUESE_LINK = re.compile(r' (?:da|do|dos|das) [A-ZÁÉÍÓÚÂÊÔ]')
+PORTUGUESE_LINK = re.compile(r' (?:da|do|dos|das|de) [A-ZÁÉÍÓÚÂÊÔ]')
 
 
 def fold(text):

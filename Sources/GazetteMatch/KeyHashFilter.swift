@@ -1,17 +1,26 @@
 import GazetteSegment
 
-/// A set of `KeyHash` values that may answer "certainly not present": one bit per 16-bit hash
-/// prefix, 8 KB, small enough to stay in the first-level cache while a document is scanned.
+/// A set of `KeyHash` values that may answer "certainly not present": a Bloom filter of 2^18 bits (32 KB)
+/// with two bits per hash (its top 18 bits and its low 18 bits), so that a gazetteer of tens of thousands of
+/// forms still lets most tokens be passed over on their hash alone (one bit per 16-bit prefix, as before,
+/// answered "maybe" for a third of all words once the knowledge base filled it).
 struct KeyHashFilter: Sendable {
-    private var words = [UInt64](repeating: 0, count: 1024)
+    static let wordCount = 4096
+    private var words = [UInt64](repeating: 0, count: wordCount)
+
+    @inline(__always)
+    static func bits(_ hash: UInt32) -> (Int, Int) {
+        (Int(hash >> 14), Int(hash & 0x3FFFF))
+    }
 
     /// Adds a hash.
     mutating func insert(_ hash: UInt32) {
-        let bit = Int(hash >> 16)
-        words[bit >> 6] |= 1 << UInt64(bit & 63)
+        let (first, second) = Self.bits(hash)
+        words[first >> 6] |= 1 << UInt64(first & 63)
+        words[second >> 6] |= 1 << UInt64(second & 63)
     }
 
-    /// False when no inserted hash has the prefix of `hash`; true when one may equal it.
+    /// False when no inserted hash has the two bits of `hash`; true when one may equal it.
     @inline(__always)
     func mayContain(_ hash: UInt32) -> Bool {
         words.withUnsafeBufferPointer { Self.mayContain(hash, words: $0.baseAddress!) }
@@ -26,7 +35,7 @@ struct KeyHashFilter: Sendable {
     /// `mayContain(_:)` on the bits `withWords` gives.
     @inline(__always)
     static func mayContain(_ hash: UInt32, words: UnsafePointer<UInt64>) -> Bool {
-        let bit = Int(hash >> 16)
-        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        let (first, second) = bits(hash)
+        return words[first >> 6] & (1 << UInt64(first & 63)) != 0 && words[second >> 6] & (1 << UInt64(second & 63)) != 0
     }
 }

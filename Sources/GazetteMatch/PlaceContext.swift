@@ -47,7 +47,10 @@ enum PlaceContext {
     static func isInsideLongerName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard first > 0, previousCandidateEnd != first - 1 else { return false }
         let before = tokens[first - 1]
-        guard before.kind == .word, before.sentence == tokens[first].sentence else { return false }
+        // Most places follow a lower-case word ("in", "the"): rejected on the first byte, without a string.
+        guard before.kind == .word, before.sentence == tokens[first].sentence, EntityMatcher.startsUppercase(before, utf8),
+            before.utf8End - before.utf8Start <= 9
+        else { return false }
         return placeNamePrefixes.contains(String(EntityMatcher.surface(before, utf8)))
     }
 
@@ -56,7 +59,7 @@ enum PlaceContext {
     /// a dash or a number).
     static func showsPlace(first: Int, last: Int, nextCandidate: (first: Int, type: EntityType)?,
                            _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        if first > 0, tokens[first - 1].sentence == tokens[first].sentence,
+        if first > 0, tokens[first - 1].sentence == tokens[first].sentence, tokens[first - 1].utf8End - tokens[first - 1].utf8Start <= 7,
             locativeWords.contains(String(EntityMatcher.surface(tokens[first - 1], utf8)))
         {
             return true
