@@ -345,7 +345,8 @@ public final class EntityMatcher {
                     || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
                 // A surname right after a free name word inside a sentence belongs to another person's name
-                // ("Naina Yeltsin", "Suu Kyi").
+                // ("Naina Yeltsin", "Hillary Clinton"): that person, whom the gazetteer does not know, is named
+                // (and a later "Clinton" may be hers, see `SurnameResolution`).
                 // Headlines capitalise every word: there neither rule below says anything (computed last, once).
                 var headline: Bool?
                 func isHeadline() -> Bool {
@@ -358,6 +359,8 @@ public final class EntityMatcher {
                     tokens[candidate.first - 2].sentence == tokens[candidate.first].sentence,
                     Self.isNameWord(tokens[candidate.first - 1], utf8), !isHeadline()
                 {
+                    if candidate.trimEnd == 0 { result.append(Self.namesake(first: candidate.first - 1, last: candidate.last, tokens, utf8)) }
+                    previous = (candidate.last, .person)
                     continue
                 }
                 // A surname followed by a name word is the given name of a longer name ("Secretary James Baker"),

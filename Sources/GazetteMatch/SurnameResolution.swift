@@ -50,3 +50,14 @@ enum SurnameResolution {
         return word.isEmpty ? nil : word
     }
 }
+
+extension EntityMatcher {
+    /// A person the gazetteer does not know who shares a known surname: the given name and the surname
+    /// ("Hillary Clinton"), found by pattern.
+    static func namesake(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Entity {
+        let text = text(tokens, first, last, utf8)
+        return Entity(id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
+                      text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[first].sentence,
+                      source: "pattern", form: .pattern)
+    }
+}

@@ -106,8 +106,12 @@ struct KnowledgeBaseMatchingTests {
     }
 
     @Test func aSurnameAfterAnotherGivenNameIsAnotherPerson() throws {
-        #expect(try summary("Bill Clinton met voters. On Monday the former first lady Hillary Clinton spoke.")
-            .filter { $0.hasPrefix("PERSON") } == ["PERSON:Bill Clinton=person:bill-clinton"])
+        #expect(try summary("Bill Clinton met voters. On Monday the former first lady Hillary Clinton spoke. Later Clinton left.")
+            .filter { $0.hasPrefix("PERSON") } == [
+                "PERSON:Bill Clinton=person:bill-clinton", "PERSON:Hillary Clinton=-", "PERSON:Clinton=-",
+            ])
+        #expect(try summary("The former first lady Hillary Clinton spoke on Monday. Clinton left.")
+            .filter { $0.hasPrefix("PERSON") } == ["PERSON:Hillary Clinton=-", "PERSON:Clinton=-"])
     }
 
     @Test func namesakesResolveToTheClosestFullMention() throws {
