@@ -123,8 +123,14 @@ extension PlaceContext {
         {
             return true
         }
-        if last + 1 < tokens.count, EntityMatcher.surface(tokens[last + 1], utf8) == "AT" { return true }
-        return first > 0 && EntityMatcher.surface(tokens[first - 1], utf8) == "AT"
+        if last + 1 < tokens.count, isCapitalAT(tokens[last + 1], utf8) { return true }
+        return first > 0 && isCapitalAT(tokens[first - 1], utf8)
+    }
+
+    /// Whether a token is "AT", compared on its bytes.
+    @inline(__always)
+    static func isCapitalAT(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        token.utf8End - token.utf8Start == 2 && utf8[token.utf8Start] == UInt8(ascii: "A") && utf8[token.utf8Start + 1] == UInt8(ascii: "T")
     }
 }
 
