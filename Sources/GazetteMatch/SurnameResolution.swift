@@ -22,7 +22,8 @@ enum SurnameResolution {
         guard entities.contains(where: { $0.type == .person && $0.form == .partial }) else { return }
         var mentions: [String: [FullMention]] = [:]
         for entity in entities where entity.type == .person && (entity.form == .name || entity.form == .pattern) {
-            guard let surname = lastWord(entity.text), entity.text.contains(" ") else { continue }
+            // A byte test: `contains(" ")` on a String goes through Foundation.
+            guard entity.text.utf8.contains(0x20), let surname = lastWord(entity.text) else { continue }
             let mention = FullMention(start: entity.span.start, surname: surname, kb: entity.kb,
                                       canonical: entity.canonical, wikidata: entity.wikidata)
             mentions[surname, default: []].append(mention)
