@@ -143,6 +143,7 @@ public final class EntityMatcher {
         let edgeFilter = compiled.edgeFilter
         let lowercaseRootFilter = compiled.lowercaseRootFilter
         let languages = compiled.languages
+        let caseRules = compiled.caseRules
         let documentLanguages = documentLanguages
         var result: [Candidate] = []
         // Room for a match every 16 tokens (news averages one in 30) saves growing the array step by step.
@@ -206,7 +207,7 @@ public final class EntityMatcher {
                 for slot in nodeEntries.positions(of: node) {
                     let entryID = nodeEntries.id(at: slot)
                     guard FormLanguages.fits(languages[Int(entryID)], documentLanguages),
-                        caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
+                        caseFits(caseRules[Int(entryID)], tokens: tokens, from: index, utf8: utf8, trimLast: trim)
                     else { continue }
                     let priority = priorities[Int(entryID)]
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
@@ -382,12 +383,13 @@ public final class EntityMatcher {
                 }
             }
             if entries[id].type == .country || entries[id].type == .city {
+                // Both drop the place: the set lookup goes first, as it is cheaper than reading the word before.
+                if entries[id].needsContext, !placesInContext.contains(entries[id].kb) { continue }
                 if PlaceContext.isInsideLongerName(
                     first: candidate.first, previousCandidateEnd: position > 0 ? candidates[position - 1].last : nil, tokens, utf8)
                 {
                     continue
                 }
-                if entries[id].needsContext, !placesInContext.contains(entries[id].kb) { continue }
                 // A surname candidate after the place does not stop it from being a given name ("Jordan Ellis").
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
                     || entries[Int(candidates[position + 1].entry)].form == .partial
@@ -395,8 +397,7 @@ public final class EntityMatcher {
                 if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence,
                     tokens[next].keyHash == 0 || Self.startsUppercase(tokens[next], utf8)
                 {
-                    let word = String(Self.surface(tokens[next], utf8))
-                    if Self.geographicNouns.contains(word) { continue }
+                    if Self.isGeographicNoun(tokens[next], utf8) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entries[id].surface),
                         Self.isNameWord(tokens[next], utf8),
                         !Self.isTitleCaseSentence(containing: candidate.first, tokens, utf8)
@@ -442,9 +443,10 @@ public final class EntityMatcher {
         if next < tokens.count, Self.appositionDeterminers.contains(String(Self.surface(tokens[next], utf8))) { next += 1 }
         for following in candidates[(position + 1)...].prefix(2) {
             guard following.first == next else { return false }
-            let entry = compiled.entries[Int(following.entry)]
-            if entry.type == .role { return true }
-            guard entry.type == .country || entry.type == .org else { return false }
+            // The type alone: copying the whole entry retains and releases all its strings.
+            let type = compiled.entries[Int(following.entry)].type
+            if type == .role { return true }
+            guard type == .country || type == .org else { return false }
             next = following.last + 1
         }
         return false
@@ -466,6 +468,24 @@ public final class EntityMatcher {
         "Vallei", "Straat", "Plein",
     ]
 
+    /// The byte lengths of the geographic nouns: a word of another length is none of them, without a string.
+    static let geographicNounLengths: ClosedRange<Int> = {
+        let lengths = geographicNouns.map(\.utf8.count)
+        return lengths.min()!...lengths.max()!
+    }()
+
+    /// Whether a word is one of `geographicNouns`.
+    static func isGeographicNoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        geographicNounLengths.contains(token.utf8End - token.utf8Start)
+            && geographicNouns.contains(String(surface(token, utf8)))
+    }
+
+    /// Whether a token's first byte is "A"…"Z".
+    @inline(__always)
+    static func startsWithASCIICapital(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        (0x41...0x5A).contains(utf8[token.utf8Start])
+    }
+
     static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December"]
     static let dateWords: Set<String> = ["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next",
@@ -474,7 +494,10 @@ public final class EntityMatcher {
 
     /// Whether a surname candidate that is also a month stands in a date ("in May", "May 5", "May 2016").
     static func isDateContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard candidate.first == candidate.last, months.contains(String(surface(tokens[candidate.first], utf8))) else {
+        // Every month starts with an ASCII capital: other words are rejected on their first byte, without a string.
+        guard candidate.first == candidate.last, startsWithASCIICapital(tokens[candidate.first], utf8),
+            months.contains(String(surface(tokens[candidate.first], utf8)))
+        else {
             return false
         }
         if candidate.first > 0, dateWords.contains(String(surface(tokens[candidate.first - 1], utf8))) { return true }

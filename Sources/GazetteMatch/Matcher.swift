@@ -42,6 +42,9 @@ public final class CompiledGazetteer: Sendable {
     let priorities: [Int]
     /// The `FormLanguages` mask of each entry, apart from the entries for the same reason.
     let languages: [UInt8]
+    /// The case rules of each entry, apart from the entries: reading them through `entries` retains and
+    /// releases the whole entry array at every node the walk reaches.
+    let caseRules: [[CaseRule]]
     /// Whether any form has a token made of digits (otherwise number tokens are not looked up).
     let hasNumericKeys: Bool
     let entries: [MatchEntry]
@@ -148,6 +151,7 @@ public final class CompiledGazetteer: Sendable {
         nodeEntries = NodeEntries(builder.nodes)
         priorities = builder.entries.map(\.priority)
         languages = builder.entries.map(\.languages)
+        caseRules = builder.entries.map(\.caseRules)
         hasNumericKeys = builder.hasNumericKeys
     }
 }

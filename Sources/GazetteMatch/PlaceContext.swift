@@ -13,7 +13,8 @@ enum PlaceContext {
         var words: Set<String> = []
         for person in gazetteer.persons {
             for name in [person.name] + person.aliases {
-                for word in name.split(separator: " ") { words.insert(Gazetteer.fold(String(word))) }
+                // Split on the space byte: splitting the String compares Characters, ten times slower.
+                for word in name.utf8.split(separator: 0x20) { words.insert(Gazetteer.fold(String(decoding: word, as: UTF8.self))) }
             }
         }
         return words

@@ -21,11 +21,14 @@ enum SurnameResolution {
         // Most documents have no surname mention: nothing to resolve, and no name is folded.
         guard entities.contains(where: { $0.type == .person && $0.form == .partial }) else { return }
         var mentions: [String: [FullMention]] = [:]
-        for entity in entities where entity.type == .person && (entity.form == .name || entity.form == .pattern) {
+        // By index, not `for entity in`: copying an entity retains and releases all its strings.
+        for index in entities.indices where entities[index].type == .person
+            && (entities[index].form == .name || entities[index].form == .pattern)
+        {
             // A byte test: `contains(" ")` on a String goes through Foundation.
-            guard entity.text.utf8.contains(0x20), let surname = lastWord(entity.text) else { continue }
-            let mention = FullMention(start: entity.span.start, surname: surname, kb: entity.kb,
-                                      canonical: entity.canonical, wikidata: entity.wikidata)
+            guard entities[index].text.utf8.contains(0x20), let surname = lastWord(entities[index].text) else { continue }
+            let mention = FullMention(start: entities[index].span.start, surname: surname, kb: entities[index].kb,
+                                      canonical: entities[index].canonical, wikidata: entities[index].wikidata)
             mentions[surname, default: []].append(mention)
         }
         guard !mentions.isEmpty else { return }
@@ -45,8 +48,11 @@ enum SurnameResolution {
 
     /// The folded last word of a name, without a possessive ending.
     static func lastWord(_ text: String) -> String? {
-        guard let last = text.split(separator: " ").last else { return nil }
-        var word = Gazetteer.fold(String(last))
+        // The last run of non-spaces, found on the bytes (a space byte is always the character " ").
+        let utf8 = text.utf8
+        guard let end = utf8.lastIndex(where: { $0 != 0x20 }) else { return nil }
+        let start = utf8[..<end].lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
+        var word = Gazetteer.fold(String(decoding: utf8[start...end], as: UTF8.self))
         if word.hasSuffix("'s") { word.removeLast(2) }
         return word.isEmpty ? nil : word
     }
