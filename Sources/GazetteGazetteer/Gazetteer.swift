@@ -194,7 +194,10 @@ public struct Gazetteer: Sendable {
         let utf8 = form.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         guard utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return form }
-        return String(decoding: utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            return utf8.count
+        }
     }
 
     /// The entity a colliding form is resolved to: nil when the form has no rule, "none" when it names nothing.

@@ -640,8 +640,9 @@ public final class EntityMatcher {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         // By index, not `for entity in`: copying an entity retains and releases all its strings.
         for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
-            if let surname = entities[index].text.split(separator: " ").last {
-                surnames.append((Array(surname.utf8), entities[index].canonical, entities[index].span.end))
+            // Split on the space byte: splitting the String compares Characters.
+            if let surname = entities[index].text.utf8.split(separator: 0x20).last {
+                surnames.append((Array(surname), entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }

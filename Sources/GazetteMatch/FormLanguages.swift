@@ -5,11 +5,29 @@ public enum FormLanguages {
     /// shares one bit. "any" and the empty tag give 0: a form of any language.
     public static func bit(_ language: String?) -> UInt8 {
         guard let language, !language.isEmpty, language != "any" else { return 0 }
+        if let bit = asciiBit(language) { return bit }
         switch language.prefix(2).lowercased() {
         case "en": return 1
         case "nl": return 2
         case "de": return 4
         case "fr": return 8
+        default: return 16
+        }
+    }
+
+    /// `bit` read on the bytes of a tag whose first two characters are two ASCII bytes (a third byte that is
+    /// ASCII too cannot extend the second character), without a lower-cased string; nil for other tags.
+    static func asciiBit(_ language: String) -> UInt8? {
+        var bytes = language.utf8.makeIterator()
+        guard let first = bytes.next(), let second = bytes.next(), first < 0x80, second < 0x80,
+            first != 0x0D, second != 0x0D, bytes.next().map({ $0 < 0x80 }) ?? true
+        else { return nil }
+        // `| 0x20` lower-cases "A"…"Z"; no other byte becomes one of the letters compared.
+        switch (first | 0x20, second | 0x20) {
+        case (UInt8(ascii: "e"), UInt8(ascii: "n")): return 1
+        case (UInt8(ascii: "n"), UInt8(ascii: "l")): return 2
+        case (UInt8(ascii: "d"), UInt8(ascii: "e")): return 4
+        case (UInt8(ascii: "f"), UInt8(ascii: "r")): return 8
         default: return 16
         }
     }
