@@ -138,11 +138,9 @@ public final class EntityMatcher {
         let edges = compiled.edges
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }
         let nodeEntries = compiled.nodeEntries
-        let priorities = compiled.priorities
         let usesKeyFilters = usesKeyFilters
         let edgeFilter = compiled.edgeFilter
         let lowercaseRootFilter = compiled.lowercaseRootFilter
-        let languages = compiled.languages
         let caseRules = compiled.caseRules
         let documentLanguages = documentLanguages
         var result: [Candidate] = []
@@ -182,6 +180,7 @@ public final class EntityMatcher {
                 }
             }
             var best: Candidate?
+            var bestPriority: Int32 = 0
             var node: Int32 = 0
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
@@ -204,22 +203,24 @@ public final class EntityMatcher {
                 }
                 guard let next else { break }
                 node = next
-                for slot in nodeEntries.positions(of: node) {
-                    let entryID = nodeEntries.id(at: slot)
-                    guard FormLanguages.fits(languages[Int(entryID)], documentLanguages),
+                for place in nodeEntries.positions(of: node) {
+                    let slot = nodeEntries.slot(at: place)
+                    let entryID = slot.id
+                    guard FormLanguages.fits(slot.languages, documentLanguages),
                         caseFits(caseRules[Int(entryID)], tokens: tokens, from: index, utf8: utf8, trimLast: trim)
                     else { continue }
-                    let priority = priorities[Int(entryID)]
+                    let priority = slot.priority
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
                     if let current = best {
-                        let currentPriority = priorities[Int(current.entry)]
-                        if position > current.last || currentPriority < priority {
+                        if position > current.last || bestPriority < priority {
                             best = candidate
-                        } else if position == current.last, currentPriority == priority {
+                            bestPriority = priority
+                        } else if position == current.last, bestPriority == priority {
                             best?.alternatives.append(entryID)
                         }
                     } else {
                         best = candidate
+                        bestPriority = priority
                     }
                 }
                 if trim > 0 { break }

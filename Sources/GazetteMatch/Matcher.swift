@@ -38,10 +38,6 @@ public final class CompiledGazetteer: Sendable {
     let edges: TrieEdges
     /// The entries of each node, flat.
     let nodeEntries: NodeEntries
-    /// The priority of each entry, apart from the entries so the walk compares them in cache.
-    let priorities: [Int]
-    /// The `FormLanguages` mask of each entry, apart from the entries for the same reason.
-    let languages: [UInt8]
     /// The case rules of each entry, apart from the entries: reading them through `entries` retains and
     /// releases the whole entry array at every node the walk reaches.
     let caseRules: [[CaseRule]]
@@ -148,9 +144,7 @@ public final class CompiledGazetteer: Sendable {
         }
         self.edgeFilter = edgeFilter
         edges = TrieEdges(builder.nodes)
-        nodeEntries = NodeEntries(builder.nodes)
-        priorities = builder.entries.map(\.priority)
-        languages = builder.entries.map(\.languages)
+        nodeEntries = NodeEntries(builder.nodes, entries: builder.entries)
         caseRules = builder.entries.map(\.caseRules)
         hasNumericKeys = builder.hasNumericKeys
     }
