@@ -123,7 +123,7 @@ public final class EntityMatcher {
         return compiled.rootChildren.withUnsafeBufferPointer { root in
             tokens.withUnsafeBufferPointer { buffer in
                 let keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
-                                     numbers: compiled.hasNumericKeys, ids: keyIDs(for: buffer.count))
+                                     numbers: compiled.hasNumericKeys, prefiltered: usesKeyFilters, ids: keyIDs(for: buffer.count))
                 return compiled.rootFilter.withWords { rootFilter in
                     gazetteerMatches(tokens: tokens, buffer: buffer, keys: keys, utf8: utf8, root: root, rootFilter: rootFilter)
                 }
