@@ -1,10 +1,12 @@
 import Foundation
 import GazetteCore
 
-/// A country or territory of ISO 3166-1.
+/// A country or territory of ISO 3166-1, a historical state (ISO 3166-3) or a constituent country ("Scotland").
 public struct Country: Sendable, Hashable {
-    public init(id: String, iso2: String, iso3: String, wikidata: String? = nil, name: String, capital: String? = nil) {
+    public init(id: String, iso2: String, iso3: String, wikidata: String? = nil, name: String, capital: String? = nil,
+                validFrom: String? = nil, validTo: String? = nil, successor: String? = nil, source: String? = nil) {
         self.id = id; self.iso2 = iso2; self.iso3 = iso3; self.wikidata = wikidata; self.name = name; self.capital = capital
+        self.validFrom = validFrom; self.validTo = validTo; self.successor = successor; self.source = source
     }
 
     public var id: String
@@ -13,6 +15,17 @@ public struct Country: Sendable, Hashable {
     public var wikidata: String?
     public var name: String
     public var capital: String?
+    /// The day the state came into being, for historical states ("1922-12-30").
+    public var validFrom: String?
+    /// The day it ceased to exist; nil while it exists.
+    public var validTo: String?
+    /// The `country:` id of the state that continues it.
+    public var successor: String?
+    /// Where the row comes from ("hand", "iso3166-3|histwardb").
+    public var source: String?
+
+    /// Whether the country is a current ISO 3166-1 entry (not historical, not a constituent country).
+    public var isISO3166Part1: Bool { validTo == nil && id == "country:\(iso2)" && iso2.count == 2 }
 }
 
 /// How a country form names its country.
@@ -34,8 +47,10 @@ public struct CountryForm: Sendable, Hashable {
 
 /// A person the gazetteer knows.
 public struct Person: Sendable, Hashable {
-    public init(id: String, name: String, wikidata: String? = nil, aliases: [String] = [], surnames: [String] = []) {
+    public init(id: String, name: String, wikidata: String? = nil, aliases: [String] = [], surnames: [String] = [],
+                source: String? = nil) {
         self.id = id; self.name = name; self.wikidata = wikidata; self.aliases = aliases; self.surnames = surnames
+        self.source = source
     }
 
     public var id: String
@@ -43,13 +58,18 @@ public struct Person: Sendable, Hashable {
     public var wikidata: String?
     public var aliases: [String]
     public var surnames: [String]
+    /// Where the row comes from ("hand", "wikidata-p6-p35").
+    public var source: String?
 }
 
 /// A term of office: who held which role of what, from when to when.
 public struct Office: Sendable, Hashable {
-    public init(person: String, role: String, of: String, start: String, end: String? = nil) {
-        self.person = person; self.role = role; self.of = of; self.start = start; self.end = end
+    public init(person: String, role: String, of: String, start: String, end: String? = nil, source: String? = nil) {
+        self.person = person; self.role = role; self.of = of; self.start = start; self.end = end; self.source = source
     }
+
+    /// Where the row comes from ("hand", "wikidata-p6-p35").
+    public var source: String?
 
     public var person: String
     public var role: String
@@ -99,9 +119,18 @@ public struct Organisation: Sendable, Hashable {
 
 /// A city.
 public struct City: Sendable, Hashable {
-    public init(id: String, name: String, country: String? = nil, wikidata: String? = nil, aliases: [String] = []) {
+    public init(id: String, name: String, country: String? = nil, wikidata: String? = nil, aliases: [String] = [],
+                population: Int? = nil, source: String? = nil) {
         self.id = id; self.name = name; self.country = country; self.wikidata = wikidata; self.aliases = aliases
+        self.population = population; self.source = source
     }
+
+    /// Inhabitants, when the source gives them.
+    public var population: Int?
+    /// Where the row comes from; nil or "hand" for the hand-written cities.
+    public var source: String?
+    /// Whether the row was written by hand (the team's news cities), not generated from a place list.
+    public var isHandWritten: Bool { source == nil || source == "hand" }
 
     public var id: String
     public var name: String
@@ -130,7 +159,13 @@ public struct Role: Sendable, Hashable {
 
 /// Everything Gazette knows about the world: countries, persons, offices, organisations, cities, roles.
 public struct Gazetteer: Sendable {
+    /// The ISO 3166-1 countries and territories (`countries.tsv`).
     public var countries: [Country] = []
+    /// Historical states and constituent countries (the generated `countries.*.tsv` layers): COUNTRY entities of
+    /// their own, kept apart from the ISO 3166-1 list.
+    public var historicalCountries: [Country] = []
+    /// Both lists.
+    public var allCountries: [Country] { countries + historicalCountries }
     public var countryForms: [CountryForm] = []
     public var persons: [Person] = []
     public var offices: [Office] = []
@@ -139,12 +174,30 @@ public struct Gazetteer: Sendable {
     public var roles: [Role] = []
     /// Occupation words that announce a person's name but are not offices ("economist").
     public var personCues: [(language: String, form: String)] = []
+    /// Sovereign states (members of the state system): `country:` id → the day its membership began.
+    public var sovereignStates: [String: String] = [:]
     /// Rules for forms that name several entities: folded form → the id it names, or "none".
     public var collisionRules: [String: String] = [:]
 
     /// A form folded for comparing: lower case, without diacritics, typographic apostrophes made plain.
+    ///
+    /// ASCII text (nearly every form and mention) has no diacritics nor typographic apostrophes, and its case
+    /// folding is "A"…"Z" to "a"…"z": it is folded on its bytes, without Foundation (which costs some 20,000
+    /// instructions a word, and is called for every person-name word of the knowledge base).
     public static func fold(_ form: String) -> String {
-        form.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "’", with: "'")
+        if let ascii = foldASCII(form) { return ascii }
+        return form.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "’", with: "'")
+    }
+
+    /// `fold` of an ASCII text, or nil when the text is not ASCII.
+    static func foldASCII(_ form: String) -> String? {
+        let utf8 = form.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return form }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (index, byte) in utf8.enumerated() { buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            return utf8.count
+        }
     }
 
     /// The entity a colliding form is resolved to: nil when the form has no rule, "none" when it names nothing.
@@ -184,7 +237,7 @@ public struct Gazetteer: Sendable {
     /// Rebuilds the lookup tables; call after changing the lists.
     public mutating func reindex() {
         var index = Index()
-        for country in countries {
+        for country in allCountries {
             index.names[country.id] = country.name
             if let wikidata = country.wikidata { index.wikidata[country.id] = wikidata }
         }

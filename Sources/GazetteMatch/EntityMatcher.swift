@@ -15,6 +15,8 @@ public final class EntityMatcher {
     /// allocated for each.
     private var keyIDs: UnsafeMutablePointer<Int32>
     private var keyIDCapacity = 0
+    /// The `FormLanguages` mask of the document being matched: forms of other languages do not match.
+    var documentLanguages: UInt8 = 0xFF
 
     /// Capitalised words that follow titles without being names.
     static let notNames: Set<String> = [
@@ -73,6 +75,7 @@ public final class EntityMatcher {
         var text = document.text
         let tokens = document.tokens
         var found: [Entity] = []
+        documentLanguages = FormLanguages.documentMask(document.language)
         text.withUTF8 { utf8 in
             let candidates = gazetteerMatches(tokens: tokens, utf8: utf8)
             var cueEnds: [Int] = []
@@ -82,6 +85,7 @@ public final class EntityMatcher {
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
         found.sort { $0.span < $1.span }
+        SurnameResolution.resolveNamesakes(&found)
         for index in found.indices { found[index].id = Self.entityID(index) }
         document.entities = found
     }
@@ -119,7 +123,7 @@ public final class EntityMatcher {
         return compiled.rootChildren.withUnsafeBufferPointer { root in
             tokens.withUnsafeBufferPointer { buffer in
                 let keys = TokenKeys(tokens: buffer, utf8: utf8, vocabulary: compiled.vocabulary, normalizer: normalizer,
-                                     numbers: compiled.hasNumericKeys, ids: keyIDs(for: buffer.count))
+                                     numbers: compiled.hasNumericKeys, prefiltered: usesKeyFilters, ids: keyIDs(for: buffer.count))
                 return compiled.rootFilter.withWords { rootFilter in
                     gazetteerMatches(tokens: tokens, buffer: buffer, keys: keys, utf8: utf8, root: root, rootFilter: rootFilter)
                 }
@@ -134,10 +138,11 @@ public final class EntityMatcher {
         let edges = compiled.edges
         func child(of node: Int32, _ key: Int32) -> Int32? { Self.child(of: node, key, root: root, edges: edges) }
         let nodeEntries = compiled.nodeEntries
-        let priorities = compiled.priorities
         let usesKeyFilters = usesKeyFilters
         let edgeFilter = compiled.edgeFilter
         let lowercaseRootFilter = compiled.lowercaseRootFilter
+        let caseRules = compiled.caseRules
+        let documentLanguages = documentLanguages
         var result: [Candidate] = []
         // Room for a match every 16 tokens (news averages one in 30) saves growing the array step by step.
         result.reserveCapacity(tokens.count / 16 + 4)
@@ -175,6 +180,7 @@ public final class EntityMatcher {
                 }
             }
             var best: Candidate?
+            var bestPriority: Int32 = 0
             var node: Int32 = 0
             var position = index
             while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
@@ -197,21 +203,24 @@ public final class EntityMatcher {
                 }
                 guard let next else { break }
                 node = next
-                for slot in nodeEntries.positions(of: node) {
-                    let entryID = nodeEntries.id(at: slot)
-                    guard caseFits(compiled.entries[Int(entryID)].caseRules, tokens: tokens, from: index, utf8: utf8, trimLast: trim)
+                for place in nodeEntries.positions(of: node) {
+                    let slot = nodeEntries.slot(at: place)
+                    let entryID = slot.id
+                    guard FormLanguages.fits(slot.languages, documentLanguages),
+                        caseFits(caseRules[Int(entryID)], tokens: tokens, from: index, utf8: utf8, trimLast: trim)
                     else { continue }
-                    let priority = priorities[Int(entryID)]
+                    let priority = slot.priority
                     let candidate = Candidate(first: index, last: position, entry: entryID, trimEnd: trim)
                     if let current = best {
-                        let currentPriority = priorities[Int(current.entry)]
-                        if position > current.last || currentPriority < priority {
+                        if position > current.last || bestPriority < priority {
                             best = candidate
-                        } else if position == current.last, currentPriority == priority {
+                            bestPriority = priority
+                        } else if position == current.last, bestPriority == priority {
                             best?.alternatives.append(entryID)
                         }
                     } else {
                         best = candidate
+                        bestPriority = priority
                     }
                 }
                 if trim > 0 { break }
@@ -310,14 +319,21 @@ public final class EntityMatcher {
             let id = Int(candidate.entry)
             if entries[id].type == .person && entries[id].form == .name { fullNames.insert(entries[id].kb) }
         }
+        let placesInContext = PlaceContext.placesShownInContext(candidates, entries: entries, tokens: tokens, utf8)
         var previous: (last: Int, type: EntityType)?
         for (position, original) in candidates.enumerated() {
+            // Tokens a pattern person took ("Jordan Ellis") start no other entity.
+            if let previous, previous.type == .person, original.first <= previous.last { continue }
             var candidate = original
-            // A surname several persons share names the one whose full name the article gives.
-            if !candidate.alternatives.isEmpty, !fullNames.contains(entries[Int(candidate.entry)].kb),
-                let better = candidate.alternatives.first(where: { fullNames.contains(entries[Int($0)].kb) })
-            {
-                candidate.entry = better
+            // A surname several persons share names the one whose full name the article gives; when the article
+            // names none of them, it names nobody known (`unresolved`): the mention keeps no kb.
+            var unresolved = false
+            if !candidate.alternatives.isEmpty, !fullNames.contains(entries[Int(candidate.entry)].kb) {
+                if let better = candidate.alternatives.first(where: { fullNames.contains(entries[Int($0)].kb) }) {
+                    candidate.entry = better
+                } else {
+                    unresolved = entries[Int(candidate.entry)].form == .partial
+                }
             }
             let id = Int(candidate.entry)
             if entries[id].form == .cue {
@@ -330,6 +346,35 @@ public final class EntityMatcher {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
                     || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
+                // A surname right after a free name word inside a sentence belongs to another person's name
+                // ("Naina Yeltsin", "Hillary Clinton"): that person, whom the gazetteer does not know, is named
+                // (and a later "Clinton" may be hers, see `SurnameResolution`).
+                // Headlines capitalise every word: there neither rule below says anything (computed last, once).
+                var headline: Bool?
+                func isHeadline() -> Bool {
+                    if let headline { return headline }
+                    headline = Self.isTitleCaseSentence(containing: candidate.first, tokens, utf8)
+                    return headline!
+                }
+                if candidate.first > 1, position == 0 || candidates[position - 1].last != candidate.first - 1,
+                    tokens[candidate.first - 1].sentence == tokens[candidate.first].sentence,
+                    tokens[candidate.first - 2].sentence == tokens[candidate.first].sentence,
+                    Self.isNameWord(tokens[candidate.first - 1], utf8), !isHeadline()
+                {
+                    if candidate.trimEnd == 0 { result.append(Self.namesake(first: candidate.first - 1, last: candidate.last, tokens, utf8)) }
+                    previous = (candidate.last, .person)
+                    continue
+                }
+                // A surname followed by a name word is the given name of a longer name ("Secretary James Baker"),
+                // which the title pattern finds.
+                if let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
+                    tokens[next].sentence == tokens[candidate.first].sentence, Self.isNameWord(tokens[next], utf8),
+                    position + 1 >= candidates.count || candidates[position + 1].first != next
+                        || entries[Int(candidates[position + 1].entry)].form == .partial,
+                    !isHeadline()
+                {
+                    continue
+                }
                 if afterTitle {
                     source = "gazetteer"
                 } else if fullNames.contains(entries[id].kb) {
@@ -339,16 +384,24 @@ public final class EntityMatcher {
                 }
             }
             if entries[id].type == .country || entries[id].type == .city {
+                // Both drop the place: the set lookup goes first, as it is cheaper than reading the word before.
+                if entries[id].needsContext, !placesInContext.contains(entries[id].kb) { continue }
+                if PlaceContext.isInsideLongerName(
+                    first: candidate.first, previousCandidateEnd: position > 0 ? candidates[position - 1].last : nil, tokens, utf8)
+                {
+                    continue
+                }
+                // A surname candidate after the place does not stop it from being a given name ("Jordan Ellis").
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
+                    || entries[Int(candidates[position + 1].entry)].form == .partial
                 // An ASCII word without a capital is neither a geographic noun nor a name word: no string needed.
                 if let next = Self.nextWord(after: candidate.last, tokens), tokens[next].sentence == tokens[candidate.first].sentence,
                     tokens[next].keyHash == 0 || Self.startsUppercase(tokens[next], utf8)
                 {
-                    let word = String(Self.surface(tokens[next], utf8))
-                    if Self.geographicNouns.contains(word) { continue }
+                    if Self.isGeographicNoun(tokens[next], utf8) { continue }
                     if nextFree, candidate.first == candidate.last, Self.givenNameLike.contains(entries[id].surface),
                         Self.isNameWord(tokens[next], utf8),
-                        !Self.isTitleCase(sentence: tokens[candidate.first].sentence, tokens, utf8)
+                        !Self.isTitleCaseSentence(containing: candidate.first, tokens, utf8)
                     {
                         let text = Self.text(tokens, candidate.first, next, utf8)
                         result.append(Entity(
@@ -359,13 +412,23 @@ public final class EntityMatcher {
                         continue
                     }
                 }
+                if PlaceContext.isHeadOfLongerName(
+                    last: candidate.last, nextCandidateFirst: position + 1 < candidates.count ? candidates[position + 1].first : nil,
+                    tokens, utf8)
+                {
+                    continue
+                }
+                if entries[id].type == .city, PlaceContext.isTeamInResults(first: candidate.first, last: candidate.last, tokens, utf8) {
+                    continue
+                }
             }
             let first = tokens[candidate.first]
             let last = tokens[candidate.last]
+            let text = Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd)
             result.append(Entity(
                 id: "", type: entries[id].type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
-                text: Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd),
-                kb: entries[id].kb, canonical: entries[id].canonical, wikidata: entries[id].wikidata, sentence: first.sentence,
+                text: text, kb: unresolved ? nil : entries[id].kb, canonical: unresolved ? text : entries[id].canonical,
+                wikidata: unresolved ? nil : entries[id].wikidata, sentence: first.sentence,
                 source: source, form: entries[id].form, refersTo: entries[id].refersTo))
             previous = (candidate.last, entries[id].type)
         }
@@ -381,9 +444,10 @@ public final class EntityMatcher {
         if next < tokens.count, Self.appositionDeterminers.contains(String(Self.surface(tokens[next], utf8))) { next += 1 }
         for following in candidates[(position + 1)...].prefix(2) {
             guard following.first == next else { return false }
-            let entry = compiled.entries[Int(following.entry)]
-            if entry.type == .role { return true }
-            guard entry.type == .country || entry.type == .org else { return false }
+            // The type alone: copying the whole entry retains and releases all its strings.
+            let type = compiled.entries[Int(following.entry)].type
+            if type == .role { return true }
+            guard type == .country || type == .org else { return false }
             next = following.last + 1
         }
         return false
@@ -405,6 +469,24 @@ public final class EntityMatcher {
         "Vallei", "Straat", "Plein",
     ]
 
+    /// The byte lengths of the geographic nouns: a word of another length is none of them, without a string.
+    static let geographicNounLengths: ClosedRange<Int> = {
+        let lengths = geographicNouns.map(\.utf8.count)
+        return lengths.min()!...lengths.max()!
+    }()
+
+    /// Whether a word is one of `geographicNouns`.
+    static func isGeographicNoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        geographicNounLengths.contains(token.utf8End - token.utf8Start)
+            && geographicNouns.contains(String(surface(token, utf8)))
+    }
+
+    /// Whether a token's first byte is "A"…"Z".
+    @inline(__always)
+    static func startsWithASCIICapital(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        (0x41...0x5A).contains(utf8[token.utf8Start])
+    }
+
     static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December"]
     static let dateWords: Set<String> = ["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next",
@@ -413,7 +495,10 @@ public final class EntityMatcher {
 
     /// Whether a surname candidate that is also a month stands in a date ("in May", "May 5", "May 2016").
     static func isDateContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard candidate.first == candidate.last, months.contains(String(surface(tokens[candidate.first], utf8))) else {
+        // Every month starts with an ASCII capital: other words are rejected on their first byte, without a string.
+        guard candidate.first == candidate.last, startsWithASCIICapital(tokens[candidate.first], utf8),
+            months.contains(String(surface(tokens[candidate.first], utf8)))
+        else {
             return false
         }
         if candidate.first > 0, dateWords.contains(String(surface(tokens[candidate.first - 1], utf8))) { return true }
@@ -556,8 +641,9 @@ public final class EntityMatcher {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         // By index, not `for entity in`: copying an entity retains and releases all its strings.
         for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
-            if let surname = entities[index].text.split(separator: " ").last {
-                surnames.append((Array(surname.utf8), entities[index].canonical, entities[index].span.end))
+            // Split on the space byte: splitting the String compares Characters.
+            if let surname = entities[index].text.utf8.split(separator: 0x20).last {
+                surnames.append((Array(surname), entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }

@@ -59,4 +59,9 @@ public struct MatchEntry: Sendable {
     public var caseRules: [CaseRule]
     /// The form as written in the gazetteer.
     public var surface: String
+    /// The document languages the form may match in (`FormLanguages` bits); 0 for any language.
+    public var languages: UInt8 = 0
+    /// Whether the form only counts where the text shows it is a place (a generated city that is small or shares
+    /// its name with a person's name word): see `PlaceContext`.
+    public var needsContext = false
 }

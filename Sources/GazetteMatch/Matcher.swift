@@ -38,8 +38,9 @@ public final class CompiledGazetteer: Sendable {
     let edges: TrieEdges
     /// The entries of each node, flat.
     let nodeEntries: NodeEntries
-    /// The priority of each entry, apart from the entries so the walk compares them in cache.
-    let priorities: [Int]
+    /// The case rules of each entry, apart from the entries: reading them through `entries` retains and
+    /// releases the whole entry array at every node the walk reaches.
+    let caseRules: [[CaseRule]]
     /// Whether any form has a token made of digits (otherwise number tokens are not looked up).
     let hasNumericKeys: Bool
     let entries: [MatchEntry]
@@ -58,8 +59,8 @@ public final class CompiledGazetteer: Sendable {
         } catch {
             throw MatchError(message: "cannot open ICU for compiling the gazetteer: \(error)")
         }
-        let countryNames = Dictionary(gazetteer.countries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for country in gazetteer.countries {
+        let countryNames = Dictionary(gazetteer.allCountries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for country in gazetteer.allCountries {
             builder.add(country.name, MatchEntry(
                 kb: country.id, type: .country, form: .name, canonical: country.name, wikidata: country.wikidata,
                 refersTo: nil, priority: 50, caseRules: [], surface: country.name))
@@ -70,7 +71,8 @@ public final class CompiledGazetteer: Sendable {
             builder.add(form.form, MatchEntry(
                 kb: form.country, type: .country, form: form.kind == .demonym ? .demonym : .name, canonical: canonical,
                 wikidata: country?.wikidata, refersTo: form.kind == .demonym ? form.country : nil,
-                priority: form.kind == .demonym ? 30 : 50, caseRules: [], surface: form.form))
+                priority: form.kind == .demonym ? 30 : 50, caseRules: [], surface: form.form,
+                languages: FormLanguages.bit(form.language)))
         }
         for person in gazetteer.persons {
             for name in [person.name] + person.aliases {
@@ -93,26 +95,29 @@ public final class CompiledGazetteer: Sendable {
                     priority: government ? 45 : 55, caseRules: [], surface: name))
             }
         }
+        let nameWords = PlaceContext.personNameWords(gazetteer)
         for city in gazetteer.cities {
             for name in [city.name] + city.aliases {
                 builder.add(name, MatchEntry(
                     kb: city.id, type: .city, form: .name, canonical: city.name, wikidata: city.wikidata,
-                    refersTo: nil, priority: 35, caseRules: [], surface: name))
+                    refersTo: nil, priority: 35, caseRules: [], surface: name,
+                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords)))
             }
         }
         for role in gazetteer.roles {
-            for (_, form) in role.forms {
+            for (language, form) in role.forms {
                 builder.add(form, MatchEntry(
                     kb: role.id, type: .role, form: .title, canonical: role.name, wikidata: nil, refersTo: nil,
-                    priority: 20, caseRules: [], surface: form))
+                    priority: 20, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
             }
         }
-        for (_, form) in gazetteer.personCues {
+        for (language, form) in gazetteer.personCues {
             builder.add(form, MatchEntry(
                 kb: "cue:\(form.lowercased())", type: .role, form: .cue, canonical: form, wikidata: nil, refersTo: nil,
-                priority: 10, caseRules: [], surface: form))
+                priority: 10, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
         }
         builder.applyCollisionRules(gazetteer.collisionRules)
+        builder.openLanguages()
         vocabulary = builder.vocabulary
         entries = builder.entries
         var rootChildren = [Int32](repeating: -1, count: builder.vocabulary.count)
@@ -139,8 +144,8 @@ public final class CompiledGazetteer: Sendable {
         }
         self.edgeFilter = edgeFilter
         edges = TrieEdges(builder.nodes)
-        nodeEntries = NodeEntries(builder.nodes)
-        priorities = builder.entries.map(\.priority)
+        nodeEntries = NodeEntries(builder.nodes, entries: builder.entries)
+        caseRules = builder.entries.map(\.caseRules)
         hasNumericKeys = builder.hasNumericKeys
     }
 }
@@ -156,7 +161,11 @@ struct TrieBuilder {
     /// Every (node, entity, kind, case rules) compiled so far: a form repeated for the same entity and
     /// kind is found without comparing it with every entry of its node (a surname that thousands of
     /// persons of a large gazetteer share would make that quadratic).
-    private var compiledForms: Set<CompiledForm> = []
+    private var compiledForms: [CompiledForm: Int32] = [:]
+    /// For each key, the languages of the forms it is a word of (forms of any language left out).
+    private var keyLanguages: [Int32: UInt8] = [:]
+    /// The keys of each form that has a language.
+    private var formKeys: [Int32: [Int32]] = [:]
 
     /// What makes two entries at a node the same compiled form.
     private struct CompiledForm: Hashable {
@@ -184,12 +193,15 @@ struct TrieBuilder {
         let utf8 = Array(trimmed.utf8)
         var entry = entry
         var node: Int32 = 0
+        var keys: [Int32] = []
         for token in tokens {
             if token.kind == .number { hasNumericKeys = true }
             let surface = String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
             let key = normalizer.key(surface)
             entry.caseRules.append(CaseRule.forForm(surface))
             let id = vocabulary.insert(key)
+            keys.append(id)
+            if entry.languages != 0 { keyLanguages[id, default: 0] |= entry.languages }
             if let next = nodes[Int(node)].children[id] {
                 node = next
             } else {
@@ -199,15 +211,32 @@ struct TrieBuilder {
                 node = next
             }
         }
-        // The same form for the same entity and kind is compiled once.
-        guard compiledForms.insert(CompiledForm(node: node, kb: entry.kb, form: entry.form, caseRules: entry.caseRules)).inserted
-        else { return }
+        // The same form for the same entity and kind is compiled once, in all the languages that give it.
+        let key = CompiledForm(node: node, kb: entry.kb, form: entry.form, caseRules: entry.caseRules)
+        if let existing = compiledForms[key] {
+            entries[Int(existing)].languages = FormLanguages.merged(entries[Int(existing)].languages, entry.languages)
+            entries[Int(existing)].needsContext = entries[Int(existing)].needsContext && entry.needsContext
+            return
+        }
+        compiledForms[key] = Int32(entries.count)
+        if entry.languages != 0 { formKeys[Int32(entries.count)] = keys }
         nodes[Int(node)].entries.append(Int32(entries.count))
         entries.append(entry)
     }
 }
 
 extension TrieBuilder {
+    /// Widens each form's languages to every document language in which none of its words is a word of a form
+    /// of that language: the German "Island" stays out of English text, where "island" is a word of English
+    /// forms ("Christmas Island"), but the Dutch "Oekraïne" still matches an English text that quotes it.
+    mutating func openLanguages() {
+        for (entry, keys) in formKeys {
+            let own = entries[Int(entry)].languages
+            let blocked = keys.reduce(UInt8(0)) { $0 | (keyLanguages[$1] ?? 0) } & ~own
+            entries[Int(entry)].languages = own | ~blocked
+        }
+    }
+
     /// Whether a form at or below a node may have its first token written with a lower-case first
     /// letter: its first case rule is `any`, or an exact form that does not start with "A"…"Z".
     /// (A `capitalized` rule rejects an ASCII token starting with "a"…"z", and so does an exact form

@@ -16,10 +16,12 @@ struct TokenKeys {
     private let vocabulary: VocabularyTable
     private let normalizer: KeyNormalizer
     private let numbers: Bool
+    /// Whether the caller asks only for ASCII tokens that passed a filter of gazetteer keys (see `VocabularyTable.lookupASCII`).
+    private let prefiltered: Bool
 
     /// `ids` must have room for one id per token; it is set to "not looked up" here.
     init(tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>, vocabulary: VocabularyTable,
-         normalizer: KeyNormalizer, numbers: Bool, ids: UnsafeMutablePointer<Int32>) {
+         normalizer: KeyNormalizer, numbers: Bool, prefiltered: Bool = false, ids: UnsafeMutablePointer<Int32>) {
         ids.update(repeating: -2, count: tokens.count)
         self.ids = ids
         self.tokens = tokens
@@ -27,6 +29,7 @@ struct TokenKeys {
         self.vocabulary = vocabulary
         self.normalizer = normalizer
         self.numbers = numbers
+        self.prefiltered = prefiltered
     }
 
     /// The vocabulary id of token `index`, or -1.
@@ -47,7 +50,8 @@ struct TokenKeys {
         default: break
         }
         let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-        if token.keyHash != 0 { return vocabulary.lookupASCII(bytes, hash: token.keyHash) ?? -1 }
+        // The scan asks for tokens its own filters passed: the vocabulary's filter would answer "maybe".
+        if token.keyHash != 0 { return vocabulary.lookupASCII(bytes, hash: token.keyHash, filtered: !prefiltered) ?? -1 }
         return Self.id(of: bytes, vocabulary: vocabulary, normalizer: normalizer) ?? -1
     }
 

@@ -94,9 +94,14 @@ struct VocabularyTable: Sendable {
     }
 
     /// The id of an ASCII token's bytes whose `KeyHash` is known, compared case-insensitively.
+    ///
+    /// With `filtered` false the table is probed without asking `filter` first: for a token that already passed
+    /// a filter of a subset of the keys (the gazetteer scan's root and edge filters) the answer is nearly always
+    /// "maybe", and the extra memory read costs more than it saves.
     @inline(__always)
-    func lookupASCII(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
+    func lookupASCII(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, filtered: Bool = true) -> Int32? {
         guard bytes.count <= maxLength else { return nil }
+        if !filtered { return probeTable(bytes, hash: hash, foldingASCII: true) }
         return probe(bytes, hash: hash, foldingASCII: true)
     }
 
@@ -111,7 +116,12 @@ struct VocabularyTable: Sendable {
     @inline(__always)
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, foldingASCII: Bool) -> Int32? {
         guard filter.mayContain(hash) else { return nil }
-        return slots.withUnsafeBufferPointer { slots in
+        return probeTable(bytes, hash: hash, foldingASCII: foldingASCII)
+    }
+
+    @inline(__always)
+    private func probeTable(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, foldingASCII: Bool) -> Int32? {
+        slots.withUnsafeBufferPointer { slots in
             var slot = Int(hash) & mask
             while true {
                 let entry = slots[slot]

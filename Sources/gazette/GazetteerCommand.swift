@@ -27,11 +27,23 @@ struct GazetteerCommand: ParsableCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count entries per file, type and language.")
+        static let configuration = CommandConfiguration(
+            abstract: "Count entries per file, type and language.",
+            discussion: "With --coverage: per sovereign state and office (head of state, head of government), the share of days since --since covered by a term, and the gaps.")
         @OptionGroup var gazetteer: GazetteerOptions
+        @Flag(help: "Report, per sovereign state and leading office, the share of days covered by a term and the gaps.")
+        var coverage = false
+        @Option(help: "First day of the coverage period (YYYY-MM-DD).")
+        var since = "1990-01-01"
+        @Option(help: "Last day of the coverage period (YYYY-MM-DD; default: today).")
+        var until: String?
 
         func run() throws {
-            for line in GazetteerStatistics(try gazetteer.load().gazetteer).lines { print(line) }
+            let loaded = try gazetteer.load().gazetteer
+            for line in GazetteerStatistics(loaded).lines { print(line) }
+            guard coverage else { return }
+            let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+            for line in GazetteerCoverage(loaded, since: since, until: until ?? today).lines { print(line) }
         }
     }
 }

@@ -217,7 +217,7 @@ struct ExportForms: ParsableCommand {
     func run() throws {
         let gazetteer = try GazetteerLoader.load(directory: URL(fileURLWithPath: gazetteers))
         var forms: [String] = []
-        forms += gazetteer.countries.map(\.name)
+        forms += gazetteer.allCountries.map(\.name)
         forms += gazetteer.countryForms.map(\.form)
         for person in gazetteer.persons { forms += [person.name] + person.aliases + person.surnames }
         for organisation in gazetteer.organisations { forms += [organisation.name] + organisation.aliases }

@@ -1,0 +1,157 @@
+import GazetteCore
+import GazetteGazetteer
+
+/// When a place name in the text is a place: the rules that keep a large generated place list from flooding
+/// the output with false places, and that keep a country inside a longer place name from being the country.
+enum PlaceContext {
+    /// Generated cities at least this large count wherever their (capitalised) name stands, unless the name
+    /// is also a word of a person's name.
+    static let largeCity = 1_000_000
+
+    /// Folded words of the gazetteer's person names ("lincoln", "douglas"): a city of that name needs context.
+    static func personNameWords(_ gazetteer: Gazetteer) -> Set<String> {
+        var words: Set<String> = []
+        for person in gazetteer.persons {
+            for name in [person.name] + person.aliases {
+                // Split on the space byte: splitting the String compares Characters, ten times slower.
+                for word in name.utf8.split(separator: 0x20) { words.insert(Gazetteer.fold(String(decoding: word, as: UTF8.self))) }
+            }
+        }
+        return words
+    }
+
+    /// Whether a city form only counts in a place context: generated (not hand-written) cities that are smaller
+    /// than `largeCity`, or whose one-word name is also a word of a person's name.
+    static func needsContext(_ city: City, form: String, nameWords: Set<String>) -> Bool {
+        guard !city.isHandWritten else { return false }
+        if (city.population ?? 0) < largeCity { return true }
+        return !form.contains(" ") && nameWords.contains(Gazetteer.fold(form))
+    }
+
+    /// Words before a place name that say a place follows ("in Lyon", "near Basra", "uit Gent", "nach Graz").
+    static let locativeWords: Set<String> = [
+        "in", "at", "near", "from", "outside", "to", "In", "At", "Near", "From", "Outside",
+        "bij", "uit", "naar", "te", "Bij", "Uit", "Naar", "Te",
+        "bei", "aus", "nach", "Bei", "Aus", "Nach", "à", "À",
+    ]
+
+    /// Capitalised words that make a country name part of a longer place name ("New Jersey", "North America",
+    /// "Latin America") when the longer name is not itself a form.
+    static let placeNamePrefixes: Set<String> = [
+        "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Latin",
+        "Upper", "Lower", "Greater", "Nieuw", "Noord", "Zuid", "Oost", "Midden", "Neu", "Nord", "Süd", "Ost",
+        "Nouvelle", "Nouveau",
+    ]
+
+    /// Whether a country candidate at `first` is the tail of a longer place name: right after a capitalised
+    /// direction or "New" word of the same sentence that no other candidate covers.
+    static func isInsideLongerName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first > 0, previousCandidateEnd != first - 1 else { return false }
+        let before = tokens[first - 1]
+        // Most places follow a lower-case word ("in", "the"): rejected on the first byte, without a string.
+        guard before.kind == .word, before.sentence == tokens[first].sentence, EntityMatcher.startsUppercase(before, utf8),
+            before.utf8End - before.utf8Start <= 9
+        else { return false }
+        return placeNamePrefixes.contains(String(EntityMatcher.surface(before, utf8)))
+    }
+
+    /// Whether the text around a city candidate shows it is a place: a locative word before it, ", Country"
+    /// after it, or a dateline (the name in capitals opening a sentence, followed by a comma, a parenthesis,
+    /// a dash or a number).
+    static func showsPlace(first: Int, last: Int, nextCandidate: (first: Int, type: EntityType)?,
+                           _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if first > 0, tokens[first - 1].sentence == tokens[first].sentence, tokens[first - 1].utf8End - tokens[first - 1].utf8Start <= 7,
+            locativeWords.contains(String(EntityMatcher.surface(tokens[first - 1], utf8)))
+        {
+            return true
+        }
+        if last + 2 < tokens.count, EntityMatcher.surface(tokens[last + 1], utf8) == ",",
+            let next = nextCandidate, next.first == last + 2, next.type == .country
+        {
+            return true
+        }
+        return isDateline(first: first, last: last, tokens, utf8)
+    }
+
+    /// "LYON, France (Reuters)", "LONDON 1996-08-30": a name in capitals that opens its sentence.
+    static func isDateline(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first == 0 || tokens[first - 1].sentence != tokens[first].sentence else { return false }
+        for index in first...last where tokens[index].kind == .word {
+            let surface = EntityMatcher.surface(tokens[index], utf8)
+            guard surface.count > 1, surface.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return false }
+        }
+        guard last + 1 < tokens.count else { return false }
+        let next = tokens[last + 1]
+        if next.kind == .number { return true }
+        let surface = EntityMatcher.surface(next, utf8)
+        return surface == "," || surface == "(" || surface == "-" || surface == "—"
+    }
+}
+
+extension PlaceContext {
+    /// The ids of the context-needing places that some mention of the document shows to be places: one
+    /// "in Lyon" lets the later "Lyon" count too.
+    static func placesShownInContext(_ candidates: [EntityMatcher.Candidate], entries: [MatchEntry], tokens: [Token],
+                                     _ utf8: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        var shown: Set<String> = []
+        for (position, candidate) in candidates.enumerated() where entries[Int(candidate.entry)].needsContext {
+            let next = position + 1 < candidates.count
+                ? (first: candidates[position + 1].first, type: entries[Int(candidates[position + 1].entry)].type) : nil
+            if showsPlace(first: candidate.first, last: candidate.last, nextCandidate: next, tokens, utf8) {
+                shown.insert(entries[Int(candidate.entry)].kb)
+            }
+        }
+        return shown
+    }
+}
+
+extension PlaceContext {
+    /// Whether a place candidate is the head of a longer proper name: right after it, in the same sentence, a
+    /// name word that starts no other entity ("New York Yankees", "France Telecom", "British Airways"). A title
+    /// ("Moscow Mayor"), another place, or a title-case sentence (a headline) keeps it a place.
+    static func isHeadOfLongerName(last: Int, nextCandidateFirst: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let next = EntityMatcher.nextWord(after: last, tokens), tokens[next].sentence == tokens[last].sentence,
+            nextCandidateFirst != next, EntityMatcher.isNameWord(tokens[next], utf8)
+        else { return false }
+        return !EntityMatcher.isTitleCaseSentence(containing: last, tokens, utf8)
+    }
+
+    /// Whether a city candidate names a team in a results line: followed by a score (a number of up to three
+    /// digits: "CHICAGO 5 Boston 3") or next to a capitalised "AT" ("BALTIMORE AT NEW YORK").
+    static func isTeamInResults(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if last + 1 < tokens.count, tokens[last + 1].sentence == tokens[last].sentence, tokens[last + 1].kind == .number,
+            tokens[last + 1].utf8End - tokens[last + 1].utf8Start <= 3
+        {
+            return true
+        }
+        if last + 1 < tokens.count, isCapitalAT(tokens[last + 1], utf8) { return true }
+        return first > 0 && isCapitalAT(tokens[first - 1], utf8)
+    }
+
+    /// Whether a token is "AT", compared on its bytes.
+    @inline(__always)
+    static func isCapitalAT(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        token.utf8End - token.utf8Start == 2 && utf8[token.utf8Start] == UInt8(ascii: "A") && utf8[token.utf8Start + 1] == UInt8(ascii: "T")
+    }
+}
+
+extension EntityMatcher {
+    /// `isTitleCase(sentence:)` for the sentence of a token, reading only that sentence's tokens (the token
+    /// list is in text order, so a sentence is one run of tokens).
+    static func isTitleCaseSentence(containing index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let sentence = tokens[index].sentence
+        var first = index
+        while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+        var words = 0
+        var capitalised = 0
+        var position = first
+        while position < tokens.count, tokens[position].sentence == sentence {
+            if tokens[position].kind == .word {
+                words += 1
+                if startsUppercase(tokens[position], utf8) { capitalised += 1 }
+            }
+            position += 1
+        }
+        return words >= 3 && capitalised * 10 >= words * 6
+    }
+}
