@@ -12,6 +12,8 @@ final class RelationContext {
     /// The text's scalars: its bytes when they are all ASCII, else decoded.
     let scalars: ScalarText
     let entities: [Entity]
+    /// The document's direct quotations, found when first asked for.
+    lazy var quotations: [Quotation] = QuotationScanner.quotations(in: scalars)
     /// Where each sentence's mentions start: sentence `s` holds positions `mentionStarts[s]..<mentionStarts[s + 1]`,
     /// indices in `entities` themselves when the mentions come in sentence order, else of `mentionOrder`.
     private let mentionStarts: [Int]

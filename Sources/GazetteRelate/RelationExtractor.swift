@@ -36,7 +36,8 @@ public struct RelationExtractor: Sendable {
         var builder = RelationBuilder()
         TitleRules(context: context).apply(to: &builder)
         MembershipRules(context: context).apply(to: &builder)
-        SpeechRules(context: context).apply(to: &builder)
+        let claimed = QuoteRules(context: context).apply(to: &builder)
+        SpeechRules(context: context, claimed: claimed).apply(to: &builder)
         if options.kbRelations { KnowledgeRules(context: context).apply(to: &builder) }
         document.relations = builder.relations
     }

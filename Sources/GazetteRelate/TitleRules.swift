@@ -68,7 +68,7 @@ struct TitleRules {
         }
 
         // Pre-nominal and post-nominal: ROLE right before the person.
-        if let role = entity(-1), type(role) == .role, context.isSpaces(span(role).end, span(person).start) {
+        if let role = entity(-1), type(role) == .role, isTitleGap(span(role).end, span(person).start) {
             var qualifier: Int?
             var evidenceStart = span(role).start
             var evidenceEnd = span(person).end
@@ -129,6 +129,18 @@ struct TitleRules {
                          past: past, confidence: 0.9)
         }
         return nil
+    }
+
+    /// Honorifics and ranks that may stand between a title and a name ("Prime Minister Dr. Mahathir").
+    static let honorifics: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "sir", "dame", "gen", "general", "lt", "col",
+                                          "maj", "capt", "adm", "marshal", "field", "rev", "sen", "rep", "gov", "hon"]
+
+    /// Whether only spaces, or up to two honorifics with their stops, stand between a title and a name.
+    func isTitleGap(_ start: Int, _ end: Int) -> Bool {
+        if context.isSpaces(start, end) { return true }
+        let words = context.words(start, end)
+        return words.count <= 2 && words.allSatisfy { Self.honorifics.contains($0) }
+            && !context.text(start, end).contains(where: { $0 != " " && $0 != "." && !$0.isLetter })
     }
 
     func emit(_ title: Title, into builder: inout RelationBuilder) {
