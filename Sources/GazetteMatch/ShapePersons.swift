@@ -13,6 +13,8 @@ extension EntityMatcher {
         "insisted", "stated", "declared", "recalled", "continued", "replied", "responded", "tweeted", "acknowledged",
         "according", "contends", "contended", "testified", "announced",
     ]
+    /// Prepositions before which a capitalised run continues another name, not a speaker's.
+    static let namePrepositions: Set<String> = ["of", "on", "for", "at", "in", "from", "by", "with", "de", "van"]
     /// Last words that make a name an organisation's ("White House", "Clinton Foundation").
     static let institutionWords: Set<String> = [
         "House", "Department", "Ministry", "Office", "Committee", "Campaign", "Party", "Council", "Agency", "Service",
@@ -54,6 +56,8 @@ extension EntityMatcher {
                 isSpeakerPosition(first: index, last: last, tokens, utf8),
                 !Self.isTitleCase(sentence: tokens[index].sentence, tokens, utf8)
             else { continue }
+            // "the Commission on Presidential Debates announced": a name after a preposition is part of another.
+            if index > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[index - 1], utf8)) { continue }
             let lastWord = PersonNameShape.surface(tokens[last], utf8)
             let afterThe = index > 0 && PersonNameShape.surface(tokens[index - 1], utf8).lowercased() == "the"
             let type: EntityType = Self.institutionWords.contains(lastWord) || afterThe ? .org : .person

@@ -169,15 +169,8 @@ struct TitleRules {
                 builder.add(.affiliatedWith, head: person, tail: qualifier, role: roleName, evidence: title.evidence,
                             trigger: role.text, confidence: 0.85)
             }
-        } else if leader, !title.past, let kb = person.kb, let roleID = role.kb {
-            // A title alone: the gazetteer says what the person led on the article's date.
-            for office in context.gazetteer.offices(of: kb, on: context.asOf) where office.role == roleID {
-                if let tail = context.bestMention(of: office.of, near: person) {
-                    builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
-                                trigger: role.text, confidence: 0.8)
-                    break
-                }
-            }
+        } else if leader, !title.past {
+            emitDocumentLeader(title, person: person, role: role, roleName: roleName, into: &builder)
         }
     }
 }

@@ -1,0 +1,58 @@
+import GazetteCore
+
+/// `leader_of` for a leader title whose phrase names no country ("President John Quincy Adams",
+/// "the country's Prime Minister Sheikh Hasina"): the country comes from
+/// - the knowledge base: the office the person held on the article's date, else at any time
+///   (`source: "pattern+kb"`, the text states the title, the knowledge base the country);
+/// - the document: after "the country's" / "the nation's", or, when one country dominates the
+///   document (the title paragraph's country, else the one mentioned most, by a margin), that country
+///   (`source: "pattern"`, lower confidence).
+extension TitleRules {
+    /// Words before a title that point at the document's country.
+    static let countryAnaphors: [[String]] = [["the", "country's"], ["the", "nation's"], ["the", "country’s"], ["the", "nation’s"]]
+
+    /// Emits `leader_of` for a leader title without a qualifier in its phrase.
+    func emitDocumentLeader(_ title: Title, person: Entity, role: Entity, roleName: String, into builder: inout RelationBuilder) {
+        if let kb = person.kb, let roleID = role.kb {
+            let offices = context.gazetteer.offices(of: kb)
+            let current = context.gazetteer.offices(of: kb, on: context.asOf).filter { $0.role == roleID }
+            let ever = offices.filter { $0.role == roleID }
+            for office in current.isEmpty ? ever : current {
+                if let tail = context.bestMention(of: office.of, near: person) {
+                    builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
+                                trigger: role.text, source: "pattern+kb", confidence: 0.8)
+                    return
+                }
+            }
+            if !ever.isEmpty { return }
+        }
+        let before = context.words(max(0, role.span.start - 20), role.span.start).suffix(2)
+        let anaphor = Self.countryAnaphors.contains { Array(before) == $0 }
+        guard let country = dominantCountry(anaphor: anaphor) else { return }
+        let tail = context.bestMention(of: country, near: person) ?? context.entities.first { $0.kb == country }
+        guard let tail else { return }
+        builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence, trigger: role.text,
+                    confidence: anaphor ? 0.75 : 0.6)
+    }
+
+    /// The document's country: the one its title paragraph names (alone), else the one mentioned
+    /// most often when it has at least two more mentions than the next; with `anaphor` ("the
+    /// country's"), simply the one mentioned most.
+    func dominantCountry(anaphor: Bool) -> String? {
+        var counts: [String: Int] = [:]
+        var titleCountries: Set<String> = []
+        let firstBreak = context.document.text.firstIndex(of: "\n").map { context.document.text.unicodeScalars.distance(
+            from: context.document.text.unicodeScalars.startIndex, to: $0.samePosition(in: context.document.text.unicodeScalars) ?? context.document.text.unicodeScalars.endIndex) } ?? 0
+        for entity in context.entities where entity.type == .country {
+            guard let kb = entity.kb else { continue }
+            counts[kb, default: 0] += 1
+            if entity.span.end <= firstBreak { titleCountries.insert(kb) }
+        }
+        if titleCountries.count == 1, let only = titleCountries.first { return only }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let top = ranked.first else { return nil }
+        if anaphor { return top.key }
+        let second = ranked.count > 1 ? ranked[1].value : 0
+        return top.value >= second + 2 ? top.key : nil
+    }
+}
