@@ -26,13 +26,38 @@ extension TitleRules {
             }
             if !ever.isEmpty { return }
         }
+        // A prince is seldom the one who leads: the document's country is not inferred for that title.
+        guard !Self.consortRoles.contains(role.kb ?? "") else { return }
         let before = context.words(max(0, role.span.start - 20), role.span.start).suffix(2)
         let anaphor = Self.countryAnaphors.contains { Array(before) == $0 }
-        guard let country = dominantCountry(anaphor: anaphor) else { return }
+        guard let country = statedCountry(of: role) ?? dominantCountry(anaphor: anaphor) else { return }
         let tail = context.bestMention(of: country, near: person) ?? context.entities.first { $0.kb == country }
         guard let tail else { return }
         builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence, trigger: role.text,
                     confidence: anaphor ? 0.75 : 0.6)
+    }
+
+    /// Titles held by members of a ruling family more often than by its ruler.
+    static let consortRoles: Set<String> = ["role:prince"]
+
+    /// The country the document states the same title of ("the President of the United States",
+    /// "the French president"): the country right after "ROLE of (the)" or right before the title.
+    func statedCountry(of role: Entity) -> String? {
+        let entities = context.entities
+        for index in entities.indices where entities[index].type == .role && entities[index].kb == role.kb && entities[index].kb != nil {
+            if index + 1 < entities.count, entities[index + 1].type == .country, let kb = entities[index + 1].kb,
+                case let words = context.words(entities[index].span.end, entities[index + 1].span.start),
+                words.first == "of", words.count <= 2
+            {
+                return kb
+            }
+            if index > 0, entities[index - 1].type == .country, let kb = entities[index - 1].kb,
+                context.isSpaces(entities[index - 1].span.end, entities[index].span.start) || context.words(entities[index - 1].span.end, entities[index].span.start) == ["s"]
+            {
+                return kb
+            }
+        }
+        return nil
     }
 
     /// The document's country: the one its title paragraph names (alone), else the one mentioned
