@@ -1,4 +1,5 @@
 import GazetteCore
+import GazetteSegment
 
 /// Persons and organisations the gazetteer does not know, found by the shape of a name next to a cue
 /// that says what it is:
@@ -27,9 +28,29 @@ extension EntityMatcher {
         "Democrats", "Republicans", "Watch", "International", "Today", "Daily", "Herald", "Globe", "Examiner",
     ]
 
+    /// The case-folded `KeyHash` of a word.
+    static func hash(_ word: String) -> UInt32 { Array(word.utf8).withUnsafeBufferPointer { KeyHash.of($0) } }
+    /// The hashes of `speechCues` and of the honorifics: tokens with other hashes are passed over.
+    static let cueHashes: Set<UInt32> = Set(speechCues.map(hash))
+    static let honorificHashes: Set<UInt32> = Set(PersonNameShape.abbreviatedHonorifics.map(hash))
+    /// Bit `h & 63` set for every hash `h` of `cueHashes` and `honorificHashes`.
+    static let cueHashBits: UInt64 = cueHashes.union(honorificHashes).reduce(0) { $0 | 1 << UInt64($1 & 63) }
+
     /// The persons and organisations found by shape in a document whose gazetteer entities are `entities`
-    /// (sorted by span).
+    /// (sorted by span). Only tokens next to a speech cue or an honorific are looked at.
     func shapePersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        // The cue tokens, found by their hashes (non-ASCII tokens, hash 0, are neither).
+        var cues: [Int] = []
+        let bits = Self.cueHashBits
+        for index in tokens.indices {
+            let hash = tokens[index].keyHash
+            // One bit per hash's low six bits: most tokens fail this before the sets are asked.
+            guard hash != 0, bits & (1 << UInt64(hash & 63)) != 0,
+                Self.cueHashes.contains(hash) || Self.honorificHashes.contains(hash)
+            else { continue }
+            cues.append(index)
+        }
+        guard !cues.isEmpty else { return [] }
         var covered = [Bool](repeating: false, count: tokens.count)
         var entityIndex = 0
         for (index, token) in tokens.enumerated() {
@@ -38,48 +59,66 @@ extension EntityMatcher {
             if entities[entityIndex].span.overlaps(token.span) { covered[index] = true }
         }
         var result: [Entity] = []
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
-            guard !covered[index], tokens[index].kind == .word else { continue }
-            let word = PersonNameShape.surface(tokens[index], utf8)
-            if PersonNameShape.abbreviatedHonorifics.contains(word), PersonNameShape.isTightStop(index + 1, tokens, utf8) || word.hasPrefix("M"),
-                case let first = PersonNameShape.skipHonorifics(from: index, tokens, utf8), first > index,
-                let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: first + 6)
-            {
-                result.append(entity(.person, tokens, first, last, utf8))
-                for position in index...last { covered[position] = true }
-                index = last
+        var titleCase: [Int: Bool] = [:]
+        func add(_ type: EntityType, _ first: Int, _ last: Int) {
+            result.append(entity(type, tokens, first, last, utf8))
+            for position in first...last { covered[position] = true }
+        }
+        for cue in cues where !covered[cue] {
+            let word = PersonNameShape.surface(tokens[cue], utf8)
+            if PersonNameShape.abbreviatedHonorifics.contains(word) {
+                guard PersonNameShape.isTightStop(cue + 1, tokens, utf8) || word.hasPrefix("M"),
+                    case let first = PersonNameShape.skipHonorifics(from: cue, tokens, utf8), first > cue,
+                    let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: first + 6)
+                else { continue }
+                add(.person, first, last)
                 continue
             }
-            guard let last = PersonNameShape.nameEnd(from: index, tokens, utf8, covered: covered, limit: index + 6), last > index,
-                isSpeakerPosition(first: index, last: last, tokens, utf8),
-                !Self.isTitleCase(sentence: tokens[index].sentence, tokens, utf8)
-            else { continue }
-            // "the Commission on Presidential Debates announced": a name after a preposition is part of another.
-            if index > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[index - 1], utf8)) { continue }
-            let lastWord = PersonNameShape.surface(tokens[last], utf8)
-            let afterThe = index > 0 && PersonNameShape.surface(tokens[index - 1], utf8).lowercased() == "the"
-            let type: EntityType = Self.institutionWords.contains(lastWord) || afterThe ? .org : .person
-            result.append(entity(type, tokens, index, last, utf8))
-            for position in index...last { covered[position] = true }
-            index = last
+            guard Self.speechCues.contains(word) else { continue }
+            var candidates: [(Int, Int)] = []
+            // "Elaine Kamarck said": the run of name words ending right before the cue.
+            if cue > 0 {
+                var first = cue
+                while first > 0, cue - first < 7, !covered[first - 1], Self.mayBeInName(first - 1, tokens, utf8) { first -= 1 }
+                while first < cue, !EntityMatcher.isNameWord(tokens[first], utf8) { first += 1 }
+                if first < cue, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: cue - 1),
+                    last == cue - 1
+                {
+                    candidates.append((first, last))
+                }
+            }
+            // "said Elaine Kamarck", "according to Elaine Kamarck".
+            var after = cue + 1
+            if word == "according", after < tokens.count, PersonNameShape.surface(tokens[after], utf8) == "to" { after += 1 }
+            if word != "according" || after == cue + 2, after < tokens.count,
+                let last = PersonNameShape.nameEnd(from: after, tokens, utf8, covered: covered, limit: after + 6)
+            {
+                candidates.append((after, last))
+            }
+            for (first, last) in candidates where last > first {
+                if first > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[first - 1], utf8)) { continue }
+                let sentence = tokens[first].sentence
+                if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCase(sentence: sentence, tokens, utf8) }
+                if titleCase[sentence] == true { continue }
+                let lastWord = PersonNameShape.surface(tokens[last], utf8)
+                let afterThe = first > 0 && PersonNameShape.surface(tokens[first - 1], utf8).lowercased() == "the"
+                add(Self.institutionWords.contains(lastWord) || afterThe ? .org : .person, first, last)
+            }
         }
         return result
     }
 
-    /// Whether a speech verb stands right after a name ("Elaine Kamarck said") or right before it
-    /// ("said Elaine Kamarck", "according to Elaine Kamarck").
-    func isSpeakerPosition(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        if last + 1 < tokens.count, tokens[last + 1].kind == .word,
-            Self.speechCues.contains(PersonNameShape.surface(tokens[last + 1], utf8))
-        {
-            return true
+    /// Whether a token may be part of a name: a name word, a particle, an initial, a suffix, a tight
+    /// stop or a joining hyphen.
+    static func mayBeInName(_ index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if tokens[index].kind == .punctuation {
+            return PersonNameShape.isTightStop(index, tokens, utf8) || isJoiningHyphen(at: index, tokens, utf8)
         }
-        guard first > 0, tokens[first - 1].kind == .word else { return false }
-        let before = PersonNameShape.surface(tokens[first - 1], utf8)
-        if before == "to", first > 1, PersonNameShape.surface(tokens[first - 2], utf8).lowercased() == "according" { return true }
-        return Self.speechCues.contains(before) && before != "according"
+        guard tokens[index].kind == .word else { return false }
+        if isNameWord(tokens[index], utf8) { return true }
+        let text = PersonNameShape.surface(tokens[index], utf8)
+        return nameParticles.contains(text) || PersonNameShape.generational.contains(text) || PersonNameShape.regnal.contains(text)
+            || (text.utf8.count == 1 && (0x41...0x5A).contains(utf8[tokens[index].utf8Start]))
     }
 
     /// A pattern entity over tokens `first...last`.

@@ -34,7 +34,9 @@ enum QuotationScanner {
             }
             open = nil
         }
-        for offset in scalars.indices {
+        // ASCII text: only the bytes '"' and "\n" matter, found eight bytes at a time.
+        let candidates = scalars.isASCII ? scalars.asciiOffsets(of: 0x22, or: 0x0A) : Array(scalars.indices)
+        for offset in candidates {
             let value = scalars[offset].value
             // Only "\n", '"' and U+201C…U+201E matter: most scalars fail this first test.
             guard value == 0x0A || value == 0x22 || (value >= 0x201C && value <= 0x201E) else { continue }
@@ -59,6 +61,32 @@ enum QuotationScanner {
             }
         }
         endParagraph(at: scalars.count)
+        return result
+    }
+}
+
+extension ScalarText {
+    /// The offsets of the bytes `a` and `b` in ASCII text, eight bytes at a time.
+    func asciiOffsets(of a: UInt8, or b: UInt8) -> [Int] {
+        var result: [Int] = []
+        withASCIIBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let patternA = ones &* UInt64(a)
+            let patternB = ones &* UInt64(b)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                let x = word ^ patternA
+                let y = word ^ patternB
+                if ((x &- ones) & ~x & high) | ((y &- ones) & ~y & high) != 0 {
+                    for index in offset..<(offset + 8) where bytes[index] == a || bytes[index] == b { result.append(index) }
+                }
+                offset += 8
+            }
+            for index in offset..<bytes.count where bytes[index] == a || bytes[index] == b { result.append(index) }
+        }
         return result
     }
 }

@@ -409,6 +409,11 @@ struct ScalarText: RandomAccessCollection {
     subscript(position: Int) -> Unicode.Scalar {
         isASCII ? Unicode.Scalar(bytes[position]) : decoded[position]
     }
+
+    /// Calls `body` with the bytes of ASCII text (empty for decoded text).
+    func withASCIIBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer(body)
+    }
 }
 
 /// The indices in `RelationContext.entities` of one sentence's mentions, in document order: the
