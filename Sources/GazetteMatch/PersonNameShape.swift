@@ -54,7 +54,7 @@ enum PersonNameShape {
         guard first < tokens.count, !covered[first], EntityMatcher.isNameWord(tokens[first], utf8) else { return nil }
         var last = first
         var position = first + 1
-        while position < tokens.count, position <= limit, !covered[position] {
+        while position < tokens.count, position <= limit, !covered[position], tokens[position].sentence == tokens[first].sentence {
             let token = tokens[position]
             if EntityMatcher.isJoiningHyphen(at: position, tokens, utf8), last == position - 1 {
                 // "Chan-o-cha", "Jean-Paul": any word joined tight by a hyphen belongs to the name.

@@ -79,7 +79,11 @@ extension EntityMatcher {
             // "Elaine Kamarck said": the run of name words ending right before the cue.
             if cue > 0 {
                 var first = cue
-                while first > 0, cue - first < 7, !covered[first - 1], Self.mayBeInName(first - 1, tokens, utf8) { first -= 1 }
+                while first > 0, cue - first < 7, !covered[first - 1], tokens[first - 1].sentence == tokens[cue].sentence,
+                    Self.mayBeInName(first - 1, tokens, utf8)
+                {
+                    first -= 1
+                }
                 while first < cue, !EntityMatcher.isNameWord(tokens[first], utf8) { first += 1 }
                 if first < cue, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: cue - 1),
                     last == cue - 1

@@ -2,8 +2,8 @@ import GazetteCore
 
 /// `leader_of` for a leader title whose phrase names no country ("President John Quincy Adams",
 /// "the country's Prime Minister Sheikh Hasina"): the country comes from
-/// - the knowledge base: the office the person held on the article's date, else at any time
-///   (`source: "pattern+kb"`, the text states the title, the knowledge base the country);
+/// - the knowledge base: the office the person held on the article's date (no relation when the
+///   person held that office only at another time; `source: "pattern+kb"`, the text states the title, the knowledge base the country);
 /// - the document: after "the country's" / "the nation's", or, when one country dominates the
 ///   document (the title paragraph's country, else the one mentioned most, by a margin), that country
 ///   (`source: "pattern"`, lower confidence).
@@ -14,10 +14,9 @@ extension TitleRules {
     /// Emits `leader_of` for a leader title without a qualifier in its phrase.
     func emitDocumentLeader(_ title: Title, person: Entity, role: Entity, roleName: String, into builder: inout RelationBuilder) {
         if let kb = person.kb, let roleID = role.kb {
-            let offices = context.gazetteer.offices(of: kb)
             let current = context.gazetteer.offices(of: kb, on: context.asOf).filter { $0.role == roleID }
-            let ever = offices.filter { $0.role == roleID }
-            for office in current.isEmpty ? ever : current {
+            let ever = context.gazetteer.offices(of: kb).filter { $0.role == roleID }
+            for office in current {
                 if let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
                                 trigger: role.text, source: "pattern+kb", confidence: 0.8)

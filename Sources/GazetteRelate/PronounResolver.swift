@@ -56,6 +56,9 @@ struct PronounResolver {
         var index = entity.span.end
         let scalars = context.scalars
         while index < scalars.count, scalars[index] == " " { index += 1 }
+        // An inverted speaker ("…, zei premier Schoof.", "said Sen. Kaine") is a subject too.
+        let before = context.words(max(0, entity.span.start - 24), entity.span.start).suffix(3)
+        if before.contains(where: { QuoteRules.verbs.contains($0) }) { return true }
         guard index < scalars.count else { return false }
         if scalars[index] == "," { return true }
         if scalars[index] == "(" { return true }

@@ -71,7 +71,9 @@ struct QuoteRules {
             } else {
                 guard next.paragraph == previous.paragraph, context.wordCount(previous.close + 1, next.open, limit: 9) <= 8,
                     hasVerb(from: previous.close + 1, to: next.open),
-                    context.lastNonSpace(before: next.open, limit: previous.close + 1, is: ".")
+                    context.lastNonSpace(before: next.open, limit: previous.close + 1, is: "."),
+                    // A quote with an attribution of its own after it is another statement.
+                    !next.closed || !hasVerb(from: next.close + 1, to: min(lineEnd(after: next.close), next.close + 60))
                 else { break }
             }
             end += 1
