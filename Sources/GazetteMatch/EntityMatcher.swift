@@ -82,6 +82,8 @@ public final class EntityMatcher {
             found = detachingSuffixedNames(found, tokens: tokens, utf8: utf8)
             found += shapePersons(tokens: tokens, entities: found, utf8: utf8)
             found.sort { $0.span < $1.span }
+            found += titleShapePersons(tokens: tokens, entities: found, utf8: utf8)
+            found.sort { $0.span < $1.span }
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
         found.sort { $0.span < $1.span }

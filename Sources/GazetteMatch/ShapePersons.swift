@@ -112,6 +112,80 @@ extension EntityMatcher {
         return result
     }
 
+    /// Words that link a name to a title after it: "X was President of Y", "X reigned as King".
+    static let titleLinks: Set<String> = ["was", "is", "became", "as"]
+
+    /// Persons named next to a title by shape: before an apposition or copula with the title ("Zhou Enlai,
+    /// the Premier of China", "Gregorio Pacheco (1823–1899) was the President of Bolivia"), or after
+    /// "TITLE of COUNTRY" ("the President of Poland, Lech Wałęsa").
+    func titleShapePersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        guard entities.contains(where: { $0.type == .role }) else { return [] }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        var entityIndex = 0
+        for (index, token) in tokens.enumerated() {
+            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
+            if entityIndex == entities.count { break }
+            if entities[entityIndex].span.overlaps(token.span) { covered[index] = true }
+        }
+        var result: [Entity] = []
+        func add(_ first: Int, _ last: Int) {
+            result.append(entity(.person, tokens, first, last, utf8))
+            for position in first...last { covered[position] = true }
+        }
+        for (index, role) in entities.enumerated() where role.type == .role {
+            let roleFirst = EntityMatcher.firstToken(startingAtOrAfter: role.span.start, tokens)
+            if let (first, last) = nameBefore(title: roleFirst, tokens, utf8, covered: covered) { add(first, last) }
+            // "TITLE of [the|adjective] COUNTRY[,] NAME".
+            guard index + 1 < entities.count, entities[index + 1].type == .country else { continue }
+            let country = entities[index + 1]
+            let roleLast = EntityMatcher.firstToken(startingAtOrAfter: role.span.end, tokens)
+            let countryFirst = EntityMatcher.firstToken(startingAtOrAfter: country.span.start, tokens)
+            guard roleLast < tokens.count, PersonNameShape.surface(tokens[roleLast], utf8) == "of", countryFirst - roleLast <= 3 else { continue }
+            var next = EntityMatcher.firstToken(startingAtOrAfter: country.span.end, tokens)
+            if next < tokens.count, PersonNameShape.surface(tokens[next], utf8) == "," { next += 1 }
+            guard next < tokens.count, tokens[next].sentence == tokens[countryFirst].sentence,
+                let last = PersonNameShape.nameEnd(from: next, tokens, utf8, covered: covered, limit: next + 6), last > next
+            else { continue }
+            add(next, last)
+        }
+        return result
+    }
+
+    /// The name before a title's link: "NAME, the [...] TITLE", "NAME [(...)] was [the ...] TITLE".
+    func nameBefore(title: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool]) -> (Int, Int)? {
+        var position = title - 1
+        var skipped = 0
+        // Up to three lower-case words or numbers ("the constitutional", "the 45th").
+        while position >= 0, skipped < 3, tokens[position].kind != .punctuation, tokens[position].sentence == tokens[title].sentence,
+            !EntityMatcher.startsUppercase(tokens[position], utf8), !Self.titleLinks.contains(PersonNameShape.surface(tokens[position], utf8))
+        {
+            position -= 1
+            skipped += 1
+        }
+        guard position >= 0, tokens[position].sentence == tokens[title].sentence else { return nil }
+        let link = PersonNameShape.surface(tokens[position], utf8)
+        guard link == "," || Self.titleLinks.contains(link) else { return nil }
+        if link == "as", position > 0, !["reigned", "served", "ruled"].contains(PersonNameShape.surface(tokens[position - 1], utf8)) { return nil }
+        var end = link == "as" ? position - 2 : position - 1
+        // A parenthesis after the name: "Carol II (15 October 1893 – 4 April 1953) reigned as".
+        if end >= 0, PersonNameShape.surface(tokens[end], utf8) == ")" {
+            var open = end
+            while open > 0, end - open < 30, PersonNameShape.surface(tokens[open], utf8) != "(" { open -= 1 }
+            guard PersonNameShape.surface(tokens[open], utf8) == "(" else { return nil }
+            end = open - 1
+        }
+        guard end >= 0, !covered[end], tokens[end].sentence == tokens[title].sentence else { return nil }
+        var first = end
+        while first > 0, end - first < 6, !covered[first - 1], tokens[first - 1].sentence == tokens[end].sentence,
+            Self.mayBeInName(first - 1, tokens, utf8)
+        {
+            first -= 1
+        }
+        while first < end, !EntityMatcher.isNameWord(tokens[first], utf8) { first += 1 }
+        guard first < end, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: end), last == end else { return nil }
+        return (first, last)
+    }
+
     /// Whether a token may be part of a name: a name word, a particle, an initial, a suffix, a tight
     /// stop or a joining hyphen.
     static func mayBeInName(_ index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

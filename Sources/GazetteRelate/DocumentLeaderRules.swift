@@ -36,14 +36,25 @@ extension TitleRules {
                     confidence: anaphor ? 0.75 : 0.6)
     }
 
-    /// Titles held by members of a ruling family more often than by its ruler.
-    static let consortRoles: Set<String> = ["role:prince"]
+    /// Titles held by members of a ruling family more often than by its ruler, or of one see only.
+    static let consortRoles: Set<String> = ["role:prince", "role:pope"]
 
     /// The country the document states the same title of ("the President of the United States",
     /// "the French president"): the country right after "ROLE of (the)" or right before the title.
     func statedCountry(of role: Entity) -> String? {
+        guard let kb = role.kb else { return nil }
+        return statedCountry { $0.kb == kb }
+    }
+
+    /// `statedCountry(of:)` for the role with this name ("president").
+    func statedCountry(ofRoleNamed name: String) -> String? {
+        statedCountry { $0.kb.flatMap { context.gazetteer.role($0)?.name } == name }
+    }
+
+    /// The country stated of the first title that `matches` and has one.
+    func statedCountry(matching matches: (Entity) -> Bool) -> String? {
         let entities = context.entities
-        for index in entities.indices where entities[index].type == .role && entities[index].kb == role.kb && entities[index].kb != nil {
+        for index in entities.indices where entities[index].type == .role && matches(entities[index]) {
             if index + 1 < entities.count, entities[index + 1].type == .country, let kb = entities[index + 1].kb,
                 case let words = context.words(entities[index].span.end, entities[index + 1].span.start),
                 words.first == "of", words.count <= 2
@@ -77,6 +88,67 @@ extension TitleRules {
         guard let top = ranked.first else { return nil }
         if anaphor { return top.key }
         let second = ranked.count > 1 ? ranked[1].value : 0
-        return top.value >= second + 2 ? top.key : nil
+        return top.value >= 2 && top.value > second ? top.key : nil
+    }
+}
+
+/// `leader_of` stated by a noun of leadership next to a person: "X's administration", "the X
+/// administration", "the presidency of X", "X's premiership". The country is the knowledge base's
+/// for an office the person held on the article's date (`pattern+kb`), else the document's.
+struct LeadershipNounRules {
+    let context: RelationContext
+    /// Nouns that say a person led a government, with the role they imply.
+    static let nouns: [String: String] = [
+        "administration": "head of government", "presidency": "president", "premiership": "prime minister",
+        "reign": "head of state", "government": "head of government",
+    ]
+
+    func apply(to builder: inout RelationBuilder) {
+        let entities = context.entities
+        for index in entities.indices where entities[index].type == .person {
+            let person = entities[index]
+            guard let found = noun(near: person) else { continue }
+            let title = TitleRules(context: context)
+            if let kb = person.kb {
+                let offices = context.gazetteer.offices(of: kb, on: context.asOf).filter { context.gazetteer.role($0.role)?.leader ?? false }
+                if let office = offices.first, let tail = context.bestMention(of: office.of, near: person) {
+                    builder.add(.leaderOf, head: person, tail: tail, role: context.gazetteer.role(office.role)?.name ?? found.role,
+                                evidence: found.evidence, trigger: found.trigger, source: "pattern+kb", confidence: 0.7)
+                    continue
+                }
+                if !context.gazetteer.offices(of: kb).isEmpty { continue }
+            }
+            guard let country = title.statedCountry(ofRoleNamed: found.role) ?? title.dominantCountry(anaphor: false),
+                let tail = context.bestMention(of: country, near: person)
+            else { continue }
+            builder.add(.leaderOf, head: person, tail: tail, role: found.role, evidence: found.evidence, trigger: found.trigger,
+                        confidence: 0.55)
+        }
+    }
+
+    /// The leadership noun next to a person, with the role it implies, its evidence and its text.
+    func noun(near person: Entity) -> (role: String, evidence: TextSpan, trigger: String)? {
+        let after = context.wordSpans(from: person.span.end, to: min(context.scalars.count, person.span.end + 20), max: 2)
+        let afterWords = after.map { context.text(of: $0).lowercased() }
+        // "X's administration": the possessive ending is its own word ("'s") or glued to nothing.
+        if let first = afterWords.first, first == "'s" || first == "’s", afterWords.count == 2, let role = Self.nouns[afterWords[1]],
+            context.isSpaces(person.span.end + 2, after[1].start)
+        {
+            return (role, TextSpan(start: person.span.start, end: after[1].end), context.text(of: after[1]))
+        }
+        let before = context.wordSpans(from: max(0, person.span.start - 30), to: person.span.start, max: 8).suffix(3)
+        let beforeWords = before.map { context.text(of: $0).lowercased() }
+        // "the X administration".
+        if beforeWords.last == "the" || beforeWords.last == "first" || beforeWords.last == "second",
+            let first = afterWords.first, let role = Self.nouns[first], context.isSpaces(person.span.end, after[0].start)
+        {
+            return (role, TextSpan(start: before.last!.start, end: after[0].end), context.text(of: after[0]))
+        }
+        // "the presidency of X".
+        if beforeWords.count >= 2, beforeWords.last == "of", let role = Self.nouns[beforeWords[beforeWords.count - 2]], role != "head of government" || beforeWords[beforeWords.count - 2] == "administration" {
+            let noun = before[before.count - 2]
+            return (role, TextSpan(start: noun.start, end: person.span.end), context.text(of: noun))
+        }
+        return nil
     }
 }

@@ -35,6 +35,7 @@ public struct RelationExtractor: Sendable {
         let context = RelationContext(document: document, gazetteer: gazetteer, asOf: asOf)
         var builder = RelationBuilder()
         TitleRules(context: context).apply(to: &builder)
+        LeadershipNounRules(context: context).apply(to: &builder)
         MembershipRules(context: context).apply(to: &builder)
         let claimed = QuoteRules(context: context).apply(to: &builder)
         SpeechRules(context: context, claimed: claimed).apply(to: &builder)

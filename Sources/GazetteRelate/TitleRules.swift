@@ -60,7 +60,9 @@ struct TitleRules {
         func type(_ index: Int) -> EntityType { entities[index].type }
         func gap(_ left: Int, _ right: Int) -> [String] { context.words(span(left).end, span(right).start) }
         func isOf(_ words: [String]) -> Bool {
-            !words.isEmpty && Self.of.contains(words[0]) && words.dropFirst().allSatisfy { Self.determiners.contains($0) } && words.count <= 2
+            // "of France", "of the United States", "of independent Ghana".
+            !words.isEmpty && Self.of.contains(words[0]) && words.count <= 3
+                && words.dropFirst().filter { !Self.determiners.contains($0) }.count <= 1
         }
         func isQualifier(_ index: Int?) -> Bool {
             guard let index else { return false }
@@ -91,18 +93,22 @@ struct TitleRules {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
         }
-        // Fronted: "the president of France, Emmanuel Macron".
+        // Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev".
         if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), type(role) == .role,
-            context.isComma(span(qualifier).end, span(person).start, exactly: true), isOf(gap(role, qualifier))
+            context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start),
+            isOf(gap(role, qualifier))
         {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: span(role).start, end: span(person).end), past: false, confidence: 0.9)
         }
         // Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,".
         if let first = entity(1) {
-            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return nil }
+            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return copula(of: person) }
             let leadWords = context.words(span(person).end, span(first).start)
-            guard leadWords.count <= 1, leadWords.allSatisfy({ Self.determiners.contains($0) }) else { return nil }
+            // "X, the Premier of China", "X, the future first prime minister of Ghana".
+            guard leadWords.count <= 3, leadWords.first.map({ Self.determiners.contains($0) }) ?? true,
+                leadWords.count <= 1 || !hasSecondComma(span(person).end, span(first).start)
+            else { return nil }
             var qualifier: Int?
             var role: Int?
             var past = false
@@ -118,7 +124,7 @@ struct TitleRules {
             } else if Self.pastModifiers.contains(leadWords.last ?? "") {
                 past = true
             }
-            guard let role else { return nil }
+            guard let role else { return copula(of: person) }
             var end = span(role).end
             if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after)) {
                 qualifier = after
@@ -129,6 +135,56 @@ struct TitleRules {
                          past: past, confidence: 0.9)
         }
         return nil
+    }
+
+    /// Whether a second comma follows the first one between two offsets.
+    func hasSecondComma(_ start: Int, _ end: Int) -> Bool {
+        guard let comma = context.firstOccurrence(of: [","], from: start, to: end) else { return false }
+        return context.containsComma(comma + 1, end)
+    }
+
+    /// Verbs that give a person a title: "X was President of Y", "X became prime minister", "X reigned as King of Y".
+    static let copulas: Set<String> = ["was", "is", "became", "becomes", "remained", "as"]
+
+    /// "X (1823–1899) was the constitutional President of Bolivia", "X reigned as King of Romania",
+    /// "X was elected president of Y": a copula or "as" right before the title (a parenthesis after
+    /// the name and up to three words before the title may come between), the country after "of".
+    func copula(of person: Int) -> Title? {
+        let entities = context.entities
+        guard person + 1 < entities.count, entities[person + 1].sentence == entities[person].sentence else { return nil }
+        var roleIndex = person + 1
+        var qualifier: Int?
+        if entities[roleIndex].type == .country, roleIndex + 1 < entities.count, entities[roleIndex + 1].type == .role,
+            context.isSpaces(entities[roleIndex].span.end, entities[roleIndex + 1].span.start)
+        {
+            qualifier = roleIndex
+            roleIndex += 1
+        }
+        guard entities[roleIndex].type == .role else { return nil }
+        var start = entities[person].span.end
+        // Skip a parenthesis right after the name: "Carol II (15 October 1893 – 4 April 1953)".
+        if let open = context.firstOccurrence(of: ["("], from: start, to: min(start + 3, entities[roleIndex].span.start)),
+            let close = context.firstOccurrence(of: [")"], from: open, to: entities[roleIndex].span.start)
+        {
+            start = close + 1
+        }
+        let words = context.words(start, qualifier.map { entities[$0].span.start } ?? entities[roleIndex].span.start)
+        guard let link = words.firstIndex(where: { Self.copulas.contains($0) }), link <= 3, words.count - link - 1 <= 3,
+            !context.containsComma(start, entities[roleIndex].span.start)
+        else { return nil }
+        let between = words[(link + 1)...]
+        guard between.allSatisfy({ !Self.pastModifiers.contains($0) }) else { return nil }
+        var end = entities[roleIndex].span.end
+        if qualifier == nil, roleIndex + 1 < entities.count, entities[roleIndex + 1].sentence == entities[person].sentence,
+            entities[roleIndex + 1].type == .country || entities[roleIndex + 1].type == .org,
+            case let gap = context.words(entities[roleIndex].span.end, entities[roleIndex + 1].span.start),
+            !gap.isEmpty, Self.of.contains(gap[0]), gap.count <= 3
+        {
+            qualifier = roleIndex + 1
+            end = entities[roleIndex + 1].span.end
+        }
+        return Title(person: person, role: roleIndex, qualifier: qualifier,
+                     evidence: TextSpan(start: entities[person].span.start, end: end), past: false, confidence: 0.85)
     }
 
     /// Honorifics and ranks that may stand between a title and a name ("Prime Minister Dr. Mahathir").
