@@ -132,11 +132,12 @@ extension EntityMatcher {
             result.append(entity(.person, tokens, first, last, utf8))
             for position in first...last { covered[position] = true }
         }
+        leadershipNounPersons(tokens, utf8, covered: &covered, into: &result)
         for (index, role) in entities.enumerated() where role.type == .role {
             let roleFirst = EntityMatcher.firstToken(startingAtOrAfter: role.span.start, tokens)
             if let (first, last) = nameBefore(title: roleFirst, tokens, utf8, covered: covered) { add(first, last) }
             // "TITLE of [the|adjective] COUNTRY[,] NAME".
-            guard index + 1 < entities.count, entities[index + 1].type == .country else { continue }
+            guard index + 1 < entities.count, entities[index + 1].type == .country, entities[index + 1].form == .name else { continue }
             let country = entities[index + 1]
             let roleLast = EntityMatcher.firstToken(startingAtOrAfter: role.span.end, tokens)
             let countryFirst = EntityMatcher.firstToken(startingAtOrAfter: country.span.start, tokens)
@@ -151,19 +152,46 @@ extension EntityMatcher {
         return result
     }
 
+    /// Nouns of leadership that name the leader after "of" or before them: "the presidency of Harry
+    /// Truman", "the Zuma administration".
+    static let leadershipNouns: Set<String> = ["presidency", "premiership", "reign", "administration"]
+
+    /// Persons named by shape with a noun of leadership ("the presidency of Harry Truman", "the Zuma administration").
+    func leadershipNounPersons(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: inout [Bool], into result: inout [Entity]) {
+        for index in tokens.indices where tokens[index].kind == .word && tokens[index].utf8End - tokens[index].utf8Start >= 5 {
+            let word = PersonNameShape.surface(tokens[index], utf8)
+            guard Self.leadershipNouns.contains(word) else { continue }
+            if index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
+                let last = PersonNameShape.nameEnd(from: index + 2, tokens, utf8, covered: covered, limit: index + 8), last > index + 2
+            {
+                result.append(entity(.person, tokens, index + 2, last, utf8))
+                for position in (index + 2)...last { covered[position] = true }
+            } else if index >= 2, !covered[index - 1], EntityMatcher.isNameWord(tokens[index - 1], utf8) {
+                var first = index - 1
+                while first > 0, index - first < 4, !covered[first - 1], EntityMatcher.isNameWord(tokens[first - 1], utf8) { first -= 1 }
+                let before = first > 0 ? PersonNameShape.surface(tokens[first - 1], utf8) : ""
+                guard before == "the" || before == "first" || before == "second" else { continue }
+                result.append(entity(.person, tokens, first, index - 1, utf8))
+                for position in first...(index - 1) { covered[position] = true }
+            }
+        }
+    }
+
     /// The name before a title's link: "NAME, the [...] TITLE", "NAME [(...)] was [the ...] TITLE".
     func nameBefore(title: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool]) -> (Int, Int)? {
         var position = title - 1
         var skipped = 0
         // Up to three lower-case words or numbers ("the constitutional", "the 45th").
         while position >= 0, skipped < 3, tokens[position].kind != .punctuation, tokens[position].sentence == tokens[title].sentence,
-            !EntityMatcher.startsUppercase(tokens[position], utf8), !Self.titleLinks.contains(PersonNameShape.surface(tokens[position], utf8))
+            !EntityMatcher.startsUppercase(tokens[position], utf8), !Self.titleLinks.contains(PersonNameShape.surface(tokens[position], utf8)),
+            !Self.namePrepositions.contains(PersonNameShape.surface(tokens[position], utf8))
         {
             position -= 1
             skipped += 1
         }
         guard position >= 0, tokens[position].sentence == tokens[title].sentence else { return nil }
         let link = PersonNameShape.surface(tokens[position], utf8)
+        if position + 1 < title, Self.namePrepositions.contains(PersonNameShape.surface(tokens[position + 1], utf8)) { return nil }
         guard link == "," || Self.titleLinks.contains(link) else { return nil }
         if link == "as", position > 0, !["reigned", "served", "ruled"].contains(PersonNameShape.surface(tokens[position - 1], utf8)) { return nil }
         var end = link == "as" ? position - 2 : position - 1

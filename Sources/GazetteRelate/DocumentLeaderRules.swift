@@ -136,7 +136,7 @@ struct LeadershipNounRules {
         {
             return (role, TextSpan(start: person.span.start, end: after[1].end), context.text(of: after[1]))
         }
-        let before = context.wordSpans(from: max(0, person.span.start - 30), to: person.span.start, max: 8).suffix(3)
+        let before = Array(context.wordSpans(from: max(0, person.span.start - 30), to: person.span.start, max: 8).suffix(3))
         let beforeWords = before.map { context.text(of: $0).lowercased() }
         // "the X administration".
         if beforeWords.last == "the" || beforeWords.last == "first" || beforeWords.last == "second",

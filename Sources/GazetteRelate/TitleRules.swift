@@ -22,7 +22,8 @@ struct TitleRules {
         "plaatsvervangende", "'s", "’s",
     ]
     /// Words that make a title a past one: no `leader_of` from them.
-    static let pastModifiers: Set<String> = ["former", "ex", "late", "voormalig", "voormalige", "oud", "ehemalige", "ancien", "then"]
+    /// ("then President X" is not one: X led at the time the text speaks of.)
+    static let pastModifiers: Set<String> = ["former", "ex", "late", "voormalig", "voormalige", "oud", "ehemalige", "ancien"]
     static let determiners: Set<String> = ["the", "a", "an", "de", "het", "een", "its", "his", "her", "zijn", "haar"]
     static let of: Set<String> = ["of", "van"]
     /// Titles whose qualifier is a subject covered, not an employer: an "EU correspondent" reports on the EU.
