@@ -466,6 +466,8 @@ public final class EntityMatcher {
             guard first < tokens.count, tokens[first].sentence == tokens[roleEnd].sentence, first - roleEnd <= 4,
                 let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: roleEnd + 9)
             else { continue }
+            // "Premier League": a name ending in an institution word is not a person's.
+            if Self.institutionWords.contains(String(Self.surface(tokens[last], utf8))) { continue }
             let text = Self.text(tokens, first, last, utf8)
             result.append(Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),

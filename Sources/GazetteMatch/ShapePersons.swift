@@ -25,7 +25,8 @@ extension EntityMatcher {
         "Union", "Organization", "Organisation", "Federation", "Coalition", "Alliance", "Project", "Magazine",
         "Tribune", "Review", "Media", "Television", "Radio", "Government", "Authority", "Caucus", "Club", "Society",
         "Trust", "Program", "Programme", "Initiative", "Council", "Assembly", "Parliament", "Statement", "Report",
-        "Democrats", "Republicans", "Watch", "International", "Today", "Daily", "Herald", "Globe", "Examiner",
+        "Democrats", "Republicans", "Watch", "International", "Today", "Daily", "Herald", "Globe", "Examiner", "League",
+        "Cup", "Division", "Championship", "Series", "Palace", "Castle", "Cathedral", "Church", "Hall", "Stadium",
     ]
 
     /// The case-folded `KeyHash` of a word.

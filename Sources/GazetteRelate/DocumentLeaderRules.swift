@@ -26,7 +26,7 @@ extension TitleRules {
             if !ever.isEmpty { return }
         }
         // A prince is seldom the one who leads: the document's country is not inferred for that title.
-        guard !Self.consortRoles.contains(role.kb ?? "") else { return }
+        guard !Self.consortRoles.contains(role.kb ?? ""), !Self.organisationTitles.contains(role.text.lowercased()) else { return }
         let before = context.words(max(0, role.span.start - 20), role.span.start).suffix(2)
         let anaphor = Self.countryAnaphors.contains { Array(before) == $0 }
         guard let country = statedCountry(of: role) ?? dominantCountry(anaphor: anaphor) else { return }
@@ -35,6 +35,9 @@ extension TitleRules {
         builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence, trigger: role.text,
                     confidence: anaphor ? 0.75 : 0.6)
     }
+
+    /// Title words that lead organisations more often than countries: no document country for them.
+    static let organisationTitles: Set<String> = ["chairman", "chairwoman", "chair", "chairperson"]
 
     /// Titles held by members of a ruling family more often than by its ruler, or of one see only.
     static let consortRoles: Set<String> = ["role:prince", "role:pope"]
