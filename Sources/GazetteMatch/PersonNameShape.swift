@@ -63,6 +63,12 @@ enum PersonNameShape {
                 continue
             }
             guard token.kind == .word else { break }
+            // A name word is the usual case: only other words need their text.
+            if EntityMatcher.isNameWord(token, utf8), token.utf8End - token.utf8Start > 4 || !isSuffixLike(token, utf8) {
+                last = position
+                position += 1
+                continue
+            }
             let text = surface(token, utf8)
             if generational.contains(text) || (regnal.contains(text) && last == position - 1) {
                 last = isTightStop(position + 1, tokens, utf8) && generational.contains(text) ? position + 1 : position
@@ -89,6 +95,12 @@ enum PersonNameShape {
             position += 1
         }
         return last
+    }
+
+    /// Whether a short token may be a suffix ("Jr", "Sr", "Jnr", "Snr"): it starts with "J" or "S".
+    static func isSuffixLike(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = utf8[token.utf8Start]
+        return first == UInt8(ascii: "J") || first == UInt8(ascii: "S")
     }
 
     /// Whether "I" after a name is a regnal number: a break, "of" or "and" follows it.

@@ -34,23 +34,22 @@ extension EntityMatcher {
     /// The hashes of `speechCues` and of the honorifics: tokens with other hashes are passed over.
     static let cueHashes: Set<UInt32> = Set(speechCues.map(hash))
     static let honorificHashes: Set<UInt32> = Set(PersonNameShape.abbreviatedHonorifics.map(hash))
-    /// Bit `h & 63` set for every hash `h` of `cueHashes` and `honorificHashes`.
-    static let cueHashBits: UInt64 = cueHashes.union(honorificHashes).reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    /// A screen for `cueHashes` and `honorificHashes`.
+    static let cueScreen = HashBitmap(cueHashes.union(honorificHashes))
 
     /// The persons and organisations found by shape in a document whose gazetteer entities are `entities`
     /// (sorted by span). Only tokens next to a speech cue or an honorific are looked at.
     func shapePersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         // The cue tokens, found by their hashes (non-ASCII tokens, hash 0, are neither).
         var cues: [Int] = []
-        let bits = Self.cueHashBits
-        for index in tokens.indices {
-            let hash = tokens[index].keyHash
-            // One bit per hash's low six bits: most tokens fail this before the sets are asked.
-            guard hash != 0, bits & (1 << UInt64(hash & 63)) != 0,
-                Self.cueHashes.contains(hash) || Self.honorificHashes.contains(hash)
-            else { continue }
-            cues.append(index)
+        let screen = Self.cueScreen
+        tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices where screen.mayContain(tokens[index].keyHash) { cues.append(index) }
         }
+        guard !cues.isEmpty else { return [] }
+        let cueHashes = Self.cueHashes
+        let honorificHashes = Self.honorificHashes
+        cues.removeAll { !cueHashes.contains(tokens[$0].keyHash) && !honorificHashes.contains(tokens[$0].keyHash) }
         guard !cues.isEmpty else { return [] }
         var covered = [Bool](repeating: false, count: tokens.count)
         var entityIndex = 0
@@ -103,7 +102,7 @@ extension EntityMatcher {
             for (first, last) in candidates where last > first {
                 if first > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[first - 1], utf8)) { continue }
                 let sentence = tokens[first].sentence
-                if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCase(sentence: sentence, tokens, utf8) }
+                if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCase(around: first, tokens, utf8) }
                 if titleCase[sentence] == true { continue }
                 let lastWord = PersonNameShape.surface(tokens[last], utf8)
                 let afterThe = first > 0 && PersonNameShape.surface(tokens[first - 1], utf8).lowercased() == "the"
@@ -156,10 +155,14 @@ extension EntityMatcher {
     /// Nouns of leadership that name the leader after "of" or before them: "the presidency of Harry
     /// Truman", "the Zuma administration".
     static let leadershipNouns: Set<String> = ["presidency", "premiership", "reign", "administration"]
+    static let leadershipNounHashes: Set<UInt32> = Set(leadershipNouns.map(hash))
+    static let leadershipNounScreen = HashBitmap(leadershipNounHashes)
 
     /// Persons named by shape with a noun of leadership ("the presidency of Harry Truman", "the Zuma administration").
     func leadershipNounPersons(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: inout [Bool], into result: inout [Entity]) {
-        for index in tokens.indices where tokens[index].kind == .word && tokens[index].utf8End - tokens[index].utf8Start >= 5 {
+        let screen = Self.leadershipNounScreen
+        let hashes = Self.leadershipNounHashes
+        for index in tokens.indices where screen.mayContain(tokens[index].keyHash) && hashes.contains(tokens[index].keyHash) {
             let word = PersonNameShape.surface(tokens[index], utf8)
             guard Self.leadershipNouns.contains(word) else { continue }
             if index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
@@ -213,6 +216,24 @@ extension EntityMatcher {
         while first < end, !EntityMatcher.isNameWord(tokens[first], utf8) { first += 1 }
         guard first < end, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: end), last == end else { return nil }
         return (first, last)
+    }
+
+    /// `isTitleCase(sentence:_:_:)` of the sentence holding token `index`, reading only that sentence's tokens.
+    static func isTitleCase(around index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let sentence = tokens[index].sentence
+        var start = index
+        while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
+        var words = 0
+        var capitalised = 0
+        var position = start
+        while position < tokens.count, tokens[position].sentence == sentence {
+            if tokens[position].kind == .word {
+                words += 1
+                if startsUppercase(tokens[position], utf8) { capitalised += 1 }
+            }
+            position += 1
+        }
+        return words >= 3 && capitalised * 10 >= words * 6
     }
 
     /// Whether a token may be part of a name: a name word, a particle, an initial, a suffix, a tight

@@ -77,15 +77,7 @@ extension TitleRules {
     /// most often when it has at least two more mentions than the next; with `anaphor` ("the
     /// country's"), simply the one mentioned most.
     func dominantCountry(anaphor: Bool) -> String? {
-        var counts: [String: Int] = [:]
-        var titleCountries: Set<String> = []
-        let firstBreak = context.document.text.firstIndex(of: "\n").map { context.document.text.unicodeScalars.distance(
-            from: context.document.text.unicodeScalars.startIndex, to: $0.samePosition(in: context.document.text.unicodeScalars) ?? context.document.text.unicodeScalars.endIndex) } ?? 0
-        for entity in context.entities where entity.type == .country {
-            guard let kb = entity.kb else { continue }
-            counts[kb, default: 0] += 1
-            if entity.span.end <= firstBreak { titleCountries.insert(kb) }
-        }
+        let (counts, titleCountries) = context.countryMentions
         if titleCountries.count == 1, let only = titleCountries.first { return only }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         guard let top = ranked.first else { return nil }
@@ -129,8 +121,21 @@ struct LeadershipNounRules {
         }
     }
 
+    /// A cheap screen: a possessive after the person, or a word of a noun's length (5, 10 or 11
+    /// letters) right after it or two words before it.
+    func mayHaveNoun(near person: Entity) -> Bool {
+        let scalars = context.scalars
+        let end = person.span.end
+        if end < scalars.count, scalars[end] == "'" || scalars[end] == "’" { return true }
+        let lengths: Set<Int> = [5, 10, 11, 14]
+        if let next = context.wordSpans(from: end, to: min(scalars.count, end + 16), max: 1).first, lengths.contains(next.length) { return true }
+        let before = context.wordSpans(from: max(0, person.span.start - 18), to: person.span.start, max: 4)
+        return before.count >= 2 && before[before.count - 1].length == 2 && lengths.contains(before[before.count - 2].length)
+    }
+
     /// The leadership noun next to a person, with the role it implies, its evidence and its text.
     func noun(near person: Entity) -> (role: String, evidence: TextSpan, trigger: String)? {
+        guard mayHaveNoun(near: person) else { return nil }
         let after = context.wordSpans(from: person.span.end, to: min(context.scalars.count, person.span.end + 20), max: 2)
         let afterWords = after.map { context.text(of: $0).lowercased() }
         // "X's administration": the possessive ending is its own word ("'s") or glued to nothing.

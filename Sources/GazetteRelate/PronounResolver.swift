@@ -28,6 +28,7 @@ struct PronounResolver {
     /// The antecedent of the pronoun at `offset` (`female` as `isFemale(_:)` gives it).
     func antecedent(before offset: Int, female: Bool?) -> Entity? {
         let entities = context.entities
+        var genders: [String: Bool?] = [:]
         var index = entities.count - 1
         while index >= 0, entities[index].span.end > offset { index -= 1 }
         while index >= 0 {
@@ -37,7 +38,7 @@ struct PronounResolver {
             if offset - entity.span.end > Self.reach { return nil }
             if quotes.contains(where: { $0.content.contains(entity.span) }) { continue }
             if isPossessor(entity) || !isSubject(entity) { continue }
-            if let female, let gender = gender(of: entity), gender != female { continue }
+            if let female, let gender = gender(of: entity, cache: &genders), gender != female { continue }
             return entity
         }
         return nil
@@ -56,19 +57,28 @@ struct PronounResolver {
         var index = entity.span.end
         let scalars = context.scalars
         while index < scalars.count, scalars[index] == " " { index += 1 }
+        if index < scalars.count {
+            if scalars[index] == "," || scalars[index] == "(" { return true }
+            if scalars[index].properties.isLowercase {
+                var end = index
+                while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+                if !Self.nonSubjectFollowers.contains(context.text(index, end).lowercased()) { return true }
+            }
+        }
         // An inverted speaker ("…, zei premier Schoof.", "said Sen. Kaine") is a subject too.
         let before = context.words(max(0, entity.span.start - 24), entity.span.start).suffix(3)
-        if before.contains(where: { QuoteRules.verbs.contains($0) }) { return true }
-        guard index < scalars.count else { return false }
-        if scalars[index] == "," { return true }
-        if scalars[index] == "(" { return true }
-        guard scalars[index].properties.isLowercase else { return false }
-        var end = index
-        while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
-        return !Self.nonSubjectFollowers.contains(context.text(index, end).lowercased())
+        return before.contains { QuoteRules.verbs.contains($0) }
     }
 
     /// The gender a document gives a person by an honorific before one of its mentions (same canonical name).
+    func gender(of person: Entity, cache: inout [String: Bool?]) -> Bool? {
+        if let known = cache[person.canonical] { return known }
+        let found = gender(of: person)
+        cache[person.canonical] = found
+        return found
+    }
+
+    /// `gender(of:cache:)` without a cache.
     func gender(of person: Entity) -> Bool? {
         for entity in context.entities where entity.type == .person && entity.canonical == person.canonical {
             var start = entity.span.start

@@ -108,10 +108,11 @@ struct QuoteRules {
         return nil
     }
 
-    /// The offset of the line break after `offset`, or the text's end.
+    /// The offset of the line break after `offset`, or the text's end, looking no further than 400 scalars.
     func lineEnd(after offset: Int) -> Int {
         var index = offset
-        while index < context.scalars.count, context.scalars[index] != "\n" { index += 1 }
+        let limit = min(context.scalars.count, offset + 400)
+        while index < limit, context.scalars[index] != "\n" { index += 1 }
         return index
     }
 

@@ -12,6 +12,20 @@ final class RelationContext {
     /// The text's scalars: its bytes when they are all ASCII, else decoded.
     let scalars: ScalarText
     let entities: [Entity]
+    /// How often each country (by kb) is mentioned, and the countries of the title paragraph, counted when first asked for.
+    lazy var countryMentions: (counts: [String: Int], inTitle: Set<String>) = {
+        var counts: [String: Int] = [:]
+        var inTitle: Set<String> = []
+        // The title paragraph ends at the first line break.
+        var firstBreak = 0
+        while firstBreak < scalars.count, scalars[firstBreak] != "\n" { firstBreak += 1 }
+        for entity in entities where entity.type == .country {
+            guard let kb = entity.kb else { continue }
+            counts[kb, default: 0] += 1
+            if entity.span.end <= firstBreak { inTitle.insert(kb) }
+        }
+        return (counts, inTitle)
+    }()
     /// The document's direct quotations, found when first asked for.
     lazy var quotations: [Quotation] = QuotationScanner.quotations(in: scalars)
     /// Where each sentence's mentions start: sentence `s` holds positions `mentionStarts[s]..<mentionStarts[s + 1]`,
