@@ -60,7 +60,7 @@ struct QuoteRules {
 
     /// The quotes that form one statement with `quotes[start]`: the next ones while the previous one
     /// runs on over a paragraph break, or is followed in its paragraph only by a short attribution
-    /// clause ending a sentence (`"…," he said. "…"`).
+    /// clause ending a sentence or a clause (`"…," he said. "…"`, `"…," he said, "…"`).
     func continuation(of quotes: [Quotation], from start: Int) -> Range<Int> {
         var end = start + 1
         while end < quotes.count {
@@ -71,7 +71,8 @@ struct QuoteRules {
             } else {
                 guard next.paragraph == previous.paragraph, context.wordCount(previous.close + 1, next.open, limit: 9) <= 8,
                     hasVerb(from: previous.close + 1, to: next.open),
-                    context.lastNonSpace(before: next.open, limit: previous.close + 1, is: "."),
+                    context.lastNonSpace(before: next.open, limit: previous.close + 1, is: ".")
+                        || context.lastNonSpace(before: next.open, limit: previous.close + 1, is: ","),
                     // A quote with an attribution of its own after it is another statement.
                     !next.closed || !hasVerb(from: next.close + 1, to: min(lineEnd(after: next.close), next.close + 60))
                 else { break }
