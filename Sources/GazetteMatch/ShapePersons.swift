@@ -44,12 +44,18 @@ extension EntityMatcher {
         var cues: [Int] = []
         let screen = Self.cueScreen
         tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices where screen.mayContain(tokens[index].keyHash) { cues.append(index) }
+            for index in tokens.indices where screen.mayContain(tokens[index].keyHash)
+                || (tokens[index].keyHash == 0 && Self.isDash(tokens[index], utf8))
+            {
+                cues.append(index)
+            }
         }
         guard !cues.isEmpty else { return [] }
         let cueHashes = Self.cueHashes
         let honorificHashes = Self.honorificHashes
-        cues.removeAll { !cueHashes.contains(tokens[$0].keyHash) && !honorificHashes.contains(tokens[$0].keyHash) }
+        cues.removeAll {
+            !cueHashes.contains(tokens[$0].keyHash) && !honorificHashes.contains(tokens[$0].keyHash) && !Self.isDash(tokens[$0], utf8)
+        }
         guard !cues.isEmpty else { return [] }
         var covered = [Bool](repeating: false, count: tokens.count)
         var entityIndex = 0
@@ -74,8 +80,25 @@ extension EntityMatcher {
                 add(.person, first, last)
                 continue
             }
+            // A quote signed with a dash: "“…” ― Steve Quinlan." (the name ends its sentence).
+            if Self.isDash(tokens[cue], utf8), cue > 0, Self.isClosingQuote(tokens[cue - 1], utf8),
+                let last = PersonNameShape.nameEnd(from: cue + 1, tokens, utf8, covered: covered, limit: cue + 7), last > cue + 1,
+                last + 1 >= tokens.count || tokens[last + 1].kind == .punctuation || tokens[last + 1].sentence != tokens[last].sentence
+            {
+                add(.person, cue + 1, last)
+                continue
+            }
             guard Self.speechCues.contains(word) else { continue }
             var candidates: [(Int, Int)] = []
+            // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
+            if cue >= 2, !covered[cue - 1], EntityMatcher.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
+                candidates.append((cue - 1, cue - 1))
+            } else if cue >= 1, cue + 1 < tokens.count, Self.isClosingQuote(tokens[cue - 1], utf8), !covered[cue + 1],
+                EntityMatcher.isNameWord(tokens[cue + 1], utf8),
+                cue + 2 >= tokens.count || tokens[cue + 2].kind == .punctuation
+            {
+                candidates.append((cue + 1, cue + 1))
+            }
             // "Elaine Kamarck said": the run of name words ending right before the cue.
             if cue > 0 {
                 var first = cue
@@ -99,7 +122,7 @@ extension EntityMatcher {
             {
                 candidates.append((after, last))
             }
-            for (first, last) in candidates where last > first {
+            for (first, last) in candidates where last > first || (first == last && (first == cue - 1 || first == cue + 1)) {
                 if first > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[first - 1], utf8)) { continue }
                 let sentence = tokens[first].sentence
                 if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCase(around: first, tokens, utf8) }
@@ -216,6 +239,20 @@ extension EntityMatcher {
         while first < end, !EntityMatcher.isNameWord(tokens[first], utf8) { first += 1 }
         guard first < end, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: end), last == end else { return nil }
         return (first, last)
+    }
+
+    /// Whether a token is a dash: U+2015 ―, U+2014 — or U+2013 –.
+    static func isDash(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.utf8End - token.utf8Start == 3, utf8[token.utf8Start] == 0xE2, utf8[token.utf8Start + 1] == 0x80 else { return false }
+        let last = utf8[token.utf8Start + 2]
+        return last == 0x95 || last == 0x94 || last == 0x93
+    }
+
+    /// Whether a token is a closing quotation mark: ” or a straight double quote.
+    static func isClosingQuote(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = token.utf8End - token.utf8Start
+        if length == 1 { return utf8[token.utf8Start] == 0x22 }
+        return length == 3 && utf8[token.utf8Start] == 0xE2 && utf8[token.utf8Start + 1] == 0x80 && utf8[token.utf8Start + 2] == 0x9D
     }
 
     /// `isTitleCase(sentence:_:_:)` of the sentence holding token `index`, reading only that sentence's tokens.

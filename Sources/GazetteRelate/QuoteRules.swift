@@ -99,6 +99,9 @@ struct QuoteRules {
             let quote = quotes[position]
             guard quote.closed else { continue }
             let limit = position + 1 < quotes.count ? min(quotes[position + 1].open, lineEnd(after: quote.close)) : lineEnd(after: quote.close)
+            if let speaker = signature(after: quote) {
+                return Attribution(speaker: speaker, verb: TextSpan(start: quote.close, end: quote.close + 1), statement: statement, confidence: 0.85)
+            }
             if let found = speakerAfter(quote, limit: limit, quotes: quotes) {
                 return Attribution(speaker: found.speaker, verb: found.verb, statement: statement, confidence: 0.85)
             }
@@ -107,6 +110,19 @@ struct QuoteRules {
             return Attribution(speaker: found.speaker, verb: found.verb, statement: statement, confidence: 0.85)
         }
         return nil
+    }
+
+    /// A quote signed with a dash and a name that ends the sentence: `“…” ― Steve Quinlan.`
+    func signature(after quote: Quotation) -> Entity? {
+        var index = quote.close + 1
+        while index < context.scalars.count, context.scalars[index] == " " { index += 1 }
+        guard index < context.scalars.count, ["―", "—", "–"].contains(context.scalars[index]) else { return nil }
+        guard let person = context.entities.first(where: { $0.span.start > index && $0.span.start <= index + 3 && $0.type == .person }),
+            context.isSpaces(index + 1, person.span.start)
+        else { return nil }
+        var end = person.span.end
+        while end < context.scalars.count, context.scalars[end] == " " { end += 1 }
+        return end >= context.scalars.count || [".", "\n"].contains(context.scalars[end]) ? person : nil
     }
 
     /// The offset of the line break after `offset`, or the text's end, looking no further than 400 scalars.
