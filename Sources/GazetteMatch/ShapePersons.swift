@@ -89,15 +89,17 @@ extension EntityMatcher {
                 continue
             }
             guard Self.speechCues.contains(word) else { continue }
-            var candidates: [(Int, Int)] = []
+            // Name runs, and whether one word is enough (right after a quote).
+            var candidates: [(first: Int, last: Int, single: Bool)] = []
             // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
             if cue >= 2, !covered[cue - 1], EntityMatcher.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
-                candidates.append((cue - 1, cue - 1))
+                candidates.append((cue - 1, cue - 1, true))
             } else if cue >= 1, cue + 1 < tokens.count, Self.isClosingQuote(tokens[cue - 1], utf8), !covered[cue + 1],
                 EntityMatcher.isNameWord(tokens[cue + 1], utf8),
+                !PersonNameShape.honorifics.contains(PersonNameShape.surface(tokens[cue + 1], utf8)),
                 cue + 2 >= tokens.count || tokens[cue + 2].kind == .punctuation
             {
-                candidates.append((cue + 1, cue + 1))
+                candidates.append((cue + 1, cue + 1, true))
             }
             // "Elaine Kamarck said": the run of name words ending right before the cue.
             if cue > 0 {
@@ -111,7 +113,7 @@ extension EntityMatcher {
                 if first < cue, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: cue - 1),
                     last == cue - 1
                 {
-                    candidates.append((first, last))
+                    candidates.append((first, last, false))
                 }
             }
             // "said Elaine Kamarck", "according to Elaine Kamarck".
@@ -120,9 +122,10 @@ extension EntityMatcher {
             if word != "according" || after == cue + 2, after < tokens.count,
                 let last = PersonNameShape.nameEnd(from: after, tokens, utf8, covered: covered, limit: after + 6)
             {
-                candidates.append((after, last))
+                candidates.append((after, last, false))
             }
-            for (first, last) in candidates where last > first || (first == last && (first == cue - 1 || first == cue + 1)) {
+            for (first, last, single) in candidates where last > first || single {
+                if covered[first] { continue }
                 if first > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[first - 1], utf8)) { continue }
                 let sentence = tokens[first].sentence
                 if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCase(around: first, tokens, utf8) }
@@ -142,7 +145,9 @@ extension EntityMatcher {
     /// the Premier of China", "Gregorio Pacheco (1823–1899) was the President of Bolivia"), or after
     /// "TITLE of COUNTRY" ("the President of Poland, Lech Wałęsa").
     func titleShapePersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        guard entities.contains(where: { $0.type == .role }) else { return [] }
+        let hasRole = entities.contains(where: { $0.type == .role })
+        let screen = Self.leadershipNounScreen
+        guard hasRole || tokens.contains(where: { screen.mayContain($0.keyHash) }) else { return [] }
         var covered = [Bool](repeating: false, count: tokens.count)
         var entityIndex = 0
         for (index, token) in tokens.enumerated() {
@@ -156,7 +161,7 @@ extension EntityMatcher {
             for position in first...last { covered[position] = true }
         }
         leadershipNounPersons(tokens, utf8, covered: &covered, into: &result)
-        for (index, role) in entities.enumerated() where role.type == .role {
+        for (index, role) in entities.enumerated() where hasRole && role.type == .role {
             let roleFirst = EntityMatcher.firstToken(startingAtOrAfter: role.span.start, tokens)
             if let (first, last) = nameBefore(title: roleFirst, tokens, utf8, covered: covered) { add(first, last) }
             // "TITLE of [the|adjective] COUNTRY[,] NAME".

@@ -99,8 +99,8 @@ struct QuoteRules {
             let quote = quotes[position]
             guard quote.closed else { continue }
             let limit = position + 1 < quotes.count ? min(quotes[position + 1].open, lineEnd(after: quote.close)) : lineEnd(after: quote.close)
-            if let speaker = signature(after: quote) {
-                return Attribution(speaker: speaker, verb: TextSpan(start: quote.close, end: quote.close + 1), statement: statement, confidence: 0.85)
+            if let (speaker, dash) = signature(after: quote) {
+                return Attribution(speaker: speaker, verb: dash, statement: statement, confidence: 0.85)
             }
             if let found = speakerAfter(quote, limit: limit, quotes: quotes) {
                 return Attribution(speaker: found.speaker, verb: found.verb, statement: statement, confidence: 0.85)
@@ -113,7 +113,7 @@ struct QuoteRules {
     }
 
     /// A quote signed with a dash and a name that ends the sentence: `“…” ― Steve Quinlan.`
-    func signature(after quote: Quotation) -> Entity? {
+    func signature(after quote: Quotation) -> (speaker: Entity, dash: TextSpan)? {
         var index = quote.close + 1
         while index < context.scalars.count, context.scalars[index] == " " { index += 1 }
         guard index < context.scalars.count, ["―", "—", "–"].contains(context.scalars[index]) else { return nil }
@@ -122,7 +122,8 @@ struct QuoteRules {
         else { return nil }
         var end = person.span.end
         while end < context.scalars.count, context.scalars[end] == " " { end += 1 }
-        return end >= context.scalars.count || [".", "\n"].contains(context.scalars[end]) ? person : nil
+        guard end >= context.scalars.count || [".", "\n"].contains(context.scalars[end]) else { return nil }
+        return (person, TextSpan(start: index, end: index + 1))
     }
 
     /// The offset of the line break after `offset`, or the text's end, looking no further than 400 scalars.

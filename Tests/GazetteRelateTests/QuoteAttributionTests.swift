@@ -80,4 +80,47 @@ struct QuoteAttributionTests {
         #expect(try leaders("Commission\nIt was appointed by the President of the United States. Later President William McKinley named its members.")
             == ["William McKinley -> United States (pattern)"])
     }
+
+    @Test func quoteSignedWithADash() throws {
+        #expect(try said("Voices\n“I just hope this campaign brings people out to vote.” ― Jorge Falcon.")
+            == ["Jorge Falcon: I just hope this campaign brings people out to vote"])
+    }
+
+    @Test func oneNameWordRightAfterAQuote() throws {
+        #expect(try said("Hearing\n“Every time you say that, you give them ammunition,” Tester said.")
+            == ["Tester: Every time you say that, you give them ammunition"])
+    }
+
+    @Test func quoteSplitByAnAttributionWithAComma() throws {
+        #expect(try said("Climate\n\"What we owe them is honesty,\" Elaine Kamarck said, \"and a plan for the future.\"")
+            == ["Elaine Kamarck: What we owe them is honesty,\" Elaine Kamarck said, \"and a plan for the future"])
+    }
+
+    @Test func copulaTitleWithAParenthesis() throws {
+        #expect(try leaders("Bolivia\nGregorio Pacheco Leyes (1823–1899) was the constitutional President of Bolivia from 1884 to 1888.")
+            == ["Gregorio Pacheco Leyes -> Bolivia (pattern)"])
+    }
+
+    @Test func appositionTitleAfterAName() throws {
+        #expect(try leaders("Manifesto\nThe leaders presented their concerns to Zhou Enlai, the Premier of China.")
+            == ["Zhou Enlai -> China (pattern)"])
+    }
+
+    @Test func frontedTitleBeforeAName() throws {
+        #expect(try leaders("Monument\nThe unveiling was attended by the President of Poland, Lech Wałęsa, and his guests.")
+            == ["Lech Wałęsa -> Poland (pattern)"])
+    }
+
+    @Test func leadershipNoun() throws {
+        #expect(try leaders("Turkeys\nThe United States has a custom. It began in the United States during the presidency of Harry Truman.")
+            == ["Harry Truman -> United States (pattern)"])
+    }
+
+    @Test func knowledgeBaseChoosesTheCountryOfABareTitle() throws {
+        let document = try Repository.annotate("Visit\nPresident Barack Obama met the press in Berlin. Obama spoke about the United States.",
+                                               published: "2012-05-01")
+        let leader = document.relations.first { $0.type == .leaderOf }
+        #expect(leader?.source == "pattern+kb")
+        #expect(leader.flatMap { document.entity($0.tail!)?.canonical } == "United States")
+    }
 }
