@@ -26,7 +26,7 @@ struct PronounResolver {
     }
 
     /// The antecedent of the pronoun at `offset` (`female` as `isFemale(_:)` gives it).
-    func antecedent(before offset: Int, female: Bool?) -> Entity? {
+    func antecedent(before offset: Int, female: Bool?, reach: Int = PronounResolver.reach) -> Entity? {
         let entities = context.entities
         var genders: [String: Bool?] = [:]
         var index = entities.count - 1
@@ -35,7 +35,7 @@ struct PronounResolver {
             let entity = entities[index]
             index -= 1
             guard entity.type == .person else { continue }
-            if offset - entity.span.end > Self.reach { return nil }
+            if offset - entity.span.end > reach { return nil }
             if quotes.contains(where: { $0.content.contains(entity.span) }) { continue }
             if isPossessor(entity) || !isSubject(entity) { continue }
             if let female, let gender = gender(of: entity, cache: &genders), gender != female { continue }

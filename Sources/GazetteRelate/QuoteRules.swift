@@ -27,6 +27,9 @@ struct QuoteRules {
     static let prepositions: Set<String> = ["for", "of", "to", "with", "from", "at", "in", "on", "about", "that", "by",
                                            "after", "before", "during", "when", "as", "while", "this", "last", "on"]
 
+    /// How far (in scalars, about a sentence) before a pronoun speaker ("…," he said; "He said …") its antecedent may stand.
+    static let pronounReach = 150
+
     /// A quote with its speaker and the statement it is part of.
     struct Attribution {
         var speaker: Entity
@@ -278,7 +281,8 @@ struct QuoteRules {
     /// The person a subject pronoun ("he", "she") at `offset` stands for.
     func antecedent(before offset: Int, quotes: [Quotation]) -> Entity? {
         let word = wordSpans(from: offset, to: min(offset + 4, context.scalars.count), max: 1).first.map { context.text(of: $0) } ?? ""
-        return PronounResolver(context: context, quotes: quotes).antecedent(before: offset, female: PronounResolver.isFemale(word))
+        return PronounResolver(context: context, quotes: quotes).antecedent(before: offset, female: PronounResolver.isFemale(word),
+                                                                            reach: Self.pronounReach)
     }
 
     /// A statement without surrounding spaces and its final comma or stop.

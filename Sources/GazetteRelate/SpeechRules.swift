@@ -290,7 +290,9 @@ struct SpeechRules {
             speakerEnd = words[marker + 1].span.end
             confidence = 0.75
         } else if let entity = phrase.last(where: { $0.type == .person }) ?? phrase.first,
-            context.splitWordCount(after, entity.span.start) <= 6
+            context.splitWordCount(after, entity.span.start) <= 6,
+            // "according to a speech Mrs. Clinton delivered": the source is the speech, not the person in it.
+            !context.words(after, entity.span.start).contains(where: { $0 == "a" || $0 == "an" })
         {
             speaker = entity
             speakerEnd = entity.span.end
@@ -562,7 +564,8 @@ struct SpeechRules {
             PronounResolver.isFemale(context.text(of: $0)) != nil
         })) else { return nil }
         let female = PronounResolver.isFemale(context.text(of: pronoun))
-        return PronounResolver(context: context, quotes: context.quotations).antecedent(before: pronoun.start, female: female)
+        return PronounResolver(context: context, quotes: context.quotations).antecedent(before: pronoun.start, female: female,
+                                                                                        reach: QuoteRules.pronounReach)
     }
 
     // MARK: - Statements
