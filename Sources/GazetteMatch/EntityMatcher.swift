@@ -84,6 +84,7 @@ public final class EntityMatcher {
             found.sort { $0.span < $1.span }
             found += titleShapePersons(tokens: tokens, entities: found, utf8: utf8)
             found.sort { $0.span < $1.span }
+            found = regnalNames(found, tokens: tokens, utf8: utf8)
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
         found.sort { $0.span < $1.span }

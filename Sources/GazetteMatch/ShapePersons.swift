@@ -180,6 +180,51 @@ extension EntityMatcher {
         return result
     }
 
+    /// Regnal names with their realm: "Gustav III of Sweden", "Philip V of Spain". A person found
+    /// before ("King Philip V") grows over "of COUNTRY"; a name word with a regnal number and "of
+    /// COUNTRY" and no entity yet becomes a person. The country stays an entity of its own, inside.
+    func regnalNames(_ found: [Entity], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        var result = found
+        var added: [Entity] = []
+        for index in tokens.indices where tokens[index].kind == .word && Self.isRomanNumeral(tokens[index], utf8) {
+            guard index > 0, index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
+                EntityMatcher.isNameWord(tokens[index - 1], utf8),
+                let country = result.firstIndex(where: { $0.span.start == tokens[index + 2].span.start && $0.type == .country && $0.form == .name })
+            else { continue }
+            let end = result[country].span.end
+            if let person = result.firstIndex(where: { $0.type == .person && $0.span.end == tokens[index].span.end }) {
+                guard result[person].kb == nil else { continue }
+                let first = EntityMatcher.firstToken(startingAtOrAfter: result[person].span.start, tokens)
+                let last = EntityMatcher.firstToken(startingAtOrAfter: end, tokens) - 1
+                var grown = entity(.person, tokens, first, last, utf8)
+                grown.source = result[person].source
+                result[person] = grown
+            } else if !result.contains(where: { $0.span.overlaps(tokens[index - 1].span) }) {
+                var first = index - 1
+                while first > 0, index - first < 4, EntityMatcher.isNameWord(tokens[first - 1], utf8),
+                    !result.contains(where: { $0.span.overlaps(tokens[first - 1].span) }),
+                    !PersonNameShape.honorifics.contains(PersonNameShape.surface(tokens[first - 1], utf8))
+                {
+                    first -= 1
+                }
+                let last = EntityMatcher.firstToken(startingAtOrAfter: end, tokens) - 1
+                added.append(entity(.person, tokens, first, last, utf8))
+            }
+        }
+        return added.isEmpty ? result : (result + added).sorted { $0.span < $1.span }
+    }
+
+    /// Whether a word is a regnal number from II to XX ("I" is left out: it is also the pronoun).
+    static func isRomanNumeral(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = token.utf8End - token.utf8Start
+        guard length >= 1, length <= 5 else { return false }
+        for index in token.utf8Start..<token.utf8End {
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X") else { return false }
+        }
+        return PersonNameShape.regnal.contains(PersonNameShape.surface(token, utf8))
+    }
+
     /// Nouns of leadership that name the leader after "of" or before them: "the presidency of Harry
     /// Truman", "the Zuma administration".
     static let leadershipNouns: Set<String> = ["presidency", "premiership", "reign", "administration"]

@@ -160,3 +160,21 @@ struct LeadershipNounRules {
         return nil
     }
 }
+
+/// `leader_of` stated by a regnal name with its realm: "Gustav III of Sweden" (a person whose name
+/// holds a regnal number and, inside it, the country after "of").
+struct RegnalNameRules {
+    let context: RelationContext
+
+    func apply(to builder: inout RelationBuilder) {
+        let entities = context.entities
+        for index in entities.indices where entities[index].type == .person && entities[index].kb == nil {
+            let person = entities[index]
+            guard index + 1 < entities.count, entities[index + 1].type == .country, person.span.contains(entities[index + 1].span),
+                context.words(person.span.start, entities[index + 1].span.start).last == "of"
+            else { continue }
+            builder.add(.leaderOf, head: person, tail: entities[index + 1], role: "monarch", evidence: person.span,
+                        trigger: person.text, confidence: 0.8)
+        }
+    }
+}

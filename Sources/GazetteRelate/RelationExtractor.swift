@@ -36,6 +36,7 @@ public struct RelationExtractor: Sendable {
         var builder = RelationBuilder()
         TitleRules(context: context).apply(to: &builder)
         LeadershipNounRules(context: context).apply(to: &builder)
+        RegnalNameRules(context: context).apply(to: &builder)
         MembershipRules(context: context).apply(to: &builder)
         let claimed = QuoteRules(context: context).apply(to: &builder)
         SpeechRules(context: context, claimed: claimed).apply(to: &builder)

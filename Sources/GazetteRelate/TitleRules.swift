@@ -86,7 +86,9 @@ struct TitleRules {
                     past = words.contains { Self.pastModifiers.contains($0) }
                 }
             }
-            if qualifier == nil, let candidate = entity(1), isQualifier(candidate), isOf(gap(person, candidate)) {
+            if qualifier == nil, let candidate = entity(1), isQualifier(candidate),
+                isOf(gap(person, candidate)) || span(person).contains(span(candidate))
+            {
                 qualifier = candidate
                 evidenceEnd = span(candidate).end
             }
