@@ -171,7 +171,9 @@ struct RegnalNameRules {
         for index in entities.indices where entities[index].type == .person && entities[index].kb == nil {
             let person = entities[index]
             guard index + 1 < entities.count, entities[index + 1].type == .country, person.span.contains(entities[index + 1].span),
-                context.words(person.span.start, entities[index + 1].span.start).last == "of"
+                context.words(person.span.start, entities[index + 1].span.start).last == "of",
+                // A title right before the name ("King Philip V of Spain") states it already.
+                index == 0 || entities[index - 1].type != .role || entities[index - 1].sentence != person.sentence
             else { continue }
             builder.add(.leaderOf, head: person, tail: entities[index + 1], role: "monarch", evidence: person.span,
                         trigger: person.text, confidence: 0.8)
