@@ -110,7 +110,9 @@ struct TitleRules {
             let leadWords = context.words(span(person).end, span(first).start)
             // "X, the Premier of China", "X, the future first prime minister of Ghana".
             guard leadWords.count <= 3, leadWords.first.map({ Self.determiners.contains($0) }) ?? true,
-                leadWords.count <= 1 || !hasSecondComma(span(person).end, span(first).start)
+                leadWords.count <= 1 || !hasSecondComma(span(person).end, span(first).start),
+                // "Rutte, a former Dutch prime minister,": a past title of more words states nothing now.
+                leadWords.count <= 1 || !leadWords.contains(where: { Self.pastModifiers.contains($0) })
             else { return nil }
             var qualifier: Int?
             var role: Int?
@@ -146,6 +148,10 @@ struct TitleRules {
         return context.containsComma(comma + 1, end)
     }
 
+    /// Prepositions that start a time phrase between a copula and a title ("was until last year prime minister").
+    static let timeWords: Set<String> = ["until", "till", "since", "from", "in", "on", "at", "by", "for", "to", "tot", "sinds",
+                                         "van", "in", "op", "voor", "na", "after", "before", "during", "als"]
+
     /// Verbs that give a person a title: "X was President of Y", "X became prime minister", "X reigned as King of Y".
     static let copulas: Set<String> = ["was", "is", "became", "becomes", "remained", "as"]
 
@@ -175,8 +181,9 @@ struct TitleRules {
         guard let link = words.firstIndex(where: { Self.copulas.contains($0) }), link <= 3, words.count - link - 1 <= 3,
             !context.containsComma(start, entities[roleIndex].span.start)
         else { return nil }
+        // "Rutte was tot vorig jaar premier": a time phrase or a past modifier before the title is not a plain title.
         let between = words[(link + 1)...]
-        guard between.allSatisfy({ !Self.pastModifiers.contains($0) }) else { return nil }
+        guard between.allSatisfy({ !Self.pastModifiers.contains($0) && !Self.timeWords.contains($0) }) else { return nil }
         var end = entities[roleIndex].span.end
         if qualifier == nil, roleIndex + 1 < entities.count, entities[roleIndex + 1].sentence == entities[person].sentence,
             entities[roleIndex + 1].type == .country || entities[roleIndex + 1].type == .org,
