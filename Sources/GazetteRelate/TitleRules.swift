@@ -61,9 +61,9 @@ struct TitleRules {
         func type(_ index: Int) -> EntityType { entities[index].type }
         func gap(_ left: Int, _ right: Int) -> [String] { context.words(span(left).end, span(right).start) }
         func isOf(_ words: [String]) -> Bool {
-            // "of France", "of the United States", "of independent Ghana".
-            !words.isEmpty && Self.of.contains(words[0]) && words.count <= 3
-                && words.dropFirst().filter { !Self.determiners.contains($0) }.count <= 1
+            // "of France", "of the United States", "of independent Ghana", "of the Republic of Kazakhstan".
+            !words.isEmpty && Self.of.contains(words[0]) && words.count <= 5
+                && words.dropFirst().filter { !Self.determiners.contains($0) && !Self.stateWords.contains($0) }.count <= 1
         }
         func isQualifier(_ index: Int?) -> Bool {
             guard let index else { return false }
@@ -147,6 +147,10 @@ struct TitleRules {
         guard let comma = context.firstOccurrence(of: [","], from: start, to: end) else { return false }
         return context.containsComma(comma + 1, end)
     }
+
+    /// Words of a state's formal name before its short name ("the Republic of Kazakhstan").
+    static let stateWords: Set<String> = ["republic", "kingdom", "federal", "federation", "islamic", "democratic", "people's",
+                                          "state", "of", "van", "republiek", "koninkrijk"]
 
     /// Prepositions that start a time phrase between a copula and a title ("was until last year prime minister").
     static let timeWords: Set<String> = ["until", "till", "since", "from", "in", "on", "at", "by", "for", "to", "tot", "sinds",

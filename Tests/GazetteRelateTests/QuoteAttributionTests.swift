@@ -124,4 +124,9 @@ struct QuoteAttributionTests {
         #expect(leader?.source == "pattern+kb")
         #expect(leader.flatMap { document.entity($0.tail!)?.canonical } == "United States")
     }
+
+    @Test func titleOfAStatesFormalName() throws {
+        #expect(try leaders("Reforms\nIn 2015 the President of the Republic of Kazakhstan Nursultan Nazarbayev announced a plan.")
+            == ["Nursultan Nazarbayev -> Kazakhstan (pattern)"])
+    }
 }
