@@ -186,7 +186,8 @@ extension EntityMatcher {
     func regnalNames(_ found: [Entity], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var result = found
         var added: [Entity] = []
-        for index in tokens.indices where tokens[index].kind == .word && Self.isRomanNumeral(tokens[index], utf8) {
+        let screen = Self.regnalScreen
+        for index in tokens.indices where screen.mayContain(tokens[index].keyHash) && Self.isRomanNumeral(tokens[index], utf8) {
             guard index > 0, index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
                 EntityMatcher.isNameWord(tokens[index - 1], utf8),
                 let country = result.firstIndex(where: { $0.span.start == tokens[index + 2].span.start && $0.type == .country && $0.form == .name })
@@ -213,6 +214,9 @@ extension EntityMatcher {
         }
         return added.isEmpty ? result : (result + added).sorted { $0.span < $1.span }
     }
+
+    /// A screen for the hashes of the regnal numbers.
+    static let regnalScreen = HashBitmap(PersonNameShape.regnal.map(hash))
 
     /// Whether a word is a regnal number from II to XX ("I" is left out: it is also the pronoun).
     static func isRomanNumeral(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

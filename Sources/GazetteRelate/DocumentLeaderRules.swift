@@ -127,10 +127,21 @@ struct LeadershipNounRules {
         let scalars = context.scalars
         let end = person.span.end
         if end < scalars.count, scalars[end] == "'" || scalars[end] == "’" { return true }
-        let lengths: Set<Int> = [5, 10, 11, 14]
-        if let next = context.wordSpans(from: end, to: min(scalars.count, end + 16), max: 1).first, lengths.contains(next.length) { return true }
-        let before = context.wordSpans(from: max(0, person.span.start - 18), to: person.span.start, max: 4)
-        return before.count >= 2 && before[before.count - 1].length == 2 && lengths.contains(before[before.count - 2].length)
+        // The word after the person, then the two words before it, measured without building strings.
+        var index = end
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        var length = 0
+        while index + length < scalars.count, scalars[index + length].properties.isAlphabetic { length += 1 }
+        if [5, 10, 11, 14].contains(length) { return true }
+        // "the presidency of X": "of" right before the person, a noun's length before it.
+        var start = person.span.start
+        while start > 0, scalars[start - 1] == " " { start -= 1 }
+        guard start >= 3, scalars[start - 1] == "f", scalars[start - 2] == "o", scalars[start - 3] == " " || start == 2 else { return false }
+        var nounEnd = start - 3
+        while nounEnd > 0, scalars[nounEnd - 1] == " " { nounEnd -= 1 }
+        var nounStart = nounEnd
+        while nounStart > 0, scalars[nounStart - 1].properties.isAlphabetic { nounStart -= 1 }
+        return [5, 10, 11, 14].contains(nounEnd - nounStart)
     }
 
     /// The leadership noun next to a person, with the role it implies, its evidence and its text.
