@@ -23,6 +23,20 @@ enum PersonNameShape {
     static let regnal: Set<String> = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
                                       "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 
+    /// A screen for the hashes of the words `nameEnd` and `mayBeInName` compare a token with: the
+    /// name particles, the generational and regnal suffixes, "I" and the single letters of initials.
+    static let shapeWordScreen = HashBitmap((EntityMatcher.nameParticles.union(generational).union(regnal)
+        .union((UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) })).map(EntityMatcher.hash))
+
+    /// A token's text when it may be one of the words `shapeWordScreen` was made from, else "" (which
+    /// is none of them): most words are passed over without building a String. Every one of those
+    /// words is ASCII, and an ASCII token's `keyHash` is the hash of its case-folded bytes, so a hash
+    /// that misses the screen rules them all out; a non-ASCII token (hash 0) is compared as before.
+    static func shapeText(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        if token.keyHash != 0, !shapeWordScreen.mayContain(token.keyHash) { return "" }
+        return surface(token, utf8)
+    }
+
     /// A token's text.
     static func surface(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]), as: UTF8.self)
@@ -69,7 +83,7 @@ enum PersonNameShape {
                 position += 1
                 continue
             }
-            let text = surface(token, utf8)
+            let text = shapeText(token, utf8)
             if generational.contains(text) || (regnal.contains(text) && last == position - 1) {
                 last = isTightStop(position + 1, tokens, utf8) && generational.contains(text) ? position + 1 : position
                 break

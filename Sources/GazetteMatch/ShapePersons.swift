@@ -161,7 +161,9 @@ extension EntityMatcher {
             for position in first...last { covered[position] = true }
         }
         leadershipNounPersons(tokens, utf8, covered: &covered, into: &result)
-        for (index, role) in entities.enumerated() where hasRole && role.type == .role {
+        // Only the roles are looked at: no other entity is copied.
+        for index in entities.indices where hasRole && entities[index].type == .role {
+            let role = entities[index]
             let roleFirst = EntityMatcher.firstToken(startingAtOrAfter: role.span.start, tokens)
             if let (first, last) = nameBefore(title: roleFirst, tokens, utf8, covered: covered) { add(first, last) }
             // "TITLE of [the|adjective] COUNTRY[,] NAME".
@@ -335,7 +337,7 @@ extension EntityMatcher {
         }
         guard tokens[index].kind == .word else { return false }
         if isNameWord(tokens[index], utf8) { return true }
-        let text = PersonNameShape.surface(tokens[index], utf8)
+        let text = PersonNameShape.shapeText(tokens[index], utf8)
         return nameParticles.contains(text) || PersonNameShape.generational.contains(text) || PersonNameShape.regnal.contains(text)
             || (text.utf8.count == 1 && (0x41...0x5A).contains(utf8[tokens[index].utf8Start]))
     }

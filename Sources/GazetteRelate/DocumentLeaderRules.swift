@@ -131,7 +131,7 @@ struct LeadershipNounRules {
         var index = end
         while index < scalars.count, scalars[index] == " " { index += 1 }
         var length = 0
-        while index + length < scalars.count, scalars[index + length].properties.isAlphabetic { length += 1 }
+        while index + length < scalars.count, Self.isLetter(scalars[index + length]) { length += 1 }
         if [5, 10, 11, 14].contains(length) { return true }
         // "the presidency of X": "of" right before the person, a noun's length before it.
         var start = person.span.start
@@ -140,8 +140,13 @@ struct LeadershipNounRules {
         var nounEnd = start - 3
         while nounEnd > 0, scalars[nounEnd - 1] == " " { nounEnd -= 1 }
         var nounStart = nounEnd
-        while nounStart > 0, scalars[nounStart - 1].properties.isAlphabetic { nounStart -= 1 }
+        while nounStart > 0, Self.isLetter(scalars[nounStart - 1]) { nounStart -= 1 }
         return [5, 10, 11, 14].contains(nounEnd - nounStart)
+    }
+
+    /// Whether a scalar is a letter (`isAlphabetic`), tested without its properties when it is ASCII.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : scalar.properties.isAlphabetic
     }
 
     /// The leadership noun next to a person, with the role it implies, its evidence and its text.

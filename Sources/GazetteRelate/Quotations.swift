@@ -22,6 +22,8 @@ struct Quotation: Equatable {
 enum QuotationScanner {
     /// The quotations of `scalars`, in text order.
     static func quotations(in scalars: ScalarText) -> [Quotation] {
+        // ASCII text opens quotations only with '"': without one there are none.
+        guard scalars.mayContain(ascii: 0x22) else { return [] }
         var result: [Quotation] = []
         var open: Int?
         var paragraph = 0

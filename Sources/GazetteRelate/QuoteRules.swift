@@ -131,10 +131,7 @@ struct QuoteRules {
 
     /// The offset of the line break after `offset`, or the text's end, looking no further than 400 scalars.
     func lineEnd(after offset: Int) -> Int {
-        var index = offset
-        let limit = min(context.scalars.count, offset + 400)
-        while index < limit, context.scalars[index] != "\n" { index += 1 }
-        return index
+        context.scalars.firstLineBreak(from: offset, limit: min(context.scalars.count, offset + 400))
     }
 
     /// `"…," Trump said` / `"…," said Trump` / `"…," he said`: a speech verb within a few words

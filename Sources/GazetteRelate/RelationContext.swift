@@ -424,6 +424,42 @@ struct ScalarText: RandomAccessCollection {
         isASCII ? Unicode.Scalar(bytes[position]) : decoded[position]
     }
 
+    /// The offset of the first line break in `start..<limit`, else `limit` (or `start` when it is past `limit`);
+    /// `limit` is at most `count`. Reads the bytes or scalars directly, without a test per scalar of which they are.
+    func firstLineBreak(from start: Int, limit: Int) -> Int {
+        var index = start
+        if isASCII {
+            while index < limit, bytes[index] != 0x0A { index += 1 }
+        } else {
+            while index < limit, decoded[index] != "\n" { index += 1 }
+        }
+        return index
+    }
+
+    /// Whether the text may hold the scalar `byte` (an ASCII value): false only for ASCII text without
+    /// that byte, found eight bytes at a time; decoded text always may.
+    func mayContain(ascii byte: UInt8) -> Bool {
+        guard isASCII else { return true }
+        var found = false
+        withASCIIBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let pattern = ones &* UInt64(byte)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                // Safe: the eight bytes read, offset..<offset + 8, lie inside the buffer.
+                let x = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ pattern
+                if (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0 {
+                    found = true
+                    return
+                }
+                offset += 8
+            }
+            found = bytes[offset...].contains(byte)
+        }
+        return found
+    }
+
     /// Calls `body` with the bytes of ASCII text (empty for decoded text).
     func withASCIIBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         bytes.withUnsafeBufferPointer(body)
