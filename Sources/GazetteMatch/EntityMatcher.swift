@@ -80,11 +80,12 @@ public final class EntityMatcher {
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
             found.sort { $0.span < $1.span }
             found = detachingSuffixedNames(found, tokens: tokens, utf8: utf8)
-            found += shapePersons(tokens: tokens, entities: found, utf8: utf8)
+            let cues = NameShapeCues(tokens: tokens, utf8: utf8)
+            found += shapePersons(tokens: tokens, entities: found, cues: cues.speech, utf8: utf8)
             found.sort { $0.span < $1.span }
-            found += titleShapePersons(tokens: tokens, entities: found, utf8: utf8)
+            found += titleShapePersons(tokens: tokens, entities: found, cues: cues.leadership, utf8: utf8)
             found.sort { $0.span < $1.span }
-            found = regnalNames(found, tokens: tokens, utf8: utf8)
+            found = regnalNames(found, tokens: tokens, cues: cues.regnal, utf8: utf8)
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
         found.sort { $0.span < $1.span }

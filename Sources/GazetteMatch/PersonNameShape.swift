@@ -37,6 +37,18 @@ enum PersonNameShape {
         return surface(token, utf8)
     }
 
+    /// A screen for the hashes of `EntityMatcher.notNames`.
+    static let notNameScreen = HashBitmap(EntityMatcher.notNames.map(EntityMatcher.hash))
+
+    /// `EntityMatcher.isNameWord(_:_:)`, with its String built only when the token's hash may be one
+    /// of `notNames` (an ASCII token's `keyHash` is the hash of its case-folded bytes).
+    static func isNameWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.keyHash != 0, !notNameScreen.mayContain(token.keyHash) else { return EntityMatcher.isNameWord(token, utf8) }
+        guard token.utf8End - token.utf8Start > 1, (0x41...0x5A).contains(utf8[token.utf8Start]) else { return false }
+        for index in (token.utf8Start + 1)..<token.utf8End where (0x61...0x7A).contains(utf8[index]) { return true }
+        return false
+    }
+
     /// A token's text.
     static func surface(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]), as: UTF8.self)
@@ -55,7 +67,7 @@ enum PersonNameShape {
             var next = position + 1
             if isTightStop(next, tokens, utf8) { next += 1 }
             guard next < tokens.count, tokens[next].sentence == tokens[index].sentence || isTightStop(position + 1, tokens, utf8),
-                EntityMatcher.isNameWord(tokens[next], utf8) || honorifics.contains(surface(tokens[next], utf8))
+                isNameWord(tokens[next], utf8) || honorifics.contains(surface(tokens[next], utf8))
             else { break }
             position = next
         }
@@ -65,7 +77,7 @@ enum PersonNameShape {
     /// The last token of a name that starts at `first` (a name word), not past `limit` or an
     /// uncovered token (`covered[i]` true means another entity holds token `i`).
     static func nameEnd(from first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool], limit: Int) -> Int? {
-        guard first < tokens.count, !covered[first], EntityMatcher.isNameWord(tokens[first], utf8) else { return nil }
+        guard first < tokens.count, !covered[first], isNameWord(tokens[first], utf8) else { return nil }
         var last = first
         var position = first + 1
         while position < tokens.count, position <= limit, !covered[position], tokens[position].sentence == tokens[first].sentence {
@@ -78,7 +90,7 @@ enum PersonNameShape {
             }
             guard token.kind == .word else { break }
             // A name word is the usual case: only other words need their text.
-            if EntityMatcher.isNameWord(token, utf8), token.utf8End - token.utf8Start > 4 || !isSuffixLike(token, utf8) {
+            if isNameWord(token, utf8), token.utf8End - token.utf8Start > 4 || !isSuffixLike(token, utf8) {
                 last = position
                 position += 1
                 continue
@@ -95,13 +107,13 @@ enum PersonNameShape {
             // An initial: one capital with a tight stop ("S."), inside the name.
             if text.utf8.count == 1, (0x41...0x5A).contains(utf8[token.utf8Start]), isTightStop(position + 1, tokens, utf8),
                 position + 2 < tokens.count,
-                EntityMatcher.isNameWord(tokens[position + 2], utf8)
+                isNameWord(tokens[position + 2], utf8)
             {
                 last = position + 2
                 position += 3
                 continue
             }
-            if EntityMatcher.isNameWord(token, utf8) {
+            if isNameWord(token, utf8) {
                 last = position
             } else if !EntityMatcher.nameParticles.contains(text) {
                 break

@@ -39,17 +39,9 @@ extension EntityMatcher {
 
     /// The persons and organisations found by shape in a document whose gazetteer entities are `entities`
     /// (sorted by span). Only tokens next to a speech cue or an honorific are looked at.
-    func shapePersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        // The cue tokens, found by their hashes (non-ASCII tokens, hash 0, are neither).
-        var cues: [Int] = []
-        let screen = Self.cueScreen
-        tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices where screen.mayContain(tokens[index].keyHash)
-                || (tokens[index].keyHash == 0 && Self.isDash(tokens[index], utf8))
-            {
-                cues.append(index)
-            }
-        }
+    /// `cues` are the tokens `NameShapeCues.speech` screened.
+    func shapePersons(tokens: [Token], entities: [Entity], cues screened: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        var cues = screened
         guard !cues.isEmpty else { return [] }
         let cueHashes = Self.cueHashes
         let honorificHashes = Self.honorificHashes
@@ -57,13 +49,7 @@ extension EntityMatcher {
             !cueHashes.contains(tokens[$0].keyHash) && !honorificHashes.contains(tokens[$0].keyHash) && !Self.isDash(tokens[$0], utf8)
         }
         guard !cues.isEmpty else { return [] }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        var entityIndex = 0
-        for (index, token) in tokens.enumerated() {
-            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
-            if entityIndex == entities.count { break }
-            if entities[entityIndex].span.overlaps(token.span) { covered[index] = true }
-        }
+        var covered = Self.coveredTokens(tokens, by: entities)
         var result: [Entity] = []
         var titleCase: [Int: Bool] = [:]
         func add(_ type: EntityType, _ first: Int, _ last: Int) {
@@ -92,10 +78,10 @@ extension EntityMatcher {
             // Name runs, and whether one word is enough (right after a quote).
             var candidates: [(first: Int, last: Int, single: Bool)] = []
             // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
-            if cue >= 2, !covered[cue - 1], EntityMatcher.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
+            if cue >= 2, !covered[cue - 1], PersonNameShape.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
                 candidates.append((cue - 1, cue - 1, true))
             } else if cue >= 1, cue + 1 < tokens.count, Self.isClosingQuote(tokens[cue - 1], utf8), !covered[cue + 1],
-                EntityMatcher.isNameWord(tokens[cue + 1], utf8),
+                PersonNameShape.isNameWord(tokens[cue + 1], utf8),
                 !PersonNameShape.honorifics.contains(PersonNameShape.surface(tokens[cue + 1], utf8)),
                 cue + 2 >= tokens.count || tokens[cue + 2].kind == .punctuation
             {
@@ -109,7 +95,7 @@ extension EntityMatcher {
                 {
                     first -= 1
                 }
-                while first < cue, !EntityMatcher.isNameWord(tokens[first], utf8) { first += 1 }
+                while first < cue, !PersonNameShape.isNameWord(tokens[first], utf8) { first += 1 }
                 if first < cue, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: cue - 1),
                     last == cue - 1
                 {
@@ -144,23 +130,17 @@ extension EntityMatcher {
     /// Persons named next to a title by shape: before an apposition or copula with the title ("Zhou Enlai,
     /// the Premier of China", "Gregorio Pacheco (1823–1899) was the President of Bolivia"), or after
     /// "TITLE of COUNTRY" ("the President of Poland, Lech Wałęsa").
-    func titleShapePersons(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    /// `cues` are the tokens `NameShapeCues.leadership` screened.
+    func titleShapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
         let hasRole = entities.contains(where: { $0.type == .role })
-        let screen = Self.leadershipNounScreen
-        guard hasRole || tokens.contains(where: { screen.mayContain($0.keyHash) }) else { return [] }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        var entityIndex = 0
-        for (index, token) in tokens.enumerated() {
-            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
-            if entityIndex == entities.count { break }
-            if entities[entityIndex].span.overlaps(token.span) { covered[index] = true }
-        }
+        guard hasRole || !cues.isEmpty else { return [] }
+        var covered = Self.coveredTokens(tokens, by: entities)
         var result: [Entity] = []
         func add(_ first: Int, _ last: Int) {
             result.append(entity(.person, tokens, first, last, utf8))
             for position in first...last { covered[position] = true }
         }
-        leadershipNounPersons(tokens, utf8, covered: &covered, into: &result)
+        leadershipNounPersons(tokens, utf8, cues: cues, covered: &covered, into: &result)
         // Only the roles are looked at: no other entity is copied.
         for index in entities.indices where hasRole && entities[index].type == .role {
             let role = entities[index]
@@ -185,13 +165,14 @@ extension EntityMatcher {
     /// Regnal names with their realm: "Gustav III of Sweden", "Philip V of Spain". A person found
     /// before ("King Philip V") grows over "of COUNTRY"; a name word with a regnal number and "of
     /// COUNTRY" and no entity yet becomes a person. The country stays an entity of its own, inside.
-    func regnalNames(_ found: [Entity], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    /// `cues` are the tokens `NameShapeCues.regnal` screened.
+    func regnalNames(_ found: [Entity], tokens: [Token], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        guard !cues.isEmpty else { return found }
         var result = found
         var added: [Entity] = []
-        let screen = Self.regnalScreen
-        for index in tokens.indices where screen.mayContain(tokens[index].keyHash) && Self.isRomanNumeral(tokens[index], utf8) {
+        for index in cues where Self.isRomanNumeral(tokens[index], utf8) {
             guard index > 0, index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
-                EntityMatcher.isNameWord(tokens[index - 1], utf8),
+                PersonNameShape.isNameWord(tokens[index - 1], utf8),
                 let country = result.firstIndex(where: { $0.span.start == tokens[index + 2].span.start && $0.type == .country && $0.form == .name })
             else { continue }
             let end = result[country].span.end
@@ -204,7 +185,7 @@ extension EntityMatcher {
                 result[person] = grown
             } else if !result.contains(where: { $0.span.overlaps(tokens[index - 1].span) }) {
                 var first = index - 1
-                while first > 0, index - first < 4, EntityMatcher.isNameWord(tokens[first - 1], utf8),
+                while first > 0, index - first < 4, PersonNameShape.isNameWord(tokens[first - 1], utf8),
                     !result.contains(where: { $0.span.overlaps(tokens[first - 1].span) }),
                     !PersonNameShape.honorifics.contains(PersonNameShape.surface(tokens[first - 1], utf8))
                 {
@@ -238,10 +219,10 @@ extension EntityMatcher {
     static let leadershipNounScreen = HashBitmap(leadershipNounHashes)
 
     /// Persons named by shape with a noun of leadership ("the presidency of Harry Truman", "the Zuma administration").
-    func leadershipNounPersons(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: inout [Bool], into result: inout [Entity]) {
-        let screen = Self.leadershipNounScreen
+    func leadershipNounPersons(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, cues: [Int], covered: inout [Bool],
+                               into result: inout [Entity]) {
         let hashes = Self.leadershipNounHashes
-        for index in tokens.indices where screen.mayContain(tokens[index].keyHash) && hashes.contains(tokens[index].keyHash) {
+        for index in cues where hashes.contains(tokens[index].keyHash) {
             let word = PersonNameShape.surface(tokens[index], utf8)
             guard Self.leadershipNouns.contains(word) else { continue }
             if index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
@@ -249,9 +230,9 @@ extension EntityMatcher {
             {
                 result.append(entity(.person, tokens, index + 2, last, utf8))
                 for position in (index + 2)...last { covered[position] = true }
-            } else if index >= 2, !covered[index - 1], EntityMatcher.isNameWord(tokens[index - 1], utf8) {
+            } else if index >= 2, !covered[index - 1], PersonNameShape.isNameWord(tokens[index - 1], utf8) {
                 var first = index - 1
-                while first > 0, index - first < 4, !covered[first - 1], EntityMatcher.isNameWord(tokens[first - 1], utf8) { first -= 1 }
+                while first > 0, index - first < 4, !covered[first - 1], PersonNameShape.isNameWord(tokens[first - 1], utf8) { first -= 1 }
                 let before = first > 0 ? PersonNameShape.surface(tokens[first - 1], utf8) : ""
                 guard before == "the" || before == "first" || before == "second" else { continue }
                 result.append(entity(.person, tokens, first, index - 1, utf8))
@@ -292,7 +273,7 @@ extension EntityMatcher {
         {
             first -= 1
         }
-        while first < end, !EntityMatcher.isNameWord(tokens[first], utf8) { first += 1 }
+        while first < end, !PersonNameShape.isNameWord(tokens[first], utf8) { first += 1 }
         guard first < end, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: end), last == end else { return nil }
         return (first, last)
     }
@@ -336,10 +317,27 @@ extension EntityMatcher {
             return PersonNameShape.isTightStop(index, tokens, utf8) || isJoiningHyphen(at: index, tokens, utf8)
         }
         guard tokens[index].kind == .word else { return false }
-        if isNameWord(tokens[index], utf8) { return true }
+        if PersonNameShape.isNameWord(tokens[index], utf8) { return true }
         let text = PersonNameShape.shapeText(tokens[index], utf8)
         return nameParticles.contains(text) || PersonNameShape.generational.contains(text) || PersonNameShape.regnal.contains(text)
             || (text.utf8.count == 1 && (0x41...0x5A).contains(utf8[tokens[index].utf8Start]))
+    }
+
+    /// Which tokens overlap one of `entities` (sorted by start): for each entity, the tokens from the
+    /// one it starts in to the one it ends in, found by binary search rather than by a pass over all tokens.
+    static func coveredTokens(_ tokens: [Token], by entities: [Entity]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for position in entities.indices {
+            let span = entities[position].span
+            var index = firstToken(startingAtOrAfter: span.start, tokens)
+            // The token before may begin before the entity and reach into it.
+            if index > 0, tokens[index - 1].span.overlaps(span) { covered[index - 1] = true }
+            while index < tokens.count, tokens[index].span.start < span.end {
+                if tokens[index].span.overlaps(span) { covered[index] = true }
+                index += 1
+            }
+        }
+        return covered
     }
 
     /// A pattern entity over tokens `first...last`.
@@ -367,5 +365,37 @@ extension EntityMatcher {
             result[index] = entity
         }
         return result
+    }
+}
+
+/// The tokens of a document that the name-shape passes start from, found in one pass over the
+/// tokens by their hashes: speech cues, honorifics and dashes (`shapePersons`), nouns of leadership
+/// (`titleShapePersons`) and regnal numbers (`regnalNames`). Each list may hold tokens that only
+/// share a screen bit with those words; the passes compare them.
+struct NameShapeCues {
+    var speech: [Int] = []
+    var leadership: [Int] = []
+    var regnal: [Int] = []
+
+    /// One screen for the three lists: most tokens miss it and are passed over at one bit test.
+    static let screen = HashBitmap(EntityMatcher.cueHashes.union(EntityMatcher.honorificHashes)
+        .union(EntityMatcher.leadershipNounHashes).union(PersonNameShape.regnal.map(EntityMatcher.hash)))
+
+    init(tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) {
+        let screen = Self.screen
+        let speechScreen = EntityMatcher.cueScreen
+        let leadershipScreen = EntityMatcher.leadershipNounScreen
+        let regnalScreen = EntityMatcher.regnalScreen
+        for index in tokens.indices {
+            let hash = tokens[index].keyHash
+            if screen.mayContain(hash) {
+                if speechScreen.mayContain(hash) { speech.append(index) }
+                if leadershipScreen.mayContain(hash) { leadership.append(index) }
+                if regnalScreen.mayContain(hash) { regnal.append(index) }
+            } else if hash == 0, EntityMatcher.isDash(tokens[index], utf8) {
+                // Non-ASCII tokens (hash 0) are none of the words; a dash may sign a quote.
+                speech.append(index)
+            }
+        }
     }
 }

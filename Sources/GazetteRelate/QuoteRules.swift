@@ -101,7 +101,8 @@ struct QuoteRules {
         for position in run {
             let quote = quotes[position]
             guard quote.closed else { continue }
-            let limit = position + 1 < quotes.count ? min(quotes[position + 1].open, lineEnd(after: quote.close)) : lineEnd(after: quote.close)
+            // The line's end or the next quote's opening, whichever comes first (the line read no further than that).
+            let limit = position + 1 < quotes.count ? lineEnd(after: quote.close, before: quotes[position + 1].open) : lineEnd(after: quote.close)
             if let (speaker, dash) = signature(after: quote) {
                 return Attribution(speaker: speaker, verb: dash, statement: statement, confidence: 0.85)
             }
@@ -132,6 +133,11 @@ struct QuoteRules {
     /// The offset of the line break after `offset`, or the text's end, looking no further than 400 scalars.
     func lineEnd(after offset: Int) -> Int {
         context.scalars.firstLineBreak(from: offset, limit: min(context.scalars.count, offset + 400))
+    }
+
+    /// `min(lineEnd(after: offset), end)` for an `end` at or after `offset`.
+    func lineEnd(after offset: Int, before end: Int) -> Int {
+        context.scalars.firstLineBreak(from: offset, limit: min(context.scalars.count, offset + 400, end))
     }
 
     /// `"…," Trump said` / `"…," said Trump` / `"…," he said`: a speech verb within a few words
