@@ -95,27 +95,30 @@ enum PersonNameShape {
                 position += 1
                 continue
             }
+            // "" for a word that is none of a suffix, a number, "I", an initial or a particle.
             let text = shapeText(token, utf8)
-            if generational.contains(text) || (regnal.contains(text) && last == position - 1) {
-                last = isTightStop(position + 1, tokens, utf8) && generational.contains(text) ? position + 1 : position
-                break
-            }
-            if text == "I", last == position - 1, isRegnalOne(position, tokens, utf8) {
-                last = position
-                break
-            }
-            // An initial: one capital with a tight stop ("S."), inside the name.
-            if text.utf8.count == 1, (0x41...0x5A).contains(utf8[token.utf8Start]), isTightStop(position + 1, tokens, utf8),
-                position + 2 < tokens.count,
-                isNameWord(tokens[position + 2], utf8)
-            {
-                last = position + 2
-                position += 3
-                continue
+            if !text.isEmpty {
+                if generational.contains(text) || (regnal.contains(text) && last == position - 1) {
+                    last = isTightStop(position + 1, tokens, utf8) && generational.contains(text) ? position + 1 : position
+                    break
+                }
+                if text == "I", last == position - 1, isRegnalOne(position, tokens, utf8) {
+                    last = position
+                    break
+                }
+                // An initial: one capital with a tight stop ("S."), inside the name.
+                if text.utf8.count == 1, (0x41...0x5A).contains(utf8[token.utf8Start]), isTightStop(position + 1, tokens, utf8),
+                    position + 2 < tokens.count,
+                    isNameWord(tokens[position + 2], utf8)
+                {
+                    last = position + 2
+                    position += 3
+                    continue
+                }
             }
             if isNameWord(token, utf8) {
                 last = position
-            } else if !EntityMatcher.nameParticles.contains(text) {
+            } else if text.isEmpty || !EntityMatcher.nameParticles.contains(text) {
                 break
             }
             position += 1

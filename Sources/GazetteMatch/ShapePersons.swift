@@ -143,16 +143,16 @@ extension EntityMatcher {
         leadershipNounPersons(tokens, utf8, cues: cues, covered: &covered, into: &result)
         // Only the roles are looked at: no other entity is copied.
         for index in entities.indices where hasRole && entities[index].type == .role {
-            let role = entities[index]
-            let roleFirst = EntityMatcher.firstToken(startingAtOrAfter: role.span.start, tokens)
+            let roleSpan = entities[index].span
+            let roleFirst = EntityMatcher.firstToken(startingAtOrAfter: roleSpan.start, tokens)
             if let (first, last) = nameBefore(title: roleFirst, tokens, utf8, covered: covered) { add(first, last) }
             // "TITLE of [the|adjective] COUNTRY[,] NAME".
             guard index + 1 < entities.count, entities[index + 1].type == .country, entities[index + 1].form == .name else { continue }
-            let country = entities[index + 1]
-            let roleLast = EntityMatcher.firstToken(startingAtOrAfter: role.span.end, tokens)
-            let countryFirst = EntityMatcher.firstToken(startingAtOrAfter: country.span.start, tokens)
+            let country = entities[index + 1].span
+            let roleLast = EntityMatcher.firstToken(startingAtOrAfter: roleSpan.end, tokens)
+            let countryFirst = EntityMatcher.firstToken(startingAtOrAfter: country.start, tokens)
             guard roleLast < tokens.count, PersonNameShape.surface(tokens[roleLast], utf8) == "of", countryFirst - roleLast <= 3 else { continue }
-            var next = EntityMatcher.firstToken(startingAtOrAfter: country.span.end, tokens)
+            var next = EntityMatcher.firstToken(startingAtOrAfter: country.end, tokens)
             if next < tokens.count, PersonNameShape.surface(tokens[next], utf8) == "," { next += 1 }
             guard next < tokens.count, tokens[next].sentence == tokens[countryFirst].sentence,
                 let last = PersonNameShape.nameEnd(from: next, tokens, utf8, covered: covered, limit: next + 6), last > next
@@ -319,6 +319,7 @@ extension EntityMatcher {
         guard tokens[index].kind == .word else { return false }
         if PersonNameShape.isNameWord(tokens[index], utf8) { return true }
         let text = PersonNameShape.shapeText(tokens[index], utf8)
+        guard !text.isEmpty else { return false }
         return nameParticles.contains(text) || PersonNameShape.generational.contains(text) || PersonNameShape.regnal.contains(text)
             || (text.utf8.count == 1 && (0x41...0x5A).contains(utf8[tokens[index].utf8Start]))
     }
