@@ -82,6 +82,13 @@ public final class EntityMatcher {
             found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds)
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
             found.sort { $0.span < $1.span }
+            found = detachingSuffixedNames(found, tokens: tokens, utf8: utf8)
+            let cues = NameShapeCues(tokens: tokens, utf8: utf8)
+            found += shapePersons(tokens: tokens, entities: found, cues: cues.speech, utf8: utf8)
+            found.sort { $0.span < $1.span }
+            found += titleShapePersons(tokens: tokens, entities: found, cues: cues.leadership, utf8: utf8)
+            found.sort { $0.span < $1.span }
+            found = regnalNames(found, tokens: tokens, cues: cues.regnal, utf8: utf8)
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
         found.sort { $0.span < $1.span }
@@ -541,26 +548,13 @@ public final class EntityMatcher {
         }
         var result: [Entity] = []
         for roleEnd in (roleEnds + cueEnds).sorted() {
-            var last = roleEnd
-            var position = roleEnd + 1
-            while position < tokens.count, !covered[position], tokens[position].sentence == tokens[roleEnd].sentence,
-                position - roleEnd <= 7
-            {
-                // "Jean-Paul": a hyphen joined to name words on both sides.
-                if Self.isJoiningHyphen(at: position, tokens, utf8), last == position - 1 {
-                    position += 1
-                    continue
-                }
-                guard tokens[position].kind == .word else { break }
-                if Self.isNameWord(tokens[position], utf8) {
-                    last = position
-                } else if !Self.nameParticles.contains(String(Self.surface(tokens[position], utf8))) || last == roleEnd {
-                    break
-                }
-                position += 1
-            }
-            guard last > roleEnd else { continue }
-            let first = roleEnd + 1
+            // Honorifics and ranks after the title are not part of the name ("Prime Minister Dr. Mahathir").
+            let first = PersonNameShape.skipHonorifics(from: roleEnd + 1, tokens, utf8)
+            guard first < tokens.count, tokens[first].sentence == tokens[roleEnd].sentence, first - roleEnd <= 4,
+                let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: roleEnd + 9)
+            else { continue }
+            // "Premier League": a name ending in an institution word is not a person's.
+            if Self.institutionWords.contains(String(Self.surface(tokens[last], utf8))) { continue }
             let text = Self.text(tokens, first, last, utf8)
             result.append(Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),

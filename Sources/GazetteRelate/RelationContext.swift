@@ -12,6 +12,22 @@ final class RelationContext {
     /// The text's scalars: its bytes when they are all ASCII, else decoded.
     let scalars: ScalarText
     let entities: [Entity]
+    /// How often each country (by kb) is mentioned, and the countries of the title paragraph, counted when first asked for.
+    lazy var countryMentions: (counts: [String: Int], inTitle: Set<String>) = {
+        var counts: [String: Int] = [:]
+        var inTitle: Set<String> = []
+        // The title paragraph ends at the first line break.
+        var firstBreak = 0
+        while firstBreak < scalars.count, scalars[firstBreak] != "\n" { firstBreak += 1 }
+        for entity in entities where entity.type == .country {
+            guard let kb = entity.kb else { continue }
+            counts[kb, default: 0] += 1
+            if entity.span.end <= firstBreak { inTitle.insert(kb) }
+        }
+        return (counts, inTitle)
+    }()
+    /// The document's direct quotations, found when first asked for.
+    lazy var quotations: [Quotation] = QuotationScanner.quotations(in: scalars)
     /// Where each sentence's mentions start: sentence `s` holds positions `mentionStarts[s]..<mentionStarts[s + 1]`,
     /// indices in `entities` themselves when the mentions come in sentence order, else of `mentionOrder`.
     private let mentionStarts: [Int]
@@ -406,6 +422,47 @@ struct ScalarText: RandomAccessCollection {
     @inline(__always)
     subscript(position: Int) -> Unicode.Scalar {
         isASCII ? Unicode.Scalar(bytes[position]) : decoded[position]
+    }
+
+    /// The offset of the first line break in `start..<limit`, else `limit` (or `start` when it is past `limit`);
+    /// `limit` is at most `count`. Reads the bytes or scalars directly, without a test per scalar of which they are.
+    func firstLineBreak(from start: Int, limit: Int) -> Int {
+        var index = start
+        if isASCII {
+            while index < limit, bytes[index] != 0x0A { index += 1 }
+        } else {
+            while index < limit, decoded[index] != "\n" { index += 1 }
+        }
+        return index
+    }
+
+    /// Whether the text may hold the scalar `byte` (an ASCII value): false only for ASCII text without
+    /// that byte, found eight bytes at a time; decoded text always may.
+    func mayContain(ascii byte: UInt8) -> Bool {
+        guard isASCII else { return true }
+        var found = false
+        withASCIIBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let pattern = ones &* UInt64(byte)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                // Safe: the eight bytes read, offset..<offset + 8, lie inside the buffer.
+                let x = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ pattern
+                if (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0 {
+                    found = true
+                    return
+                }
+                offset += 8
+            }
+            found = bytes[offset...].contains(byte)
+        }
+        return found
+    }
+
+    /// Calls `body` with the bytes of ASCII text (empty for decoded text).
+    func withASCIIBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer(body)
     }
 }
 

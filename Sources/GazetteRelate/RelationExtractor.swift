@@ -35,8 +35,11 @@ public struct RelationExtractor: Sendable {
         let context = RelationContext(document: document, gazetteer: gazetteer, asOf: asOf)
         var builder = RelationBuilder()
         TitleRules(context: context).apply(to: &builder)
+        LeadershipNounRules(context: context).apply(to: &builder)
+        RegnalNameRules(context: context).apply(to: &builder)
         MembershipRules(context: context).apply(to: &builder)
-        SpeechRules(context: context).apply(to: &builder)
+        let claimed = QuoteRules(context: context).apply(to: &builder)
+        SpeechRules(context: context, claimed: claimed).apply(to: &builder)
         if options.kbRelations { KnowledgeRules(context: context).apply(to: &builder) }
         document.relations = builder.relations
     }

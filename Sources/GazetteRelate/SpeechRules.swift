@@ -13,6 +13,8 @@ import GazetteCore
 /// reported clause without the final punctuation and without a trailing ", but …" clause.
 struct SpeechRules {
     let context: RelationContext
+    /// Statements attributed already (by `QuoteRules`): a statement overlapping one is not attributed again.
+    var claimed: [TextSpan] = []
 
     static let verbs: Set<String> = [
         "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "noted", "notes", "confirmed",
@@ -234,6 +236,7 @@ struct SpeechRules {
             }
             guard let found, found.statement.length > 0 else { continue }
             covered.append(found.statement)
+            if claimed.contains(where: { $0.overlaps(found.statement) }) { continue }
             // A speech verb right after the statement, joined by "but"/"and", has the same speakers.
             carried = nil
             if let next = words[(position + 1)...].first(where: { $0.span.start >= found.statement.end && $0.triggers.contains(.speechVerb) }),
@@ -243,7 +246,8 @@ struct SpeechRules {
             {
                 carried = (nextPosition, found.speakers)
             }
-            for speaker in found.speakers {
+            // A person named inside the statement is never its speaker.
+            for speaker in found.speakers where !found.statement.contains(speaker.span) {
                 let start = min(speaker.span.start, word.span.start, found.statement.start)
                 let end = max(speaker.span.end, word.span.end, found.statement.end)
                 builder.add(.said, head: speaker, tail: nil, statement: found.statement, role: nil,
@@ -286,7 +290,9 @@ struct SpeechRules {
             speakerEnd = words[marker + 1].span.end
             confidence = 0.75
         } else if let entity = phrase.last(where: { $0.type == .person }) ?? phrase.first,
-            context.splitWordCount(after, entity.span.start) <= 6
+            context.splitWordCount(after, entity.span.start) <= 6,
+            // "according to a speech Mrs. Clinton delivered": the source is the speech, not the person in it.
+            !context.words(after, entity.span.start).contains(where: { $0 == "a" || $0 == "an" })
         {
             speaker = entity
             speakerEnd = entity.span.end
@@ -548,14 +554,18 @@ struct SpeechRules {
         return nil
     }
 
-    /// The nearest person mentioned before an offset, in the same sentence or the previous one.
+    /// The person a subject or object pronoun stands for: the pronoun is the last one in `segment`,
+    /// or the word at `offset`; `PronounResolver` picks the person (a subject outside quotations, of
+    /// a compatible gender) before it.
     func antecedent(before offset: Int, sentence: Int, within segment: TextSpan? = nil) -> Entity? {
-        let limit = segment.map { max($0.end, offset) } ?? offset
-        // The last match in document order: the later of the last matches of the two sentences.
-        let matches = { (index: Int) in context.entities[index].type == .person && context.entities[index].span.end <= limit }
-        let found = [context.entityIndices(inSentence: sentence).last(where: matches),
-                     context.entityIndices(inSentence: sentence - 1).last(where: matches)].compactMap { $0 }.max()
-        return found.map { context.entities[$0] }
+        let range = segment ?? TextSpan(start: offset, end: min(offset + 5, context.scalars.count))
+        let words = context.wordSpans(from: range.start, to: range.end, max: 64)
+        guard let pronoun = (segment == nil ? words.first : words.last(where: {
+            PronounResolver.isFemale(context.text(of: $0)) != nil
+        })) else { return nil }
+        let female = PronounResolver.isFemale(context.text(of: pronoun))
+        return PronounResolver(context: context, quotes: context.quotations).antecedent(before: pronoun.start, female: female,
+                                                                                        reach: QuoteRules.pronounReach)
     }
 
     // MARK: - Statements

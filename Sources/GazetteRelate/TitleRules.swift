@@ -22,7 +22,8 @@ struct TitleRules {
         "plaatsvervangende", "'s", "’s",
     ]
     /// Words that make a title a past one: no `leader_of` from them.
-    static let pastModifiers: Set<String> = ["former", "ex", "late", "voormalig", "voormalige", "oud", "ehemalige", "ancien", "then"]
+    /// ("then President X" is not one: X led at the time the text speaks of.)
+    static let pastModifiers: Set<String> = ["former", "ex", "late", "voormalig", "voormalige", "oud", "ehemalige", "ancien"]
     static let determiners: Set<String> = ["the", "a", "an", "de", "het", "een", "its", "his", "her", "zijn", "haar"]
     static let of: Set<String> = ["of", "van"]
     /// Titles whose qualifier is a subject covered, not an employer: an "EU correspondent" reports on the EU.
@@ -60,7 +61,9 @@ struct TitleRules {
         func type(_ index: Int) -> EntityType { entities[index].type }
         func gap(_ left: Int, _ right: Int) -> [String] { context.words(span(left).end, span(right).start) }
         func isOf(_ words: [String]) -> Bool {
-            !words.isEmpty && Self.of.contains(words[0]) && words.dropFirst().allSatisfy { Self.determiners.contains($0) } && words.count <= 2
+            // "of France", "of the United States", "of independent Ghana", "of the Republic of Kazakhstan".
+            !words.isEmpty && Self.of.contains(words[0]) && words.count <= 5
+                && words.dropFirst().filter { !Self.determiners.contains($0) && !Self.stateWords.contains($0) }.count <= 1
         }
         func isQualifier(_ index: Int?) -> Bool {
             guard let index else { return false }
@@ -68,7 +71,7 @@ struct TitleRules {
         }
 
         // Pre-nominal and post-nominal: ROLE right before the person.
-        if let role = entity(-1), type(role) == .role, context.isSpaces(span(role).end, span(person).start) {
+        if let role = entity(-1), type(role) == .role, isTitleGap(span(role).end, span(person).start) {
             var qualifier: Int?
             var evidenceStart = span(role).start
             var evidenceEnd = span(person).end
@@ -83,7 +86,9 @@ struct TitleRules {
                     past = words.contains { Self.pastModifiers.contains($0) }
                 }
             }
-            if qualifier == nil, let candidate = entity(1), isQualifier(candidate), isOf(gap(person, candidate)) {
+            if qualifier == nil, let candidate = entity(1), isQualifier(candidate),
+                isOf(gap(person, candidate)) || span(person).contains(span(candidate))
+            {
                 qualifier = candidate
                 evidenceEnd = span(candidate).end
             }
@@ -91,18 +96,24 @@ struct TitleRules {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
         }
-        // Fronted: "the president of France, Emmanuel Macron".
+        // Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev".
         if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), type(role) == .role,
-            context.isComma(span(qualifier).end, span(person).start, exactly: true), isOf(gap(role, qualifier))
+            context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start),
+            isOf(gap(role, qualifier))
         {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: span(role).start, end: span(person).end), past: false, confidence: 0.9)
         }
         // Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,".
         if let first = entity(1) {
-            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return nil }
+            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return copula(of: person) }
             let leadWords = context.words(span(person).end, span(first).start)
-            guard leadWords.count <= 1, leadWords.allSatisfy({ Self.determiners.contains($0) }) else { return nil }
+            // "X, the Premier of China", "X, the future first prime minister of Ghana".
+            guard leadWords.count <= 3, leadWords.first.map({ Self.determiners.contains($0) }) ?? true,
+                leadWords.count <= 1 || !hasSecondComma(span(person).end, span(first).start),
+                // "Rutte, a former Dutch prime minister,": a past title of more words states nothing now.
+                leadWords.count <= 1 || !leadWords.contains(where: { Self.pastModifiers.contains($0) })
+            else { return nil }
             var qualifier: Int?
             var role: Int?
             var past = false
@@ -118,7 +129,7 @@ struct TitleRules {
             } else if Self.pastModifiers.contains(leadWords.last ?? "") {
                 past = true
             }
-            guard let role else { return nil }
+            guard let role else { return copula(of: person) }
             var end = span(role).end
             if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after)) {
                 qualifier = after
@@ -129,6 +140,77 @@ struct TitleRules {
                          past: past, confidence: 0.9)
         }
         return nil
+    }
+
+    /// Whether a second comma follows the first one between two offsets.
+    func hasSecondComma(_ start: Int, _ end: Int) -> Bool {
+        guard let comma = context.firstOccurrence(of: [","], from: start, to: end) else { return false }
+        return context.containsComma(comma + 1, end)
+    }
+
+    /// Words of a state's formal name before its short name ("the Republic of Kazakhstan").
+    static let stateWords: Set<String> = ["republic", "kingdom", "federal", "federation", "islamic", "democratic", "people's",
+                                          "state", "of", "van", "republiek", "koninkrijk"]
+
+    /// Prepositions that start a time phrase between a copula and a title ("was until last year prime minister").
+    static let timeWords: Set<String> = ["until", "till", "since", "from", "in", "on", "at", "by", "for", "to", "tot", "sinds",
+                                         "van", "in", "op", "voor", "na", "after", "before", "during", "als"]
+
+    /// Verbs that give a person a title: "X was President of Y", "X became prime minister", "X reigned as King of Y".
+    static let copulas: Set<String> = ["was", "is", "became", "becomes", "remained", "as"]
+
+    /// "X (1823–1899) was the constitutional President of Bolivia", "X reigned as King of Romania",
+    /// "X was elected president of Y": a copula or "as" right before the title (a parenthesis after
+    /// the name and up to three words before the title may come between), the country after "of".
+    func copula(of person: Int) -> Title? {
+        let entities = context.entities
+        guard person + 1 < entities.count, entities[person + 1].sentence == entities[person].sentence else { return nil }
+        var roleIndex = person + 1
+        var qualifier: Int?
+        if entities[roleIndex].type == .country, roleIndex + 1 < entities.count, entities[roleIndex + 1].type == .role,
+            context.isSpaces(entities[roleIndex].span.end, entities[roleIndex + 1].span.start)
+        {
+            qualifier = roleIndex
+            roleIndex += 1
+        }
+        guard entities[roleIndex].type == .role else { return nil }
+        var start = entities[person].span.end
+        // Skip a parenthesis right after the name: "Carol II (15 October 1893 – 4 April 1953)".
+        if let open = context.firstOccurrence(of: ["("], from: start, to: min(start + 3, entities[roleIndex].span.start)),
+            let close = context.firstOccurrence(of: [")"], from: open, to: entities[roleIndex].span.start)
+        {
+            start = close + 1
+        }
+        let words = context.words(start, qualifier.map { entities[$0].span.start } ?? entities[roleIndex].span.start)
+        guard let link = words.firstIndex(where: { Self.copulas.contains($0) }), link <= 3, words.count - link - 1 <= 3,
+            !context.containsComma(start, entities[roleIndex].span.start)
+        else { return nil }
+        // "Rutte was tot vorig jaar premier": a time phrase or a past modifier before the title is not a plain title.
+        let between = words[(link + 1)...]
+        guard between.allSatisfy({ !Self.pastModifiers.contains($0) && !Self.timeWords.contains($0) }) else { return nil }
+        var end = entities[roleIndex].span.end
+        if qualifier == nil, roleIndex + 1 < entities.count, entities[roleIndex + 1].sentence == entities[person].sentence,
+            entities[roleIndex + 1].type == .country || entities[roleIndex + 1].type == .org,
+            case let gap = context.words(entities[roleIndex].span.end, entities[roleIndex + 1].span.start),
+            !gap.isEmpty, Self.of.contains(gap[0]), gap.count <= 3
+        {
+            qualifier = roleIndex + 1
+            end = entities[roleIndex + 1].span.end
+        }
+        return Title(person: person, role: roleIndex, qualifier: qualifier,
+                     evidence: TextSpan(start: entities[person].span.start, end: end), past: false, confidence: 0.85)
+    }
+
+    /// Honorifics and ranks that may stand between a title and a name ("Prime Minister Dr. Mahathir").
+    static let honorifics: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "sir", "dame", "gen", "general", "lt", "col",
+                                          "maj", "capt", "adm", "marshal", "field", "rev", "sen", "rep", "gov", "hon"]
+
+    /// Whether only spaces, or up to two honorifics with their stops, stand between a title and a name.
+    func isTitleGap(_ start: Int, _ end: Int) -> Bool {
+        if context.isSpaces(start, end) { return true }
+        let words = context.words(start, end)
+        return words.count <= 2 && words.allSatisfy { Self.honorifics.contains($0) }
+            && !context.text(start, end).contains(where: { $0 != " " && $0 != "." && !$0.isLetter })
     }
 
     func emit(_ title: Title, into builder: inout RelationBuilder) {
@@ -157,15 +239,8 @@ struct TitleRules {
                 builder.add(.affiliatedWith, head: person, tail: qualifier, role: roleName, evidence: title.evidence,
                             trigger: role.text, confidence: 0.85)
             }
-        } else if leader, !title.past, let kb = person.kb, let roleID = role.kb {
-            // A title alone: the gazetteer says what the person led on the article's date.
-            for office in context.gazetteer.offices(of: kb, on: context.asOf) where office.role == roleID {
-                if let tail = context.bestMention(of: office.of, near: person) {
-                    builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
-                                trigger: role.text, confidence: 0.8)
-                    break
-                }
-            }
+        } else if leader, !title.past {
+            emitDocumentLeader(title, person: person, role: role, roleName: roleName, into: &builder)
         }
     }
 }

@@ -1,0 +1,198 @@
+import GazetteCore
+
+/// `leader_of` for a leader title whose phrase names no country ("President John Quincy Adams",
+/// "the country's Prime Minister Sheikh Hasina"): the country comes from
+/// - the knowledge base: the office the person held on the article's date (no relation when the
+///   person held that office only at another time; `source: "pattern+kb"`, the text states the title, the knowledge base the country);
+/// - the document: after "the country's" / "the nation's", or, when one country dominates the
+///   document (the title paragraph's country, else the one mentioned most, by a margin), that country
+///   (`source: "pattern"`, lower confidence).
+extension TitleRules {
+    /// Words before a title that point at the document's country.
+    static let countryAnaphors: [[String]] = [["the", "country's"], ["the", "nation's"], ["the", "country’s"], ["the", "nation’s"]]
+
+    /// Emits `leader_of` for a leader title without a qualifier in its phrase.
+    func emitDocumentLeader(_ title: Title, person: Entity, role: Entity, roleName: String, into builder: inout RelationBuilder) {
+        if let kb = person.kb, let roleID = role.kb {
+            let current = context.gazetteer.offices(of: kb, on: context.asOf).filter { $0.role == roleID }
+            let ever = context.gazetteer.offices(of: kb).filter { $0.role == roleID }
+            for office in current {
+                if let tail = context.bestMention(of: office.of, near: person) {
+                    builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
+                                trigger: role.text, source: "pattern+kb", confidence: 0.8)
+                    return
+                }
+            }
+            if !ever.isEmpty { return }
+        }
+        // A prince is seldom the one who leads: the document's country is not inferred for that title.
+        guard !Self.consortRoles.contains(role.kb ?? ""), !Self.organisationTitles.contains(role.text.lowercased()) else { return }
+        let before = context.words(max(0, role.span.start - 20), role.span.start).suffix(2)
+        let anaphor = Self.countryAnaphors.contains { Array(before) == $0 }
+        guard let country = statedCountry(of: role) ?? dominantCountry(anaphor: anaphor) else { return }
+        let tail = context.bestMention(of: country, near: person) ?? context.entities.first { $0.kb == country }
+        guard let tail else { return }
+        builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence, trigger: role.text,
+                    confidence: anaphor ? 0.75 : 0.6)
+    }
+
+    /// Title words that lead organisations more often than countries: no document country for them.
+    static let organisationTitles: Set<String> = ["chairman", "chairwoman", "chair", "chairperson"]
+
+    /// Titles held by members of a ruling family more often than by its ruler, or of one see only.
+    static let consortRoles: Set<String> = ["role:prince", "role:pope"]
+
+    /// The country the document states the same title of ("the President of the United States",
+    /// "the French president"): the country right after "ROLE of (the)" or right before the title.
+    func statedCountry(of role: Entity) -> String? {
+        guard let kb = role.kb else { return nil }
+        return statedCountry { $0.kb == kb }
+    }
+
+    /// `statedCountry(of:)` for the role with this name ("president").
+    func statedCountry(ofRoleNamed name: String) -> String? {
+        statedCountry { $0.kb.flatMap { context.gazetteer.role($0)?.name } == name }
+    }
+
+    /// The country stated of the first title that `matches` and has one.
+    func statedCountry(matching matches: (Entity) -> Bool) -> String? {
+        let entities = context.entities
+        for index in entities.indices where entities[index].type == .role && matches(entities[index]) {
+            if index + 1 < entities.count, entities[index + 1].type == .country, let kb = entities[index + 1].kb,
+                case let words = context.words(entities[index].span.end, entities[index + 1].span.start),
+                words.first == "of", words.count <= 2
+            {
+                return kb
+            }
+            if index > 0, entities[index - 1].type == .country, let kb = entities[index - 1].kb,
+                context.isSpaces(entities[index - 1].span.end, entities[index].span.start) || context.words(entities[index - 1].span.end, entities[index].span.start) == ["s"]
+            {
+                return kb
+            }
+        }
+        return nil
+    }
+
+    /// The document's country: the one its title paragraph names (alone), else the one mentioned
+    /// most often when it has at least two more mentions than the next; with `anaphor` ("the
+    /// country's"), simply the one mentioned most.
+    func dominantCountry(anaphor: Bool) -> String? {
+        let (counts, titleCountries) = context.countryMentions
+        if titleCountries.count == 1, let only = titleCountries.first { return only }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let top = ranked.first else { return nil }
+        if anaphor { return top.key }
+        let second = ranked.count > 1 ? ranked[1].value : 0
+        return top.value >= 2 && top.value > second ? top.key : nil
+    }
+}
+
+/// `leader_of` stated by a noun of leadership next to a person: "X's administration", "the X
+/// administration", "the presidency of X", "X's premiership". The country is the knowledge base's
+/// for an office the person held on the article's date (`pattern+kb`), else the document's.
+struct LeadershipNounRules {
+    let context: RelationContext
+    /// Nouns that say a person led a government, with the role they imply.
+    static let nouns: [String: String] = [
+        "administration": "head of government", "presidency": "president", "premiership": "prime minister",
+        "reign": "head of state", "government": "head of government",
+    ]
+
+    func apply(to builder: inout RelationBuilder) {
+        let entities = context.entities
+        for index in entities.indices where entities[index].type == .person {
+            let person = entities[index]
+            guard let found = noun(near: person) else { continue }
+            let title = TitleRules(context: context)
+            if let kb = person.kb {
+                let offices = context.gazetteer.offices(of: kb, on: context.asOf).filter { context.gazetteer.role($0.role)?.leader ?? false }
+                if let office = offices.first, let tail = context.bestMention(of: office.of, near: person) {
+                    builder.add(.leaderOf, head: person, tail: tail, role: context.gazetteer.role(office.role)?.name ?? found.role,
+                                evidence: found.evidence, trigger: found.trigger, source: "pattern+kb", confidence: 0.7)
+                    continue
+                }
+                if !context.gazetteer.offices(of: kb).isEmpty { continue }
+            }
+            guard let country = title.statedCountry(ofRoleNamed: found.role) ?? title.dominantCountry(anaphor: false),
+                let tail = context.bestMention(of: country, near: person)
+            else { continue }
+            builder.add(.leaderOf, head: person, tail: tail, role: found.role, evidence: found.evidence, trigger: found.trigger,
+                        confidence: 0.55)
+        }
+    }
+
+    /// A cheap screen: a possessive after the person, or a word of a noun's length (5, 10 or 11
+    /// letters) right after it or two words before it.
+    func mayHaveNoun(near person: Entity) -> Bool {
+        let scalars = context.scalars
+        let end = person.span.end
+        if end < scalars.count, scalars[end] == "'" || scalars[end] == "’" { return true }
+        // The word after the person, then the two words before it, measured without building strings.
+        var index = end
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        var length = 0
+        while index + length < scalars.count, Self.isLetter(scalars[index + length]) { length += 1 }
+        if [5, 10, 11, 14].contains(length) { return true }
+        // "the presidency of X": "of" right before the person, a noun's length before it.
+        var start = person.span.start
+        while start > 0, scalars[start - 1] == " " { start -= 1 }
+        guard start >= 3, scalars[start - 1] == "f", scalars[start - 2] == "o", scalars[start - 3] == " " || start == 2 else { return false }
+        var nounEnd = start - 3
+        while nounEnd > 0, scalars[nounEnd - 1] == " " { nounEnd -= 1 }
+        var nounStart = nounEnd
+        while nounStart > 0, Self.isLetter(scalars[nounStart - 1]) { nounStart -= 1 }
+        return [5, 10, 11, 14].contains(nounEnd - nounStart)
+    }
+
+    /// Whether a scalar is a letter (`isAlphabetic`), tested without its properties when it is ASCII.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : scalar.properties.isAlphabetic
+    }
+
+    /// The leadership noun next to a person, with the role it implies, its evidence and its text.
+    func noun(near person: Entity) -> (role: String, evidence: TextSpan, trigger: String)? {
+        guard mayHaveNoun(near: person) else { return nil }
+        let after = context.wordSpans(from: person.span.end, to: min(context.scalars.count, person.span.end + 20), max: 2)
+        let afterWords = after.map { context.text(of: $0).lowercased() }
+        // "X's administration": the possessive ending is its own word ("'s") or glued to nothing.
+        if let first = afterWords.first, first == "'s" || first == "’s", afterWords.count == 2, let role = Self.nouns[afterWords[1]],
+            context.isSpaces(person.span.end + 2, after[1].start)
+        {
+            return (role, TextSpan(start: person.span.start, end: after[1].end), context.text(of: after[1]))
+        }
+        let before = Array(context.wordSpans(from: max(0, person.span.start - 30), to: person.span.start, max: 8).suffix(3))
+        let beforeWords = before.map { context.text(of: $0).lowercased() }
+        // "the X administration".
+        if beforeWords.last == "the" || beforeWords.last == "first" || beforeWords.last == "second",
+            let first = afterWords.first, let role = Self.nouns[first], context.isSpaces(person.span.end, after[0].start)
+        {
+            return (role, TextSpan(start: before.last!.start, end: after[0].end), context.text(of: after[0]))
+        }
+        // "the presidency of X".
+        if beforeWords.count >= 2, beforeWords.last == "of", let role = Self.nouns[beforeWords[beforeWords.count - 2]], role != "head of government" || beforeWords[beforeWords.count - 2] == "administration" {
+            let noun = before[before.count - 2]
+            return (role, TextSpan(start: noun.start, end: person.span.end), context.text(of: noun))
+        }
+        return nil
+    }
+}
+
+/// `leader_of` stated by a regnal name with its realm: "Gustav III of Sweden" (a person whose name
+/// holds a regnal number and, inside it, the country after "of").
+struct RegnalNameRules {
+    let context: RelationContext
+
+    func apply(to builder: inout RelationBuilder) {
+        let entities = context.entities
+        for index in entities.indices where entities[index].type == .person && entities[index].kb == nil {
+            let person = entities[index]
+            guard index + 1 < entities.count, entities[index + 1].type == .country, person.span.contains(entities[index + 1].span),
+                context.words(person.span.start, entities[index + 1].span.start).last == "of",
+                // A title right before the name ("King Philip V of Spain") states it already.
+                index == 0 || entities[index - 1].type != .role || entities[index - 1].sentence != person.sentence
+            else { continue }
+            builder.add(.leaderOf, head: person, tail: entities[index + 1], role: "monarch", evidence: person.span,
+                        trigger: person.text, confidence: 0.8)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import GazetteCore
+import GazetteTestSupport
+import Testing
+
+/// Quote attribution over the document, pronoun speakers, name shapes and document-level leaders, on
+/// sentences written for each phrasing.
+@Suite("Quote attribution and document leaders")
+struct QuoteAttributionTests {
+    /// "speaker: statement" for every `said` relation.
+    func said(_ text: String) throws -> [String] {
+        let document = try Repository.annotate(text)
+        return document.relations.filter { $0.type == .said }.map {
+            "\(document.entity($0.head)!.text): \(document.text(of: $0.statement!))"
+        }
+    }
+
+    /// "head -> tail (source)" for every `leader_of` relation.
+    func leaders(_ text: String) throws -> [String] {
+        let document = try Repository.annotate(text)
+        return document.relations.filter { $0.type == .leaderOf }.map {
+            "\(document.entity($0.head)!.text) -> \(document.entity($0.tail!)!.text) (\($0.source))"
+        }
+    }
+
+    @Test func invertedSpeakerAfterAnHonorific() throws {
+        #expect(try said("Hearing\n\"We will not stop asking these questions,\" said Rep. Elijah Cummings of Maryland.")
+            == ["Elijah Cummings: We will not stop asking these questions"])
+    }
+
+    @Test func pronounSpeakerIsTheSubjectOfTheRightGender() throws {
+        #expect(try said("Health\nMr. Rendell met Mrs. Clinton on Monday. \"She will be back on the trail soon,\" he said.")
+            == ["Rendell: She will be back on the trail soon"])
+    }
+
+    @Test func splitQuoteIsOneStatement() throws {
+        #expect(try said("Rules\n\"This is only a start,\" Elaine Kamarck said. \"We need far more than that.\"")
+            == ["Elaine Kamarck: This is only a start,\" Elaine Kamarck said. \"We need far more than that"])
+    }
+
+    @Test func quoteAfterAColon() throws {
+        #expect(try said("Rules\nElaine Kamarck told reporters: \"The rules of the party are clear.\"")
+            == ["Elaine Kamarck: The rules of the party are clear"])
+    }
+
+    @Test func quoteRunningOverParagraphs() throws {
+        #expect(try said("Rules\n\"The first part of what we think runs here.\n\n\"And the second part ends it,\" said Elaine Kamarck.")
+            == ["Elaine Kamarck: The first part of what we think runs here.\n\n\"And the second part ends it"])
+    }
+
+    @Test func personNamedInsideTheQuoteIsNotItsSpeaker() throws {
+        #expect(try said("Debate\n\"Donald Trump is wrong about this one,\" said Elaine Kamarck.")
+            == ["Elaine Kamarck: Donald Trump is wrong about this one"])
+    }
+
+    @Test func honorificIsNotPartOfTheName() throws {
+        #expect(try leaders("Summit\nMalaysian Prime Minister Dr. Mahathir bin Mohamad opened the summit.")
+            == ["Mahathir bin Mohamad -> Malaysian (pattern)"])
+    }
+
+    @Test func regnalNumberAndInitialsBelongToTheName() throws {
+        let document = try Repository.annotate("History\nKing Carol II of Romania met President Ulysses S. Grant of the United States.")
+        let persons = document.entities.filter { $0.type == .person }.map(\.text)
+        #expect(persons == ["Carol II of Romania", "Ulysses S. Grant"])
+        #expect(try leaders("History\nKing Carol II of Romania abdicated.") == ["Carol II of Romania -> Romania (pattern)"])
+        #expect(try leaders("Opera\nThe opera was founded by Gustav III of Sweden in 1773.") == ["Gustav III of Sweden -> Sweden (pattern)"])
+    }
+
+    @Test func generationalSuffixMakesAnotherPerson() throws {
+        let document = try Repository.annotate("Campaign\nDonald Trump Jr. spoke in Ohio.")
+        let person = document.entities.first { $0.type == .person }
+        #expect(person?.text == "Donald Trump Jr.")
+        #expect(person?.kb == nil)
+    }
+
+    @Test func theCountrysTitleTakesTheDocumentsCountry() throws {
+        #expect(try leaders("Press\nBangladesh has a free press. It has support from the country's Prime Minister Sheikh Hasina.")
+            == ["Sheikh Hasina -> Bangladesh (pattern)"])
+    }
+
+    @Test func titleStatedOfACountryElsewhere() throws {
+        #expect(try leaders("Commission\nIt was appointed by the President of the United States. Later President William McKinley named its members.")
+            == ["William McKinley -> United States (pattern)"])
+    }
+
+    @Test func quoteSignedWithADash() throws {
+        #expect(try said("Voices\n“I just hope this campaign brings people out to vote.” ― Jorge Falcon.")
+            == ["Jorge Falcon: I just hope this campaign brings people out to vote"])
+    }
+
+    @Test func oneNameWordRightAfterAQuote() throws {
+        #expect(try said("Hearing\n“Every time you say that, you give them ammunition,” Tester said.")
+            == ["Tester: Every time you say that, you give them ammunition"])
+    }
+
+    @Test func quoteSplitByAnAttributionWithAComma() throws {
+        #expect(try said("Climate\n\"What we owe them is honesty,\" Elaine Kamarck said, \"and a plan for the future.\"")
+            == ["Elaine Kamarck: What we owe them is honesty,\" Elaine Kamarck said, \"and a plan for the future"])
+    }
+
+    @Test func copulaTitleWithAParenthesis() throws {
+        #expect(try leaders("Bolivia\nGregorio Pacheco Leyes (1823–1899) was the constitutional President of Bolivia from 1884 to 1888.")
+            == ["Gregorio Pacheco Leyes -> Bolivia (pattern)"])
+    }
+
+    @Test func appositionTitleAfterAName() throws {
+        #expect(try leaders("Manifesto\nThe leaders presented their concerns to Zhou Enlai, the Premier of China.")
+            == ["Zhou Enlai -> China (pattern)"])
+    }
+
+    @Test func frontedTitleBeforeAName() throws {
+        #expect(try leaders("Monument\nThe unveiling was attended by the President of Poland, Lech Wałęsa, and his guests.")
+            == ["Lech Wałęsa -> Poland (pattern)"])
+    }
+
+    @Test func leadershipNoun() throws {
+        #expect(try leaders("Turkeys\nThe United States has a custom. It began in the United States during the presidency of Harry Truman.")
+            == ["Harry Truman -> United States (pattern)"])
+    }
+
+    @Test func knowledgeBaseChoosesTheCountryOfABareTitle() throws {
+        let document = try Repository.annotate("Visit\nPresident Barack Obama met the press in Berlin. Obama spoke about the United States.",
+                                               published: "2012-05-01")
+        let leader = document.relations.first { $0.type == .leaderOf }
+        #expect(leader?.source == "pattern+kb")
+        #expect(leader.flatMap { document.entity($0.tail!)?.canonical } == "United States")
+    }
+
+    @Test func titleOfAStatesFormalName() throws {
+        #expect(try leaders("Reforms\nIn 2015 the President of the Republic of Kazakhstan Nursultan Nazarbayev announced a plan.")
+            == ["Nursultan Nazarbayev -> Kazakhstan (pattern)"])
+    }
+}
