@@ -75,6 +75,8 @@ public final class Annotator {
     let matcher: EntityMatcher
     /// The date that decides who held an office when an article has no date ("YYYY-MM-DD").
     public let defaultAsOf: String
+    /// Whether the run was given a date (`--as-of`); without one, an undated article's date is unknown.
+    public let runIsDated: Bool
     /// What relation extraction may add beyond what the text states (`--kb-relations`).
     public var relationOptions = RelationOptions()
 
@@ -88,6 +90,7 @@ public final class Annotator {
             throw PipelineError("cannot open ICU: \(error)")
         }
         defaultAsOf = asOf ?? Self.today()
+        runIsDated = asOf != nil
     }
 
     /// Prepares a worker for a run: the run's date and relation options.
@@ -117,8 +120,14 @@ public final class Annotator {
     }
 
     /// The date used for a document: its published day, else the run's default.
-    public func asOf(for document: Document) -> String {
-        guard let published = document.published else { return defaultAsOf }
+    public func asOf(for document: Document) -> String { publishedDay(of: document) ?? defaultAsOf }
+
+    /// Whether a document's date is known: its published day, or a date the run was given (`--as-of`).
+    public func isDated(_ document: Document) -> Bool { runIsDated || publishedDay(of: document) != nil }
+
+    /// The day ("YYYY-MM-DD") a document's `published` starts with, if it starts with one.
+    func publishedDay(of document: Document) -> String? {
+        guard let published = document.published else { return nil }
         // The usual case on bytes: ten ASCII bytes "YYYY-MM-DD" and then nothing, or an ASCII byte (which cannot
         // join the tenth character into a longer one).
         let utf8 = published.utf8
@@ -126,7 +135,7 @@ public final class Annotator {
             let isDay = utf8.prefix(10).enumerated().allSatisfy { index, byte in
                 index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
             }
-            return isDay ? String(decoding: utf8.prefix(10), as: UTF8.self) : defaultAsOf
+            return isDay ? String(decoding: utf8.prefix(10), as: UTF8.self) : nil
         }
         if published.count >= 10 {
             let day = String(published.prefix(10))
@@ -136,7 +145,7 @@ public final class Annotator {
                 return day
             }
         }
-        return defaultAsOf
+        return nil
     }
 
     /// Annotates one raw document, or says why it was rejected.
@@ -176,7 +185,8 @@ public final class Annotator {
         timings.segment += clock.lap()
         matcher.match(&document)
         timings.match += clock.lap()
-        resources.relations.extract(&document, asOf: asOf(for: document), options: relationOptions)
+        resources.relations.extract(&document, asOf: asOf(for: document), dated: isDated(document),
+                                    options: relationOptions)
         timings.relate += clock.lap()
     }
 

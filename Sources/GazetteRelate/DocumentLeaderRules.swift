@@ -3,7 +3,9 @@ import GazetteCore
 /// `leader_of` for a leader title whose phrase names no country ("President John Quincy Adams",
 /// "the country's Prime Minister Sheikh Hasina"): the country comes from
 /// - the knowledge base: the office the person held on the article's date (no relation when the
-///   person held that office only at another time; `source: "pattern+kb"`, the text states the title, the knowledge base the country);
+///   person held that office only at another time); for an undated article, the office of any time when
+///   all the person's terms of it were of one country (`source: "pattern+kb"`: the text states the title,
+///   the knowledge base the country);
 /// - the document: after "the country's" / "the nation's", or, when one country dominates the
 ///   document (the title paragraph's country, else the one mentioned most, by a margin), that country
 ///   (`source: "pattern"`, lower confidence).
@@ -14,8 +16,7 @@ extension TitleRules {
     /// Emits `leader_of` for a leader title without a qualifier in its phrase.
     func emitDocumentLeader(_ title: Title, person: Entity, role: Entity, roleName: String, into builder: inout RelationBuilder) {
         if let kb = person.kb, let roleID = role.kb {
-            let current = context.gazetteer.offices(of: kb, on: context.asOf).filter { $0.role == roleID }
-            let ever = context.gazetteer.offices(of: kb).filter { $0.role == roleID }
+            let (current, ever) = context.offices(of: kb) { $0.role == roleID }
             for office in current {
                 if let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
@@ -23,7 +24,7 @@ extension TitleRules {
                     return
                 }
             }
-            if !ever.isEmpty { return }
+            if ever { return }
         }
         // A prince is seldom the one who leads: the document's country is not inferred for that title.
         guard !Self.consortRoles.contains(role.kb ?? ""), !Self.organisationTitles.contains(role.text.lowercased()) else { return }
@@ -105,13 +106,13 @@ struct LeadershipNounRules {
             guard let found = noun(near: person) else { continue }
             let title = TitleRules(context: context)
             if let kb = person.kb {
-                let offices = context.gazetteer.offices(of: kb, on: context.asOf).filter { context.gazetteer.role($0.role)?.leader ?? false }
+                let (offices, ever) = context.offices(of: kb) { context.gazetteer.role($0.role)?.leader ?? false }
                 if let office = offices.first, let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: context.gazetteer.role(office.role)?.name ?? found.role,
                                 evidence: found.evidence, trigger: found.trigger, source: "pattern+kb", confidence: 0.7)
                     continue
                 }
-                if !context.gazetteer.offices(of: kb).isEmpty { continue }
+                if ever { continue }
             }
             guard let country = title.statedCountry(ofRoleNamed: found.role) ?? title.dominantCountry(anaphor: false),
                 let tail = context.bestMention(of: country, near: person)

@@ -7,6 +7,8 @@ final class RelationContext {
     let document: Document
     let gazetteer: Gazetteer
     let asOf: String
+    /// Whether `asOf` is the article's own date; when it is not, offices of any time count (`offices(of:role:)`).
+    let dated: Bool
     /// The text's UTF-8 bytes (tokens give their offsets in them).
     let utf8: [UInt8]
     /// The text's scalars: its bytes when they are all ASCII, else decoded.
@@ -35,10 +37,11 @@ final class RelationContext {
     /// come in sentence order (each sentence's mentions one run of `entities`).
     private let mentionOrder: [Int]?
 
-    init(document: Document, gazetteer: Gazetteer, asOf: String) {
+    init(document: Document, gazetteer: Gazetteer, asOf: String, dated: Bool = true) {
         self.document = document
         self.gazetteer = gazetteer
         self.asOf = asOf
+        self.dated = dated
         utf8 = Array(document.text.utf8)
         scalars = utf8.withUnsafeBufferPointer { ASCIIBytes.isASCII($0) }
             ? ScalarText(ascii: utf8) : ScalarText(decoded: Self.scalars(of: document.text))
@@ -474,4 +477,17 @@ struct SentenceMentions: RandomAccessCollection {
     let order: [Int]?
 
     subscript(position: Int) -> Int { order?[position] ?? position }
+}
+
+extension RelationContext {
+    /// The offices a person's title refers to, and whether the person ever held any office that passes
+    /// `filter`. A dated article: the offices held on its date. An undated one (an encyclopedia entry, an
+    /// archive without dates): every office the person held, when all of them were of one country or
+    /// organisation; none when they were of several, since the title alone cannot choose.
+    func offices(of person: String, where filter: (Office) -> Bool) -> (referred: [Office], ever: Bool) {
+        let ever = gazetteer.offices(of: person).filter(filter)
+        if dated { return (gazetteer.offices(of: person, on: asOf).filter(filter), !ever.isEmpty) }
+        let places = Set(ever.map(\.of))
+        return (places.count == 1 ? ever : [], !ever.isEmpty)
+    }
 }

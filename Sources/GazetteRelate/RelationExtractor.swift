@@ -25,14 +25,16 @@ public struct RelationExtractor: Sendable {
     }
 
     /// Adds relations to a document with entities; `asOf` ("YYYY-MM-DD") decides who held an office.
-    public func extract(_ document: inout Document, asOf: String, options: RelationOptions = RelationOptions()) {
+    /// `dated` says whether that date is the article's own (its `published`, or a date the run was given);
+    /// for an undated article the knowledge base's offices of any time may name a title's country.
+    public func extract(_ document: inout Document, asOf: String, dated: Bool = true, options: RelationOptions = RelationOptions()) {
         // Every relation's head can speak: a person (titles, speech, the gazetteer), a named country
         // (membership, speech) or an organisation (speech). Without one, no rule can fire.
         guard document.entities.contains(where: { SpeechRules.canSpeak($0.type, $0.form) }) else {
             document.relations = []
             return
         }
-        let context = RelationContext(document: document, gazetteer: gazetteer, asOf: asOf)
+        let context = RelationContext(document: document, gazetteer: gazetteer, asOf: asOf, dated: dated)
         var builder = RelationBuilder()
         TitleRules(context: context).apply(to: &builder)
         LeadershipNounRules(context: context).apply(to: &builder)

@@ -39,6 +39,18 @@ struct RelationTests {
         #expect(try !relations(text, published: "2023-06-01").contains { $0.hasPrefix("leader_of") })
     }
 
+    @Test func anUndatedArticleUsesTheOfficesOfAnyTime() throws {
+        // Neither the article nor the run gives a date: the title names the one country Obama was ever president of.
+        let document = try Repository.annotate("Talks\nPresident Barack Obama called the United States a partner.", asOf: nil)
+        let leader = document.relations.first { $0.type == .leaderOf }
+        #expect(leader?.source == "pattern+kb")
+        #expect(leader.flatMap { document.entity($0.tail!)?.canonical } == "United States")
+        // A date from the article itself decides as before.
+        let dated = try Repository.annotate("Talks\nPresident Barack Obama called the United States a partner.",
+                                            published: "2023-06-01", asOf: nil)
+        #expect(!dated.relations.contains { $0.type == .leaderOf })
+    }
+
     @Test func formerTitlesAreNotLeadership() throws {
         let found = try relations("Talks\nFormer French President Nicolas Sarkozy spoke.")
         #expect(!found.contains { $0.hasPrefix("leader_of") })

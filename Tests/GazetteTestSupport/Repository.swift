@@ -28,7 +28,7 @@ public enum Repository {
     /// Annotates a text as the CLI would, with a fixed date so results do not depend on the day.
     public static func annotate(_ text: String, id: String = "test", format: InputFormat = .text,
                                 title: String? = nil, published: String? = nil, language: String? = nil,
-                                asOf: String = "2025-09-04") throws -> Document {
+                                asOf: String? = "2025-09-04") throws -> Document {
         let annotator = try Annotator(resources: resources, asOf: asOf)
         let raw = RawDocument(id: id, source: SourceLocator(path: id, format: format.rawValue), format: format,
                               bytes: Array(text.utf8), title: title, published: published, language: language)
