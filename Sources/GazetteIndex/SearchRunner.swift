@@ -1,7 +1,7 @@
 import GRDB
 import GazetteCore
 
-/// One search over an index connection, with paging: the SQL of `SearchIndex.search` (same filters, ranking,
+/// One search over an index connection, with paging: the SQL of `SearchIndex.search` and of the web view (filters, ranking,
 /// snippets and facets, so `IndexReader` answers as `gazette search` does) plus an offset and chosen snippet marks.
 struct SearchRunner {
     let query: SearchQuery
