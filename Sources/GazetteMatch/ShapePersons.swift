@@ -114,7 +114,7 @@ extension EntityMatcher {
                 if covered[first] { continue }
                 if first > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[first - 1], utf8)) { continue }
                 let sentence = tokens[first].sentence
-                if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCase(around: first, tokens, utf8) }
+                if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCaseSentence(containing: first, tokens, utf8) }
                 if titleCase[sentence] == true { continue }
                 let lastWord = PersonNameShape.surface(tokens[last], utf8)
                 let afterThe = first > 0 && PersonNameShape.surface(tokens[first - 1], utf8).lowercased() == "the"
@@ -290,24 +290,6 @@ extension EntityMatcher {
         let length = token.utf8End - token.utf8Start
         if length == 1 { return utf8[token.utf8Start] == 0x22 }
         return length == 3 && utf8[token.utf8Start] == 0xE2 && utf8[token.utf8Start + 1] == 0x80 && utf8[token.utf8Start + 2] == 0x9D
-    }
-
-    /// `isTitleCase(sentence:_:_:)` of the sentence holding token `index`, reading only that sentence's tokens.
-    static func isTitleCase(around index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let sentence = tokens[index].sentence
-        var start = index
-        while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
-        var words = 0
-        var capitalised = 0
-        var position = start
-        while position < tokens.count, tokens[position].sentence == sentence {
-            if tokens[position].kind == .word {
-                words += 1
-                if startsUppercase(tokens[position], utf8) { capitalised += 1 }
-            }
-            position += 1
-        }
-        return words >= 3 && capitalised * 10 >= words * 6
     }
 
     /// Whether a token may be part of a name: a name word, a particle, an initial, a suffix, a tight
