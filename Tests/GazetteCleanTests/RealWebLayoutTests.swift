@@ -46,6 +46,18 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aLongCommentThreadDoesNotHideAPostWithATaxonomyClassWord() throws {
+        // "author-jane" softly marks the post; the comment thread below holds most of the page's paragraph
+        // text. Comments do not count in the page's text mass, so the post still holds most of it and is kept.
+        let comment = "<p>I remember when the channel was dredged last time, the boats came in at every tide for years.</p>"
+        let html = """
+            <html><body><div class="post author-jane category-news">\(Self.article())</div>
+            <div id="comments">\(String(repeating: comment, count: 14))</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
     @Test func aPostWithATaxonomyClassWordKeepsItsText() throws {
         // "entry-author-jane" names the author in the post's class list; the post holds 40 % of the page's
         // paragraph text, the rest sits in two blocks that stay boilerplate.
