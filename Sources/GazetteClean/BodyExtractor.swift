@@ -10,6 +10,10 @@ struct BodyExtractor {
     let page: PageIndex
     /// The first byline seen ("By Jane Doe"), for the author when the page declares none.
     private(set) var byline: String?
+    /// Whether every paragraph is kept, the paragraph filters off: set for a page of a few short lines and no
+    /// running text (headings, captions, a link), where the filters that trim furniture around an article have
+    /// no article to protect and would leave nothing.
+    var keepsEveryParagraph = false
 
     init(page: PageIndex) { self.page = page }
 
@@ -22,7 +26,7 @@ struct BodyExtractor {
         for root in roots {
             let start = result.count
             extract(root, into: &result)
-            Self.dropEmptyHeadings(&result, from: start)
+            if !keepsEveryParagraph { Self.dropEmptyHeadings(&result, from: start) }
         }
         return result.compactMap { $0 }
     }
@@ -47,7 +51,7 @@ struct BodyExtractor {
             let paragraph = Whitespace.collapse(text)
             if paragraph.isEmpty { return }
             let density = bytes == 0 ? 0 : Double(linkBytes) / Double(bytes)
-            if let reason = ParagraphFilter.dropReason(paragraph, linkDensity: density, isHeading: heading) {
+            if !this.keepsEveryParagraph, let reason = ParagraphFilter.dropReason(paragraph, linkDensity: density, isHeading: heading) {
                 if reason == .byline, this.byline == nil { this.byline = paragraph }
                 result.append(nil)
                 return

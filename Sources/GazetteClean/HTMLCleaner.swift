@@ -63,6 +63,9 @@ public struct HTMLCleaner: Sendable {
         let page = PageIndex(root: root)
         let (roots, signal) = ContentLocator(page: page).locate()
         var extractor = BodyExtractor(page: page)
+        // A page with no running text and a line or two in all, boilerplate included (a few headings or captions),
+        // is all content; a page whose text sits in dropped blocks or scripts is not.
+        extractor.keepsEveryParagraph = signal == .none && roots.allSatisfy { page.plainText(of: $0).utf8.count <= Self.fewLinesOfText }
         var paragraphs = extractor.paragraphs(of: roots).map(\.text)
         if let lead = standfirst(page: page, roots: roots, paragraphs: paragraphs) { paragraphs.insert(lead, at: 0) }
         let jsonLD = JSONLDArticle(scripts: page.jsonLD)
@@ -85,6 +88,9 @@ public struct HTMLCleaner: Sendable {
 }
 
 extension HTMLCleaner {
+    /// Bytes of text (a line or two, boilerplate included) up to which a page without running text is kept whole.
+    static let fewLinesOfText = 80
+
     /// The standfirst when the page keeps it outside the content element (in the article's header): the block
     /// before the content whose text contains the page's description, when no body paragraph does.
     static func standfirst(page: PageIndex, roots: [Int], paragraphs: [String]) -> String? {

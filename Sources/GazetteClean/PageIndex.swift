@@ -130,7 +130,8 @@ struct PageIndex {
         aggregate()
     }
 
-    /// Clears the soft marks of elements that hold at least half of the page's paragraph text, then
+    /// Clears the soft marks of elements that hold at least half of the page's paragraph text (comment threads
+    /// left out of the page's total), then
     /// recomputes `insideBoilerplate` top-down (parents precede children in `elements`).
     private mutating func liftSoftMarks() {
         for index in elements.indices.reversed() {
@@ -145,7 +146,7 @@ struct PageIndex {
                 elements[element.parent].rawParagraphs += elements[index].rawParagraphs
             }
         }
-        let total = elements.first?.rawParagraphText ?? 0
+        let total = (elements.first?.rawParagraphText ?? 0) - commentThreadText()
         for index in elements.indices {
             var element = elements[index]
             if element.softBoilerplate && !element.commentWord && total >= 200 {
@@ -158,6 +159,20 @@ struct PageIndex {
             elements[index] = element
         }
         liftLargestSoftMark(total: total)
+    }
+
+    /// Paragraph text inside blocks marked by a comment word (outermost ones only). A comment thread is not
+    /// part of the page's main text mass: a long thread must not make the article's share look small.
+    private func commentThreadText() -> Int {
+        var inThread = [Bool](repeating: false, count: elements.count)
+        var text = 0
+        for index in elements.indices {
+            let element = elements[index]
+            let parentInThread = element.parent >= 0 && inThread[element.parent]
+            inThread[index] = parentInThread || element.commentWord
+            if element.commentWord && !parentInThread { text += element.rawParagraphText }
+        }
+        return text
     }
 
     /// Safety net: when the marks leave less than half as much paragraph text visible as the largest softly marked block holds

@@ -46,6 +46,38 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aPageOfAFewShortLinesKeepsThemAll() throws {
+        // No running text anywhere: the two headings and the linked line are the page's whole content.
+        let html = """
+            <html><head><title>Tide tables</title></head><body><h2>High tide</h2><h2>Low tide</h2>
+            <a href="/tides"><p>tables</p></a></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == ["High tide", "Low tide", "tables"])
+    }
+
+    @Test func aFewShortLinesBesideDroppedBlocksAreStillFiltered() throws {
+        // The page's text sits in a navigation block: the short line left over is not kept as the content.
+        let links = (1...12).map { "<a href=\"/s\($0)\">Section number \($0) of the harbour site</a>" }.joined(separator: " ")
+        let html = """
+            <html><head><title>Tide tables</title></head><body><nav>\(links)</nav><h2>Tides</h2></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs.isEmpty)
+    }
+
+    @Test func aLongCommentThreadDoesNotHideAPostWithATaxonomyClassWord() throws {
+        // "author-jane" softly marks the post; the comment thread below holds most of the page's paragraph
+        // text. Comments do not count in the page's text mass, so the post still holds most of it and is kept.
+        let comment = "<p>I remember when the channel was dredged last time, the boats came in at every tide for years.</p>"
+        let html = """
+            <html><body><div class="post author-jane category-news">\(Self.article())</div>
+            <div id="comments">\(String(repeating: comment, count: 30))</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
     @Test func aPostWithATaxonomyClassWordKeepsItsText() throws {
         // "entry-author-jane" names the author in the post's class list; the post holds 40 % of the page's
         // paragraph text, the rest sits in two blocks that stay boilerplate.
