@@ -140,7 +140,6 @@ let package = Package(
             name: "GazetteServeTests",
             dependencies: [
                 "GazetteServe", "GazetteRender", "GazetteIndex", "GazetteOutput", "GazettePipeline", "GazetteTestSupport",
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ]),
         .testTarget(name: "GazetteBrotliTests", dependencies: ["GazetteBrotli"]),
     ]

@@ -23,9 +23,10 @@ public final class BrowserServer: Sendable {
     /// Runs until `stop()` or cancellation.
     public func run() async throws { try await server.run() }
 
-    /// Waits until the socket listens, then returns the port it listens on.
+    /// Waits until the socket listens (up to a minute: a loaded machine may be slow to run the server's task),
+    /// then returns the port it listens on.
     public func waitUntilListening() async throws -> UInt16 {
-        try await server.waitUntilListening(timeout: 10)
+        try await server.waitUntilListening(timeout: 60)
         switch await server.listeningAddress {
         case .ip4(_, let port), .ip6(_, let port): return port
         default: throw BadRequest("the server listens on no IP address")
