@@ -195,7 +195,12 @@ struct OutputTargetProcessTests {
     /// the final file untouched, the partial file a prefix of complete lines (a torn last one aside), and
     /// `--resume` finishes the run to the bytes of an uninterrupted one. `export` and `render` have no --resume: their partial
     /// file and the untouched final file are checked.
-    @Test(arguments: Channel.allCases)
+    /// `make test-tsan` sets TSAN_OPTIONS: the gazette processes the tests start are then built with ThreadSanitizer,
+    /// whose runtime dies of SIGBUS at start under a file size limit (`ulimit -f`), before Gazette runs.
+    static let underThreadSanitizer = ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil
+
+    @Test(.disabled(if: underThreadSanitizer, "ThreadSanitizer's runtime cannot start under ulimit -f"),
+          arguments: Channel.allCases)
     func aWriteErrorKeepsTheLinesAndResumeFinishes(channel: Channel) throws {
         let fixture = try Self.fixture.get()
         let directory = try Repository.temporaryDirectory()
