@@ -233,6 +233,10 @@ public struct ParallelAnnotationRun {
         if let failure {
             queue.cancel()
             reorder.cancel()
+            // Let the reader and the workers end (each finishes at most the record or batch in hand) so that
+            // what they hold (mappings, records) is released before the caller reports the error and exits.
+            // Bounded: a reader blocked on a pipe that never ends must not keep the error from being reported.
+            _ = group.wait(timeout: .now() + .seconds(30))
             progress?.finish()
             throw failure
         }
