@@ -59,12 +59,25 @@ public struct TSVTable: Sendable {
         var columns: [String: Int] = [:]
         var rows: [Row] = []
         var lineNumber = 0
-        // Lines and cells are split on UTF-8 bytes: gazetteers can have millions of rows.
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // Lines and cells are split on the UTF-8 bytes with integer offsets (one pass, no generic collection
+        // splitting): gazetteers have hundreds of thousands of rows and are parsed at every start.
+        let bytes = Array(text.utf8)
+        var cells: [String] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
             lineNumber += 1
-            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let cells = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            defer { lineStart = next }
+            if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
+            cells.removeAll(keepingCapacity: true)
+            var cellStart = lineStart
+            for position in lineStart...lineEnd where position == lineEnd || bytes[position] == 0x09 {
+                cells.append(String(decoding: bytes[cellStart..<position], as: UTF8.self))
+                cellStart = position + 1
+            }
             guard let currentHeader = header else {
                 header = cells
                 for (index, name) in cells.enumerated() { columns[name] = index }
