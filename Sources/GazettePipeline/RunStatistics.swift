@@ -3,7 +3,8 @@ import GazetteOutput
 
 extension RunSummary {
     /// The run's figures as one JSON object, as `--stats FILE` writes them (schema `gazette.stats/1`):
-    /// documents, rejects by error code, bytes, seconds, rates, per-stage time and share, peak RSS.
+    /// documents, rejects by error code, bytes, seconds, rates, per-stage time and share, peak RSS, and what the
+    /// readers decided on the way (records skipped, charsets, bytes replaced, documents read in part).
     public var statisticsJSON: String {
         var json = JSONWriter()
         json.beginObject()
@@ -34,6 +35,16 @@ extension RunSummary {
         }
         json.endObject()
         if let peakResidentBytes { json.int("peak_rss_bytes", peakResidentBytes) } else { json.null("peak_rss_bytes") }
+        json.beginObject("reading")
+        json.int("files", reading.files)
+        json.int("replaced_bytes", reading.replacedBytes)
+        for (name, counts) in [("skipped_records", reading.skippedRecords), ("charsets", reading.allCharsets),
+                               ("partial", reading.partial)] {
+            json.beginObject(name)
+            for (key, count) in counts.sorted(by: { $0.key < $1.key }) { json.int(key, count) }
+            json.endObject()
+        }
+        json.endObject()
         json.endObject()
         return json.output
     }

@@ -181,6 +181,31 @@ struct ParallelRunTests {
         #expect(try GzipReader.decompress(BatchCorpus.bytes(resumed)) == BatchCorpus.bytes(plain))
     }
 
+    @Test func statisticsSayHowTheCharsetOfAFeedWasDecided() throws {
+        let directory = try Repository.temporaryDirectory()
+        let feed = directory.appendingPathComponent("feed.xml")
+        let rss = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <rss version="2.0"><channel><title>A wire</title>
+            <item><title>Caf\u{E9} opens</title><description>The caf\u{E9} opened on Monday in Lyon.</description></item>
+            </channel></rss>
+            """
+        // ISO-8859-1 bytes, as declared: "é" is the one byte 0xE9, not valid UTF-8.
+        try Data(rss.unicodeScalars.map { UInt8($0.value) }).write(to: feed)
+        let output = directory.appendingPathComponent("out.jsonl").path
+        let statistics = directory.appendingPathComponent("stats.json").path
+        var batch = BatchAnnotation(inputs: [feed.path], output: output, rejects: .file(output + ".rejects"),
+                                    options: options(workers: 1))
+        batch.statisticsPath = statistics
+        let summary = try batch.run(resources: Repository.resources, progress: nil)
+        #expect(summary.annotated == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: statistics))) as? [String: Any])
+        let reading = try #require(object["reading"] as? [String: Any])
+        let charsets = try #require(reading["charsets"] as? [String: Int])
+        #expect(charsets.count == 1 && charsets.keys.first?.contains("iso-8859-1") == true, "\(charsets)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("Café opens"))
+    }
+
     @Test func statisticsNameEveryStageAndTheRejectCodes() throws {
         let directory = try Repository.temporaryDirectory()
         let input = try BatchCorpus.file(count: 100, in: directory)
@@ -198,6 +223,9 @@ struct ParallelRunTests {
         #expect(object["balanced"] as? Bool == true)
         let stages = try #require(object["stages"] as? [String: [String: Double]])
         #expect(Set(stages.keys) == ["read", "clean", "segment", "match", "relate", "encode", "write"])
+        let reading = try #require(object["reading"] as? [String: Any])
+        #expect(reading["files"] as? Int == 1 && reading["replaced_bytes"] as? Int == 0)
+        #expect(Set(reading.keys) == ["files", "replaced_bytes", "skipped_records", "charsets", "partial"])
         let shares = stages.values.compactMap { $0["share"] }.reduce(0, +)
         #expect(abs(shares - 1) < 0.01)
         #expect((stages["segment"]?["seconds"] ?? 0) > 0)
