@@ -30,7 +30,7 @@ enum PlaceContext {
 
     /// Words before a place name that say a place follows ("in Lyon", "near Basra", "uit Gent", "nach Graz").
     static let locativeWords: Set<String> = [
-        "in", "at", "near", "from", "outside", "to", "In", "At", "Near", "From", "Outside",
+        "in", "at", "near", "from", "outside", "to", "In", "At", "Near", "From", "Outside", "AT",
         "bij", "uit", "naar", "te", "Bij", "Uit", "Naar", "Te",
         "bei", "aus", "nach", "Bei", "Aus", "Nach", "à", "À",
     ]
@@ -65,12 +65,35 @@ enum PlaceContext {
         {
             return true
         }
+        if isAfterPlaceNoun(first: first, tokens, utf8) { return true }
         if last + 2 < tokens.count, EntityMatcher.surface(tokens[last + 1], utf8) == ",",
             let next = nextCandidate, next.first == last + 2, next.type == .country
         {
             return true
         }
         return isDateline(first: first, last: last, tokens, utf8)
+    }
+
+    /// Nouns for places that a place name follows directly in Dutch and German ("de stad Gent", "de deelstaat
+    /// Karnataka", "die Stadt Eisenach").
+    static let placeNouns: Set<String> = [
+        "stad", "gemeente", "deelgemeente", "dorp", "deelstaat", "provincie", "hoofdstad", "havenstad", "eiland", "regio",
+        "badplaats", "grensstad", "Stadt", "Gemeinde", "Dorf", "Hauptstadt", "Provinz", "Insel", "ville", "village",
+    ]
+    /// Nouns for places that "of" joins to a place name in English ("the town of Tavildara", "the province of Yunnan").
+    static let placeOfNouns: Set<String> = [
+        "town", "city", "village", "province", "state", "capital", "port", "island", "region", "suburb", "outskirts",
+        "district", "county", "municipality", "resort", "towns", "villages", "cities",
+    ]
+
+    /// Whether a place noun stands right before the name ("de stad Gent") or before "of" ("the town of Liege").
+    static func isAfterPlaceNoun(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first > 0, tokens[first - 1].sentence == tokens[first].sentence, tokens[first - 1].kind == .word else { return false }
+        let before = EntityMatcher.surface(tokens[first - 1], utf8)
+        if before.utf8.count <= 12, placeNouns.contains(String(before)) { return true }
+        guard before == "of", first > 1, tokens[first - 2].sentence == tokens[first].sentence else { return false }
+        let noun = EntityMatcher.surface(tokens[first - 2], utf8)
+        return noun.utf8.count <= 12 && placeOfNouns.contains(String(noun))
     }
 
     /// "LYON, France (Reuters)", "LONDON 1996-08-30": a name in capitals that opens its sentence.
@@ -117,15 +140,15 @@ extension PlaceContext {
     }
 
     /// Whether a city candidate names a team in a results line: followed by a score (a number of up to three
-    /// digits: "CHICAGO 5 Boston 3") or next to a capitalised "AT" ("BALTIMORE AT NEW YORK").
+    /// digits: "CHICAGO 5 Boston 3") or by a capitalised "AT" ("BALTIMORE AT NEW YORK": Baltimore's team plays
+    /// at New York, which is the place).
     static func isTeamInResults(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         if last + 1 < tokens.count, tokens[last + 1].sentence == tokens[last].sentence, tokens[last + 1].kind == .number,
             tokens[last + 1].utf8End - tokens[last + 1].utf8Start <= 3
         {
             return true
         }
-        if last + 1 < tokens.count, isCapitalAT(tokens[last + 1], utf8) { return true }
-        return first > 0 && isCapitalAT(tokens[first - 1], utf8)
+        return last + 1 < tokens.count && isCapitalAT(tokens[last + 1], utf8)
     }
 
     /// Whether a token is "AT", compared on its bytes.
@@ -136,8 +159,16 @@ extension PlaceContext {
 }
 
 extension EntityMatcher {
+    /// Whether a word that does not start with a capital starts with a lower-case letter and has five letters or more.
+    static func isLongLowercaseWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if token.keyHash != 0 { return token.utf8End - token.utf8Start >= 5 && (0x61...0x7A).contains(utf8[token.utf8Start]) }
+        let word = surface(token, utf8)
+        return word.count >= 5 && (word.first?.isLowercase ?? false)
+    }
+
     /// `isTitleCase(sentence:)` for the sentence of a token, reading only that sentence's tokens (the token
-    /// list is in text order, so a sentence is one run of tokens).
+    /// list is in text order, so a sentence is one run of tokens). A lower-case word of five letters or more
+    /// ("talks", "others") is written so only in running text: a sentence full of names that has one is no headline.
     static func isTitleCaseSentence(containing index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let sentence = tokens[index].sentence
         var first = index
@@ -148,7 +179,11 @@ extension EntityMatcher {
         while position < tokens.count, tokens[position].sentence == sentence {
             if tokens[position].kind == .word {
                 words += 1
-                if startsUppercase(tokens[position], utf8) { capitalised += 1 }
+                if startsUppercase(tokens[position], utf8) {
+                    capitalised += 1
+                } else if isLongLowercaseWord(tokens[position], utf8) {
+                    return false
+                }
             }
             position += 1
         }
