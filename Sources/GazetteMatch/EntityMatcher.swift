@@ -397,7 +397,12 @@ public final class EntityMatcher {
             }
             if entries[id].type == .country || entries[id].type == .city {
                 // Both drop the place: the set lookup goes first, as it is cheaper than reading the word before.
-                if entries[id].needsContext, !placesInContext.contains(entries[id].kb) { continue }
+                if entries[id].needsContext,
+                    !placesInContext.kbs.contains(entries[id].kb) && !placesInContext.mentions.contains(candidate.first)
+                        || PlaceContext.isAcronymOutsideDateline(candidate.first, candidate.last, tokens, utf8)
+                {
+                    continue
+                }
                 let previousEnd = position > 0 ? candidates[position - 1].last : nil
                 if PlaceContext.isInsideLongerName(first: candidate.first, previousCandidateEnd: previousEnd, tokens, utf8)
                     || PlaceContext.isPartOfOtherName(first: candidate.first, last: candidate.last,

@@ -101,7 +101,8 @@ public final class CompiledGazetteer: Sendable {
                 builder.add(name, MatchEntry(
                     kb: city.id, type: .city, form: .name, canonical: city.name, wikidata: city.wikidata,
                     refersTo: nil, priority: 35, caseRules: [], surface: name,
-                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords)))
+                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords),
+                    isSmallPlace: !city.isHandWritten && (city.population ?? 0) < PlaceContext.smallCity))
             }
         }
         for role in gazetteer.roles {
@@ -216,6 +217,7 @@ struct TrieBuilder {
         if let existing = compiledForms[key] {
             entries[Int(existing)].languages = FormLanguages.merged(entries[Int(existing)].languages, entry.languages)
             entries[Int(existing)].needsContext = entries[Int(existing)].needsContext && entry.needsContext
+            entries[Int(existing)].isSmallPlace = entries[Int(existing)].isSmallPlace && entry.isSmallPlace
             return
         }
         compiledForms[key] = Int32(entries.count)

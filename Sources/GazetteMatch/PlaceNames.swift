@@ -13,7 +13,7 @@ extension PlaceContext {
         if isInHyphenCompound(first: first, last: last, tokens, utf8) { return true }
         if isEventName(first: first, last: last, year: !demonym && !possessive, tokens, utf8) { return true }
         guard !demonym, first > 0, previousCandidateEnd != first - 1, tokens[first - 1].sentence == tokens[first].sentence else { return false }
-        if isTailOfLongerName(first: first, tokens, utf8) { return true }
+        if isTailOfLongerName(first: first, tokens, utf8) || isAfterNameParticle(first: first, tokens, utf8) { return true }
         return isObjectOfName(first: first, previousCandidateEnd: previousCandidateEnd, tokens, utf8)
     }
 
@@ -64,6 +64,17 @@ extension PlaceContext {
         guard acronym || (!opensSentence && EntityMatcher.isNameWord(before, utf8)) else { return false }
         if before.utf8End - before.utf8Start <= 7, locativeWords.contains(String(EntityMatcher.surface(before, utf8))) { return false }
         return !EntityMatcher.isTitleCaseSentence(containing: first, tokens, utf8)
+    }
+
+    /// Particles inside Romance names of places and persons ("Punta del Este", "Tour de France").
+    static let nameParticles: Set<String> = ["del", "de", "da", "di", "do", "dos", "das", "la", "el", "du", "des", "della"]
+
+    /// "Punta del Este", "Tour de France": right after a name particle that follows a capitalised name word.
+    static func isAfterNameParticle(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first >= 2, tokens[first - 2].sentence == tokens[first].sentence, tokens[first - 1].utf8End - tokens[first - 1].utf8Start <= 5,
+            nameParticles.contains(String(EntityMatcher.surface(tokens[first - 1], utf8)))
+        else { return false }
+        return EntityMatcher.isNameWord(tokens[first - 2], utf8)
     }
 
     /// Whether a word is an acronym of two to five ASCII capitals ("FC", "AMP", "ADO").

@@ -41,6 +41,7 @@ func knowledgeBaseGazetteer() -> Gazetteer {
         City(id: "city:lincoln", name: "Lincoln", country: "country:US", population: 1_200_000, source: "geonames"),
         City(id: "city:paris", name: "Paris", country: "country:FR"),
         City(id: "city:may", name: "May", country: "country:US", population: 20_000, source: "geonames"),
+        City(id: "city:dover", name: "Dover", country: "country:US", population: 38_000, source: "geonames"),
     ]
     gazetteer.persons.append(Person(id: "person:abraham-lincoln", name: "Abraham Lincoln", source: "wikidata-p6-p35"))
     gazetteer.roles = [
@@ -113,6 +114,16 @@ struct KnowledgeBaseMatchingTests {
         #expect(try summary("He joined the Royal French navy.") == ["COUNTRY:French=country:FR"])
         // A headline in title case says nothing about names.
         #expect(try summary("Talks Resume in France") == ["COUNTRY:France=country:FR"])
+    }
+
+    @Test func smallPlacesShownByALocativeCountOnlyThere() throws {
+        // Companies bear small towns' names: "in Dover" shows that mention only; a place noun shows the whole document.
+        #expect(try summary("The plant in Dover closed. Dover said sales fell.") == ["CITY:Dover=city:dover"])
+        #expect(try summary("Police in the town of Dover said. Dover is calm.") == ["CITY:Dover=city:dover", "CITY:Dover=city:dover"])
+        // Not before a possessive, not as a figure of a table, not after a name particle.
+        #expect(try summary("He was interested in Dover's plan.").isEmpty)
+        #expect(try summary("DOVER 1.3073/78").isEmpty)
+        #expect(try summary("They met in Punta del Dover.").isEmpty)
     }
 
     @Test func placeNounsShowAPlace() throws {
