@@ -176,7 +176,7 @@ def _foreign_region_names(kb):
     return regions
 
 
-def world_cities(kb, hand, historical, minimum_population=15_000):
+def world_cities(kb, hand, historical, minimum_population=20_000):
     """cities.kb.tsv rows: GeoNames cities of at least `minimum_population` people (and every Natural Earth
     capital), with the Natural Earth English name and Wikidata id where the two join on geonameid, and GeoNames'
     own name (the local one: "Gent", "Brugge", "Sevilla") as an alias where it differs from the English name.

@@ -194,3 +194,20 @@ struct ScanFastPathTests {
         }
     }
 }
+
+@Suite("Matching: forms of letters compiled without ICU")
+struct LetterWordsTests {
+    /// Forms of ASCII letters and single spaces break into the words ICU finds; other forms go to ICU.
+    @Test func letterWordsAgreeWithTheSegmenter() throws {
+        let segmenter = try Segmenter()
+        for form in ["Lyon", "Salt Lake City", "New York", "Gent", "a b", "Aa Bb Cc Dd"] {
+            let fast = try #require(TrieBuilder.letterWords(of: form))
+            let icu = try segmenter.tokens(of: form)
+            #expect(fast.map { [$0.utf8Start, $0.utf8End] } == icu.map { [$0.utf8Start, $0.utf8End] }, "\(form)")
+            #expect(icu.allSatisfy { $0.kind == .word })
+        }
+        for form in ["St. Louis", "Guinea-Bissau", "Liège", "Two  spaces", "O'Hare", "Route 66", " Lead"] {
+            #expect(TrieBuilder.letterWords(of: form) == nil, "\(form)")
+        }
+    }
+}
