@@ -89,12 +89,21 @@ extension PlaceContext {
     /// Articles that may stand between ("Tour of the Netherlands").
     static let nameOfArticles: Set<String> = ["the", "het", "de", "la", "le", "der"]
 
+    /// Words of a state's formal name and of its government ("the Republic of Kazakhstan", "the Government of
+    /// Norway", "het Koninkrijk der Nederlanden"): the place after them is the state itself.
+    static let stateWords: Set<String> = [
+        "Republic", "Kingdom", "Federation", "State", "States", "Commonwealth", "Principality", "Duchy", "Emirate",
+        "Sultanate", "Government", "Republiek", "Koninkrijk", "Federatie", "Staat", "Regering", "Vorstendom",
+        "Groothertogdom", "Republik", "Königreich", "Bundesrepublik", "Regierung", "République", "Royaume",
+    ]
+
     /// Articles that open a name of the form "the Bank of Canada", "de Ronde van Frankrijk".
     static let nameArticles: Set<String> = ["the", "The", "de", "De", "het", "Het", "die", "Die", "der", "Der", "la", "La", "le", "Le"]
 
     /// "the Bank of Canada", "the News Agency of Nigeria", "de Ronde van Frankrijk": the place after "of" ("van",
     /// "de") and an optional article, when capitalised name words that no candidate covers (not a title:
-    /// "President of France" keeps France) stand before "of" and an article before them, outside a headline.
+    /// "President of France" keeps France; nor a state's formal name: "the Republic of Kazakhstan") stand before
+    /// "of" and an article before them, outside a headline.
     /// Without the article the name is a person's or a company's, and the place where they are from
     /// ("Peter Nicol of Scotland", "Benetton of Italy").
     static func isObjectOfName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -109,7 +118,7 @@ extension PlaceContext {
         else { return false }
         let name = of - 1
         guard previousCandidateEnd.map({ $0 < name }) ?? true, tokens[name].sentence == tokens[first].sentence,
-            EntityMatcher.isNameWord(tokens[name], utf8)
+            EntityMatcher.isNameWord(tokens[name], utf8), !stateWords.contains(String(EntityMatcher.surface(tokens[name], utf8)))
         else { return false }
         var start = name
         while start > 0, name - start < 4, tokens[start - 1].sentence == tokens[name].sentence,

@@ -108,6 +108,7 @@ struct KnowledgeBaseMatchingTests {
         // "the Name of Place" is a name; a person "of" a place is from there.
         #expect(try summary("The rate was set by the Central Bank of France on Monday.").isEmpty)
         #expect(try summary("He beat Jean Dupont of France in the final.") == ["COUNTRY:France=country:FR"])
+        #expect(try summary("He wrote to the Government of France.") == ["COUNTRY:France=country:FR"])
         // Events: a capitalised event noun or a year after the place.
         #expect(try summary("She won the France Open and the Chicago 2000 race.").isEmpty)
         // A demonym is an adjective: a capitalised word before it does not make it part of a name.
