@@ -383,7 +383,7 @@ def main():
     hand = load_hand(out)
     countries, names = places.historical_countries(kb, hand)
     cities = places.world_cities(kb, hand, countries)
-    extra = {fold(row['form']) for row in names} | {fold(row['name']) for row in cities}
+    extra = {fold(row['form']) for row in names} | {fold(row['name']) for row in cities if row['large']}
     persons, offices = build_persons(kb, hand, extra)
     sovereign = places.sovereign_states(kb, hand)
     write_tsv(os.path.join(out, 'persons.kb.tsv'), ['id', 'name', 'wikidata', 'aliases', 'surnames', 'source'], persons,

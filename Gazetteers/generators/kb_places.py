@@ -146,10 +146,44 @@ def _natural_earth(kb):
     return places
 
 
-def world_cities(kb, hand, historical, minimum_population=100_000):
+# Cities at least this large are "large": their names keep persons' surnames out (build_kb.py), as before the
+# smaller GeoNames cities were added. The smaller ones only count where the text shows a place (see the matcher).
+LARGE_CITY = 100_000
+
+
+# ISO 3166-2 subdivision types of the first level that news names as regions ("Florida", "Quebec", "Bavaria").
+REGION_TYPES = {'State', 'Province', 'Region', 'Autonomous region', 'Autonomous community', 'Canton', 'Land', 'Republic',
+                'Territory', 'Union territory', 'Regional state', 'Country', 'Autonomous republic', 'Federal district'}
+
+
+STATE_TYPES = {'State', 'Territory', 'Union territory'}
+# Continents in the gazetteer languages: a town of that name ("Asia", Philippines) is left out, the name means the continent.
+CONTINENTS = {'Africa', 'America', 'Americas', 'Antarctica', 'Asia', 'Australia', 'Europe', 'Oceania', 'Afrika', 'Amerika',
+              'Azië', 'Europa', 'Oceanië', 'Antarctica', 'Asien', 'Ozeanien', 'Antarktis', 'Afrique', 'Amérique', 'Asie',
+              'Océanie', 'Antarctique'}
+
+
+def _foreign_region_names(kb):
+    """Folded names of first-level subdivisions (ISO 3166-2) with the country each belongs to ('*' for states)."""
+    with open(os.path.join(kb, ISO3166_2), encoding='utf-8') as handle:
+        entries = json.load(handle)['3166-2']
+    regions = collections.defaultdict(set)
+    for entry in entries:
+        if entry['type'] in REGION_TYPES:
+            # A state keeps a town of its own country out too ("Delaware", Ohio); provinces and cantons are often
+            # named after their capital ("Luzern"), which keeps its name.
+            regions[fold(entry['name'])].add('*' if entry['type'] in STATE_TYPES else entry['code'][:2])
+    return regions
+
+
+def world_cities(kb, hand, historical, minimum_population=20_000):
     """cities.kb.tsv rows: GeoNames cities of at least `minimum_population` people (and every Natural Earth
-    capital), with the Natural Earth English name and Wikidata id where the two join on geonameid. Cities whose
-    name the hand-written files already give (a city, a country or a country form) are left out: the hand rows win."""
+    capital), with the Natural Earth English name and Wikidata id where the two join on geonameid, and GeoNames'
+    own name (the local one: "Gent", "Brugge", "Sevilla") as an alias where it differs from the English name.
+    Cities whose name the hand-written files already give (a city, a country or a country form) are left out:
+    the hand rows win, and so are small cities (under LARGE_CITY) named like a state ("Delaware", Ohio) or like a
+    province of another country ("Florida" in Uruguay): the name means the region. Each row carries `large` (at least LARGE_CITY people, or a
+    capital), which is not written."""
     with lzma.open(os.path.join(kb, GEONAMES), 'rt', encoding='utf-8') as handle:
         cities = json.load(handle)
     natural_earth = _natural_earth(kb)
@@ -161,6 +195,8 @@ def world_cities(kb, hand, historical, minimum_population=100_000):
         hand_cities.add(fold(row['name']))
         hand_cities |= {fold(alias) for alias in row['aliases'].split('|') if alias}
     hand_qids = {row['wikidata'] for row in hand['cities'] if row['wikidata']}
+    regions = _foreign_region_names(kb)
+    continents = {fold(name) for name in CONTINENTS}
     rows = {}
     for key in sorted(cities, key=int):
         city = cities[key]
@@ -176,15 +212,31 @@ def world_cities(kb, hand, historical, minimum_population=100_000):
             continue
         if not name[0].isupper():
             continue
+        if population < LARGE_CITY and not capital and regions.get(fold(name), {city['countrycode']}) - {city['countrycode']}:
+            continue
+        if fold(name) in continents or fold(city['name']) in continents:
+            continue
+        local = city['name'].strip()
+        keep_local = local and local[0].isupper() and fold(local) != fold(name) and fold(local) not in taken \
+            and fold(local) not in hand_cities
         identifier = 'city:' + slug(name)
         if identifier in rows:
             # Two cities of one name: the larger keeps the name.
             if rows[identifier]['population'] >= population:
                 continue
-        rows[identifier] = {'id': identifier, 'name': name, 'country': country, 'wikidata': qid, 'aliases': '',
-                            'population': population, 'source': 'geonames|naturalearth' if place else 'geonames'}
+        rows[identifier] = {'id': identifier, 'name': name, 'country': country, 'wikidata': qid,
+                            'aliases': local if keep_local else '', 'population': population,
+                            'source': 'geonames|naturalearth' if place else 'geonames',
+                            'large': population >= LARGE_CITY or capital}
     hand_ids = {row['id'] for row in hand['cities']}
-    return [row for identifier, row in rows.items() if identifier not in hand_ids]
+    kept = [row for identifier, row in rows.items() if identifier not in hand_ids]
+    # A local name that is another city's name or alias names neither: it is left out.
+    names = collections.Counter(fold(row['name']) for row in kept)
+    names.update(fold(row['aliases']) for row in kept if row['aliases'])
+    for row in kept:
+        if row['aliases'] and names[fold(row['aliases'])] > 1:
+            row['aliases'] = ''
+    return kept
 
 
 COW_STATES = 'countries/cow-gw-states_via-manystates/states2016.csv'

@@ -386,18 +386,34 @@ public final class EntityMatcher {
                     source = "gazetteer"
                 } else if fullNames.contains(entries[id].kb) {
                     source = "coreference"
+                } else if candidate.trimEnd == 0, Self.isFollowedByReportingVerb(candidate.last, tokens, utf8) {
+                    // "REAGAN SAYS …", "Miyazawa expects …": a person by that name speaks, but which of the persons
+                    // who bear it the article does not say.
+                    source = "pattern"
+                    unresolved = true
                 } else {
                     continue
                 }
             }
             if entries[id].type == .country || entries[id].type == .city {
                 // Both drop the place: the set lookup goes first, as it is cheaper than reading the word before.
-                if entries[id].needsContext, !placesInContext.contains(entries[id].kb) { continue }
-                if PlaceContext.isInsideLongerName(
-                    first: candidate.first, previousCandidateEnd: position > 0 ? candidates[position - 1].last : nil, tokens, utf8)
+                if entries[id].needsContext,
+                    !placesInContext.kbs.contains(entries[id].kb) && !placesInContext.mentions.contains(candidate.first)
+                        || PlaceContext.isAcronymOutsideDateline(candidate.first, candidate.last, tokens, utf8)
                 {
                     continue
                 }
+                let previousEnd = position > 0 ? candidates[position - 1].last : nil
+                if PlaceContext.isInsideLongerName(first: candidate.first, previousCandidateEnd: previousEnd, tokens, utf8)
+                    || PlaceContext.isPartOfOtherName(first: candidate.first, last: candidate.last,
+                                                      demonym: entries[id].form == .demonym, possessive: candidate.trimEnd > 0,
+                                                      previousCandidateEnd: previousEnd, tokens, utf8)
+                    || Self.isDateContext(candidate, tokens, utf8)
+                {
+                    continue
+                }
+                // Dutch writes "'s" as part of the word ("India's", "Israëli's", plural or genitive): the mention is the whole word.
+                if documentLanguages == Self.dutchOnly { candidate.trimEnd = 0 }
                 // A surname candidate after the place does not stop it from being a given name ("Jordan Ellis").
                 let nextFree = position + 1 >= candidates.count || candidates[position + 1].first > candidate.last + 1
                     || entries[Int(candidates[position + 1].entry)].form == .partial
@@ -459,6 +475,9 @@ public final class EntityMatcher {
         }
         return false
     }
+
+    /// The `FormLanguages` mask of a Dutch document.
+    static let dutchOnly = FormLanguages.documentMask("nl")
 
     static let appositionDeterminers: Set<String> = ["the", "a", "an", "de", "het", "een", "The", "De", "Het"]
 

@@ -1,18 +1,19 @@
 import GazetteSegment
 
-/// A set of `KeyHash` values that may answer "certainly not present": a blocked Bloom filter of 2^18 bits
-/// (32 KB), two bits per hash in one 64-bit word (the word chosen by the hash's top 12 bits, the bits by its
+/// A set of `KeyHash` values that may answer "certainly not present": a blocked Bloom filter of 2^20 bits
+/// (128 KB), two bits per hash in one 64-bit word (the word chosen by the hash's top 14 bits, the bits by its
 /// low 12 bits), so that one memory read answers and a gazetteer of tens of thousands of forms still lets most
 /// tokens be passed over on their hash alone (one bit per 16-bit prefix, as before, answered "maybe" for a
-/// third of all words once the knowledge base filled it).
+/// third of all words once the knowledge base filled it; 2^18 bits filled to two fifths once the world's towns
+/// of 20,000 people were added).
 struct KeyHashFilter: Sendable {
-    static let wordCount = 4096
+    static let wordCount = 16384
     private var words = [UInt64](repeating: 0, count: wordCount)
 
     /// The word of a hash and the mask of its two bits in that word.
     @inline(__always)
     static func slot(_ hash: UInt32) -> (word: Int, mask: UInt64) {
-        (Int(hash >> 20), (1 << UInt64(hash & 63)) | (1 << UInt64((hash >> 6) & 63)))
+        (Int(hash >> 18), (1 << UInt64(hash & 63)) | (1 << UInt64((hash >> 6) & 63)))
     }
 
     /// Adds a hash.

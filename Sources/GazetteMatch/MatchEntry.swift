@@ -64,4 +64,7 @@ public struct MatchEntry: Sendable {
     /// Whether the form only counts where the text shows it is a place (a generated city that is small or shares
     /// its name with a person's name word): see `PlaceContext`.
     public var needsContext = false
+    /// Whether the form is a small generated city (see `PlaceContext.smallCity`): a locative word before one mention
+    /// ("in Gillette") shows only that mention, since companies bear such names too ("a stake in Gillette").
+    public var isSmallPlace = false
 }

@@ -101,7 +101,8 @@ public final class CompiledGazetteer: Sendable {
                 builder.add(name, MatchEntry(
                     kb: city.id, type: .city, form: .name, canonical: city.name, wikidata: city.wikidata,
                     refersTo: nil, priority: 35, caseRules: [], surface: name,
-                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords)))
+                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords),
+                    isSmallPlace: !city.isHandWritten && (city.population ?? 0) < PlaceContext.smallCity))
             }
         }
         for role in gazetteer.roles {
@@ -187,9 +188,31 @@ struct TrieBuilder {
         normalizer = try KeyNormalizer()
     }
 
+    /// The word tokens of a form made of ASCII letters and single spaces ("Salt Lake City"), without ICU: such a
+    /// form breaks into its space-separated words, as the segmenter would break it. Nil for any other form.
+    static func letterWords(of form: String) -> [Token]? {
+        var tokens: [Token] = []
+        var start = 0
+        var offset = 0
+        for byte in form.utf8 {
+            if byte == 0x20 {
+                guard offset > start else { return nil }
+                tokens.append(Token(span: TextSpan(start: start, end: offset), utf8Start: start, utf8End: offset, kind: .word))
+                start = offset + 1
+            } else if !(0x41...0x5A).contains(byte) && !(0x61...0x7A).contains(byte) {
+                return nil
+            }
+            offset += 1
+        }
+        guard offset > start else { return nil }
+        tokens.append(Token(span: TextSpan(start: start, end: offset), utf8Start: start, utf8End: offset, kind: .word))
+        return tokens
+    }
+
     mutating func add(_ form: String, _ entry: MatchEntry) {
         let trimmed = form.trimmingSpaces
-        guard !trimmed.isEmpty, let tokens = try? segmenter.tokens(of: trimmed), !tokens.isEmpty else { return }
+        guard !trimmed.isEmpty, let tokens = Self.letterWords(of: trimmed) ?? (try? segmenter.tokens(of: trimmed)), !tokens.isEmpty
+        else { return }
         let utf8 = Array(trimmed.utf8)
         var entry = entry
         var node: Int32 = 0
@@ -216,6 +239,7 @@ struct TrieBuilder {
         if let existing = compiledForms[key] {
             entries[Int(existing)].languages = FormLanguages.merged(entries[Int(existing)].languages, entry.languages)
             entries[Int(existing)].needsContext = entries[Int(existing)].needsContext && entry.needsContext
+            entries[Int(existing)].isSmallPlace = entries[Int(existing)].isSmallPlace && entry.isSmallPlace
             return
         }
         compiledForms[key] = Int32(entries.count)

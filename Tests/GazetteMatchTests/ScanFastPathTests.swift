@@ -63,13 +63,16 @@ struct ScanFastPathTests {
         }
     }
 
-    /// The filter holds each root key's possessive hash in every ASCII case the text may use.
+    /// The filter holds each root key's possessive hash in every ASCII case the text may use. A word in capitals
+    /// is checked for ASCII keys only: a token with other bytes carries no hash and is never screened by the filter
+    /// (and the byte folding of the hash does not map every other capital to its small letter: "Ə", "ə").
     @Test func rootFilterKnowsPossessivesOfEveryRootKey() {
         let compiled = Self.compiled
         var missing: [String] = []
         for key in Self.rootKeys(compiled) {
             let word = String(decoding: compiled.vocabulary.key(of: key), as: UTF8.self)
-            for form in [word + "'s", word + "'S", word.uppercased() + "'S"] where !compiled.rootFilter.mayContain(Self.hash(form)) {
+            let capitals = word.utf8.allSatisfy { $0 < 0x80 } ? [word.uppercased() + "'S"] : []
+            for form in [word + "'s", word + "'S"] + capitals where !compiled.rootFilter.mayContain(Self.hash(form)) {
                 missing.append(form)
             }
         }
@@ -188,6 +191,23 @@ struct ScanFastPathTests {
             let full = try candidates(text, usesKeyFilters: false)
             #expect(!fast.isEmpty)
             #expect(fast == full)
+        }
+    }
+}
+
+@Suite("Matching: forms of letters compiled without ICU")
+struct LetterWordsTests {
+    /// Forms of ASCII letters and single spaces break into the words ICU finds; other forms go to ICU.
+    @Test func letterWordsAgreeWithTheSegmenter() throws {
+        let segmenter = try Segmenter()
+        for form in ["Lyon", "Salt Lake City", "New York", "Gent", "a b", "Aa Bb Cc Dd"] {
+            let fast = try #require(TrieBuilder.letterWords(of: form))
+            let icu = try segmenter.tokens(of: form)
+            #expect(fast.map { [$0.utf8Start, $0.utf8End] } == icu.map { [$0.utf8Start, $0.utf8End] }, "\(form)")
+            #expect(icu.allSatisfy { $0.kind == .word })
+        }
+        for form in ["St. Louis", "Guinea-Bissau", "Liège", "Two  spaces", "O'Hare", "Route 66", " Lead"] {
+            #expect(TrieBuilder.letterWords(of: form) == nil, "\(form)")
         }
     }
 }
