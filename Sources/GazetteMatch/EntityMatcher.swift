@@ -79,7 +79,8 @@ public final class EntityMatcher {
         text.withUTF8 { utf8 in
             let candidates = gazetteerMatches(tokens: tokens, utf8: utf8)
             var cueEnds: [Int] = []
-            found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds)
+            var confirmedNames: Set<Int> = []
+            found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds, confirmedNames: &confirmedNames)
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
             found.sort { $0.span < $1.span }
             found = detachingSuffixedNames(found, tokens: tokens, utf8: utf8)
@@ -89,6 +90,7 @@ public final class EntityMatcher {
             found += titleShapePersons(tokens: tokens, entities: found, cues: cues.leadership, utf8: utf8)
             found.sort { $0.span < $1.span }
             found = regnalNames(found, tokens: tokens, cues: cues.regnal, utf8: utf8)
+            found = extendingPersonNames(found, tokens: tokens, utf8: utf8, confirmed: confirmedNames)
             found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
         }
         found.sort { $0.span < $1.span }
@@ -316,7 +318,8 @@ public final class EntityMatcher {
     ///   ("Chad Miller", "Jordan Ellis"); one followed by a geographic noun is not the country
     ///   ("the Jordan River").
     /// - Occupation cues are not entities; their positions go to `cueEnds` for the title pattern.
-    func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int]) -> [Entity] {
+    func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int],
+                 confirmedNames: inout Set<Int>) -> [Entity] {
         var result: [Entity] = []
         result.reserveCapacity(candidates.count)
         var fullNames: Set<String> = []
@@ -353,6 +356,15 @@ public final class EntityMatcher {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
                     || titleFollows(position, candidates, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
+                // "King Philip V": a word before a regnal number is a monarch's name, not a known person's surname.
+                if Self.precedesRegnalNumber(candidate.last, tokens, utf8) { continue }
+                // "Frederick Jacob Titus Chiluba": the known person's full name, with middle names.
+                if let entity = knownFullName(candidate, earliest: previous.map { $0.last + 1 } ?? 0, tokens, utf8) {
+                    result.append(entity)
+                    confirmedNames.insert(entity.span.start)
+                    previous = (candidate.last, .person)
+                    continue
+                }
                 // A surname right after a free name word inside a sentence belongs to another person's name
                 // ("Naina Yeltsin", "Hillary Clinton"): that person, whom the gazetteer does not know, is named
                 // (and a later "Clinton" may be hers, see `SurnameResolution`).
@@ -684,6 +696,12 @@ public final class EntityMatcher {
                 }
                 while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
                 if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
+                // "Mike Pence" again after "Mike Pence", and "Ivana Trump" after "Donald Trump": a surname after
+                // a free given name is the person named again, or another person of that surname.
+                if Self.followsFreeGivenName(index, tokens, utf8, previousEntity: entityIndex > 0 ? entities[entityIndex - 1].span : nil) {
+                    result.append(Self.givenNameMention(index, trim: trim, canonical: match.canonical, tokens, utf8))
+                    continue
+                }
                 result.append(Entity(
                     id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
                     text: String(decoding: stem, as: UTF8.self), kb: nil, canonical: match.canonical, wikidata: nil,
