@@ -96,9 +96,11 @@ struct TitleRules {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
         }
-        // Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev".
+        // Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev",
+        // "the first prime minister of Siam was Phraya Manopakorn".
         if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), type(role) == .role,
-            context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start),
+            context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start)
+                || Self.isFrontedCopula(gap(qualifier, person)),
             isOf(gap(role, qualifier))
         {
             return Title(person: person, role: role, qualifier: qualifier,
@@ -140,6 +142,12 @@ struct TitleRules {
                          past: past, confidence: 0.9)
         }
         return nil
+    }
+
+    /// Whether the words between a fronted title's country and the name are a copula ("the president of
+    /// France is Emmanuel Macron", "… was …").
+    static func isFrontedCopula(_ words: [String]) -> Bool {
+        words.count == 1 && (words[0] == "was" || words[0] == "is")
     }
 
     /// Whether a second comma follows the first one between two offsets.
