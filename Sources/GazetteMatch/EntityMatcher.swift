@@ -354,7 +354,7 @@ public final class EntityMatcher {
             var source = "gazetteer"
             if entries[id].form == .partial {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
-                    || titleFollows(position, candidates, tokens, utf8)
+                    || titleFollows(position, candidates, tokens, utf8) || Self.isLeadershipNounContext(candidate, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
                 // "King Philip V": a word before a regnal number is a monarch's name, not a known person's surname.
                 if Self.precedesRegnalNumber(candidate.last, tokens, utf8) { continue }
@@ -401,6 +401,17 @@ public final class EntityMatcher {
                 } else {
                     continue
                 }
+            }
+            // "Queen Victoria", "President Lincoln", "King George V": a one-word place right after a title is the titled person.
+            if entries[id].type == .city || Self.givenNameLike.contains(entries[id].surface),
+                entries[id].type == .country || entries[id].type == .city, candidate.first == candidate.last, candidate.trimEnd == 0,
+                let title = previous, title.type == .role, title.last == candidate.first - 1, Self.isNameWord(tokens[candidate.first], utf8)
+            {
+                // "King George V": with its regnal number.
+                let last = Self.precedesRegnalNumber(candidate.last, tokens, utf8) ? candidate.last + 1 : candidate.last
+                result.append(Self.namesake(first: candidate.first, last: last, tokens, utf8))
+                previous = (last, .person)
+                continue
             }
             if entries[id].type == .country || entries[id].type == .city {
                 // Both drop the place: the set lookup goes first, as it is cheaper than reading the word before.

@@ -153,3 +153,24 @@ extension EntityMatcher {
         return mention
     }
 }
+
+extension EntityMatcher {
+    /// Whether a surname stands where a noun of leadership names its holder, which states the person
+    /// as a title does: "the Obama administration", "the presidency of Truman" (one space apart).
+    static func isLeadershipNounContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard candidate.trimEnd == 0 else { return false }
+        let hashes = leadershipNounHashes
+        let next = candidate.last + 1
+        if next < tokens.count, hashes.contains(tokens[next].keyHash), isSpaceBetween(candidate.last, next, tokens, utf8),
+            leadershipNouns.contains(PersonNameShape.surface(tokens[next], utf8))
+        {
+            return candidate.first > 0 && tokens[candidate.first - 1].kind == .word
+                && ["the", "first", "second"].contains(PersonNameShape.surface(tokens[candidate.first - 1], utf8).lowercased())
+        }
+        let first = candidate.first
+        guard first >= 2, PersonNameShape.surface(tokens[first - 1], utf8) == "of", hashes.contains(tokens[first - 2].keyHash) else {
+            return false
+        }
+        return leadershipNouns.contains(PersonNameShape.surface(tokens[first - 2], utf8))
+    }
+}

@@ -53,6 +53,18 @@ struct NameExtensionTests {
         #expect(try summary("The chapel was built for King Henry VIII in 1530.") == ["ROLE:King=role:king", "PERSON:Henry VIII=-"])
     }
 
+    @Test func aSurnameWithANounOfLeadershipNamesTheKnownPerson() throws {
+        #expect(try summary("The Varga administration ended in 2010.") == ["PERSON:Varga=person:tomas-varga"])
+        #expect(try summary("It began during the presidency of Varga and ended soon.") == ["PERSON:Varga=person:tomas-varga"])
+        // Without one, a surname alone names nobody known.
+        #expect(try summary("The Varga house burned in 2010.").isEmpty)
+    }
+
+    @Test func aOneWordPlaceRightAfterATitleIsThePerson() throws {
+        #expect(try summary("The bridge was opened by King Lima in 1930.") == ["ROLE:King=role:king", "PERSON:Lima=-"])
+        #expect(try summary("The bridge was opened by King Lima IV in 1930.") == ["ROLE:King=role:king", "PERSON:Lima IV=-"])
+    }
+
     @Test func aPatternSurnameAfterAGivenNameIsThePersonOrANamesake() throws {
         let text = "President Ana Lund arrived on Monday. Reporters met Ana Lund later, and her brother Erik Lund left."
         var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
