@@ -24,6 +24,8 @@ public final class EntityMatcher {
         "March", "April", "June", "July", "August", "September", "October", "November", "December", "The", "A",
         "An", "He", "She", "They", "It", "This", "That", "On", "In", "At", "And", "But", "Of", "For", "De", "Het",
         "Een", "En", "Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Mr", "Mrs", "Ms",
+        // Indefinite pronouns are capitalised in titles ("King Nothing") but name nobody.
+        "Nothing", "Everything", "Nobody", "Everybody", "Everyone", "Someone", "Somebody", "Anyone", "Anybody",
     ]
 
     /// Lower-case particles that may stand inside a name ("Ursula von der Leyen").

@@ -1,4 +1,5 @@
 import GazetteCore
+import GazetteGazetteer
 
 /// `leader_of` for a leader title whose phrase names no country ("President John Quincy Adams",
 /// "the country's Prime Minister Sheikh Hasina"): the country comes from
@@ -16,7 +17,12 @@ extension TitleRules {
     /// Emits `leader_of` for a leader title without a qualifier in its phrase.
     func emitDocumentLeader(_ title: Title, person: Entity, role: Entity, roleName: String, into builder: inout RelationBuilder) {
         if let kb = person.kb, let roleID = role.kb {
-            let (current, ever) = context.offices(of: kb) { $0.role == roleID }
+            // The knowledge base's terms often name the office generically ("head of government" for a
+            // prime minister): any leading office it has for the time counts for a leading title. Only a
+            // term of the title's own role held at another time silences the document's country.
+            let leading = LeaderKind.leadingRoles.contains(roleID)
+            let (current, _) = context.offices(of: kb) { $0.role == roleID || (leading && LeaderKind.leadingRoles.contains($0.role)) }
+            let (_, ever) = context.offices(of: kb) { $0.role == roleID }
             for office in current {
                 if let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,

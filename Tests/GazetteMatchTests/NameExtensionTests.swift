@@ -65,6 +65,10 @@ struct NameExtensionTests {
         #expect(try summary("The bridge was opened by King Lima IV in 1930.") == ["ROLE:King=role:king", "PERSON:Lima IV=-"])
     }
 
+    @Test func anIndefinitePronounAfterATitleIsNoName() throws {
+        #expect(try summary("The song King Nothing was a hit.") == ["ROLE:King=role:king"])
+    }
+
     @Test func aPatternSurnameAfterAGivenNameIsThePersonOrANamesake() throws {
         let text = "President Ana Lund arrived on Monday. Reporters met Ana Lund later, and her brother Erik Lund left."
         var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)

@@ -127,6 +127,12 @@ struct QuoteAttributionTests {
             == ["Henry VIII of England -> England (pattern)"])
     }
 
+    @Test func aGenericLeadingOfficeOfTheKnowledgeBaseCountsForATitle() throws {
+        // The knowledge base lists Churchill's terms as head of government, the text says prime minister.
+        #expect(try leaders("Statue\nThe statue was carved in South Africa, shipped to Britain and back to South Africa. "
+            + "Winston Churchill retired as prime minister in 1955.", asOf: nil) == ["Winston Churchill -> Britain (pattern+kb)"])
+    }
+
     @Test func leadershipNoun() throws {
         // Harry Truman is the knowledge base's Harry S. Truman: an undated text takes the country of his
         // terms of any time; a text dated after them states no leader_of.
