@@ -203,3 +203,50 @@ struct RegnalNameRules {
         }
     }
 }
+
+extension TitleRules {
+    /// Links from a relative pronoun to a title: "who was", "who is", "who became", "who served as".
+    static let relativeLinks: Set<String> = ["was", "is", "became", "served"]
+
+    /// "X (1923–2011) was a Zambian politician who was the second President of Zambia": a copula right
+    /// after the name (and its parenthesis), a noun phrase of up to five words, then "who" and a link
+    /// with at most three words before the title; no comma in between. The country follows "of".
+    func relativeCopula(of person: Int) -> Title? {
+        let entities = context.entities
+        let sentence = entities[person].sentence
+        var roleIndex = person + 1
+        while roleIndex < entities.count, entities[roleIndex].sentence == sentence, entities[roleIndex].type == .country { roleIndex += 1 }
+        guard roleIndex < entities.count, entities[roleIndex].sentence == sentence, entities[roleIndex].type == .role else { return nil }
+        let roleStart = entities[roleIndex].span.start
+        var start = entities[person].span.end
+        if let open = context.firstOccurrence(of: ["("], from: start, to: min(start + 3, roleStart)),
+            let close = context.firstOccurrence(of: [")"], from: open, to: roleStart)
+        {
+            start = close + 1
+        }
+        guard !context.containsComma(start, roleStart) else { return nil }
+        let words = context.words(start, roleStart)
+        guard let first = words.first, first == "was" || first == "is", let who = words.firstIndex(of: "who"), who <= 6,
+            who + 1 < words.count, Self.relativeLinks.contains(words[who + 1])
+        else { return nil }
+        var link = who + 1
+        if words[link] == "served" {
+            guard link + 1 < words.count, words[link + 1] == "as" else { return nil }
+            link += 1
+        }
+        let between = words[(link + 1)...]
+        guard between.count <= 3, between.allSatisfy({ !Self.pastModifiers.contains($0) && !Self.timeWords.contains($0) }) else { return nil }
+        var qualifier: Int?
+        var end = entities[roleIndex].span.end
+        if roleIndex + 1 < entities.count, entities[roleIndex + 1].sentence == sentence,
+            entities[roleIndex + 1].type == .country || entities[roleIndex + 1].type == .org,
+            case let gap = context.words(entities[roleIndex].span.end, entities[roleIndex + 1].span.start),
+            gap.first.map({ Self.of.contains($0) }) ?? false, gap.count <= 3
+        {
+            qualifier = roleIndex + 1
+            end = entities[roleIndex + 1].span.end
+        }
+        return Title(person: person, role: roleIndex, qualifier: qualifier,
+                     evidence: TextSpan(start: entities[person].span.start, end: end), past: false, confidence: 0.8)
+    }
+}

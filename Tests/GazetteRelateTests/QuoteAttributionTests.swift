@@ -127,6 +127,15 @@ struct QuoteAttributionTests {
             == ["Henry VIII of England -> England (pattern)"])
     }
 
+    @Test func titleInARelativeClauseAfterACopula() throws {
+        #expect(try leaders("Biography\nNelson Mandela (1918–2013) was a South African lawyer who was the first President of South Africa "
+            + "elected by all its citizens.") == ["Nelson Mandela -> South Africa (pattern)"])
+        #expect(try leaders("Biography\nJawaharlal Nehru was an Indian lawyer who served as Prime Minister of India for years.")
+            == ["Jawaharlal Nehru -> India (pattern)"])
+        // A comma breaks the clause: the title is another person's.
+        #expect(try leaders("Biography\nJawaharlal Nehru was a lawyer, and his client was the President of India.").isEmpty)
+    }
+
     @Test func aGenericLeadingOfficeOfTheKnowledgeBaseCountsForATitle() throws {
         // The knowledge base lists Churchill's terms as head of government, the text says prime minister.
         #expect(try leaders("Statue\nThe statue was carved in South Africa, shipped to Britain and back to South Africa. "
