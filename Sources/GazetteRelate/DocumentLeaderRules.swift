@@ -250,3 +250,47 @@ extension TitleRules {
                      evidence: TextSpan(start: entities[person].span.start, end: end), past: false, confidence: 0.8)
     }
 }
+
+extension TitleRules {
+    /// Verbs that give their object a title: "elected X president", "appointed X prime minister".
+    static let conferringVerbs: Set<String> = ["elected", "appointed", "named", "proclaimed", "crowned", "declared", "re-elected"]
+
+    /// "The assembly elected X the president of Y", "they named X prime minister": a conferring verb
+    /// right before the name and the title right after it ("the" or "as" may stand between), not a
+    /// possessive title ("the president's adviser"). The country follows "of".
+    func objectComplement(of person: Int) -> Title? {
+        let entities = context.entities
+        let roleIndex = person + 1
+        guard roleIndex < entities.count, entities[roleIndex].sentence == entities[person].sentence, entities[roleIndex].type == .role,
+            let verb = context.lastWord(max(0, entities[person].span.start - 16), entities[person].span.start),
+            Self.conferringVerbs.contains(verb), context.lastWordTouches(entities[person].span.start)
+        else { return nil }
+        let between = context.words(entities[person].span.end, entities[roleIndex].span.start)
+        guard between.count <= 1, between.allSatisfy({ $0 == "the" || $0 == "as" }),
+            !context.containsComma(entities[person].span.end, entities[roleIndex].span.start)
+        else { return nil }
+        let roleEnd = entities[roleIndex].span.end
+        if roleEnd < context.scalars.count, context.scalars[roleEnd] == "'" || context.scalars[roleEnd] == "’" { return nil }
+        var qualifier: Int?
+        var end = roleEnd
+        if roleIndex + 1 < entities.count, entities[roleIndex + 1].sentence == entities[person].sentence,
+            entities[roleIndex + 1].type == .country || entities[roleIndex + 1].type == .org,
+            case let gap = context.words(roleEnd, entities[roleIndex + 1].span.start), gap.first.map({ Self.of.contains($0) }) ?? false,
+            gap.count <= 3
+        {
+            qualifier = roleIndex + 1
+            end = entities[roleIndex + 1].span.end
+        }
+        return Title(person: person, role: roleIndex, qualifier: qualifier,
+                     evidence: TextSpan(start: entities[person].span.start, end: end), past: false, confidence: 0.8)
+    }
+}
+
+extension RelationContext {
+    /// Whether only spaces stand between the word before `offset` and `offset` (no punctuation).
+    func lastWordTouches(_ offset: Int) -> Bool {
+        var index = offset - 1
+        while index >= 0, scalars[index] == " " { index -= 1 }
+        return index >= 0 && index < offset - 1 && LeadershipNounRules.isLetter(scalars[index])
+    }
+}

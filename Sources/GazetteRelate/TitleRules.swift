@@ -108,7 +108,7 @@ struct TitleRules {
         }
         // Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,".
         if let first = entity(1) {
-            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return copula(of: person) ?? relativeCopula(of: person) }
+            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
             let leadWords = context.words(span(person).end, span(first).start)
             // "X, the Premier of China", "X, the future first prime minister of Ghana".
             guard leadWords.count <= 3, leadWords.first.map({ Self.determiners.contains($0) }) ?? true,
@@ -131,7 +131,7 @@ struct TitleRules {
             } else if Self.pastModifiers.contains(leadWords.last ?? "") {
                 past = true
             }
-            guard let role else { return copula(of: person) ?? relativeCopula(of: person) }
+            guard let role else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
             var end = span(role).end
             if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after)) {
                 qualifier = after

@@ -136,6 +136,13 @@ struct QuoteAttributionTests {
         #expect(try leaders("Biography\nJawaharlal Nehru was a lawyer, and his client was the President of India.").isEmpty)
     }
 
+    @Test func titleConferredOnTheObject() throws {
+        #expect(try leaders("Vote\nIn 1947 the assembly elected Jawaharlal Nehru the prime minister of India.")
+            == ["Jawaharlal Nehru -> India (pattern)"])
+        // A possessive title is someone else's.
+        #expect(try leaders("Vote\nIn 1947 the assembly named Jawaharlal Nehru the prime minister's envoy to India.").isEmpty)
+    }
+
     @Test func aGenericLeadingOfficeOfTheKnowledgeBaseCountsForATitle() throws {
         // The knowledge base lists Churchill's terms as head of government, the text says prime minister.
         #expect(try leaders("Statue\nThe statue was carved in South Africa, shipped to Britain and back to South Africa. "
