@@ -92,8 +92,9 @@ public final class EntityMatcher {
             found += titleShapePersons(tokens: tokens, entities: found, cues: cues.leadership, utf8: utf8)
             found.sort { $0.span < $1.span }
             found = regnalNames(found, tokens: tokens, cues: cues.regnal, utf8: utf8)
-            found = extendingPersonNames(found, tokens: tokens, utf8: utf8, confirmed: confirmedNames)
-            found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
+            var grown: Set<Int> = []
+            found = extendingPersonNames(found, tokens: tokens, utf8: utf8, confirmed: confirmedNames, grown: &grown)
+            found += patternCoreference(tokens: tokens, entities: found, utf8: utf8, grown: grown)
         }
         found.sort { $0.span < $1.span }
         SurnameResolution.resolveNamesakes(&found)
@@ -364,6 +365,8 @@ public final class EntityMatcher {
                 if let entity = knownFullName(candidate, earliest: previous.map { $0.last + 1 } ?? 0, tokens, utf8) {
                     result.append(entity)
                     confirmedNames.insert(entity.span.start)
+                    // Later mentions of the surname are the person's, as after a full name the gazetteer matched.
+                    if let kb = entity.kb { fullNames.insert(kb) }
                     previous = (candidate.last, .person)
                     continue
                 }
@@ -398,6 +401,8 @@ public final class EntityMatcher {
                 }
                 if afterTitle {
                     source = "gazetteer"
+                    // "the Reagan administration" names the person for the later bare surname too.
+                    if !unresolved, Self.isLeadershipNounContext(candidate, tokens, utf8) { fullNames.insert(entries[id].kb) }
                 } else if fullNames.contains(entries[id].kb) {
                     source = "coreference"
                 } else {
@@ -405,12 +410,15 @@ public final class EntityMatcher {
                 }
             }
             // "Queen Victoria", "President Lincoln", "King George V": a one-word place right after a title is the titled person.
-            if entries[id].type == .city || Self.givenNameLike.contains(entries[id].surface),
-                entries[id].type == .country || entries[id].type == .city, candidate.first == candidate.last, candidate.trimEnd == 0,
-                let title = previous, title.type == .role, title.last == candidate.first - 1, Self.isNameWord(tokens[candidate.first], utf8)
+            // The cheap tests first: most candidates follow no title.
+            if let title = previous, title.type == .role, title.last == candidate.first - 1, candidate.first == candidate.last,
+                candidate.trimEnd == 0,
+                entries[id].type == .city || (entries[id].type == .country && Self.givenNameLike.contains(entries[id].surface)),
+                Self.isNameWord(tokens[candidate.first], utf8)
             {
-                // "King George V": with its regnal number.
-                let last = Self.precedesRegnalNumber(candidate.last, tokens, utf8) ? candidate.last + 1 : candidate.last
+                // "King George V": with its regnal number; "chairman Gary Klesch": with the name words after it.
+                let last = Self.precedesRegnalNumber(candidate.last, tokens, utf8)
+                    ? candidate.last + 1 : Self.nameWordsEnd(after: candidate.last, tokens, utf8)
                 result.append(Self.namesake(first: candidate.first, last: last, tokens, utf8))
                 previous = (last, .person)
                 continue
@@ -656,13 +664,19 @@ public final class EntityMatcher {
     }
 
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
-    func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    /// `grown` holds the starts of pattern persons that `extendingPersonNames` grew by a word: the word
+    /// they ended in before is a surname of theirs too ("Hernandez" of "Arturo Hernandez Grisanti").
+    func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>, grown: Set<Int> = []) -> [Entity] {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         // By index, not `for entity in`: copying an entity retains and releases all its strings.
         for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
             // Split on the space byte: splitting the String compares Characters.
-            if let surname = entities[index].text.utf8.split(separator: 0x20).last {
+            let words = entities[index].text.utf8.split(separator: 0x20)
+            if let surname = words.last {
                 surnames.append((Array(surname), entities[index].canonical, entities[index].span.end))
+            }
+            if words.count >= 3, grown.contains(entities[index].span.start) {
+                surnames.append((Array(words[words.count - 2]), entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }

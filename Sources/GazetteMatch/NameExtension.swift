@@ -51,7 +51,9 @@ extension EntityMatcher {
     /// Center", "Election Day"), and the name must not follow "the" ("The Laura Ingraham Show"). Not in
     /// title-case sentences (headlines), except for the names that `confirmed` starts (given names
     /// written before a known surname).
-    func extendingPersonNames(_ entities: [Entity], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, confirmed: Set<Int>) -> [Entity] {
+    /// The starts of the pattern persons grown go to `grown`.
+    func extendingPersonNames(_ entities: [Entity], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, confirmed: Set<Int>,
+                              grown: inout Set<Int>) -> [Entity] {
         var result = entities
         var removed: Set<Int> = []
         for index in result.indices where result[index].type == .person && !removed.contains(index) {
@@ -79,6 +81,7 @@ extension EntityMatcher {
             result[index].text = Self.text(tokens, first, word, utf8)
             result[index].span.end = tokens[word].span.end
             if result[index].kb == nil { result[index].canonical = result[index].text }
+            if result[index].source == "pattern" { grown.insert(result[index].span.start) }
         }
         guard !removed.isEmpty else { return result }
         return result.indices.filter { !removed.contains($0) }.map { result[$0] }
@@ -172,5 +175,20 @@ extension EntityMatcher {
             return false
         }
         return leadershipNouns.contains(PersonNameShape.surface(tokens[first - 2], utf8))
+    }
+}
+
+extension EntityMatcher {
+    /// The last of up to three name words written one space apart after token `last` in its sentence
+    /// (`last` itself when none follows); an institution word ends the run before it.
+    static func nameWordsEnd(after last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = last
+        while end + 1 < tokens.count, end - last < 3, tokens[end + 1].sentence == tokens[last].sentence,
+            isSpaceBetween(end, end + 1, tokens, utf8), PersonNameShape.isNameWord(tokens[end + 1], utf8),
+            !institutionWords.contains(String(surface(tokens[end + 1], utf8)))
+        {
+            end += 1
+        }
+        return end
     }
 }

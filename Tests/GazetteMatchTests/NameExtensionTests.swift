@@ -65,6 +65,25 @@ struct NameExtensionTests {
         #expect(try summary("The bridge was opened by King Lima IV in 1930.") == ["ROLE:King=role:king", "PERSON:Lima IV=-"])
     }
 
+    @Test func laterSurnamesFollowAFullNameWithMiddleNamesOrANounOfLeadership() throws {
+        #expect(try summary("Tomas Andras Varga spoke on Monday. Later Varga left.") == [
+            "PERSON:Tomas Andras Varga=person:tomas-varga", "PERSON:Varga=person:tomas-varga",
+        ])
+        #expect(try summary("The Varga administration ended in 2010. Later Varga left.") == [
+            "PERSON:Varga=person:tomas-varga", "PERSON:Varga=person:tomas-varga",
+        ])
+    }
+
+    @Test func aGrownPatternNameKeepsItsFormerLastWordAsASurname() throws {
+        #expect(try summary("The road was opened by then President Carlos Alberto Lima on Monday. Later Alberto spoke.") == [
+            "ROLE:President=role:president", "PERSON:Carlos Alberto Lima=-", "PERSON:Alberto=-",
+        ])
+    }
+
+    @Test func aPlaceAfterATitleTakesTheNameWordsAfterIt() throws {
+        #expect(try summary("The bridge was opened by King Lima Okafor in 1930.") == ["ROLE:King=role:king", "PERSON:Lima Okafor=-"])
+    }
+
     @Test func anIndefinitePronounAfterATitleIsNoName() throws {
         #expect(try summary("The song King Nothing was a hit.") == ["ROLE:King=role:king"])
     }
