@@ -143,6 +143,13 @@ struct QuoteAttributionTests {
         #expect(try leaders("Vote\nIn 1947 the assembly named Jawaharlal Nehru the prime minister's envoy to India.").isEmpty)
     }
 
+    @Test func aMetonymIsNoCountryForTheKnowledgeBase() throws {
+        // "The White House" stands for the government, not the country the president leads.
+        #expect(try leaders("Talks\nThe White House said President Donald Trump met reporters.").isEmpty)
+        #expect(try leaders("Talks\nThe White House said President Donald Trump met reporters from the United States.")
+            == ["Donald Trump -> United States (pattern+kb)"])
+    }
+
     @Test func aGenericLeadingOfficeOfTheKnowledgeBaseCountsForATitle() throws {
         // The knowledge base lists Churchill's terms as head of government, the text says prime minister.
         #expect(try leaders("Statue\nThe statue was carved in South Africa, shipped to Britain and back to South Africa. "
