@@ -177,7 +177,9 @@ extension EntityMatcher {
             guard roleLast < tokens.count, PersonNameShape.surface(tokens[roleLast], utf8) == "of", countryFirst - roleLast <= 3 else { continue }
             var next = EntityMatcher.firstToken(startingAtOrAfter: country.end, tokens)
             // "TITLE of COUNTRY, NAME", "TITLE of COUNTRY was NAME".
-            if next < tokens.count, ["," , "was", "is"].contains(PersonNameShape.surface(tokens[next], utf8)) { next += 1 }
+            if next < tokens.count, case let word = PersonNameShape.surface(tokens[next], utf8), word == "," || word == "was" || word == "is" {
+                next += 1
+            }
             guard next < tokens.count, tokens[next].sentence == tokens[countryFirst].sentence,
                 let last = PersonNameShape.nameEnd(from: next, tokens, utf8, covered: covered, limit: next + 6), last > next
             else { continue }

@@ -224,7 +224,8 @@ extension TitleRules {
         {
             start = close + 1
         }
-        guard !context.containsComma(start, roleStart) else { return nil }
+        // At most about a dozen words: the words are built only for a short stretch.
+        guard roleStart - start <= 120, !context.containsComma(start, roleStart) else { return nil }
         let words = context.words(start, roleStart)
         guard let first = words.first, first == "was" || first == "is", let who = words.firstIndex(of: "who"), who <= 6,
             who + 1 < words.count, Self.relativeLinks.contains(words[who + 1])
