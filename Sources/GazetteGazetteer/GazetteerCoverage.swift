@@ -18,6 +18,12 @@ public enum LeaderKind: String, Sendable, CaseIterable {
     }
 }
 
+extension LeaderKind {
+    /// The roles of both leading offices: a title of one of them ("prime minister") and a term of
+    /// another ("head of government") name the same kind of leadership.
+    public static let leadingRoles: Set<String> = LeaderKind.headOfState.roles.union(LeaderKind.headOfGovernment.roles)
+}
+
 /// Per sovereign state and leading office: the share of days since a start day that some term covers, and the gaps.
 public struct GazetteerCoverage: Sendable {
     /// The coverage of one office of one country.

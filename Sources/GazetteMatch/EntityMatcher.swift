@@ -24,6 +24,8 @@ public final class EntityMatcher {
         "March", "April", "June", "July", "August", "September", "October", "November", "December", "The", "A",
         "An", "He", "She", "They", "It", "This", "That", "On", "In", "At", "And", "But", "Of", "For", "De", "Het",
         "Een", "En", "Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Mr", "Mrs", "Ms",
+        // Indefinite pronouns are capitalised in titles ("King Nothing") but name nobody.
+        "Nothing", "Everything", "Nobody", "Everybody", "Everyone", "Someone", "Somebody", "Anyone", "Anybody",
     ]
 
     /// Lower-case particles that may stand inside a name ("Ursula von der Leyen").
@@ -79,7 +81,8 @@ public final class EntityMatcher {
         text.withUTF8 { utf8 in
             let candidates = gazetteerMatches(tokens: tokens, utf8: utf8)
             var cueEnds: [Int] = []
-            found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds)
+            var confirmedNames: Set<Int> = []
+            found = resolve(candidates, tokens: tokens, utf8: utf8, cueEnds: &cueEnds, confirmedNames: &confirmedNames)
             found += titlePatternPersons(tokens: tokens, entities: found, cueEnds: cueEnds, utf8: utf8)
             found.sort { $0.span < $1.span }
             found = detachingSuffixedNames(found, tokens: tokens, utf8: utf8)
@@ -89,7 +92,9 @@ public final class EntityMatcher {
             found += titleShapePersons(tokens: tokens, entities: found, cues: cues.leadership, utf8: utf8)
             found.sort { $0.span < $1.span }
             found = regnalNames(found, tokens: tokens, cues: cues.regnal, utf8: utf8)
-            found += patternCoreference(tokens: tokens, entities: found, utf8: utf8)
+            var grown: Set<Int> = []
+            found = extendingPersonNames(found, tokens: tokens, utf8: utf8, confirmed: confirmedNames, grown: &grown)
+            found += patternCoreference(tokens: tokens, entities: found, utf8: utf8, grown: grown)
         }
         found.sort { $0.span < $1.span }
         SurnameResolution.resolveNamesakes(&found)
@@ -316,7 +321,8 @@ public final class EntityMatcher {
     ///   ("Chad Miller", "Jordan Ellis"); one followed by a geographic noun is not the country
     ///   ("the Jordan River").
     /// - Occupation cues are not entities; their positions go to `cueEnds` for the title pattern.
-    func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int]) -> [Entity] {
+    func resolve(_ candidates: [Candidate], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, cueEnds: inout [Int],
+                 confirmedNames: inout Set<Int>) -> [Entity] {
         var result: [Entity] = []
         result.reserveCapacity(candidates.count)
         var fullNames: Set<String> = []
@@ -351,8 +357,19 @@ public final class EntityMatcher {
             var source = "gazetteer"
             if entries[id].form == .partial {
                 let afterTitle = (previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
-                    || titleFollows(position, candidates, tokens, utf8)
+                    || titleFollows(position, candidates, tokens, utf8) || Self.isLeadershipNounContext(candidate, tokens, utf8)
                 if Self.isDateContext(candidate, tokens, utf8) { continue }
+                // "King Philip V": a word before a regnal number is a monarch's name, not a known person's surname.
+                if Self.precedesRegnalNumber(candidate.last, tokens, utf8) { continue }
+                // "Frederick Jacob Titus Chiluba": the known person's full name, with middle names.
+                if let entity = knownFullName(candidate, earliest: previous.map { $0.last + 1 } ?? 0, tokens, utf8) {
+                    result.append(entity)
+                    confirmedNames.insert(entity.span.start)
+                    // Later mentions of the surname are the person's, as after a full name the gazetteer matched.
+                    if let kb = entity.kb { fullNames.insert(kb) }
+                    previous = (candidate.last, .person)
+                    continue
+                }
                 // A surname right after a free name word inside a sentence belongs to another person's name
                 // ("Naina Yeltsin", "Hillary Clinton"): that person, whom the gazetteer does not know, is named
                 // (and a later "Clinton" may be hers, see `SurnameResolution`).
@@ -384,6 +401,8 @@ public final class EntityMatcher {
                 }
                 if afterTitle {
                     source = "gazetteer"
+                    // "the Reagan administration" names the person for the later bare surname too.
+                    if !unresolved, Self.isLeadershipNounContext(candidate, tokens, utf8) { fullNames.insert(entries[id].kb) }
                 } else if fullNames.contains(entries[id].kb) {
                     source = "coreference"
                 } else if candidate.trimEnd == 0, Self.isFollowedByReportingVerb(candidate.last, tokens, utf8) {
@@ -394,6 +413,20 @@ public final class EntityMatcher {
                 } else {
                     continue
                 }
+            }
+            // "Queen Victoria", "President Lincoln", "King George V": a one-word place right after a title is the titled person.
+            // The cheap tests first: most candidates follow no title.
+            if let title = previous, title.type == .role, title.last == candidate.first - 1, candidate.first == candidate.last,
+                candidate.trimEnd == 0,
+                entries[id].type == .city || (entries[id].type == .country && Self.givenNameLike.contains(entries[id].surface)),
+                Self.isNameWord(tokens[candidate.first], utf8)
+            {
+                // "King George V": with its regnal number; "chairman Gary Klesch": with the name words after it.
+                let last = Self.precedesRegnalNumber(candidate.last, tokens, utf8)
+                    ? candidate.last + 1 : Self.nameWordsEnd(after: candidate.last, tokens, utf8)
+                result.append(Self.namesake(first: candidate.first, last: last, tokens, utf8))
+                previous = (last, .person)
+                continue
             }
             if entries[id].type == .country || entries[id].type == .city {
                 // Both drop the place: the set lookup goes first, as it is cheaper than reading the word before.
@@ -650,13 +683,19 @@ public final class EntityMatcher {
     }
 
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
-    func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    /// `grown` holds the starts of pattern persons that `extendingPersonNames` grew by a word: the word
+    /// they ended in before is a surname of theirs too ("Hernandez" of "Arturo Hernandez Grisanti").
+    func patternCoreference(tokens: [Token], entities: [Entity], utf8: UnsafeBufferPointer<UInt8>, grown: Set<Int> = []) -> [Entity] {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         // By index, not `for entity in`: copying an entity retains and releases all its strings.
         for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
             // Split on the space byte: splitting the String compares Characters.
-            if let surname = entities[index].text.utf8.split(separator: 0x20).last {
+            let words = entities[index].text.utf8.split(separator: 0x20)
+            if let surname = words.last {
                 surnames.append((Array(surname), entities[index].canonical, entities[index].span.end))
+            }
+            if words.count >= 3, grown.contains(entities[index].span.start) {
+                surnames.append((Array(words[words.count - 2]), entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }
@@ -703,6 +742,12 @@ public final class EntityMatcher {
                 }
                 while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
                 if entityIndex < entities.count && entities[entityIndex].span.overlaps(token.span) { continue }
+                // "Mike Pence" again after "Mike Pence", and "Ivana Trump" after "Donald Trump": a surname after
+                // a free given name is the person named again, or another person of that surname.
+                if Self.followsFreeGivenName(index, tokens, utf8, previousEntity: entityIndex > 0 ? entities[entityIndex - 1].span : nil) {
+                    result.append(Self.givenNameMention(index, trim: trim, canonical: match.canonical, tokens, utf8))
+                    continue
+                }
                 result.append(Entity(
                     id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
                     text: String(decoding: stem, as: UTF8.self), kb: nil, canonical: match.canonical, wikidata: nil,

@@ -102,6 +102,10 @@ extension EntityMatcher {
                     candidates.append((first, last, false))
                 }
             }
+            // "one of the family's lawyers, Elaine Kamarck, said": a name between commas right before the cue.
+            if let (first, last) = Self.appositiveName(before: cue, tokens, utf8, covered: covered) {
+                candidates.append((first, last, false))
+            }
             // "said Elaine Kamarck", "according to Elaine Kamarck".
             var after = cue + 1
             if word == "according", after < tokens.count, PersonNameShape.surface(tokens[after], utf8) == "to" { after += 1 }
@@ -122,6 +126,25 @@ extension EntityMatcher {
             }
         }
         return result
+    }
+
+    /// The name words between two commas right before a speech cue: ", Elaine Kamarck, said" (two to
+    /// six tokens, starting with a name word).
+    static func appositiveName(before cue: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool]) -> (Int, Int)? {
+        let last = cue - 2
+        guard last > 1, tokens[cue - 1].kind == .punctuation, PersonNameShape.surface(tokens[cue - 1], utf8) == ",",
+            tokens[last].sentence == tokens[cue].sentence
+        else { return nil }
+        var first = last
+        while first > 0, last - first < 6, !covered[first - 1], tokens[first - 1].sentence == tokens[cue].sentence,
+            mayBeInName(first - 1, tokens, utf8)
+        {
+            first -= 1
+        }
+        guard first < last, first > 0, PersonNameShape.surface(tokens[first - 1], utf8) == ",",
+            let end = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: last), end == last
+        else { return nil }
+        return (first, last)
     }
 
     /// Words that link a name to a title after it: "X was President of Y", "X reigned as King".
@@ -153,7 +176,10 @@ extension EntityMatcher {
             let countryFirst = EntityMatcher.firstToken(startingAtOrAfter: country.start, tokens)
             guard roleLast < tokens.count, PersonNameShape.surface(tokens[roleLast], utf8) == "of", countryFirst - roleLast <= 3 else { continue }
             var next = EntityMatcher.firstToken(startingAtOrAfter: country.end, tokens)
-            if next < tokens.count, PersonNameShape.surface(tokens[next], utf8) == "," { next += 1 }
+            // "TITLE of COUNTRY, NAME", "TITLE of COUNTRY was NAME".
+            if next < tokens.count, case let word = PersonNameShape.surface(tokens[next], utf8), word == "," || word == "was" || word == "is" {
+                next += 1
+            }
             guard next < tokens.count, tokens[next].sentence == tokens[countryFirst].sentence,
                 let last = PersonNameShape.nameEnd(from: next, tokens, utf8, covered: covered, limit: next + 6), last > next
             else { continue }

@@ -1,4 +1,5 @@
 import GazetteCore
+import GazetteGazetteer
 
 /// `leader_of` for a leader title whose phrase names no country ("President John Quincy Adams",
 /// "the country's Prime Minister Sheikh Hasina"): the country comes from
@@ -16,7 +17,12 @@ extension TitleRules {
     /// Emits `leader_of` for a leader title without a qualifier in its phrase.
     func emitDocumentLeader(_ title: Title, person: Entity, role: Entity, roleName: String, into builder: inout RelationBuilder) {
         if let kb = person.kb, let roleID = role.kb {
-            let (current, ever) = context.offices(of: kb) { $0.role == roleID }
+            // The knowledge base's terms often name the office generically ("head of government" for a
+            // prime minister): any leading office it has for the time counts for a leading title. Only a
+            // term of the title's own role held at another time silences the document's country.
+            let leading = LeaderKind.leadingRoles.contains(roleID)
+            let (current, _) = context.offices(of: kb) { $0.role == roleID || (leading && LeaderKind.leadingRoles.contains($0.role)) }
+            let (_, ever) = context.offices(of: kb) { $0.role == roleID }
             for office in current {
                 if let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
@@ -195,5 +201,97 @@ struct RegnalNameRules {
             builder.add(.leaderOf, head: person, tail: entities[index + 1], role: "monarch", evidence: person.span,
                         trigger: person.text, confidence: 0.8)
         }
+    }
+}
+
+extension TitleRules {
+    /// Links from a relative pronoun to a title: "who was", "who is", "who became", "who served as".
+    static let relativeLinks: Set<String> = ["was", "is", "became", "served"]
+
+    /// "X (1923–2011) was a Zambian politician who was the second President of Zambia": a copula right
+    /// after the name (and its parenthesis), a noun phrase of up to five words, then "who" and a link
+    /// with at most three words before the title; no comma in between. The country follows "of".
+    func relativeCopula(of person: Int) -> Title? {
+        let entities = context.entities
+        let sentence = entities[person].sentence
+        var roleIndex = person + 1
+        while roleIndex < entities.count, entities[roleIndex].sentence == sentence, entities[roleIndex].type == .country { roleIndex += 1 }
+        guard roleIndex < entities.count, entities[roleIndex].sentence == sentence, entities[roleIndex].type == .role else { return nil }
+        let roleStart = entities[roleIndex].span.start
+        var start = entities[person].span.end
+        if let open = context.firstOccurrence(of: ["("], from: start, to: min(start + 3, roleStart)),
+            let close = context.firstOccurrence(of: [")"], from: open, to: roleStart)
+        {
+            start = close + 1
+        }
+        // At most about a dozen words: the words are built only for a short stretch.
+        guard roleStart - start <= 120, !context.containsComma(start, roleStart) else { return nil }
+        let words = context.words(start, roleStart)
+        guard let first = words.first, first == "was" || first == "is", let who = words.firstIndex(of: "who"), who <= 6,
+            who + 1 < words.count, Self.relativeLinks.contains(words[who + 1])
+        else { return nil }
+        var link = who + 1
+        if words[link] == "served" {
+            guard link + 1 < words.count, words[link + 1] == "as" else { return nil }
+            link += 1
+        }
+        let between = words[(link + 1)...]
+        guard between.count <= 3, between.allSatisfy({ !Self.pastModifiers.contains($0) && !Self.timeWords.contains($0) }) else { return nil }
+        var qualifier: Int?
+        var end = entities[roleIndex].span.end
+        if roleIndex + 1 < entities.count, entities[roleIndex + 1].sentence == sentence,
+            entities[roleIndex + 1].type == .country || entities[roleIndex + 1].type == .org,
+            case let gap = context.words(entities[roleIndex].span.end, entities[roleIndex + 1].span.start),
+            gap.first.map({ Self.of.contains($0) }) ?? false, gap.count <= 3
+        {
+            qualifier = roleIndex + 1
+            end = entities[roleIndex + 1].span.end
+        }
+        return Title(person: person, role: roleIndex, qualifier: qualifier,
+                     evidence: TextSpan(start: entities[person].span.start, end: end), past: false, confidence: 0.8)
+    }
+}
+
+extension TitleRules {
+    /// Verbs that give their object a title: "elected X president", "appointed X prime minister".
+    static let conferringVerbs: Set<String> = ["elected", "appointed", "named", "proclaimed", "crowned", "declared", "re-elected"]
+
+    /// "The assembly elected X the president of Y", "they named X prime minister": a conferring verb
+    /// right before the name and the title right after it ("the" or "as" may stand between), not a
+    /// possessive title ("the president's adviser"). The country follows "of".
+    func objectComplement(of person: Int) -> Title? {
+        let entities = context.entities
+        let roleIndex = person + 1
+        guard roleIndex < entities.count, entities[roleIndex].sentence == entities[person].sentence, entities[roleIndex].type == .role,
+            let verb = context.lastWord(max(0, entities[person].span.start - 16), entities[person].span.start),
+            Self.conferringVerbs.contains(verb), context.lastWordTouches(entities[person].span.start)
+        else { return nil }
+        let between = context.words(entities[person].span.end, entities[roleIndex].span.start)
+        guard between.count <= 1, between.allSatisfy({ $0 == "the" || $0 == "as" }),
+            !context.containsComma(entities[person].span.end, entities[roleIndex].span.start)
+        else { return nil }
+        let roleEnd = entities[roleIndex].span.end
+        if roleEnd < context.scalars.count, context.scalars[roleEnd] == "'" || context.scalars[roleEnd] == "’" { return nil }
+        var qualifier: Int?
+        var end = roleEnd
+        if roleIndex + 1 < entities.count, entities[roleIndex + 1].sentence == entities[person].sentence,
+            entities[roleIndex + 1].type == .country || entities[roleIndex + 1].type == .org,
+            case let gap = context.words(roleEnd, entities[roleIndex + 1].span.start), gap.first.map({ Self.of.contains($0) }) ?? false,
+            gap.count <= 3
+        {
+            qualifier = roleIndex + 1
+            end = entities[roleIndex + 1].span.end
+        }
+        return Title(person: person, role: roleIndex, qualifier: qualifier,
+                     evidence: TextSpan(start: entities[person].span.start, end: end), past: false, confidence: 0.8)
+    }
+}
+
+extension RelationContext {
+    /// Whether only spaces stand between the word before `offset` and `offset` (no punctuation).
+    func lastWordTouches(_ offset: Int) -> Bool {
+        var index = offset - 1
+        while index >= 0, scalars[index] == " " { index -= 1 }
+        return index >= 0 && index < offset - 1 && LeadershipNounRules.isLetter(scalars[index])
     }
 }

@@ -381,7 +381,8 @@ final class RelationContext {
     /// The mention of an entity closest to a person: in the same sentence first, then the nearest
     /// before it, then the first after it; names before demonyms.
     func bestMention(of kb: String, near person: Entity) -> Entity? {
-        let mentions = entities.filter { $0.kb == kb || $0.refersTo == kb }
+        // A metonym ("the White House" for the United States) is no mention of the country as a place.
+        let mentions = entities.filter { $0.kb == kb || ($0.refersTo == kb && $0.type == .country) }
         let named = mentions.filter { $0.form == .name }
         for pool in [named, mentions] {
             if let same = pool.first(where: { $0.sentence == person.sentence }) { return same }

@@ -96,9 +96,11 @@ struct TitleRules {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
         }
-        // Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev".
+        // Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev",
+        // "the first prime minister of Siam was Phraya Manopakorn".
         if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), type(role) == .role,
-            context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start),
+            context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start)
+                || Self.isFrontedCopula(gap(qualifier, person)),
             isOf(gap(role, qualifier))
         {
             return Title(person: person, role: role, qualifier: qualifier,
@@ -106,7 +108,7 @@ struct TitleRules {
         }
         // Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,".
         if let first = entity(1) {
-            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return copula(of: person) }
+            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
             let leadWords = context.words(span(person).end, span(first).start)
             // "X, the Premier of China", "X, the future first prime minister of Ghana".
             guard leadWords.count <= 3, leadWords.first.map({ Self.determiners.contains($0) }) ?? true,
@@ -129,7 +131,7 @@ struct TitleRules {
             } else if Self.pastModifiers.contains(leadWords.last ?? "") {
                 past = true
             }
-            guard let role else { return copula(of: person) }
+            guard let role else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
             var end = span(role).end
             if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after)) {
                 qualifier = after
@@ -140,6 +142,12 @@ struct TitleRules {
                          past: past, confidence: 0.9)
         }
         return nil
+    }
+
+    /// Whether the words between a fronted title's country and the name are a copula ("the president of
+    /// France is Emmanuel Macron", "… was …").
+    static func isFrontedCopula(_ words: [String]) -> Bool {
+        words.count == 1 && (words[0] == "was" || words[0] == "is")
     }
 
     /// Whether a second comma follows the first one between two offsets.
