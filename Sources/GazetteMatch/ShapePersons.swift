@@ -27,6 +27,10 @@ extension EntityMatcher {
         "Trust", "Program", "Programme", "Initiative", "Council", "Assembly", "Parliament", "Statement", "Report",
         "Democrats", "Republicans", "Watch", "International", "Today", "Daily", "Herald", "Globe", "Examiner", "League",
         "Cup", "Division", "Championship", "Series", "Palace", "Castle", "Cathedral", "Church", "Hall", "Stadium",
+        // Company legal forms and the business nouns company names end in ("Orbis Holdings", "Vantel Co Ltd").
+        "Co", "Ltd", "Limited", "Plc", "PLC", "LLC", "Llc", "AG", "SA", "NV", "BV", "GmbH", "SpA", "Bancorp",
+        "Holdings", "Industries", "Brands", "Airlines", "Airways", "Securities", "Insurance", "Savings",
+        "Enterprises", "Technologies", "Pharmaceuticals", "Chemicals", "Petroleum", "Motors",
     ]
 
     /// The case-folded `KeyHash` of a word.

@@ -22,6 +22,13 @@ struct QuoteAttributionTests {
         }
     }
 
+    @Test func aCompanyNameBeforeASpeechVerbIsAnOrganisation() throws {
+        let document = try Repository.annotate("Markets\nThe bonds were priced at par, lead manager Halvard Brothers and Co Ltd said. "
+            + "Orbis Holdings said its profit rose.")
+        let persons = document.entities.filter { $0.type == .person }.map(\.text)
+        #expect(!persons.contains { $0.contains("Ltd") || $0.contains("Co") || $0.contains("Holdings") }, "\(persons)")
+    }
+
     @Test func invertedSpeakerAfterAnHonorific() throws {
         #expect(try said("Hearing\n\"We will not stop asking these questions,\" said Rep. Elijah Cummings of Maryland.")
             == ["Elijah Cummings: We will not stop asking these questions"])
