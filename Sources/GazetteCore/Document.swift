@@ -134,6 +134,13 @@ public struct Entity: Sendable, Hashable {
     }
 }
 
+/// How a `said` relation's statement is given: in the speaker's words, between quotation marks
+/// (`direct`), or told in the writer's words (`reported`: "she said the talks would resume").
+public enum QuoteKind: String, Sendable, Codable, CaseIterable {
+    case direct
+    case reported
+}
+
 /// The relation types of the `gazette.article/1` schema.
 public enum RelationType: String, Sendable, Codable, CaseIterable {
     case leaderOf = "leader_of"
@@ -155,6 +162,8 @@ public struct Relation: Sendable, Hashable {
     public var tail: String?
     /// For `said`: the statement's span.
     public var statement: TextSpan?
+    /// For `said`: whether the statement is quoted or reported; nil for other relations.
+    public var quote: QuoteKind?
     /// Role id word ("president", "prime minister"), where relevant.
     public var role: String?
     public var sentence: Int
@@ -166,13 +175,15 @@ public struct Relation: Sendable, Hashable {
     public var source: String
     public var confidence: Double
 
-    public init(id: String, type: RelationType, head: String, tail: String?, statement: TextSpan? = nil, role: String?,
+    public init(id: String, type: RelationType, head: String, tail: String?, statement: TextSpan? = nil,
+                quote: QuoteKind? = nil, role: String?,
                 sentence: Int, evidence: TextSpan, trigger: String, source: String, confidence: Double) {
         self.id = id
         self.type = type
         self.head = head
         self.tail = tail
         self.statement = statement
+        self.quote = quote
         self.role = role
         self.sentence = sentence
         self.evidence = evidence

@@ -75,6 +75,7 @@ public struct ElasticBulkWriter: Sendable {
             json.string("tail_kb", tail?.kb)
             json.string("tail_canonical", tail?.canonical)
             json.string("tail_text", tail?.text ?? relation.statement.flatMap { document.safeText(of: $0) })
+            json.string("quote", relation.quote?.rawValue)
             json.string("evidence", document.safeText(of: relation.evidence))
             json.string("source", relation.source)
             json.double("confidence", relation.confidence)

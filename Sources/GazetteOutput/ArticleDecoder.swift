@@ -59,7 +59,8 @@ public struct ArticleDecoder: Sendable {
             }
             document.relations.append(Relation(
                 id: raw["id"] as? String ?? "r\(index + 1)", type: type, head: head, tail: raw["tail"] as? String,
-                statement: (raw["statement"] as? [Int]).flatMap(Self.span), role: raw["role"] as? String,
+                statement: (raw["statement"] as? [Int]).flatMap(Self.span),
+                quote: (raw["quote"] as? String).flatMap(QuoteKind.init(rawValue:)), role: raw["role"] as? String,
                 sentence: raw["sentence"] as? Int ?? 0,
                 evidence: (raw["evidence"] as? [Int]).flatMap(Self.span) ?? TextSpan(start: 0, end: 0),
                 trigger: raw["trigger"] as? String ?? "", source: raw["source"] as? String ?? "pattern",

@@ -118,6 +118,8 @@ public struct ArticleEncoder: Sendable {
                 } else {
                     line.append("null")
                 }
+                line.append(#","quote":"#)
+                line.string(relations[index].quote?.rawValue)
                 line.append(#","sentence":"#)
                 line.int(relations[index].sentence)
                 line.append(#","evidence":"#)

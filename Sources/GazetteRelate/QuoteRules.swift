@@ -52,7 +52,7 @@ struct QuoteRules {
             }
             let start = min(found.speaker.span.start, found.verb.start, found.statement.start)
             let end = max(found.speaker.span.end, found.verb.end, found.statement.end)
-            builder.add(.said, head: found.speaker, tail: nil, statement: found.statement, role: nil,
+            builder.add(.said, head: found.speaker, tail: nil, statement: found.statement, quote: .direct, role: nil,
                         evidence: TextSpan(start: start, end: end), trigger: context.text(of: found.verb),
                         confidence: found.confidence)
             claimed.append(found.statement)

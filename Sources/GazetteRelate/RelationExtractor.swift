@@ -125,11 +125,12 @@ struct RelationBuilder {
         }
     }
 
-    mutating func add(_ type: RelationType, head: Entity, tail: Entity?, statement: TextSpan? = nil, role: String?,
-                      evidence: TextSpan, trigger: String, source: String = "pattern", confidence: Double) {
+    mutating func add(_ type: RelationType, head: Entity, tail: Entity?, statement: TextSpan? = nil, quote: QuoteKind? = nil,
+                      role: String?, evidence: TextSpan, trigger: String, source: String = "pattern", confidence: Double) {
         guard insert(Key(type, head: head, tail: tail, statement: statement, role: role)) else { return }
         relations.append(Relation(
-            id: "r\(relations.count + 1)", type: type, head: head.id, tail: tail?.id, statement: statement, role: role,
+            id: "r\(relations.count + 1)", type: type, head: head.id, tail: tail?.id, statement: statement, quote: quote,
+            role: role,
             sentence: head.sentence, evidence: evidence, trigger: trigger, source: source, confidence: confidence))
     }
 

@@ -246,14 +246,22 @@ struct SpeechRules {
             {
                 carried = (nextPosition, found.speakers)
             }
+            let kind = quoteKind(of: found.statement)
             // A person named inside the statement is never its speaker.
             for speaker in found.speakers where !found.statement.contains(speaker.span) {
                 let start = min(speaker.span.start, word.span.start, found.statement.start)
                 let end = max(speaker.span.end, word.span.end, found.statement.end)
-                builder.add(.said, head: speaker, tail: nil, statement: found.statement, role: nil,
+                builder.add(.said, head: speaker, tail: nil, statement: found.statement, quote: kind, role: nil,
                             evidence: TextSpan(start: start, end: end), trigger: found.trigger, confidence: found.confidence)
             }
         }
+    }
+
+    /// `direct` when the statement begins inside a quotation (the speaker's own words), else `reported`
+    /// ("she said the talks would resume", and a partial quote: "he called the plan \"a disaster\"").
+    func quoteKind(of statement: TextSpan) -> QuoteKind {
+        context.quotations.contains { $0.open < statement.start && statement.start < max($0.close, $0.open + 1) }
+            ? .direct : .reported
     }
 
     /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).

@@ -66,6 +66,7 @@ struct ArticleEncoderEquivalenceTests {
             } else {
                 json.null("statement")
             }
+            json.field("quote", relation.quote?.rawValue)
             json.field("sentence", relation.sentence)
             json.field("evidence", span: relation.evidence.start, relation.evidence.end)
             json.field("trigger", relation.trigger)
@@ -139,6 +140,7 @@ struct ArticleEncoderEquivalenceTests {
             document.relations = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
                 Relation(id: text(1), type: RelationType.allCases.randomElement(using: &generator)!, head: text(1), tail: maybe(1),
                          statement: Bool.random(using: &generator) ? TextSpan(start: number(), end: number()) : nil,
+                         quote: QuoteKind.allCases.randomElement(using: &generator).flatMap { Bool.random(using: &generator) ? $0 : nil },
                          role: maybe(2), sentence: number(), evidence: TextSpan(start: number(), end: number()), trigger: text(2),
                          source: text(1), confidence: confidences.randomElement(using: &generator)!)
             }

@@ -15,7 +15,7 @@ struct EncoderTests {
         document.entities = [Entity(id: "e1", type: .country, span: TextSpan(start: 28, end: 30), text: "🇺🇦", kb: "country:UA",
                                     canonical: "Ukraine", wikidata: "Q212", sentence: 1, source: "gazetteer")]
         document.relations = [Relation(id: "r1", type: .said, head: "e1", tail: nil, statement: TextSpan(start: 14, end: 20),
-                                       role: nil, sentence: 1, evidence: TextSpan(start: 14, end: 30), trigger: "said",
+                                       quote: .direct, role: nil, sentence: 1, evidence: TextSpan(start: 14, end: 30), trigger: "said",
                                        source: "pattern", confidence: 0.75)]
         return document
     }
@@ -35,7 +35,7 @@ struct EncoderTests {
         ])
         let schema = try JSONSchema(contentsOf: Repository.articleSchema)
         #expect(schema.validate(jsonLine: line).isEmpty)
-        #expect(line.contains(#""relations":[{"id":"r1","type":"said","head":"e1","tail":null,"role":null,"statement":[14,20],"sentence":1,"evidence":[14,30],"trigger":"said","source":"pattern","confidence":0.75}]"#))
+        #expect(line.contains(#""relations":[{"id":"r1","type":"said","head":"e1","tail":null,"role":null,"statement":[14,20],"quote":"direct","sentence":1,"evidence":[14,30],"trigger":"said","source":"pattern","confidence":0.75}]"#))
         #expect(line.hasSuffix(#""meta":{"as_of":"2025-09-04","gazetteer":"tsv-0"}}"#))
     }
 

@@ -29,6 +29,20 @@ struct QuoteAttributionTests {
         #expect(!persons.contains { $0.contains("Ltd") || $0.contains("Co") || $0.contains("Holdings") }, "\(persons)")
     }
 
+    @Test func saidSaysWhetherTheStatementIsQuotedOrReported() throws {
+        let document = try Repository.annotate("Talks\n\"We will not sign this,\" Mr. Rendell said on Monday. "
+            + "On Tuesday Elaine Kamarck said the talks would resume in May. "
+            + "Mr. Rendell told reporters: \"The door is open.\"")
+        let kinds = document.relations.filter { $0.type == .said }.map {
+            "\(document.entity($0.head)!.text): \(document.text(of: $0.statement!)): \($0.quote?.rawValue ?? "none")"
+        }
+        #expect(Set(kinds) == [
+            "Rendell: We will not sign this: direct", "Elaine Kamarck: the talks would resume in May: reported",
+            "Rendell: The door is open: direct",
+        ], "\(kinds)")
+        #expect(document.relations.filter { $0.type != .said }.allSatisfy { $0.quote == nil })
+    }
+
     @Test func invertedSpeakerAfterAnHonorific() throws {
         #expect(try said("Hearing\n\"We will not stop asking these questions,\" said Rep. Elijah Cummings of Maryland.")
             == ["Elijah Cummings: We will not stop asking these questions"])
