@@ -107,7 +107,7 @@ def main():
                 statement = [said, span[1]]
             rels.append({"id": f"r{index + 1}", "type": rtype, "head": f"e{head + 1}",
                          "tail": None if tail is None else f"e{tail + 1}", "role": role, "statement": statement,
-                         "sentence": sentence_of(start), "evidence": span,
+                         "quote": "reported" if rtype == "said" else None, "sentence": sentence_of(start), "evidence": span,
                          "trigger": evidence.split()[0], "source": "pattern", "confidence": 0.9})
         record = {"schema": "gazette.article/1", "id": doc_id,
                   "source": {"path": f"fixtures/{doc_id}.txt", "format": "text", "index": 0},
