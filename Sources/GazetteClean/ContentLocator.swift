@@ -4,6 +4,7 @@ struct ContentLocator {
     /// Which evidence chose the content.
     enum Signal: String, Sendable {
         case articleBody = "itemprop-articleBody"
+        case contentClass = "content-class"
         case article = "article-element"
         case scored = "text-density"
         case jsonLD = "json-ld-articleBody"
@@ -12,6 +13,9 @@ struct ContentLocator {
 
     let page: PageIndex
 
+    /// Link density from which an element named like a body container is read as a page-wide wrapper.
+    static let wrapperLinkDensity = 0.15
+
     /// The content elements in document order, and the signal that chose them.
     func locate() -> (roots: [Int], signal: Signal) {
         let scored = scoredRoots()
@@ -19,7 +23,16 @@ struct ContentLocator {
         if let marked = markedRoot() {
             // The page's own marker wins unless it holds clearly less text than the density choice
             // (an <article> used for a teaser card while the story sits in <div>s).
-            if ownText(marked.root) * 2 >= scoredText { return ([marked.root], marked.signal) }
+            let roots = marked.signal == .contentClass ? containerSiblings(marked.root) : [marked.root]
+            // A container named like a body overrides a density choice elsewhere on the page (a sidebar, a profile
+            // box, trackbacks) and one inside it (one block of a body split in several). It only confirms a choice
+            // that holds it, or one inside it when it has many links (a page-wide wrapper with navigation).
+            let confirms = marked.signal == .contentClass && scored.contains { candidate in
+                roots.contains {
+                    page.isInside($0, candidate) || (page.isInside(candidate, $0) && linkDensity($0) >= Self.wrapperLinkDensity)
+                }
+            }
+            if !confirms && roots.reduce(0, { $0 + ownText($1) }) * 2 >= scoredText { return (roots, marked.signal) }
         }
         if !scored.isEmpty { return (scored, .scored) }
         // Too little text to score (a page of one short paragraph): all of the body.
@@ -34,19 +47,44 @@ struct ContentLocator {
         return element.text == 0 ? 0 : Double(element.linkText) / Double(element.text)
     }
 
-    /// `itemprop="articleBody"`, else the `<article>` with the most non-link text.
+    /// `itemprop="articleBody"`, else the element named like a body container ("entry-content", "post-body"), else
+    /// the `<article>` with the most non-link text.
     func markedRoot() -> (root: Int, signal: Signal)? {
         var best: Int?
         for (index, element) in page.elements.enumerated() where element.itemprop == "articleBody" && !element.insideBoilerplate {
             if best == nil || ownText(index) > ownText(best!) { best = index }
         }
         if let best, ownText(best) >= 100 { return (best, .articleBody) }
+        var container: Int?
+        for (index, element) in page.elements.enumerated() where element.contentContainer && !element.insideBoilerplate {
+            if container == nil || ownText(index) > ownText(container!) { container = index }
+        }
+        if let container, ownText(container) >= 100 { return (container, .contentClass) }
         var article: Int?
         for index in page.byName["article", default: []] where !page.elements[index].insideBoilerplate {
             if article == nil || ownText(index) > ownText(article!) { article = index }
         }
         if let article, ownText(article) >= 100 { return (article, .article) }
         return nil
+    }
+
+    /// A body container with its siblings of the same class, in document order: a body split by an ad slot
+    /// into several `storybody` blocks.
+    func containerSiblings(_ root: Int) -> [Int] {
+        let element = page.elements[root]
+        guard element.parent >= 0 else { return [root] }
+        var roots: [Int] = []
+        var index = element.parent + 1
+        let end = page.elements[element.parent].close
+        while index < page.elements.count, page.elements[index].open < end {
+            let sibling = page.elements[index]
+            if sibling.parent == element.parent && sibling.contentContainer && !sibling.insideBoilerplate
+                && sibling.className == element.className {
+                roots.append(index)
+            }
+            index += 1
+        }
+        return roots.isEmpty ? [root] : roots
     }
 
     /// A candidate's score adjusted for its links and class words.

@@ -47,6 +47,8 @@ struct PageIndex {
         var paragraphs = 0
         /// Class and id words that suggest content ("article", "body", "story", ...).
         var positiveHint = false
+        /// A class or id that names the body container by a common CMS convention ("entry-content", "post-body").
+        var contentContainer = false
         var itemprop: String?
         /// The class attribute as written, to recognise repeated blocks (live-blog entries).
         var className: String?
@@ -218,6 +220,7 @@ struct PageIndex {
         let name = node.name
         let index = elements.count
         var classWords: [Substring] = []
+        var contentContainer = false
         var role: String?
         var hidden = false
         var itemprop: String?
@@ -226,7 +229,9 @@ struct PageIndex {
             switch attribute {
             case "class", "id":
                 if attribute == "class" { className = value }
-                classWords.append(contentsOf: value.lowercased().split(whereSeparator: { !$0.isLetter }))
+                let lowered = value.lowercased()
+                classWords.append(contentsOf: lowered.split(whereSeparator: { !$0.isLetter }))
+                contentContainer = contentContainer || Boilerplate.namesContentContainer(lowered)
             case "role": role = value.lowercased()
             case "hidden": hidden = true
             case "aria-hidden": hidden = hidden || value == "true"
@@ -253,6 +258,7 @@ struct PageIndex {
             insideBoilerplate: boilerplate || parentHidden, isBlock: Boilerplate.blockElements.contains(name),
             positiveHint: positive, itemprop: itemprop, className: className)
         element.softBoilerplate = soft
+        element.contentContainer = contentContainer && !boilerplate
         element.commentWord = soft && classWords.contains { $0.hasPrefix("comment") }
         elements.append(element)
         events.append(.open(index))
@@ -351,6 +357,24 @@ enum Boilerplate {
         "article", "body", "content", "entry", "post", "story", "text", "txt", "main", "artikel", "bericht", "inhalt",
         "tekst", "texte", "paragraph", "hentry", "copy",
     ]
+
+    /// Class or id names (lower-cased, without `-` and `_`) that CMSes and templates give the element holding an
+    /// article's body: WordPress `entry-content`, Blogger `post-body`, `article-body`, `story-body`, ...
+    static let contentContainerNames: [String] = [
+        "entrycontent", "entrybody", "entrytext", "postbody", "postcontent", "posttext", "postentry", "articlebody",
+        "articlecontent", "articletext", "storybody", "storycontent", "storytext", "bodytext",
+    ]
+
+    /// Whether a class or id value names the article's body container (one of its space-separated names
+    /// contains a name of `contentContainerNames` once `-` and `_` are removed).
+    static func namesContentContainer(_ value: String) -> Bool {
+        guard value.count >= 8 else { return false }
+        for name in value.split(separator: " ") where name.count >= 8 {
+            let joined = String(name.unicodeScalars.filter { $0 != "-" && $0 != "_" })
+            for container in contentContainerNames where joined.contains(container) { return true }
+        }
+        return false
+    }
 
     /// Roles that mark page furniture.
     static let boilerplateRoles: Set<String> = [

@@ -166,6 +166,54 @@ struct RealWebLayoutTests {
         let document = try HTMLCleaner().clean(raw)
         #expect(document.text.contains("港务局周一在长时间会议后同意"))
     }
+
+    @Test func aShortPostInABodyContainerBeatsALongerProfileBox() throws {
+        // A short blog post in "post-body entry-content" next to a sidebar profile with more running text:
+        // the container named like a body wins over the density choice elsewhere on the page.
+        let profile = "<p>I write about boats, tides and the people of the harbour, and I have done so, on and off, for twenty years now.</p>"
+        let html = """
+            <html><body><div class="main"><h3>Dredging news</h3><div class="post-body entry-content">
+            <p>\(Self.sentences[0])</p><p>\(Self.sentences[1])</p></div></div>
+            <div class="column"><div class="profile-box">\(profile)\(profile)</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "content-class")
+        #expect(result.paragraphs == Array(Self.sentences.prefix(2)))
+    }
+
+    @Test func aBodySplitIntoSeveralContainersOfOneClassIsReadWhole() throws {
+        // An ad slot splits the story into two "story-body" blocks of the same parent: both are the body.
+        let ad = "<div class=\"ad\"><p>Advertisement for boats and engines, the best prices on the whole coast.</p></div>"
+        let html = """
+            <html><body><div class="page"><div class="story-body">\(Self.sentences.prefix(2).map { "<p>\($0)</p>" }.joined())</div>
+            \(ad)<div class="story-body">\(Self.sentences.suffix(2).map { "<p>\($0)</p>" }.joined())</div></div>
+            <div class="rail"><p>Our readers also liked the story about the lighthouse keeper who retired after forty years.</p></div>
+            </body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aBodyContainerFullOfLinksDefersToTheDensityChoiceInsideIt() throws {
+        // "storycontent" wraps the whole page, navigation included: the tighter density choice inside it stays.
+        let links = (1...30).map { "<a href=\"/s\($0)\">Section \($0) of the site</a>" }.joined(separator: " ")
+        let html = """
+            <html><body><div class="storycontent"><div class="sections">\(links)</div>
+            <div class="text">\(Self.article())</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "text-density")
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func bodyContainerNamesFollowCommonConventions() {
+        #expect(Boilerplate.namesContentContainer("entry-content clearfix"))
+        #expect(Boilerplate.namesContentContainer("td-post-content"))
+        #expect(Boilerplate.namesContentContainer("article__body"))
+        #expect(Boilerplate.namesContentContainer("storybody"))
+        #expect(!Boilerplate.namesContentContainer("content"))
+        #expect(!Boilerplate.namesContentContainer("post-meta entry-footer"))
+    }
 }
 
 @Suite("Shingle metric")
