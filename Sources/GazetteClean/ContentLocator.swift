@@ -34,10 +34,61 @@ struct ContentLocator {
             }
             if !confirms && roots.reduce(0, { $0 + ownText($1) }) * 2 >= scoredText { return (roots, marked.signal) }
         }
-        if !scored.isEmpty { return (scored, .scored) }
+        if !scored.isEmpty { return (widened(scored), .scored) }
         // Too little text to score (a page of one short paragraph): all of the body.
         return ([page.byName["body"]?.first ?? 0], .none)
     }
+
+    /// Safety net: density roots that hold little of the page's paragraph text, beside another strong block (one
+    /// block of a body split into many small ones), are widened to their lowest ancestor that holds most of the
+    /// page's paragraph text, unless that ancestor is link-heavy. A choice the page names as its body, or one long
+    /// block of text, is kept.
+    func widened(_ roots: [Int]) -> [Int] {
+        let total = page.elements.first?.paragraphText ?? 0
+        let held = roots.reduce(0) { $0 + page.elements[$1].paragraphText }
+        guard let first = roots.first, total > 0, Double(held) < Self.smallShare * Double(total) else { return roots }
+        // One long block of text (an article written as one <div> with <br>s) is a whole article, not a piece of one.
+        let paragraphs = roots.reduce(0) { $0 + page.elements[$1].paragraphs }
+        if paragraphs == 1 && held >= Self.wholeBlock { return roots }
+        // A choice inside an element the page names as its body or article is confirmed, not a fragment.
+        var enclosing = first
+        while enclosing >= 0 {
+            let element = page.elements[enclosing]
+            if element.contentContainer || element.itemprop == "articleBody" || element.name == "article" { return roots }
+            enclosing = element.parent
+        }
+        var ancestor = page.elements[first].parent
+        while ancestor >= 0 {
+            if Double(page.elements[ancestor].paragraphText) >= Self.largeShare * Double(total) {
+                guard linkDensity(ancestor) < Self.widenLinkDensity else { return roots }
+                // Another strong block of running text beside the choice (not around or inside it, not a teaser rail)
+                // shows the body is split.
+                let top = topCandidates()
+                let best = top.first?.score ?? 0
+                let split = top.contains { candidate in
+                    candidate.score >= Self.splitScore * best && linkDensity(candidate.index) < Self.splitLinkDensity
+                        && page.isInside(candidate.index, ancestor)
+                        && !roots.contains { page.isInside(candidate.index, $0) || page.isInside($0, candidate.index) }
+                }
+                return split ? [ancestor] : roots
+            }
+            ancestor = page.elements[ancestor].parent
+        }
+        return roots
+    }
+
+    /// Share of the page's paragraph text below which the density choice may be a fragment of the body.
+    static let smallShare = 0.6
+    /// Share of the page's paragraph text the widened ancestor must hold.
+    static let largeShare = 0.75
+    /// Bytes from which a single block of text is a whole article (an article written as one block with `<br>`s).
+    static let wholeBlock = 400
+    /// Score, relative to the best, from which another block beside the choice shows a split body.
+    static let splitScore = 0.3
+    /// Link density below which a block beside the choice counts as running text (teaser rails have more).
+    static let splitLinkDensity = 0.2
+    /// Link density up to which the widened ancestor is read as text rather than navigation.
+    static let widenLinkDensity = 0.3
 
     /// Non-link text of an element's non-boilerplate subtree.
     func ownText(_ index: Int) -> Int { page.elements[index].text - page.elements[index].linkText }
@@ -96,7 +147,8 @@ struct ContentLocator {
 
     /// The best-scoring element, raised to the common ancestor when several near-equal candidates
     /// share one (live-blog entries, split bodies), plus siblings that look like more of the article.
-    func scoredRoots() -> [Int] {
+    /// The five best-scoring elements, best first.
+    func topCandidates() -> [(index: Int, score: Double)] {
         var top: [(index: Int, score: Double)] = []
         for index in page.elements.indices where !page.elements[index].insideBoilerplate && page.elements[index].score > 0 {
             let score = adjustedScore(index)
@@ -106,6 +158,11 @@ struct ContentLocator {
                 if top.count > 5 { top.removeLast() }
             }
         }
+        return top
+    }
+
+    func scoredRoots() -> [Int] {
+        let top = topCandidates()
         guard var root = top.first?.index, let best = top.first?.score else { return [] }
         // Near-equal repeated blocks (same element and class) with few links that are not nested in one another
         // (live-blog entries, a body split by an ad slot) make their common ancestor the content.

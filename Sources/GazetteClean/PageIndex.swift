@@ -45,6 +45,8 @@ struct PageIndex {
         var score = 0.0
         /// Paragraphs (blocks with at least 25 bytes of mostly non-link text) in the non-boilerplate subtree.
         var paragraphs = 0
+        /// Non-link text of those paragraphs.
+        var paragraphText = 0
         /// Class and id words that suggest content ("article", "body", "story", ...).
         var positiveHint = false
         /// A class or id that names the body container by a common CMS convention ("entry-content", "post-body").
@@ -286,11 +288,15 @@ struct PageIndex {
             elements[index].linkText = linkText
             let ownText = element.directText - element.directLinkText
             let isParagraph = ownText >= 25 && element.directLinkText * 2 < element.directText
-            if isParagraph { elements[index].paragraphs += 1 }
+            if isParagraph {
+                elements[index].paragraphs += 1
+                elements[index].paragraphText += ownText
+            }
             if element.parent >= 0 {
                 elements[element.parent].text += text
                 elements[element.parent].linkText += linkText
                 elements[element.parent].paragraphs += elements[index].paragraphs
+                elements[element.parent].paragraphText += elements[index].paragraphText
             }
             guard isParagraph else { continue }
             // A paragraph: score its container. Text written straight into a <div> or <td> makes that element the

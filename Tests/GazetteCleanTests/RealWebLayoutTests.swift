@@ -214,6 +214,37 @@ struct RealWebLayoutTests {
         #expect(!Boilerplate.namesContentContainer("content"))
         #expect(!Boilerplate.namesContentContainer("post-meta entry-footer"))
     }
+
+    @Test func aBodySplitIntoSmallBlocksInSeparateWrappersIsReadWhole() throws {
+        // A landing-page layout: every part of the text sits in its own row and column (of different classes), so the
+        // best block holds only half of the page's text while blocks beside it hold the rest. The choice widens to
+        // their common wrapper.
+        let parts = [(Array(Self.sentences.prefix(2)), "intro"), ([Self.sentences[2]], "text"), ([Self.sentences[3]], "facts")]
+        let rows = parts.map { paragraphs, name in
+            "<div class=\"row\"><div class=\"col \(name)\">" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+        }
+        let html = "<html><body><div class=\"page\">\(rows.joined())</div>\(Self.sidebar)</body></html>"
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func anArticleWrittenAsOneLongBlockIsNotWidenedIntoReaderNotes() throws {
+        // The story is one <div> of lines split by <br>; reader notes in their own wrappers hold as much text again.
+        // One long block of text is a whole article: the notes stay out.
+        let story = Self.sentences + ["The board will publish the schedule, with dates for each section, on its website in September."]
+        let notes = [
+            "Reader note: the eastern channel, as far as I know, was last dredged when my father still fished out of this harbour.",
+            "Reader note: six weeks, frankly, sounds optimistic to me, since the autumn storms always arrive earlier than planned.",
+            "Reader note: I hope the firm, unlike the last one, keeps the noise down at night, as some of us live right on the quay.",
+            "Reader note: good news for the ferry, too, which has had to wait for the tide far too often, and for far too long, this year.",
+        ].map { "<div class=\"note\"><div class=\"inner\"><p>\($0)</p></div></div>" }
+        let html = """
+            <html><body><div class="page"><div class="story">\(story.joined(separator: "<br>"))</div>
+            <div class="notes">\(notes.joined())</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == story)
+    }
 }
 
 @Suite("Shingle metric")
