@@ -54,7 +54,9 @@ struct ContentLocator {
         var enclosing = first
         while enclosing >= 0 {
             let element = page.elements[enclosing]
-            if element.contentContainer || element.itemprop == "articleBody" || element.name == "article" { return roots }
+            // (An <article> among several is a section or a card, not the page's article.)
+            if element.contentContainer || element.itemprop == "articleBody"
+                || (element.name == "article" && page.byName["article", default: []].count == 1) { return roots }
             enclosing = element.parent
         }
         var ancestor = page.elements[first].parent
@@ -115,8 +117,13 @@ struct ContentLocator {
         for index in page.byName["article", default: []] where !page.elements[index].insideBoilerplate {
             if article == nil || ownText(index) > ownText(article!) { article = index }
         }
-        if let article, ownText(article) >= 100 { return (article, .article) }
-        return nil
+        guard let article, ownText(article) >= 100 else { return nil }
+        // Among several <article>s (teaser cards, page sections) the largest is the page's article only when it
+        // clearly outweighs every other one it does not hold.
+        let rival = page.byName["article", default: []].filter {
+            !page.elements[$0].insideBoilerplate && !page.isInside($0, article) && !page.isInside(article, $0)
+        }.map(ownText).max() ?? 0
+        return ownText(article) >= 2 * rival ? (article, .article) : nil
     }
 
     /// A body container with its siblings of the same class, in document order: a body split by an ad slot

@@ -245,6 +245,36 @@ struct RealWebLayoutTests {
         let result = try extract(html)
         #expect(result.paragraphs == story)
     }
+
+    @Test func anArticleCardAmongSeveralIsNotTakenForTheArticle() throws {
+        // Three teaser cards are <article>s of the same size, each with half as much text as the story, which sits in
+        // plain <div>s. The largest card does not clearly outweigh the others, so it is no signal and the density
+        // choice finds the story.
+        let teaser = "<p>A short summary of another story from the harbour, told in a few lines for readers who are in a hurry today.</p>"
+            + "<p>The summary runs to a second line here, as the cards on this page are written to fill their boxes quickly.</p>"
+        let cards = (1...3).map {
+            "<article class=\"card\"><h3><a href=\"/s\($0)\">Another story from the harbour, number \($0)</a></h3>\(teaser)"
+                + "<a href=\"/s\($0)\">Read the whole story here</a></article>"
+        }.joined()
+        let html = """
+            <html><body><div class="story">\(Self.article())</div><div class="more">\(cards)</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "text-density")
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aBodySplitAcrossSeveralArticleSectionsIsReadWhole() throws {
+        // The page uses <article> for each of its two text sections (neither clearly the larger): the density choice
+        // inside one of them is not confirmed by it, and widens to the wrapper holding both.
+        let parts = [(Array(Self.sentences.prefix(2)), "intro"), (Array(Self.sentences.suffix(2)), "text")]
+        let sections = parts.map { paragraphs, name in
+            "<article class=\"section\"><div class=\"col \(name)\">" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></article>"
+        }
+        let html = "<html><body><div class=\"page\">\(sections.joined())</div>\(Self.sidebar)</body></html>"
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
 }
 
 @Suite("Shingle metric")
