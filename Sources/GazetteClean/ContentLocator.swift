@@ -25,11 +25,12 @@ struct ContentLocator {
             // (an <article> used for a teaser card while the story sits in <div>s).
             let roots = marked.signal == .contentClass ? containerSiblings(marked.root) : [marked.root]
             // A container named like a body overrides a density choice elsewhere on the page (a sidebar, a profile
-            // box, trackbacks) and one inside it (one block of a body split in several). It only confirms a choice
-            // that holds it, or one inside it when it has many links (a page-wide wrapper with navigation).
+            // box, trackbacks), one around it (the article's header and furniture) and one inside it (one block of a
+            // body split in several). It only confirms a choice inside it when it has many links (a page-wide wrapper
+            // with navigation).
             let confirms = marked.signal == .contentClass && scored.contains { candidate in
                 roots.contains {
-                    page.isInside($0, candidate) || (page.isInside(candidate, $0) && linkDensity($0) >= Self.wrapperLinkDensity)
+                    page.isInside(candidate, $0) && linkDensity($0) >= Self.wrapperLinkDensity
                 }
             }
             if !confirms && roots.reduce(0, { $0 + ownText($1) }) * 2 >= scoredText { return (roots, marked.signal) }

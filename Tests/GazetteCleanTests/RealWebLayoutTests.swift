@@ -275,6 +275,37 @@ struct RealWebLayoutTests {
         let result = try extract(html)
         #expect(result.paragraphs == Self.sentences)
     }
+
+    @Test func aBodyContainerInsideTheDensityChoiceIsTheTighterBody() throws {
+        // The density choice is the wrapper around a subscription blurb and the "article-body": the container
+        // holds most of the wrapper's text, so it is the body and the blurb stays out.
+        let blurb = [
+            "<p>Subscribers only, this week: reports, maps, tide tables, and more, in our weekly edition.</p>",
+            "<p>Read, share, and comment on, every story, for one euro, a month, all year, with no ads.</p>",
+        ]
+        let body = Self.sentences.prefix(2).map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><section class="wrapper">\(blurb.joined())<div class="article-body">\(body)</div></section></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "content-class")
+        #expect(result.paragraphs == Array(Self.sentences.prefix(2)))
+    }
+
+    @Test func shortLinesAboveDroppedBlocksAndShortItemsAreJudgedByPlace() throws {
+        // "Private solar panels:" is a sub-heading, "Related topics" heads a dropped link list, "Flour" is an item.
+        #expect(ParagraphFilter.dropReason("Private solar panels:", linkDensity: 0) == nil)
+        #expect(ParagraphFilter.dropReason("Tags:", linkDensity: 0) == .label)
+        #expect(ParagraphFilter.dropReason("Flour", linkDensity: 0, isItem: true) == nil)
+        #expect(ParagraphFilter.dropReason("Flour", linkDensity: 0) == .label)
+        let links = (1...4).map { "<a href=\"/r\($0)\">Another harbour story number \($0)</a>" }.joined(separator: " ")
+        let html = """
+            <html><body><div class="story">\(Self.article())<ul><li>Flour</li><li>Two eggs</li></ul>
+            <p>Related topics</p><p>\(links)</p></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences + ["Flour", "Two eggs"])
+    }
 }
 
 @Suite("Shingle metric")
