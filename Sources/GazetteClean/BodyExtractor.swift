@@ -14,6 +14,9 @@ struct BodyExtractor {
     /// running text (headings, captions, a link), where the filters that trim furniture around an article have
     /// no article to protect and would leave nothing.
     var keepsEveryParagraph = false
+    /// Link density above which a paragraph is a link list. Inside an element the page names as its body the
+    /// bar is higher: a blog post that is mostly links ("today's quick links") is still the post.
+    var linkListDensity = 0.5
 
     init(page: PageIndex) { self.page = page }
 
@@ -55,7 +58,9 @@ struct BodyExtractor {
             let paragraph = Whitespace.collapse(text)
             if paragraph.isEmpty { return }
             let density = bytes == 0 ? 0 : Double(linkBytes) / Double(bytes)
-            if !this.keepsEveryParagraph, let reason = ParagraphFilter.dropReason(paragraph, linkDensity: density, isHeading: heading, isItem: item) {
+            // Density as the filter's 0.5 bar sees it, scaled to this extractor's bar.
+            let scaled = density * 0.5 / this.linkListDensity
+            if !this.keepsEveryParagraph, let reason = ParagraphFilter.dropReason(paragraph, linkDensity: scaled, isHeading: heading, isItem: item) {
                 if reason == .byline, this.byline == nil { this.byline = paragraph }
                 result.append(nil)
                 return

@@ -306,6 +306,17 @@ struct RealWebLayoutTests {
         let result = try extract(html)
         #expect(result.paragraphs == Self.sentences + ["Flour", "Two eggs"])
     }
+
+    @Test func aLinkHeavyParagraphInsideANamedBodyIsKept() throws {
+        // A "quick links" post: each line names a linked story and adds a few words. Inside "entry-content" a line
+        // with 60% link text is the post; in a plain <div> chosen by density it stays a link list.
+        let line = "<p><a href=\"/tides\">New tide tables for the eastern channel</a> are out, and worth a look.</p>"
+        let post = Self.article() + line
+        let named = try extract("<html><body><div class=\"entry-content\">\(post)</div></body></html>")
+        #expect(named.paragraphs.count == 5)
+        let plain = try extract("<html><body><div class=\"text\">\(post)</div></body></html>")
+        #expect(plain.paragraphs == Self.sentences)
+    }
 }
 
 @Suite("Shingle metric")
