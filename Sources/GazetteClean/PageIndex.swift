@@ -233,7 +233,7 @@ struct PageIndex {
                 if attribute == "class" { className = value }
                 let lowered = value.lowercased()
                 classWords.append(contentsOf: lowered.split(whereSeparator: { !$0.isLetter }))
-                contentContainer = contentContainer || Boilerplate.namesContentContainer(lowered)
+                contentContainer = contentContainer || (lowered.utf8.count >= 8 && Boilerplate.namesContentContainer(lowered))
             case "role": role = value.lowercased()
             case "hidden": hidden = true
             case "aria-hidden": hidden = hidden || value == "true"
@@ -370,16 +370,34 @@ enum Boilerplate {
         "entrycontent", "entrybody", "entrytext", "postbody", "postcontent", "posttext", "postentry", "articlebody",
         "articlecontent", "articletext", "storybody", "storycontent", "storytext", "bodytext",
     ]
+    private static let contentContainerBytes: [[UInt8]] = contentContainerNames.map { Array($0.utf8) }
 
     /// Whether a class or id value names the article's body container (one of its space-separated names
-    /// contains a name of `contentContainerNames` once `-` and `_` are removed).
+    /// contains a name of `contentContainerNames` once `-` and `_` are removed). Works on bytes: it runs for
+    /// every class attribute of the page.
     static func namesContentContainer(_ value: String) -> Bool {
-        guard value.count >= 8 else { return false }
-        for name in value.split(separator: " ") where name.count >= 8 {
-            let joined = String(name.unicodeScalars.filter { $0 != "-" && $0 != "_" })
-            for container in contentContainerNames where joined.contains(container) { return true }
+        var name: [UInt8] = []
+        name.reserveCapacity(32)
+        var found = false
+        func check() {
+            if name.count >= 8 && !found {
+                found = contentContainerBytes.contains { pattern in
+                    pattern.count <= name.count && (0...(name.count - pattern.count)).contains { start in
+                        pattern.indices.allSatisfy { name[start + $0] == pattern[$0] }
+                    }
+                }
+            }
+            name.removeAll(keepingCapacity: true)
         }
-        return false
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): check()
+            case UInt8(ascii: "-"), UInt8(ascii: "_"): continue
+            default: name.append(byte)
+            }
+        }
+        check()
+        return found
     }
 
     /// Roles that mark page furniture.
