@@ -14,10 +14,15 @@ struct BodyExtractor {
     /// running text (headings, captions, a link), where the filters that trim furniture around an article have
     /// no article to protect and would leave nothing.
     var keepsEveryParagraph = false
+    /// Link density above which a paragraph is a link list. Inside an element the page names as its body the
+    /// bar is higher: a blog post that is mostly links ("today's quick links") is still the post.
+    var linkListDensity = 0.5
 
     init(page: PageIndex) { self.page = page }
 
     static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// List items and table cells: a word or two there is content (an ingredient, a spec), not a kicker.
+    static let itemNames: Set<String> = ["li", "dd", "dt", "td", "th"]
     static let containerNames: Set<String> = ["article", "main", "section", "div", "header", "body", "td", "li"]
 
     /// The paragraphs of the given elements, in document order.
@@ -38,6 +43,7 @@ struct BodyExtractor {
         var linkBytes = 0
         var linkDepth = 0
         var heading = false
+        var item = false
         var position = page.elements[root].open + 1
         let end = page.elements[root].close
 
@@ -47,11 +53,14 @@ struct BodyExtractor {
                 bytes = 0
                 linkBytes = 0
                 heading = false
+                item = false
             }
             let paragraph = Whitespace.collapse(text)
             if paragraph.isEmpty { return }
             let density = bytes == 0 ? 0 : Double(linkBytes) / Double(bytes)
-            if !this.keepsEveryParagraph, let reason = ParagraphFilter.dropReason(paragraph, linkDensity: density, isHeading: heading) {
+            // Density as the filter's 0.5 bar sees it, scaled to this extractor's bar.
+            let scaled = density * 0.5 / this.linkListDensity
+            if !this.keepsEveryParagraph, let reason = ParagraphFilter.dropReason(paragraph, linkDensity: scaled, isHeading: heading, isItem: item) {
                 if reason == .byline, this.byline == nil { this.byline = paragraph }
                 result.append(nil)
                 return
@@ -76,6 +85,7 @@ struct BodyExtractor {
                 }
                 if element.isBlock { flush(&self) }
                 if Self.headingNames.contains(element.name) { heading = true }
+                if Self.itemNames.contains(element.name) { item = true }
                 if element.name == "a" { linkDepth += 1 }
             case .close(let index):
                 let element = page.elements[index]
@@ -87,11 +97,17 @@ struct BodyExtractor {
         flush(&self)
     }
 
+    /// A line of at most three words without a sentence end: a label or heading written as plain text.
+    static func isShortLine(_ text: String) -> Bool {
+        TextMeasure.wordCount(text) <= 3 && !(text.last.map { TextMeasure.sentenceEnds.contains($0) } ?? false)
+    }
+
     /// Drops a heading whose section kept no paragraph ("Related articles" above a dropped link list).
     private static func dropEmptyHeadings(_ result: inout [Paragraph?], from start: Int) {
         var index = start
         while index < result.count {
-            guard let paragraph = result[index], paragraph.isHeading else {
+            // A short line that is not a sentence ("Related topics", "À découvrir") heads the block below it like a heading.
+            guard let paragraph = result[index], paragraph.isHeading || Self.isShortLine(paragraph.text) else {
                 index += 1
                 continue
             }
@@ -107,7 +123,8 @@ struct BodyExtractor {
                 sawDropped = true
                 next += 1
             }
-            if !keptContent && (sawDropped || next == result.count || result[next]?.isHeading == true) && paragraph.text.count < 120 {
+            let headed = paragraph.isHeading ? (sawDropped || next == result.count || result[next]?.isHeading == true) : sawDropped
+            if !keptContent && headed && paragraph.text.count < 120 {
                 result[index] = nil
             }
             index += 1
@@ -139,7 +156,7 @@ enum ParagraphFilter {
     ]
 
     /// Why a paragraph is not article text, or nil when it is.
-    static func dropReason(_ paragraph: String, linkDensity: Double, isHeading: Bool = false) -> Reason? {
+    static func dropReason(_ paragraph: String, linkDensity: Double, isHeading: Bool = false, isItem: Bool = false) -> Reason? {
         if linkDensity > 0.5 { return .links }
         if !paragraph.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return .noLetters }
         let words = paragraph.split(separator: " ")
@@ -147,7 +164,7 @@ enum ParagraphFilter {
         if count <= 6 {
             let key = trimmed(paragraph.lowercased(), " :|•·»>-–—()")
             if labels.contains(key) { return .label }
-            if (paragraph.hasSuffix(":") || paragraph.hasSuffix("：")) && count <= 5 { return .label }
+            if (paragraph.hasSuffix(":") || paragraph.hasSuffix("：")) && count <= 2 { return .label }
         }
         if count <= 10 {
             for prefix in bylinePrefixes where paragraph.hasPrefix(prefix) {
@@ -165,7 +182,7 @@ enum ParagraphFilter {
             // "Saturday 2 August 2025, 14:05", "Posted on 11 March 2025 by Jane Doe": a date line, not a sentence.
             let sentence = paragraph.last.map { TextMeasure.sentenceEnds.contains($0) } ?? false
             if (count <= 8 || !sentence), TextDate.find(in: paragraph) != nil { return .date }
-            if count <= 2 && !sentence && !isHeading { return .label }
+            if count <= 1 && !sentence && !isHeading && !isItem { return .label }
         }
         if count <= 30 {
             for prefix in trailerPrefixes where paragraph.hasPrefix(prefix) { return .credit }

@@ -4,6 +4,7 @@ struct ContentLocator {
     /// Which evidence chose the content.
     enum Signal: String, Sendable {
         case articleBody = "itemprop-articleBody"
+        case contentClass = "content-class"
         case article = "article-element"
         case scored = "text-density"
         case jsonLD = "json-ld-articleBody"
@@ -12,6 +13,9 @@ struct ContentLocator {
 
     let page: PageIndex
 
+    /// Link density from which an element named like a body container is read as a page-wide wrapper.
+    static let wrapperLinkDensity = 0.15
+
     /// The content elements in document order, and the signal that chose them.
     func locate() -> (roots: [Int], signal: Signal) {
         let scored = scoredRoots()
@@ -19,12 +23,75 @@ struct ContentLocator {
         if let marked = markedRoot() {
             // The page's own marker wins unless it holds clearly less text than the density choice
             // (an <article> used for a teaser card while the story sits in <div>s).
-            if ownText(marked.root) * 2 >= scoredText { return ([marked.root], marked.signal) }
+            let roots = marked.signal == .contentClass ? containerSiblings(marked.root) : [marked.root]
+            // A container named like a body overrides a density choice elsewhere on the page (a sidebar, a profile
+            // box, trackbacks), one around it (the article's header and furniture) and one inside it (one block of a
+            // body split in several). It only confirms a choice inside it when it has many links (a page-wide wrapper
+            // with navigation).
+            let confirms = marked.signal == .contentClass && scored.contains { candidate in
+                roots.contains {
+                    page.isInside(candidate, $0) && linkDensity($0) >= Self.wrapperLinkDensity
+                }
+            }
+            if !confirms && roots.reduce(0, { $0 + ownText($1) }) * 2 >= scoredText { return (roots, marked.signal) }
         }
-        if !scored.isEmpty { return (scored, .scored) }
+        if !scored.isEmpty { return (widened(scored), .scored) }
         // Too little text to score (a page of one short paragraph): all of the body.
         return ([page.byName["body"]?.first ?? 0], .none)
     }
+
+    /// Safety net: density roots that hold little of the page's paragraph text, beside another strong block (one
+    /// block of a body split into many small ones), are widened to their lowest ancestor that holds most of the
+    /// page's paragraph text, unless that ancestor is link-heavy. A choice the page names as its body, or one long
+    /// block of text, is kept.
+    func widened(_ roots: [Int]) -> [Int] {
+        let total = page.elements.first?.paragraphText ?? 0
+        let held = roots.reduce(0) { $0 + page.elements[$1].paragraphText }
+        guard let first = roots.first, total > 0, Double(held) < Self.smallShare * Double(total) else { return roots }
+        // One long block of text (an article written as one <div> with <br>s) is a whole article, not a piece of one.
+        let paragraphs = roots.reduce(0) { $0 + page.elements[$1].paragraphs }
+        if paragraphs == 1 && held >= Self.wholeBlock { return roots }
+        // A choice inside an element the page names as its body or article is confirmed, not a fragment.
+        var enclosing = first
+        while enclosing >= 0 {
+            let element = page.elements[enclosing]
+            // (An <article> among several is a section or a card, not the page's article.)
+            if element.contentContainer || element.itemprop == "articleBody"
+                || (element.name == "article" && page.byName["article", default: []].count == 1) { return roots }
+            enclosing = element.parent
+        }
+        var ancestor = page.elements[first].parent
+        while ancestor >= 0 {
+            if Double(page.elements[ancestor].paragraphText) >= Self.largeShare * Double(total) {
+                guard linkDensity(ancestor) < Self.widenLinkDensity else { return roots }
+                // Another strong block of running text beside the choice (not around or inside it, not a teaser rail)
+                // shows the body is split.
+                let top = topCandidates()
+                let best = top.first?.score ?? 0
+                let split = top.contains { candidate in
+                    candidate.score >= Self.splitScore * best && linkDensity(candidate.index) < Self.splitLinkDensity
+                        && page.isInside(candidate.index, ancestor)
+                        && !roots.contains { page.isInside(candidate.index, $0) || page.isInside($0, candidate.index) }
+                }
+                return split ? [ancestor] : roots
+            }
+            ancestor = page.elements[ancestor].parent
+        }
+        return roots
+    }
+
+    /// Share of the page's paragraph text below which the density choice may be a fragment of the body.
+    static let smallShare = 0.6
+    /// Share of the page's paragraph text the widened ancestor must hold.
+    static let largeShare = 0.75
+    /// Bytes from which a single block of text is a whole article (an article written as one block with `<br>`s).
+    static let wholeBlock = 400
+    /// Score, relative to the best, from which another block beside the choice shows a split body.
+    static let splitScore = 0.3
+    /// Link density below which a block beside the choice counts as running text (teaser rails have more).
+    static let splitLinkDensity = 0.2
+    /// Link density up to which the widened ancestor is read as text rather than navigation.
+    static let widenLinkDensity = 0.3
 
     /// Non-link text of an element's non-boilerplate subtree.
     func ownText(_ index: Int) -> Int { page.elements[index].text - page.elements[index].linkText }
@@ -34,19 +101,49 @@ struct ContentLocator {
         return element.text == 0 ? 0 : Double(element.linkText) / Double(element.text)
     }
 
-    /// `itemprop="articleBody"`, else the `<article>` with the most non-link text.
+    /// `itemprop="articleBody"`, else the element named like a body container ("entry-content", "post-body"), else
+    /// the `<article>` with the most non-link text.
     func markedRoot() -> (root: Int, signal: Signal)? {
         var best: Int?
         for (index, element) in page.elements.enumerated() where element.itemprop == "articleBody" && !element.insideBoilerplate {
             if best == nil || ownText(index) > ownText(best!) { best = index }
         }
         if let best, ownText(best) >= 100 { return (best, .articleBody) }
+        var container: Int?
+        for (index, element) in page.elements.enumerated() where element.contentContainer && !element.insideBoilerplate {
+            if container == nil || ownText(index) > ownText(container!) { container = index }
+        }
+        if let container, ownText(container) >= 100 { return (container, .contentClass) }
         var article: Int?
         for index in page.byName["article", default: []] where !page.elements[index].insideBoilerplate {
             if article == nil || ownText(index) > ownText(article!) { article = index }
         }
-        if let article, ownText(article) >= 100 { return (article, .article) }
-        return nil
+        guard let article, ownText(article) >= 100 else { return nil }
+        // Among several <article>s (teaser cards, page sections) the largest is the page's article only when it
+        // clearly outweighs every other one it does not hold.
+        let rival = page.byName["article", default: []].filter {
+            !page.elements[$0].insideBoilerplate && !page.isInside($0, article) && !page.isInside(article, $0)
+        }.map(ownText).max() ?? 0
+        return ownText(article) >= 2 * rival ? (article, .article) : nil
+    }
+
+    /// A body container with its siblings of the same class, in document order: a body split by an ad slot
+    /// into several `storybody` blocks.
+    func containerSiblings(_ root: Int) -> [Int] {
+        let element = page.elements[root]
+        guard element.parent >= 0 else { return [root] }
+        var roots: [Int] = []
+        var index = element.parent + 1
+        let end = page.elements[element.parent].close
+        while index < page.elements.count, page.elements[index].open < end {
+            let sibling = page.elements[index]
+            if sibling.parent == element.parent && sibling.contentContainer && !sibling.insideBoilerplate
+                && sibling.className == element.className {
+                roots.append(index)
+            }
+            index += 1
+        }
+        return roots.isEmpty ? [root] : roots
     }
 
     /// A candidate's score adjusted for its links and class words.
@@ -58,7 +155,8 @@ struct ContentLocator {
 
     /// The best-scoring element, raised to the common ancestor when several near-equal candidates
     /// share one (live-blog entries, split bodies), plus siblings that look like more of the article.
-    func scoredRoots() -> [Int] {
+    /// The five best-scoring elements, best first.
+    func topCandidates() -> [(index: Int, score: Double)] {
         var top: [(index: Int, score: Double)] = []
         for index in page.elements.indices where !page.elements[index].insideBoilerplate && page.elements[index].score > 0 {
             let score = adjustedScore(index)
@@ -68,6 +166,11 @@ struct ContentLocator {
                 if top.count > 5 { top.removeLast() }
             }
         }
+        return top
+    }
+
+    func scoredRoots() -> [Int] {
+        let top = topCandidates()
         guard var root = top.first?.index, let best = top.first?.score else { return [] }
         // Near-equal repeated blocks (same element and class) with few links that are not nested in one another
         // (live-blog entries, a body split by an ad slot) make their common ancestor the content.

@@ -108,6 +108,9 @@ extension HTMLCleaner {
                 + String(format: "%.1f/%.1f", element.score, locator.adjustedScore(index)) + "  " + path.joined(separator: " < ")
         }
         for root in roots { lines.append("root " + describe(root)) }
+        for index in page.elements.indices where page.elements[index].contentContainer && !page.elements[index].insideBoilerplate {
+            lines.append("container " + describe(index))
+        }
         let total = max(1, page.elements.first?.rawParagraphText ?? 1)
         for index in page.elements.indices where page.elements[index].boilerplate && page.elements[index].rawParagraphText * 5 >= total {
             lines.append("dropped (\(page.elements[index].rawParagraphText * 100 / total)% of the paragraph text) " + describe(index))

@@ -65,6 +65,7 @@ public struct HTMLCleaner: Sendable {
         var extractor = BodyExtractor(page: page)
         // A page with no running text and a line or two in all, boilerplate included (a few headings or captions),
         // is all content; a page whose text sits in dropped blocks or scripts is not.
+        if signal == .contentClass || signal == .articleBody { extractor.linkListDensity = 0.7 }
         extractor.keepsEveryParagraph = signal == .none && roots.allSatisfy { page.plainText(of: $0).utf8.count <= Self.fewLinesOfText }
         var paragraphs = extractor.paragraphs(of: roots).map(\.text)
         if let lead = standfirst(page: page, roots: roots, paragraphs: paragraphs) { paragraphs.insert(lead, at: 0) }

@@ -45,8 +45,12 @@ struct PageIndex {
         var score = 0.0
         /// Paragraphs (blocks with at least 25 bytes of mostly non-link text) in the non-boilerplate subtree.
         var paragraphs = 0
+        /// Non-link text of those paragraphs.
+        var paragraphText = 0
         /// Class and id words that suggest content ("article", "body", "story", ...).
         var positiveHint = false
+        /// A class or id that names the body container by a common CMS convention ("entry-content", "post-body").
+        var contentContainer = false
         var itemprop: String?
         /// The class attribute as written, to recognise repeated blocks (live-blog entries).
         var className: String?
@@ -218,6 +222,7 @@ struct PageIndex {
         let name = node.name
         let index = elements.count
         var classWords: [Substring] = []
+        var contentContainer = false
         var role: String?
         var hidden = false
         var itemprop: String?
@@ -226,7 +231,9 @@ struct PageIndex {
             switch attribute {
             case "class", "id":
                 if attribute == "class" { className = value }
-                classWords.append(contentsOf: value.lowercased().split(whereSeparator: { !$0.isLetter }))
+                let lowered = value.lowercased()
+                classWords.append(contentsOf: lowered.split(whereSeparator: { !$0.isLetter }))
+                contentContainer = contentContainer || (lowered.utf8.count >= 8 && Boilerplate.namesContentContainer(lowered))
             case "role": role = value.lowercased()
             case "hidden": hidden = true
             case "aria-hidden": hidden = hidden || value == "true"
@@ -253,6 +260,7 @@ struct PageIndex {
             insideBoilerplate: boilerplate || parentHidden, isBlock: Boilerplate.blockElements.contains(name),
             positiveHint: positive, itemprop: itemprop, className: className)
         element.softBoilerplate = soft
+        element.contentContainer = contentContainer && !boilerplate
         element.commentWord = soft && classWords.contains { $0.hasPrefix("comment") }
         elements.append(element)
         events.append(.open(index))
@@ -280,11 +288,15 @@ struct PageIndex {
             elements[index].linkText = linkText
             let ownText = element.directText - element.directLinkText
             let isParagraph = ownText >= 25 && element.directLinkText * 2 < element.directText
-            if isParagraph { elements[index].paragraphs += 1 }
+            if isParagraph {
+                elements[index].paragraphs += 1
+                elements[index].paragraphText += ownText
+            }
             if element.parent >= 0 {
                 elements[element.parent].text += text
                 elements[element.parent].linkText += linkText
                 elements[element.parent].paragraphs += elements[index].paragraphs
+                elements[element.parent].paragraphText += elements[index].paragraphText
             }
             guard isParagraph else { continue }
             // A paragraph: score its container. Text written straight into a <div> or <td> makes that element the
@@ -351,6 +363,42 @@ enum Boilerplate {
         "article", "body", "content", "entry", "post", "story", "text", "txt", "main", "artikel", "bericht", "inhalt",
         "tekst", "texte", "paragraph", "hentry", "copy",
     ]
+
+    /// Class or id names (lower-cased, without `-` and `_`) that CMSes and templates give the element holding an
+    /// article's body: WordPress `entry-content`, Blogger `post-body`, `article-body`, `story-body`, ...
+    static let contentContainerNames: [String] = [
+        "entrycontent", "entrybody", "entrytext", "postbody", "postcontent", "posttext", "postentry", "articlebody",
+        "articlecontent", "articletext", "storybody", "storycontent", "storytext", "bodytext",
+    ]
+    private static let contentContainerBytes: [[UInt8]] = contentContainerNames.map { Array($0.utf8) }
+
+    /// Whether a class or id value names the article's body container (one of its space-separated names
+    /// contains a name of `contentContainerNames` once `-` and `_` are removed). Works on bytes: it runs for
+    /// every class attribute of the page.
+    static func namesContentContainer(_ value: String) -> Bool {
+        var name: [UInt8] = []
+        name.reserveCapacity(32)
+        var found = false
+        func check() {
+            if name.count >= 8 && !found {
+                found = contentContainerBytes.contains { pattern in
+                    pattern.count <= name.count && (0...(name.count - pattern.count)).contains { start in
+                        pattern.indices.allSatisfy { name[start + $0] == pattern[$0] }
+                    }
+                }
+            }
+            name.removeAll(keepingCapacity: true)
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): check()
+            case UInt8(ascii: "-"), UInt8(ascii: "_"): continue
+            default: name.append(byte)
+            }
+        }
+        check()
+        return found
+    }
 
     /// Roles that mark page furniture.
     static let boilerplateRoles: Set<String> = [

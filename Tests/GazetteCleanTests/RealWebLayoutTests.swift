@@ -166,6 +166,157 @@ struct RealWebLayoutTests {
         let document = try HTMLCleaner().clean(raw)
         #expect(document.text.contains("港务局周一在长时间会议后同意"))
     }
+
+    @Test func aShortPostInABodyContainerBeatsALongerProfileBox() throws {
+        // A short blog post in "post-body entry-content" next to a sidebar profile with more running text:
+        // the container named like a body wins over the density choice elsewhere on the page.
+        let profile = "<p>I write about boats, tides and the people of the harbour, and I have done so, on and off, for twenty years now.</p>"
+        let html = """
+            <html><body><div class="main"><h3>Dredging news</h3><div class="post-body entry-content">
+            <p>\(Self.sentences[0])</p><p>\(Self.sentences[1])</p></div></div>
+            <div class="column"><div class="profile-box">\(profile)\(profile)</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "content-class")
+        #expect(result.paragraphs == Array(Self.sentences.prefix(2)))
+    }
+
+    @Test func aBodySplitIntoSeveralContainersOfOneClassIsReadWhole() throws {
+        // An ad slot splits the story into two "story-body" blocks of the same parent: both are the body.
+        let ad = "<div class=\"ad\"><p>Advertisement for boats and engines, the best prices on the whole coast.</p></div>"
+        let html = """
+            <html><body><div class="page"><div class="story-body">\(Self.sentences.prefix(2).map { "<p>\($0)</p>" }.joined())</div>
+            \(ad)<div class="story-body">\(Self.sentences.suffix(2).map { "<p>\($0)</p>" }.joined())</div></div>
+            <div class="rail"><p>Our readers also liked the story about the lighthouse keeper who retired after forty years.</p></div>
+            </body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aBodyContainerFullOfLinksDefersToTheDensityChoiceInsideIt() throws {
+        // "storycontent" wraps the whole page, navigation included: the tighter density choice inside it stays.
+        let links = (1...30).map { "<a href=\"/s\($0)\">Section \($0) of the site</a>" }.joined(separator: " ")
+        let html = """
+            <html><body><div class="storycontent"><div class="sections">\(links)</div>
+            <div class="text">\(Self.article())</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "text-density")
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func bodyContainerNamesFollowCommonConventions() {
+        #expect(Boilerplate.namesContentContainer("entry-content clearfix"))
+        #expect(Boilerplate.namesContentContainer("td-post-content"))
+        #expect(Boilerplate.namesContentContainer("article__body"))
+        #expect(Boilerplate.namesContentContainer("storybody"))
+        #expect(!Boilerplate.namesContentContainer("content"))
+        #expect(!Boilerplate.namesContentContainer("post-meta entry-footer"))
+    }
+
+    @Test func aBodySplitIntoSmallBlocksInSeparateWrappersIsReadWhole() throws {
+        // A landing-page layout: every part of the text sits in its own row and column (of different classes), so the
+        // best block holds only half of the page's text while blocks beside it hold the rest. The choice widens to
+        // their common wrapper.
+        let parts = [(Array(Self.sentences.prefix(2)), "intro"), ([Self.sentences[2]], "text"), ([Self.sentences[3]], "facts")]
+        let rows = parts.map { paragraphs, name in
+            "<div class=\"row\"><div class=\"col \(name)\">" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+        }
+        let html = "<html><body><div class=\"page\">\(rows.joined())</div>\(Self.sidebar)</body></html>"
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func anArticleWrittenAsOneLongBlockIsNotWidenedIntoReaderNotes() throws {
+        // The story is one <div> of lines split by <br>; reader notes in their own wrappers hold as much text again.
+        // One long block of text is a whole article: the notes stay out.
+        let story = Self.sentences + ["The board will publish the schedule, with dates for each section, on its website in September."]
+        let notes = [
+            "Reader note: the eastern channel, as far as I know, was last dredged when my father still fished out of this harbour.",
+            "Reader note: six weeks, frankly, sounds optimistic to me, since the autumn storms always arrive earlier than planned.",
+            "Reader note: I hope the firm, unlike the last one, keeps the noise down at night, as some of us live right on the quay.",
+            "Reader note: good news for the ferry, too, which has had to wait for the tide far too often, and for far too long, this year.",
+        ].map { "<div class=\"note\"><div class=\"inner\"><p>\($0)</p></div></div>" }
+        let html = """
+            <html><body><div class="page"><div class="story">\(story.joined(separator: "<br>"))</div>
+            <div class="notes">\(notes.joined())</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == story)
+    }
+
+    @Test func anArticleCardAmongSeveralIsNotTakenForTheArticle() throws {
+        // Three teaser cards are <article>s of the same size, each with half as much text as the story, which sits in
+        // plain <div>s. The largest card does not clearly outweigh the others, so it is no signal and the density
+        // choice finds the story.
+        let teaser = "<p>A short summary of another story from the harbour, told in a few lines for readers who are in a hurry today.</p>"
+            + "<p>The summary runs to a second line here, as the cards on this page are written to fill their boxes quickly.</p>"
+        let cards = (1...3).map {
+            "<article class=\"card\"><h3><a href=\"/s\($0)\">Another story from the harbour, number \($0)</a></h3>\(teaser)"
+                + "<a href=\"/s\($0)\">Read the whole story here</a></article>"
+        }.joined()
+        let html = """
+            <html><body><div class="story">\(Self.article())</div><div class="more">\(cards)</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "text-density")
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aBodySplitAcrossSeveralArticleSectionsIsReadWhole() throws {
+        // The page uses <article> for each of its two text sections (neither clearly the larger): the density choice
+        // inside one of them is not confirmed by it, and widens to the wrapper holding both.
+        let parts = [(Array(Self.sentences.prefix(2)), "intro"), (Array(Self.sentences.suffix(2)), "text")]
+        let sections = parts.map { paragraphs, name in
+            "<article class=\"section\"><div class=\"col \(name)\">" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></article>"
+        }
+        let html = "<html><body><div class=\"page\">\(sections.joined())</div>\(Self.sidebar)</body></html>"
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aBodyContainerInsideTheDensityChoiceIsTheTighterBody() throws {
+        // The density choice is the wrapper around a subscription blurb and the "article-body": the container
+        // holds most of the wrapper's text, so it is the body and the blurb stays out.
+        let blurb = [
+            "<p>Subscribers only, this week: reports, maps, tide tables, and more, in our weekly edition.</p>",
+            "<p>Read, share, and comment on, every story, for one euro, a month, all year, with no ads.</p>",
+        ]
+        let body = Self.sentences.prefix(2).map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><section class="wrapper">\(blurb.joined())<div class="article-body">\(body)</div></section></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.signal == "content-class")
+        #expect(result.paragraphs == Array(Self.sentences.prefix(2)))
+    }
+
+    @Test func shortLinesAboveDroppedBlocksAndShortItemsAreJudgedByPlace() throws {
+        // "Private solar panels:" is a sub-heading, "Related topics" heads a dropped link list, "Flour" is an item.
+        #expect(ParagraphFilter.dropReason("Private solar panels:", linkDensity: 0) == nil)
+        #expect(ParagraphFilter.dropReason("Tags:", linkDensity: 0) == .label)
+        #expect(ParagraphFilter.dropReason("Flour", linkDensity: 0, isItem: true) == nil)
+        #expect(ParagraphFilter.dropReason("Flour", linkDensity: 0) == .label)
+        let links = (1...4).map { "<a href=\"/r\($0)\">Another harbour story number \($0)</a>" }.joined(separator: " ")
+        let html = """
+            <html><body><div class="story">\(Self.article())<ul><li>Flour</li><li>Two eggs</li></ul>
+            <p>Related topics</p><p>\(links)</p></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences + ["Flour", "Two eggs"])
+    }
+
+    @Test func aLinkHeavyParagraphInsideANamedBodyIsKept() throws {
+        // A "quick links" post: each line names a linked story and adds a few words. Inside "entry-content" a line
+        // with 60% link text is the post; in a plain <div> chosen by density it stays a link list.
+        let line = "<p><a href=\"/tides\">New tide tables for the eastern channel</a> are out, and worth a look.</p>"
+        let post = Self.article() + line
+        let named = try extract("<html><body><div class=\"entry-content\">\(post)</div></body></html>")
+        #expect(named.paragraphs.count == 5)
+        let plain = try extract("<html><body><div class=\"text\">\(post)</div></body></html>")
+        #expect(plain.paragraphs == Self.sentences)
+    }
 }
 
 @Suite("Shingle metric")
