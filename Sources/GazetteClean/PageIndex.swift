@@ -232,7 +232,7 @@ struct PageIndex {
             case "class", "id":
                 if attribute == "class" { className = value }
                 let lowered = value.lowercased()
-                classWords.append(contentsOf: lowered.split(whereSeparator: { !$0.isLetter }))
+                classWords.append(contentsOf: Boilerplate.letterRuns(lowered))
                 contentContainer = contentContainer || (lowered.utf8.count >= 8 && Boilerplate.namesContentContainer(lowered))
             case "role": role = value.lowercased()
             case "hidden": hidden = true
@@ -398,6 +398,35 @@ enum Boilerplate {
         }
         check()
         return found
+    }
+
+    /// The runs of letters of a class or id value ("post-body main2" → "post", "body", "main"), as
+    /// `referenceLetterRuns` splits them. An ASCII value (nearly every one) is split on its UTF-8 bytes, where a
+    /// letter is `A`–`Z` or `a`–`z` exactly as `Character.isLetter` decides for ASCII; asking each Character took
+    /// 7 % of the cleaner's instructions, as it runs for every class and id of the page.
+    static func letterRuns(_ value: String) -> [Substring] {
+        let utf8 = value.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return referenceLetterRuns(value) }
+        var runs: [Substring] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            if letter, start == nil { start = index }
+            if !letter, let first = start {
+                runs.append(value[first..<index])
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { runs.append(value[first...]) }
+        return runs
+    }
+
+    /// The runs of letters of a value, Character by Character: the reference `letterRuns` must agree with.
+    static func referenceLetterRuns(_ value: String) -> [Substring] {
+        value.split(whereSeparator: { !$0.isLetter })
     }
 
     /// Roles that mark page furniture.
