@@ -112,13 +112,15 @@ struct PageIndex {
                 }
             case .element:
                 let name = child.name
-                if Self.opaqueElements.contains(name) {
+                let traits = ElementTraits.of(name)
+                if traits.contains(.opaque) {
                     if name == "script", child.attribute("type")?.lowercased().contains("ld+json") == true {
                         jsonLD.append(child.textContent)
                     }
                     continue
                 }
-                let index = addElement(child, parent: frame.element, parentHidden: false, inArticle: frame.inArticle)
+                let index = addElement(child, name: name, traits: traits, parent: frame.element, parentHidden: false,
+                                       inArticle: frame.inArticle)
                 let element = elements[index]
                 // A softly marked element owns its text (so the text can be left out when the mark stays).
                 stack.append((
@@ -218,8 +220,18 @@ struct PageIndex {
     /// Elements whose content is never read as text (scripts are only looked into for JSON-LD).
     static let opaqueElements: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas"]
 
+    /// The page's outer containers, never dropped for their class words.
+    static let outerElements: Set<String> = ["html", "body", "main", "article"]
+
     private mutating func addElement(_ node: XMLNode, parent: Int, parentHidden: Bool, inArticle: Bool) -> Int {
         let name = node.name
+        return addElement(node, name: name, traits: ElementTraits.of(name), parent: parent, parentHidden: parentHidden,
+                          inArticle: inArticle)
+    }
+
+    private mutating func addElement(
+        _ node: XMLNode, name: String, traits: ElementTraits, parent: Int, parentHidden: Bool, inArticle: Bool
+    ) -> Int {
         let index = elements.count
         var classWords: [Substring] = []
         var contentContainer = false
@@ -246,25 +258,27 @@ struct PageIndex {
             }
         }
         // The page's outer containers are never dropped for their class words ("single-post has-comments").
-        let outer = ["html", "body", "main", "article"].contains(name) || itemprop == "articleBody"
+        let outer = traits.contains(.outer) || itemprop == "articleBody"
         // A <header> inside <article> or <main> is the article's own header (headline, standfirst), not the site's.
         let articleHeader = name == "header" && inArticle
         // The article's own <footer> (inside <article>/<main>) is softly marked; the page's footer is not.
-        let softName = Boilerplate.softElements.contains(name) || (name == "footer" && inArticle)
-        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(name: articleHeader || softName ? "div" : name, role: role, words: []))
-        let soft = !hard && !outer && ((softName && !articleHeader) || Boilerplate.isBoilerplate(name: "div", role: nil, words: classWords))
+        let softName = traits.contains(.soft) || (name == "footer" && inArticle)
+        // (A name judged as "div" is in no set: an article's header, a soft element.)
+        let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(
+            dropped: !(articleHeader || softName) && traits.contains(.dropped), role: role, words: []))
+        let soft = !hard && !outer && ((softName && !articleHeader) || Boilerplate.isBoilerplate(dropped: false, role: nil, words: classWords))
         let boilerplate = hard || soft
-        let positive = classWords.contains { Boilerplate.positiveWords.contains(String($0)) }
+        let positive = classWords.contains { Boilerplate.positives.contains($0) }
         var element = Element(
             name: name, parent: parent, open: events.count, boilerplate: boilerplate,
-            insideBoilerplate: boilerplate || parentHidden, isBlock: Boilerplate.blockElements.contains(name),
+            insideBoilerplate: boilerplate || parentHidden, isBlock: traits.contains(.block),
             positiveHint: positive, itemprop: itemprop, className: className)
         element.softBoilerplate = soft
         element.contentContainer = contentContainer && !boilerplate
-        element.commentWord = soft && classWords.contains { $0.hasPrefix("comment") }
+        element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }
         elements.append(element)
         events.append(.open(index))
-        if Self.indexedNames.contains(name) { byName[name, default: []].append(index) }
+        if traits.contains(.indexed) { byName[name, default: []].append(index) }
         switch name {
         case "meta":
             let key = (node.attribute("property") ?? node.attribute("name") ?? itemprop ?? "").lowercased()
@@ -444,16 +458,55 @@ enum Boilerplate {
     /// Blocks that are one paragraph of text rather than a container of paragraphs.
     static let paragraphElements: Set<String> = ["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6"]
 
+    /// Marker words and prefixes indexed for the per-run question (`ClassWordList`).
+    static let markers = ClassWordList(words: markerWords, prefixes: markerPrefixes)
+    /// Positive words indexed the same way.
+    static let positives = ClassWordList(words: positiveWords)
+    /// Class or id words of comment threads ("comment", "comments", "commentlist").
+    static let commentRuns = ClassWordList(words: [], prefixes: ["comment"])
+
     /// Whether an element is boilerplate by its name, role or class/id words.
     static func isBoilerplate(name: String, role: String?, words: [Substring]) -> Bool {
-        if droppedElements.contains(name) { return true }
-        if let role, boilerplateRoles.contains(role) { return true }
-        for word in words {
-            if word.count < 2 { continue }
-            let value = String(word)
-            if markerWords.contains(value) { return true }
-            for prefix in markerPrefixes where value.hasPrefix(prefix) { return true }
-        }
-        return false
+        isBoilerplate(dropped: droppedElements.contains(name), role: role, words: words)
     }
+
+    /// `isBoilerplate(name:role:words:)` with the name's membership of `droppedElements` already known.
+    static func isBoilerplate(dropped: Bool, role: String?, words: [Substring]) -> Bool {
+        if dropped { return true }
+        if let role, boilerplateRoles.contains(role) { return true }
+        return words.contains { markers.contains($0) }
+    }
+}
+
+/// What the cleaner's rules say about an element name, from `Boilerplate`'s and `PageIndex`'s name sets,
+/// found with one dictionary lookup per element instead of one per set.
+struct ElementTraits: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// In `Boilerplate.droppedElements`.
+    static let dropped = ElementTraits(rawValue: 1 << 0)
+    /// In `Boilerplate.softElements`.
+    static let soft = ElementTraits(rawValue: 1 << 1)
+    /// In `Boilerplate.blockElements`.
+    static let block = ElementTraits(rawValue: 1 << 2)
+    /// In `PageIndex.opaqueElements`.
+    static let opaque = ElementTraits(rawValue: 1 << 3)
+    /// In `PageIndex.indexedNames`.
+    static let indexed = ElementTraits(rawValue: 1 << 4)
+    /// One of the page's outer containers (`PageIndex.outerElements`).
+    static let outer = ElementTraits(rawValue: 1 << 5)
+
+    private static let byName: [String: ElementTraits] = {
+        var result: [String: ElementTraits] = [:]
+        let sets: [(Set<String>, ElementTraits)] = [
+            (Boilerplate.droppedElements, .dropped), (Boilerplate.softElements, .soft), (Boilerplate.blockElements, .block),
+            (PageIndex.opaqueElements, .opaque), (PageIndex.indexedNames, .indexed), (PageIndex.outerElements, .outer),
+        ]
+        for (names, trait) in sets {
+            for name in names { result[name, default: []].insert(trait) }
+        }
+        return result
+    }()
+
+    /// The traits of an element name (none for a name no set holds).
+    static func of(_ name: String) -> ElementTraits { byName[name] ?? [] }
 }

@@ -223,11 +223,24 @@ public struct XMLNode {
         var result: [(String, String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            let name = String(cString: current.pointee.name)
-            result.append((name, self.attribute(name) ?? ""))
+            result.append((String(cString: current.pointee.name), Self.value(of: current)))
             attribute = current.pointee.next
         }
         return result
+    }
+
+    /// An attribute's value as `xmlGetProp` gives it, read from the attribute itself rather than looked up again
+    /// by name (which walked the attribute list and copied the value once more, for every attribute of every
+    /// element): the text of its one text child in place, else the string libxml2 joins from its children.
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        guard let child = attribute.pointee.children else { return "" }
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE {
+            guard let content = child.pointee.content else { return "" }
+            return String(cString: content)
+        }
+        guard let joined = xmlNodeListGetString(attribute.pointee.doc, child, 1) else { return "" }
+        defer { free(joined) }
+        return String(cString: joined)
     }
 
     /// The node's own text for text, CDATA and comment nodes.

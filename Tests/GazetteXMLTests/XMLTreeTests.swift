@@ -26,6 +26,20 @@ struct XMLTreeTests {
         #expect(item.firstElement(named: "title")?.textContent == "Macron & Merz")
     }
 
+    /// `attributes` reads each value from the attribute itself; `attribute(name)` (libxml2's `xmlGetProp`) is
+    /// the reference it must agree with: entities, empty and valueless attributes, non-ASCII text.
+    @Test func attributesAgreeWithLookupByName() throws {
+        let page = try html(#"<div id="a&amp;b" class=" post-body  x " hidden data-e="" title="café &#233; &lt;i&gt;" style='display: none'>x</div>"#)
+        let div = try #require(page.root?.firstElement(named: "body")?.firstElement(named: "div"))
+        #expect(div.attributes.count == 6)
+        for (name, value) in div.attributes { #expect(value == div.attribute(name) ?? "", "\(name)") }
+        #expect(div.attributes.first?.value == "a&b")
+        let document = try xml(#"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY who "Merz">]><r a="x &amp; &who; y" b="" c='plain'/>"#)
+        let root = try #require(document.root)
+        #expect(root.attributes.count == 3)
+        for (name, value) in root.attributes { #expect(value == root.attribute(name) ?? "", "\(name)") }
+    }
+
     @Test func rejectsMalformedXML() {
         #expect(throws: XMLError.self) { try xml("<a><b></a>") }
     }

@@ -1,0 +1,51 @@
+@testable import GazetteClean
+import Testing
+
+/// The byte-indexed word lists must answer as their plain definition (a Set of words, `hasPrefix` on Strings),
+/// and an element name's traits must be its membership of the name sets.
+@Suite("Cleaning: class and id word lists")
+struct ClassWordListTests {
+    static let lists = [Boilerplate.markers, Boilerplate.positives, Boilerplate.commentRuns]
+
+    @Test func agreesOnEveryListedWordAndItsNeighbours() {
+        let listed = Boilerplate.markerWords.union(Boilerplate.positiveWords).union(Boilerplate.markerPrefixes)
+        for word in listed {
+            for variant in [word, word + "s", word + "list", String(word.dropLast()), "x" + word, word.uppercased()] {
+                for list in Self.lists { #expect(list.contains(Substring(variant)) == list.referenceContains(Substring(variant)), "\(variant)") }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "", "a", "ad", "share\u{301}box", "sharé", "comment\u{308}", "commentaire", "новости", "日本", "é", "re",
+        "related\u{200D}", "kontent",
+    ])
+    func agreesOnEdgeCases(_ run: String) {
+        for list in Self.lists { #expect(list.contains(Substring(run)) == list.referenceContains(Substring(run)), "\(run)") }
+    }
+
+    @Test func agreesOnRandomRuns() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdeimnorstwx".unicodeScalars) + ["\u{301}", "é"]
+        for _ in 0..<5_000 {
+            var value = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...10, using: &generator) { value.append(alphabet.randomElement(using: &generator)!) }
+            let run = Substring(String(value))
+            for list in Self.lists { #expect(list.contains(run) == list.referenceContains(run), "\(run)") }
+        }
+    }
+
+    @Test func traitsAreSetMembership() {
+        let names = Boilerplate.droppedElements.union(Boilerplate.blockElements).union(PageIndex.opaqueElements)
+            .union(["span", "a", "p", "main", "article", "x-custom", ""])
+        for name in names {
+            let traits = ElementTraits.of(name)
+            #expect(traits.contains(.dropped) == Boilerplate.droppedElements.contains(name), "\(name)")
+            #expect(traits.contains(.soft) == Boilerplate.softElements.contains(name), "\(name)")
+            #expect(traits.contains(.block) == Boilerplate.blockElements.contains(name), "\(name)")
+            #expect(traits.contains(.opaque) == PageIndex.opaqueElements.contains(name), "\(name)")
+            #expect(traits.contains(.indexed) == PageIndex.indexedNames.contains(name), "\(name)")
+            #expect(traits.contains(.outer) == PageIndex.outerElements.contains(name), "\(name)")
+        }
+    }
+}
