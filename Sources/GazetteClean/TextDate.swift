@@ -37,6 +37,30 @@ public enum TextDate {
 
     /// The first date written in a short text, as `YYYY-MM-DD`.
     public static func find(in text: String) -> String? {
+        // Every pattern below needs a year of four digits, so a text without four ASCII digits in a row has no
+        // date: a test on bytes before the walk over Characters, which ran for nearly every short text of a page
+        // (5 % of the cleaner's instructions). `referenceFind` is the walk alone, tested to agree.
+        guard hasFourDigitRun(text) else { return nil }
+        return referenceFind(in: text)
+    }
+
+    /// Whether the text's UTF-8 holds four ASCII digits in a row (a Character-level run of exactly four digits
+    /// needs at least that).
+    static func hasFourDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte &- UInt8(ascii: "0") < 10 {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// The first date written in a short text, found by the token walk alone (the definition `find` agrees with).
+    static func referenceFind(in text: String) -> String? {
         // Tokens of letters or of digits; other characters separate them.
         var tokens: [Substring] = []
         var start: String.Index?

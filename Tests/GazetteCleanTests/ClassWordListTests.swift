@@ -49,3 +49,24 @@ struct ClassWordListTests {
         }
     }
 }
+
+/// The byte test before the date walk must never hide a date the walk alone finds.
+@Suite("Cleaning: dates in text, byte pre-test")
+struct TextDatePretestTests {
+    @Test(arguments: [
+        "Saturday 2 August 2025, 14:05", "12. Juni 2025", "2025-03-04", "04.03.2025", "June 12, 2025", "no date here",
+        "2 August 20255", "2 August 202\u{301}5", "2 August 2025\u{301}", "1 mai 1999", "٢ August ٢٠٢٥", "",
+    ])
+    func agreesWithTheWalk(_ text: String) {
+        #expect(TextDate.find(in: text) == TextDate.referenceFind(in: text), "\(text)")
+    }
+
+    @Test func agreesOnRandomTexts() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["1", "2", "0", "9", "12", "2024", "19", " ", ".", "-", "/", ",", "mai", "june", "Dec", "\u{301}", "x", "é"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TextDate.find(in: text) == TextDate.referenceFind(in: text), "\(text)")
+        }
+    }
+}
