@@ -159,7 +159,6 @@ enum ParagraphFilter {
     static func dropReason(_ paragraph: String, linkDensity: Double, isHeading: Bool = false, isItem: Bool = false) -> Reason? {
         if linkDensity > 0.5 { return .links }
         if !paragraph.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return .noLetters }
-        let words = paragraph.split(separator: " ")
         let count = TextMeasure.wordCount(paragraph)
         if count <= 6 {
             let key = trimmed(paragraph.lowercased(), " :|•·»>-–—()")
@@ -167,6 +166,8 @@ enum ParagraphFilter {
             if (paragraph.hasSuffix(":") || paragraph.hasSuffix("：")) && count <= 2 { return .label }
         }
         if count <= 10 {
+            // Split only here: splitting every paragraph took 4 % of the cleaner's instructions.
+            let words = paragraph.split(separator: " ")
             for prefix in bylinePrefixes where paragraph.hasPrefix(prefix) {
                 if let first = words.dropFirst().first?.first, first.isUppercase { return .byline }
             }
