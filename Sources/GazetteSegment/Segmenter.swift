@@ -178,7 +178,7 @@ public final class Segmenter {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 5)
         var counter = ScalarCounter(utf8)
-        try words.forEachSegment(in: utf8, skippingASCIISpaces: true) { start, end, status in
+        try words.forEachWord(in: utf8, skippingASCIISpaces: true) { start, end, status in
             let kind: TokenKind
             switch status {
             case .letter, .kana: kind = .word
