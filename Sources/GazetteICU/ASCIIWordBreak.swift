@@ -78,10 +78,11 @@ public enum ASCIIWordBreak {
     public static func segment(
         in text: UnsafePointer<UInt8>, from start: Int, limit: Int
     ) -> (end: Int, status: Int32) {
+        // Safety: every read is at an index in start..<limit, which the caller guarantees is in the text.
         let first = byteClass(text[start])
         switch first {
         case .letter, .numeric, .extendNumLet:
-            return word(in: text, from: start, first: first, limit: limit)
+            return word(in: text, from: start, limit: limit)
         case .space:
             var end = start + 1
             while end < limit && text[end] == 0x20 { end += 1 }
@@ -93,29 +94,44 @@ public enum ASCIIWordBreak {
         }
     }
 
+    /// Whether an ASCII byte is a letter, digit or "_" (the bytes that chain into words), read from
+    /// a 128-bit set: digits in the low half, "@", letters and "_" in the high half.
+    @inlinable @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        let set: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFF
+        return (set >> UInt64(byte & 63)) & 1 != 0
+    }
+
+    /// Whether an ASCII byte is a midNumLet or midNum mark: . ' , ;
+    @inlinable @inline(__always)
+    static func isMiddle(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+    }
+
     /// A word (letters, digits, "_" and the middle marks between them) from `start`.
+    ///
+    /// The status depends only on the last byte (a letter or digit: 200 or 100, as in `status`)
+    /// and, for "_", the byte before it (a middle mark is always followed by a letter or digit),
+    /// so the loop does not track classes.
     @inlinable
-    static func word(
-        in text: UnsafePointer<UInt8>, from start: Int, first: ByteClass, limit: Int
-    ) -> (end: Int, status: Int32) {
+    static func word(in text: UnsafePointer<UInt8>, from start: Int, limit: Int) -> (end: Int, status: Int32) {
+        // Safety: every read is at an index in start..<limit, which the caller guarantees is in the text.
         var end = start + 1
-        var last = first
-        var before = ByteClass.other
         while end < limit {
-            let next = byteClass(text[end])
-            if joins(last, next) {
-                before = last
-                last = next
+            let byte = text[end]
+            if isWordByte(byte) {
                 end += 1
-            } else if end + 1 < limit, joinsAcross(last, next, byteClass(text[end + 1])) {
-                // The word goes on with a byte of the same class as `last`.
-                before = next
+            } else if end + 1 < limit, isMiddle(byte),
+                joinsAcross(byteClass(text[end - 1]), byteClass(byte), byteClass(text[end + 1]))
+            {
                 end += 2
             } else {
                 break
             }
         }
-        return (end, status(last: last, before: before))
+        let last = text[end - 1]
+        guard last == UInt8(ascii: "_") else { return (end, last &- UInt8(ascii: "0") < 10 ? 100 : 200) }
+        return (end, status(last: .extendNumLet, before: end - start >= 2 ? byteClass(text[end - 2]) : .other))
     }
 
     /// Whether ICU breaks before `offset` whatever the text around: after a space before an
@@ -124,6 +140,7 @@ public enum ASCIIWordBreak {
     /// the text on either side alike when given only that side.
     @inlinable @inline(__always)
     static func isCertainBoundary(_ text: UnsafePointer<UInt8>, _ offset: Int) -> Bool {
+        // Safety: callers pass 0 < offset < the text's length.
         let next = text[offset]
         let previous = text[offset - 1]
         return next < 0x80 && ((previous == 0x20 && next != 0x20) || previous == 0x0A)
@@ -162,6 +179,7 @@ public enum ASCIIWordBreak {
             if word != 0 { return index + word.trailingZeroBitCount / 8 }
             index += 8
         }
+        // Safety: index < count, the text's length.
         while index < count && text[index] < 0x80 { index += 1 }
         return index
     }

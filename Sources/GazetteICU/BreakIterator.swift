@@ -110,10 +110,14 @@ public final class BreakIterator {
             // Safety: position..<extent.lowerBound is inside the text and all ASCII, and its end is
             // the text's end or a certain boundary.
             while position < extent.lowerBound {
-                let (end, status) = ASCIIWordBreak.segment(in: text, from: position, limit: extent.lowerBound)
-                if !(skippingASCIISpaces && Self.isASCIISpace(utf8, position, end)) {
-                    body(position, end, WordStatus(ruleStatus: status))
+                // A segment that starts with an ASCII space, tab or line break is made only of such
+                // bytes (a run of spaces, CR LF, or one byte), so skipping them all skips those segments.
+                if skippingASCIISpaces && Self.isASCIISpace(text[position]) {
+                    position += 1
+                    continue
                 }
+                let (end, status) = ASCIIWordBreak.segment(in: text, from: position, limit: extent.lowerBound)
+                body(position, end, WordStatus(ruleStatus: status))
                 position = end
             }
             guard !extent.isEmpty else { break }
@@ -151,12 +155,15 @@ public final class BreakIterator {
 
     @inlinable @inline(__always)
     static func isASCIISpace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        for index in start..<end {
-            let byte = utf8[index]
-            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return false }
+        for index in start..<end where !isASCIISpace(utf8[index]) {
+            return false
         }
         return true
     }
+
+    /// Space, tab, line feed, vertical tab, form feed or carriage return.
+    @inlinable @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
 
     /// Every segment of UTF-8 text with ICU's raw rule status, straight from ICU (the reference for tests).
     func icuSegments(of utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [(start: Int, end: Int, status: Int32)] {
