@@ -40,6 +40,9 @@ public final class BreakIterator {
     public let kind: Kind
     /// The ICU locale it was opened with.
     public let locale: String
+    /// Whether `ASCIIWordBreak` gives what this iterator gives: words in locale "en" with ICU 72's
+    /// rules, the ones it was checked against (other locales or versions may tailor them).
+    @usableFromInline let asciiRulesApply: Bool
 
     /// Opens an iterator for a kind of boundary and an ICU locale ("en", "en@ss=standard").
     public init(kind: Kind, locale: String = "en") throws(ICUError) {
@@ -50,6 +53,7 @@ public final class BreakIterator {
         self.handle = raw
         self.kind = kind
         self.locale = locale
+        self.asciiRulesApply = kind == .word && locale == "en" && ICU.version.hasPrefix("72.")
     }
 
     deinit { gz_break_close(handle) }
@@ -93,13 +97,17 @@ public final class BreakIterator {
     /// but segments ASCII stretches with `ASCIIWordBreak` and gives ICU only the stretches around
     /// non-ASCII bytes (from one certain boundary to the next, offsets shifted back to the text's).
     ///
-    /// ICU's word iterator was the largest single cost of annotating English news.
+    /// ICU's word iterator was the largest single cost of annotating English news. Where the
+    /// ASCII rules may not be ICU's (another locale or ICU version), ICU does it all.
     @inlinable
     public func forEachWord(
         in utf8: UnsafeBufferPointer<UInt8>, skippingASCIISpaces: Bool = false,
         _ body: (_ start: Int, _ end: Int, _ status: WordStatus) -> Void
     ) throws(ICUError) {
         precondition(kind == .word, "forEachWord needs a word iterator")
+        guard asciiRulesApply else {
+            return try forEachSegment(in: utf8, skippingASCIISpaces: skippingASCIISpaces, body)
+        }
         guard let text = utf8.baseAddress else { return }
         let count = utf8.count
         var position = 0
