@@ -38,13 +38,6 @@ public enum ASCIIWordBreak {
         }
     }
 
-    /// Whether a letter, digit or "_" of class `next` stays in the word after one of class `last`.
-    @inlinable @inline(__always)
-    static func joins(_ last: ByteClass, _ next: ByteClass) -> Bool {
-        // Letters, digits and "_" (raw values 1...3) chain in every order (WB5, WB8-10, WB13a/b).
-        last.rawValue &- 1 < 3 && next.rawValue &- 1 < 3
-    }
-
     /// Whether a middle byte of class `middle` joins `last` and `next` (WB6/7, WB11/12).
     @inlinable @inline(__always)
     static func joinsAcross(_ last: ByteClass, _ middle: ByteClass, _ next: ByteClass) -> Bool {
@@ -94,8 +87,9 @@ public enum ASCIIWordBreak {
         }
     }
 
-    /// Whether an ASCII byte is a letter, digit or "_" (the bytes that chain into words), read from
-    /// a 128-bit set: digits in the low half, "@", letters and "_" in the high half.
+    /// Whether an ASCII byte is a letter, digit or "_": these chain into words in every order
+    /// (WB5, WB8-10, WB13a/b). Read from a 128-bit set: digits in the low half, "@", letters and
+    /// "_" in the high half.
     @inlinable @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
         let set: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFF
