@@ -151,6 +151,13 @@ public final class Segmenter {
         guard token.kind == .word else { return false }
         let first = utf8[token.utf8Start]
         if first < 0x80 { return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) }
+        return startsLowercaseScalar(token, utf8)
+    }
+
+    /// `startsLowercase` for a word that starts with a non-ASCII scalar. Kept out of line: inlined,
+    /// its scalar properties cost every token a type-metadata call and a stack allocation.
+    @inline(never)
+    static func startsLowercaseScalar(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let prefix = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<min(token.utf8End, token.utf8Start + 4)])
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.first?.properties.isLowercase ?? false
     }
@@ -178,7 +185,7 @@ public final class Segmenter {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 5)
         var counter = ScalarCounter(utf8)
-        try words.forEachSegment(in: utf8, skippingASCIISpaces: true) { start, end, status in
+        try words.forEachWord(in: utf8, skippingASCIISpaces: true) { start, end, status in
             let kind: TokenKind
             switch status {
             case .letter, .kana: kind = .word
