@@ -19,12 +19,12 @@ final class RelationContext {
         var counts: [String: Int] = [:]
         var inTitle: Set<String> = []
         // The title paragraph ends at the first line break.
-        var firstBreak = 0
-        while firstBreak < scalars.count, scalars[firstBreak] != "\n" { firstBreak += 1 }
-        for entity in entities where entity.type == .country {
-            guard let kb = entity.kb else { continue }
+        let firstBreak = scalars.firstLineBreak(from: 0, limit: scalars.count)
+        // By index: the mentions are not copied, only their kb read.
+        for index in entities.indices where entities[index].type == .country {
+            guard let kb = entities[index].kb else { continue }
             counts[kb, default: 0] += 1
-            if entity.span.end <= firstBreak { inTitle.insert(kb) }
+            if entities[index].span.end <= firstBreak { inTitle.insert(kb) }
         }
         return (counts, inTitle)
     }()
@@ -431,12 +431,11 @@ struct ScalarText: RandomAccessCollection {
     /// The offset of the first line break in `start..<limit`, else `limit` (or `start` when it is past `limit`);
     /// `limit` is at most `count`. Reads the bytes or scalars directly, without a test per scalar of which they are.
     func firstLineBreak(from start: Int, limit: Int) -> Int {
+        guard start < limit else { return start }
+        // `start..<limit` lies inside the text (`limit` is at most `count`).
+        if isASCII { return bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0x0A, in: $0, from: start, to: limit) } }
         var index = start
-        if isASCII {
-            while index < limit, bytes[index] != 0x0A { index += 1 }
-        } else {
-            while index < limit, decoded[index] != "\n" { index += 1 }
-        }
+        while index < limit, decoded[index] != "\n" { index += 1 }
         return index
     }
 

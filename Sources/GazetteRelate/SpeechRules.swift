@@ -38,6 +38,10 @@ struct SpeechRules {
     /// What ends a reported clause: a contrast or a new clause.
     static let clauseEnds: [[Unicode.Scalar]] = [", but ", ", while ", ", whereas ", ", though ", ", although ", "; ",
                                                  ", maar ", ", terwijl ", ", hoewel "].map { Array($0.unicodeScalars) }
+    /// `clauseEnds` as bytes, for ASCII text (every marker is ASCII).
+    static let asciiClauseEnds: [[UInt8]] = clauseEnds.map { marker in marker.map { UInt8(ascii: $0) } }
+    /// The length in bytes of the longest coordinator.
+    static let longestCoordinator = coordinators.map(\.utf8.count).max() ?? 0
 
     /// A token of a sentence with a speech trigger.
     struct Word {
@@ -443,20 +447,7 @@ struct SpeechRules {
 
     /// Whether a byte occurs between two offsets, eight bytes at a time.
     static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
-        var offset = start
-        while offset + 8 <= end {
-            // A byte equal to `byte` is a zero byte of `word`.
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ pattern
-            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
-            offset += 8
-        }
-        while offset < end {
-            if bytes[offset] == byte { return true }
-            offset += 1
-        }
-        return false
+        start < end && ByteSearch.firstOffset(of: byte, in: bytes, from: start, to: end) < end
     }
 
     /// The speakers named in one segment of the clause before a verb, as `subject(before:from:sentence:)`
@@ -585,13 +576,16 @@ struct SpeechRules {
         if context.scalars.isASCII, span.start >= 0, span.start <= span.end, span.end <= context.utf8.count {
             // ASCII text: straight quotes only.
             context.utf8.withUnsafeBufferPointer { bytes in
-                for offset in span.start..<span.end where bytes[offset] == 0x22 {
+                // From quotation mark to quotation mark: most sentences have none.
+                var offset = ByteSearch.firstOffset(of: 0x22, in: bytes, from: span.start, to: span.end)
+                while offset < span.end {
                     if let start = open {
                         result.append(TextSpan(start: start + 1, end: offset))
                         open = nil
                     } else {
                         open = offset
                     }
+                    offset = ByteSearch.firstOffset(of: 0x22, in: bytes, from: offset + 1, to: span.end)
                 }
             }
             return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }
@@ -700,19 +694,12 @@ struct SpeechRules {
     }
 
     /// `clause(from:to:)`'s end for a valid, non-empty range of ASCII text, on its bytes: the first
-    /// clause end marker, then a second speech verb joined by a coordinator.
+    /// clause end marker, then a second speech verb joined by a coordinator. `clauseEnd(from:to:)`
+    /// is the reference; this reads the bytes once, the words up to the first marker.
     func asciiClauseEnd(from start: Int, to end: Int) -> Int {
-        let markers = Self.clauseEnds
+        let markers = Self.asciiClauseEnds
+        let longestCoordinator = Self.longestCoordinator
         return context.utf8.withUnsafeBufferPointer { bytes in
-            var end = end
-            search: for offset in start..<end where bytes[offset] == 0x2C || bytes[offset] == 0x3B {
-                for marker in markers where marker[0].value == UInt32(bytes[offset]) && offset + marker.count <= end {
-                    if zip(marker.indices, marker).allSatisfy({ UInt32(bytes[offset + $0]) == $1.value }) {
-                        end = offset
-                        break search
-                    }
-                }
-            }
             // The length of the previous word when it is "but", "and", "maar" or "en".
             var coordinatorLength: Int?
             var wordStart = -1
@@ -720,14 +707,25 @@ struct SpeechRules {
                 let byte = offset < end ? bytes[offset] : 0x20
                 if ASCII.isLetter(UInt32(byte)) {
                     if wordStart < 0 { wordStart = offset }
-                } else if wordStart >= 0 {
+                    continue
+                }
+                if wordStart >= 0 {
                     let length = offset - wordStart
-                    let classes = SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(bytes[wordStart + $0]) }
+                    // Only a short word can be a coordinator, and a speech verb counts only after one:
+                    // other words are not looked up.
+                    let asked = length <= longestCoordinator || (coordinatorLength != nil && wordStart - start > 10)
+                    let classes = asked ? SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(bytes[wordStart + $0]) } : []
                     if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
                         return wordStart - coordinatorLength - 1
                     }
                     coordinatorLength = classes.contains(.coordinator) ? length : nil
                     wordStart = -1
+                }
+                // The first clause end marker ends the clause (every marker starts with "," or ";").
+                if byte == 0x2C || byte == 0x3B, offset < end, markers.contains(where: { marker in
+                    marker[0] == byte && offset + marker.count <= end && marker.indices.allSatisfy { bytes[offset + $0] == marker[$0] }
+                }) {
+                    return offset
                 }
             }
             return end
