@@ -22,7 +22,7 @@ extension TitleRules {
             // term of the title's own role held at another time silences the document's country.
             let leading = LeaderKind.leadingRoles.contains(roleID)
             let (current, _) = context.offices(of: kb) { $0.role == roleID || (leading && LeaderKind.leadingRoles.contains($0.role)) }
-            let (_, ever) = context.offices(of: kb) { $0.role == roleID }
+            let ever = context.everHeld(kb) { $0.role == roleID }
             for office in current {
                 if let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
@@ -84,9 +84,9 @@ extension TitleRules {
     /// most often when it has at least two more mentions than the next; with `anaphor` ("the
     /// country's"), simply the one mentioned most.
     func dominantCountry(anaphor: Bool) -> String? {
-        let (counts, titleCountries) = context.countryMentions
+        let titleCountries = context.countryMentions.inTitle
         if titleCountries.count == 1, let only = titleCountries.first { return only }
-        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let ranked = context.countryRanking
         guard let top = ranked.first else { return nil }
         if anaphor { return top.key }
         let second = ranked.count > 1 ? ranked[1].value : 0

@@ -28,6 +28,11 @@ final class RelationContext {
         }
         return (counts, inTitle)
     }()
+    /// The countries of `countryMentions` (by kb) with their counts, the most mentioned first (ties by kb),
+    /// ranked when first asked for.
+    lazy var countryRanking: [(key: String, value: Int)] = countryMentions.counts.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+    }
     /// The document's direct quotations, found when first asked for.
     lazy var quotations: [Quotation] = QuotationScanner.quotations(in: scalars)
     /// Where each sentence's mentions start: sentence `s` holds positions `mentionStarts[s]..<mentionStarts[s + 1]`,
@@ -382,12 +387,14 @@ final class RelationContext {
     /// before it, then the first after it; names before demonyms.
     func bestMention(of kb: String, near person: Entity) -> Entity? {
         // A metonym ("the White House" for the United States) is no mention of the country as a place.
-        let mentions = entities.filter { $0.kb == kb || ($0.refersTo == kb && $0.type == .country) }
-        let named = mentions.filter { $0.form == .name }
+        // Indices in `entities`: the mentions are read in place and only the one chosen is copied.
+        let entities = entities
+        let mentions = entities.indices.filter { entities[$0].kb == kb || (entities[$0].refersTo == kb && entities[$0].type == .country) }
+        let named = mentions.filter { entities[$0].form == .name }
         for pool in [named, mentions] {
-            if let same = pool.first(where: { $0.sentence == person.sentence }) { return same }
-            if let before = pool.last(where: { $0.span.end <= person.span.start }) { return before }
-            if let after = pool.first { return after }
+            if let same = pool.first(where: { entities[$0].sentence == person.sentence }) { return entities[same] }
+            if let before = pool.last(where: { entities[$0].span.end <= person.span.start }) { return entities[before] }
+            if let after = pool.first { return entities[after] }
         }
         return nil
     }
@@ -485,9 +492,14 @@ extension RelationContext {
     /// archive without dates): every office the person held, when all of them were of one country or
     /// organisation; none when they were of several, since the title alone cannot choose.
     func offices(of person: String, where filter: (Office) -> Bool) -> (referred: [Office], ever: Bool) {
+        if dated { return (gazetteer.offices(of: person, on: asOf).filter(filter), everHeld(person, where: filter)) }
         let ever = gazetteer.offices(of: person).filter(filter)
-        if dated { return (gazetteer.offices(of: person, on: asOf).filter(filter), !ever.isEmpty) }
         let places = Set(ever.map(\.of))
         return (places.count == 1 ? ever : [], !ever.isEmpty)
+    }
+
+    /// Whether the person ever held an office that passes `filter`: `offices(of:where:).ever` alone.
+    func everHeld(_ person: String, where filter: (Office) -> Bool) -> Bool {
+        gazetteer.offices(of: person).contains(where: filter)
     }
 }

@@ -403,7 +403,9 @@ struct SpeechRules {
         }
         guard commas.count >= 2 else { return nil }
         let middle = TextSpan(start: commas.secondLast + 1, end: commas.last)
-        if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
+        // By index: the mentions' fields are read in place, not copied.
+        let entities = context.entities
+        if entities.indices.contains(where: { entities[$0].type == .person && middle.contains(entities[$0].span) }),
             context.wordCount(middle.start, middle.end, limit: 6) <= 5,
             let speakers = speakers(in: middle, sentence: sentence)
         {
