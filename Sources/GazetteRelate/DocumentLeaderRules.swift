@@ -66,13 +66,14 @@ extension TitleRules {
         let entities = context.entities
         for index in entities.indices where entities[index].type == .role && matches(entities[index]) {
             if index + 1 < entities.count, entities[index + 1].type == .country, let kb = entities[index + 1].kb,
-                case let words = context.words(entities[index].span.end, entities[index + 1].span.start),
-                words.first == "of", words.count <= 2
+                let words = context.words(entities[index].span.end, entities[index + 1].span.start, atMost: 2),
+                words.first == "of"
             {
                 return kb
             }
             if index > 0, entities[index - 1].type == .country, let kb = entities[index - 1].kb,
-                context.isSpaces(entities[index - 1].span.end, entities[index].span.start) || context.words(entities[index - 1].span.end, entities[index].span.start) == ["s"]
+                context.isSpaces(entities[index - 1].span.end, entities[index].span.start)
+                    || context.words(entities[index - 1].span.end, entities[index].span.start, atMost: 1) == ["s"]
             {
                 return kb
             }

@@ -250,8 +250,7 @@ struct QuoteRules {
         var phrase: [Entity] = []
         var cursor = verb.end
         for entity in context.entities where entity.span.start >= verb.end && entity.span.end <= limit {
-            let between = context.words(cursor, entity.span.start)
-            guard between.count <= 4, !containsBreak(cursor, entity.span.start),
+            guard let between = context.words(cursor, entity.span.start, atMost: 4), !containsBreak(cursor, entity.span.start),
                 !between.contains(where: { Self.prepositions.contains($0) })
             else { break }
             phrase.append(entity)

@@ -4,7 +4,9 @@ import GazetteGazetteer
 /// A document seen by the relation rules: its text as scalars, entities, tokens and the gazetteer.
 /// A class, so that the rules share one context without copying (and retaining) its fields.
 final class RelationContext {
-    let document: Document
+    /// The document's sentences and tokens (the document itself is not kept: a copy retains every field).
+    let sentences: [TextSpan]
+    let tokens: [Token]
     let gazetteer: Gazetteer
     let asOf: String
     /// Whether `asOf` is the article's own date; when it is not, offices of any time count (`offices(of:role:)`).
@@ -43,7 +45,8 @@ final class RelationContext {
     private let mentionOrder: [Int]?
 
     init(document: Document, gazetteer: Gazetteer, asOf: String, dated: Bool = true) {
-        self.document = document
+        sentences = document.sentences
+        tokens = document.tokens
         self.gazetteer = gazetteer
         self.asOf = asOf
         self.dated = dated
@@ -267,6 +270,14 @@ final class RelationContext {
         return Self.words(text(start, end))
     }
 
+    /// `words(start, end)` when there are at most `limit` words, else nil; in ASCII text the words are
+    /// counted first and not built when there are more (a gap between two mentions may be long).
+    func words(_ start: Int, _ end: Int, atMost limit: Int) -> [String]? {
+        if scalars.isASCII, wordCount(start, end, limit: limit + 1) > limit { return nil }
+        let words = words(start, end)
+        return words.count <= limit ? words : nil
+    }
+
     /// `words(start, end).last`, without building strings for the other words of ASCII text.
     func lastWord(_ start: Int, _ end: Int) -> String? {
         var last: Range<Int>?
@@ -401,7 +412,7 @@ final class RelationContext {
 
     /// The span of a sentence.
     func sentence(_ index: Int) -> TextSpan? {
-        index < document.sentences.count ? document.sentences[index] : nil
+        index < sentences.count ? sentences[index] : nil
     }
 }
 

@@ -98,9 +98,9 @@ struct SpeechRules {
     /// Finds the statements of every sentence, in order. `general` takes the path for tokens in any
     /// order even when they come sentence by sentence (for tests).
     mutating func collect(into builder: inout RelationBuilder, general: Bool = false) {
-        let tokens = context.document.tokens
+        let tokens = context.tokens
         guard !tokens.isEmpty else { return }
-        let sentenceCount = context.document.sentences.count
+        let sentenceCount = context.sentences.count
         // A speaker is a speaker-capable mention of the sentence or a person of the previous one
         // (a pronoun's antecedent). A sentence without either gives a statement only with speakers
         // carried over from an earlier verb, so only the others are searched for triggers.
@@ -180,8 +180,8 @@ struct SpeechRules {
 
     /// `collect(into:)` for tokens in any order: every sentence's tokens in the order of the token array.
     mutating func collectInAnyOrder(into builder: inout RelationBuilder, mayHaveSpeaker: [Bool]) {
-        let tokens = context.document.tokens
-        let sentenceCount = context.document.sentences.count
+        let tokens = context.tokens
+        let sentenceCount = context.sentences.count
         // Look up their tokens in the small table of triggers (its screen turns most words away);
         // only sentences with a trigger get word lists. Other classes are looked up when asked for.
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
@@ -270,13 +270,13 @@ struct SpeechRules {
 
     /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).
     func triggers(ofToken index: Int) -> SpeechWordClass {
-        Self.triggers(of: context.document.tokens[index], utf8: context.utf8, table: triggerTable)
+        Self.triggers(of: context.tokens[index], utf8: context.utf8, table: triggerTable)
     }
 
     /// All the classes of a word: its token's lower-cased bytes in the full table (none for tokens
     /// over 14 bytes).
     func classes(of word: Word) -> SpeechWordClass {
-        let token = context.document.tokens[word.index]
+        let token = context.tokens[word.index]
         let start = token.utf8Start
         let length = token.utf8End - start
         guard length <= 14 else { return [] }
