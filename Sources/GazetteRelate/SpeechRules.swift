@@ -156,9 +156,10 @@ struct SpeechRules {
                     var found = false
                     for index in range {
                         let start = tokens[index].utf8Start
-                        let length = tokens[index].utf8End - start
-                        guard length <= 14, start >= 0, start + length <= utf8.count,
-                            let classes = table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) })
+                        let end = tokens[index].utf8End
+                        // A token of 1...14 bytes inside the text (one unsigned test for the length).
+                        guard start >= 0, end <= utf8.count, UInt(bitPattern: end &- start &- 1) < 14,
+                            let classes = table.value(length: end &- start, byte: { ASCII.lowercased(utf8[start &+ $0]) })
                         else { continue }
                         triggers[index - range.lowerBound] = classes
                         found = true
