@@ -705,14 +705,12 @@ struct SpeechRules {
         return context.utf8.withUnsafeBufferPointer { bytes in
             // The length of the previous word when it is "but", "and", "maar" or "en".
             var coordinatorLength: Int?
-            var wordStart = -1
-            for offset in start...end {
-                let byte = offset < end ? bytes[offset] : 0x20
-                if ASCII.isLetter(UInt32(byte)) {
-                    if wordStart < 0 { wordStart = offset }
-                    continue
-                }
-                if wordStart >= 0 {
+            var offset = start
+            while true {
+                // A word: the run of letters from `offset` (none when a non-letter stands there).
+                let wordStart = offset
+                while offset < end, ASCII.isLetter(UInt32(bytes[offset])) { offset += 1 }
+                if offset > wordStart {
                     let length = offset - wordStart
                     // Only a short word can be a coordinator, and a speech verb counts only after one:
                     // other words are not looked up.
@@ -722,16 +720,17 @@ struct SpeechRules {
                         return wordStart - coordinatorLength - 1
                     }
                     coordinatorLength = classes.contains(.coordinator) ? length : nil
-                    wordStart = -1
                 }
+                guard offset < end else { return end }
                 // The first clause end marker ends the clause (every marker starts with "," or ";").
-                if byte == 0x2C || byte == 0x3B, offset < end, markers.contains(where: { marker in
+                let byte = bytes[offset]
+                if byte == 0x2C || byte == 0x3B, markers.contains(where: { marker in
                     marker[0] == byte && offset + marker.count <= end && marker.indices.allSatisfy { bytes[offset + $0] == marker[$0] }
                 }) {
                     return offset
                 }
+                offset += 1
             }
-            return end
         }
     }
 
