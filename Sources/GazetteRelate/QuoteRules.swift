@@ -23,8 +23,9 @@ struct QuoteRules {
     /// Words that may stand between a speaker and a verb after it ("Trump later said").
     static let adverbs: Set<String> = ["also", "later", "then", "once", "again", "previously", "recently", "has", "had",
                                        "have", "would", "will", "often", "repeatedly", "simply", "just", "quickly", "further"]
-    /// `verbs` and `adverbs` for lookups by bytes.
+    /// `verbs` for lookups by bytes.
     static let verbTable = ShortWordTable<Bool>(verbs)
+    /// `adverbs` for lookups by bytes.
     static let adverbTable = ShortWordTable<Bool>(adverbs)
     /// Words after a verb that end the search for an inverted speaker ("said in", "told the").
     static let prepositions: Set<String> = ["for", "of", "to", "with", "from", "at", "in", "on", "about", "that", "by",

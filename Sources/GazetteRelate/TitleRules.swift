@@ -125,7 +125,9 @@ struct TitleRules {
             if type(first) == .role {
                 role = first
             } else if isQualifier(first), let next = entity(2), type(next) == .role {
-                if let words = gap(first, next, atMost: 2), words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) }) {
+                if let words = gap(first, next, atMost: 2),
+                    words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
+                {
                     qualifier = first
                     role = next
                     past = words.contains { Self.pastModifiers.contains($0) }

@@ -181,7 +181,8 @@ struct SpeechSubjectTests {
 @Suite("Byte search")
 struct ByteSearchTests {
     @Test func findsAByteWhereAScanDoes() {
-        let texts = ["", "\"", "abcdefgh\"", "abcdefghijklmnop", "abcdefg\"\"ijklmnop\"rst\n", "\n\n\nabcdefghijklmnopqrstu\n", "a\"cdefghijklmnopq\"", "\u{7F}\u{80}\"\u{22}\u{A2}\u{2222}x\"y", "\"\"\"\"\"\"\"\"\""]
+        let texts = ["", "\"", "abcdefgh\"", "abcdefghijklmnop", "abcdefg\"\"ijklmnop\"rst\n", "\n\n\nabcdefghijklmnopqrstu\n",
+                     "a\"cdefghijklmnopq\"", "\u{7F}\u{80}\"\u{22}\u{A2}\u{2222}x\"y", "\"\"\"\"\"\"\"\"\""]
         for text in texts {
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { buffer in
