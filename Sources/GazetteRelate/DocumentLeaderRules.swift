@@ -22,7 +22,7 @@ extension TitleRules {
             // term of the title's own role held at another time silences the document's country.
             let leading = LeaderKind.leadingRoles.contains(roleID)
             let (current, _) = context.offices(of: kb) { $0.role == roleID || (leading && LeaderKind.leadingRoles.contains($0.role)) }
-            let (_, ever) = context.offices(of: kb) { $0.role == roleID }
+            let ever = context.everHeld(kb) { $0.role == roleID }
             for office in current {
                 if let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
@@ -66,13 +66,14 @@ extension TitleRules {
         let entities = context.entities
         for index in entities.indices where entities[index].type == .role && matches(entities[index]) {
             if index + 1 < entities.count, entities[index + 1].type == .country, let kb = entities[index + 1].kb,
-                case let words = context.words(entities[index].span.end, entities[index + 1].span.start),
-                words.first == "of", words.count <= 2
+                let words = context.words(entities[index].span.end, entities[index + 1].span.start, atMost: 2),
+                words.first == "of"
             {
                 return kb
             }
             if index > 0, entities[index - 1].type == .country, let kb = entities[index - 1].kb,
-                context.isSpaces(entities[index - 1].span.end, entities[index].span.start) || context.words(entities[index - 1].span.end, entities[index].span.start) == ["s"]
+                context.isSpaces(entities[index - 1].span.end, entities[index].span.start)
+                    || context.words(entities[index - 1].span.end, entities[index].span.start, atMost: 1) == ["s"]
             {
                 return kb
             }
@@ -84,9 +85,9 @@ extension TitleRules {
     /// most often when it has at least two more mentions than the next; with `anaphor` ("the
     /// country's"), simply the one mentioned most.
     func dominantCountry(anaphor: Bool) -> String? {
-        let (counts, titleCountries) = context.countryMentions
+        let titleCountries = context.countryMentions.inTitle
         if titleCountries.count == 1, let only = titleCountries.first { return only }
-        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let ranked = context.countryRanking
         guard let top = ranked.first else { return nil }
         if anaphor { return top.key }
         let second = ranked.count > 1 ? ranked[1].value : 0
@@ -108,8 +109,9 @@ struct LeadershipNounRules {
     func apply(to builder: inout RelationBuilder) {
         let entities = context.entities
         for index in entities.indices where entities[index].type == .person {
+            // Most persons have no such noun: the mention is copied only for one that has.
+            guard let found = noun(near: entities[index].span) else { continue }
             let person = entities[index]
-            guard let found = noun(near: person) else { continue }
             let title = TitleRules(context: context)
             if let kb = person.kb {
                 let (offices, ever) = context.offices(of: kb) { context.gazetteer.role($0.role)?.leader ?? false }
@@ -128,11 +130,11 @@ struct LeadershipNounRules {
         }
     }
 
-    /// A cheap screen: a possessive after the person, or a word of a noun's length (5, 10 or 11
+    /// A cheap screen: a possessive after the person (at `person`), or a word of a noun's length (5, 10 or 11
     /// letters) right after it or two words before it.
-    func mayHaveNoun(near person: Entity) -> Bool {
+    func mayHaveNoun(near person: TextSpan) -> Bool {
         let scalars = context.scalars
-        let end = person.span.end
+        let end = person.end
         if end < scalars.count, scalars[end] == "'" || scalars[end] == "’" { return true }
         // The word after the person, then the two words before it, measured without building strings.
         var index = end
@@ -141,7 +143,7 @@ struct LeadershipNounRules {
         while index + length < scalars.count, Self.isLetter(scalars[index + length]) { length += 1 }
         if [5, 10, 11, 14].contains(length) { return true }
         // "the presidency of X": "of" right before the person, a noun's length before it.
-        var start = person.span.start
+        var start = person.start
         while start > 0, scalars[start - 1] == " " { start -= 1 }
         guard start >= 3, scalars[start - 1] == "f", scalars[start - 2] == "o", scalars[start - 3] == " " || start == 2 else { return false }
         var nounEnd = start - 3
@@ -156,29 +158,29 @@ struct LeadershipNounRules {
         scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : scalar.properties.isAlphabetic
     }
 
-    /// The leadership noun next to a person, with the role it implies, its evidence and its text.
-    func noun(near person: Entity) -> (role: String, evidence: TextSpan, trigger: String)? {
+    /// The leadership noun next to a person (at `person`), with the role it implies, its evidence and its text.
+    func noun(near person: TextSpan) -> (role: String, evidence: TextSpan, trigger: String)? {
         guard mayHaveNoun(near: person) else { return nil }
-        let after = context.wordSpans(from: person.span.end, to: min(context.scalars.count, person.span.end + 20), max: 2)
+        let after = context.wordSpans(from: person.end, to: min(context.scalars.count, person.end + 20), max: 2)
         let afterWords = after.map { context.text(of: $0).lowercased() }
         // "X's administration": the possessive ending is its own word ("'s") or glued to nothing.
         if let first = afterWords.first, first == "'s" || first == "’s", afterWords.count == 2, let role = Self.nouns[afterWords[1]],
-            context.isSpaces(person.span.end + 2, after[1].start)
+            context.isSpaces(person.end + 2, after[1].start)
         {
-            return (role, TextSpan(start: person.span.start, end: after[1].end), context.text(of: after[1]))
+            return (role, TextSpan(start: person.start, end: after[1].end), context.text(of: after[1]))
         }
-        let before = Array(context.wordSpans(from: max(0, person.span.start - 30), to: person.span.start, max: 8).suffix(3))
+        let before = Array(context.wordSpans(from: max(0, person.start - 30), to: person.start, max: 8).suffix(3))
         let beforeWords = before.map { context.text(of: $0).lowercased() }
         // "the X administration".
         if beforeWords.last == "the" || beforeWords.last == "first" || beforeWords.last == "second",
-            let first = afterWords.first, let role = Self.nouns[first], context.isSpaces(person.span.end, after[0].start)
+            let first = afterWords.first, let role = Self.nouns[first], context.isSpaces(person.end, after[0].start)
         {
             return (role, TextSpan(start: before.last!.start, end: after[0].end), context.text(of: after[0]))
         }
         // "the presidency of X".
         if beforeWords.count >= 2, beforeWords.last == "of", let role = Self.nouns[beforeWords[beforeWords.count - 2]], role != "head of government" || beforeWords[beforeWords.count - 2] == "administration" {
             let noun = before[before.count - 2]
-            return (role, TextSpan(start: noun.start, end: person.span.end), context.text(of: noun))
+            return (role, TextSpan(start: noun.start, end: person.end), context.text(of: noun))
         }
         return nil
     }
@@ -192,12 +194,14 @@ struct RegnalNameRules {
     func apply(to builder: inout RelationBuilder) {
         let entities = context.entities
         for index in entities.indices where entities[index].type == .person && entities[index].kb == nil {
-            let person = entities[index]
-            guard index + 1 < entities.count, entities[index + 1].type == .country, person.span.contains(entities[index + 1].span),
-                context.words(person.span.start, entities[index + 1].span.start).last == "of",
+            // The person's fields are read in place: the mention is copied only for a relation.
+            let span = entities[index].span
+            guard index + 1 < entities.count, entities[index + 1].type == .country, span.contains(entities[index + 1].span),
+                context.words(span.start, entities[index + 1].span.start).last == "of",
                 // A title right before the name ("King Philip V of Spain") states it already.
-                index == 0 || entities[index - 1].type != .role || entities[index - 1].sentence != person.sentence
+                index == 0 || entities[index - 1].type != .role || entities[index - 1].sentence != entities[index].sentence
             else { continue }
+            let person = entities[index]
             builder.add(.leaderOf, head: person, tail: entities[index + 1], role: "monarch", evidence: person.span,
                         trigger: person.text, confidence: 0.8)
         }

@@ -21,8 +21,9 @@ struct MembershipRules {
             {
                 let country = entities[index]
                 let next = entities[nextIndex]
-                let words = context.words(country.span.end, next.span.start)
-                guard words.count <= 8, !words.contains(where: { Self.negations.contains($0) }) else { break }
+                guard let words = context.words(country.span.end, next.span.start, atMost: 8),
+                    !words.contains(where: { Self.negations.contains($0) })
+                else { break }
                 // "Turkey is also a member of NATO", "Turkije is lid van de NAVO".
                 if let member = words.firstIndex(where: { Self.memberWords.contains($0) }),
                     words[..<member].allSatisfy({ Self.verbs.contains($0) || Self.fillers.contains($0) }),

@@ -16,6 +16,14 @@ struct PronounResolver {
         "and", "or", "nor", "but", "if", "because", "campaign", "administration", "supporters", "team", "aides",
     ]
 
+    /// `nonSubjectFollowers` for lookups by bytes.
+    static let nonSubjectFollowerTable = ShortWordTable<Bool>(nonSubjectFollowers)
+
+    /// Whether a scalar is lower-case (`isLowercase`), tested without its properties when it is ASCII.
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value &- 0x61 < 26 : scalar.properties.isLowercase
+    }
+
     /// The grammatical gender a pronoun asks for: true for "she", false for "he", nil otherwise.
     static func isFemale(_ pronoun: String) -> Bool? {
         switch pronoun.lowercased() {
@@ -32,41 +40,45 @@ struct PronounResolver {
         var index = entities.count - 1
         while index >= 0, entities[index].span.end > offset { index -= 1 }
         while index >= 0 {
-            let entity = entities[index]
+            // The mention's fields are read in place: it is copied only when it is the antecedent.
+            let current = index
             index -= 1
-            guard entity.type == .person else { continue }
-            if offset - entity.span.end > reach { return nil }
-            if quotes.contains(where: { $0.content.contains(entity.span) }) { continue }
-            if isPossessor(entity) || !isSubject(entity) { continue }
-            if let female, let gender = gender(of: entity, cache: &genders), gender != female { continue }
-            return entity
+            guard entities[current].type == .person else { continue }
+            let span = entities[current].span
+            if offset - span.end > reach { return nil }
+            if quotes.contains(where: { $0.content.contains(span) }) { continue }
+            if isPossessor(span) || !isSubject(span) { continue }
+            if let female, let gender = gender(of: entities[current], cache: &genders), gender != female { continue }
+            return entities[current]
         }
         return nil
     }
 
     /// Whether "'s" or "’s" follows a mention.
-    func isPossessor(_ entity: Entity) -> Bool {
-        let end = entity.span.end
+    func isPossessor(_ mention: TextSpan) -> Bool {
+        let end = mention.end
         guard end + 1 < context.scalars.count else { return false }
         return (context.scalars[end] == "'" || context.scalars[end] == "’") && context.scalars[end + 1] == "s"
     }
 
     /// Whether a mention reads as a clause's subject: a lower-case word that is not a preposition or
     /// conjunction follows it, or a comma does (an apposition: "Rendell, a Clinton surrogate, said").
-    func isSubject(_ entity: Entity) -> Bool {
-        var index = entity.span.end
+    func isSubject(_ mention: TextSpan) -> Bool {
+        var index = mention.end
         let scalars = context.scalars
         while index < scalars.count, scalars[index] == " " { index += 1 }
         if index < scalars.count {
             if scalars[index] == "," || scalars[index] == "(" { return true }
-            if scalars[index].properties.isLowercase {
+            if Self.isLowercase(scalars[index]) {
                 var end = index
-                while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
-                if !Self.nonSubjectFollowers.contains(context.text(index, end).lowercased()) { return true }
+                while end < scalars.count, LeadershipNounRules.isLetter(scalars[end]) { end += 1 }
+                if !context.isWord(TextSpan(start: index, end: end), in: Self.nonSubjectFollowerTable, fallback: Self.nonSubjectFollowers) {
+                    return true
+                }
             }
         }
         // An inverted speaker ("…, zei premier Schoof.", "said Sen. Kaine") is a subject too.
-        let before = context.words(max(0, entity.span.start - 24), entity.span.start).suffix(3)
+        let before = context.words(max(0, mention.start - 24), mention.start).suffix(3)
         return before.contains { QuoteRules.verbs.contains($0) }
     }
 
@@ -86,7 +98,7 @@ struct PronounResolver {
             while start > 0, scalars[start - 1] == " " { start -= 1 }
             if start > 0, scalars[start - 1] == "." { start -= 1 }
             var wordStart = start
-            while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic { wordStart -= 1 }
+            while wordStart > 0, LeadershipNounRules.isLetter(scalars[wordStart - 1]) { wordStart -= 1 }
             switch context.text(wordStart, start) {
             case "Mr", "Sir", "Lord": return false
             case "Mrs", "Ms", "Miss", "Dame", "Lady", "Madam": return true
@@ -100,14 +112,33 @@ struct PronounResolver {
 extension RelationContext {
     /// The spans of up to `max` words from `start` to `end` (runs of letters, hyphens and apostrophes).
     func wordSpans(from start: Int, to end: Int, max: Int) -> [TextSpan] {
+        if scalars.isASCII {
+            // ASCII text: its bytes are its scalars.
+            return utf8.withUnsafeBufferPointer { bytes in
+                Self.wordSpans(from: start, to: end, max: max, count: bytes.count) { index in
+                    let byte = bytes[index]
+                    return ASCII.isLetter(UInt32(byte)) || byte == 0x2D || byte == 0x27
+                }
+            }
+        }
+        return Self.wordSpans(from: start, to: end, max: max, count: scalars.count) { index in
+            let scalar = scalars[index]
+            return scalar.value < 0x80 ? (ASCII.isLetter(scalar.value) || scalar == "-" || scalar == "'")
+                : (scalar.properties.isAlphabetic || scalar == "’")
+        }
+    }
+
+    /// `wordSpans(from:to:max:)` over a text of `count` scalars, `inWord(i)` telling whether scalar `i`
+    /// belongs to a word.
+    @inline(__always)
+    private static func wordSpans(from start: Int, to end: Int, max: Int, count: Int, inWord: (Int) -> Bool) -> [TextSpan] {
         var result: [TextSpan] = []
+        // Room for the usual few words at once, instead of growing the array word by word.
+        result.reserveCapacity(Swift.min(max, 16))
         var wordStart = -1
         var index = start
         while index <= end, result.count < max {
-            let scalar: Unicode.Scalar = index < end && index < scalars.count ? scalars[index] : " "
-            let inWord = scalar.value < 0x80 ? (ASCII.isLetter(scalar.value) || scalar == "-" || scalar == "'")
-                : (scalar.properties.isAlphabetic || scalar == "’")
-            if inWord {
+            if index < end && index < count && inWord(index) {
                 if wordStart < 0 { wordStart = index }
             } else if wordStart >= 0 {
                 result.append(TextSpan(start: wordStart, end: index))
@@ -116,5 +147,18 @@ extension RelationContext {
             index += 1
         }
         return result
+    }
+
+    /// Whether the word at `span`, lower-cased, is one of a set of words: `table`, looked up by its
+    /// bytes while the word is ASCII (lower-casing is then ASCII's), else `fallback`, the same words
+    /// as strings (full Unicode lower-casing).
+    func isWord(_ span: TextSpan, in table: ShortWordTable<Bool>, fallback: Set<String>) -> Bool {
+        let length = span.end - span.start
+        if length > 0, length <= ShortWordTable<Bool>.maxLength, span.start >= 0, span.end <= scalars.count,
+            (span.start..<span.end).allSatisfy({ scalars[$0].value < 0x80 })
+        {
+            return table.contains(length: length) { lowercasedASCII(at: span.start + $0) }
+        }
+        return fallback.contains(text(of: span).lowercased())
     }
 }

@@ -74,16 +74,21 @@ extension ScalarText {
         withASCIIBytes { bytes in
             guard let base = bytes.baseAddress else { return }
             let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             let patternA = ones &* UInt64(a)
             let patternB = ones &* UInt64(b)
+            /// The high bit of each zero byte of `x`, of no other (adding 0x7F to the low seven bits
+            /// sets the high bit of every byte but a zero one, without carrying into the next).
+            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
             var offset = 0
             while offset + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                let x = word ^ patternA
-                let y = word ^ patternB
-                if ((x &- ones) & ~x & high) | ((y &- ones) & ~y & high) != 0 {
-                    for index in offset..<(offset + 8) where bytes[index] == a || bytes[index] == b { result.append(index) }
+                // Safe: the eight bytes read, offset..<offset + 8, lie inside the buffer.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                // The bytes equal to `a` or `b`, lowest (first) first.
+                var hits = zeroBytes(word ^ patternA) | zeroBytes(word ^ patternB)
+                while hits != 0 {
+                    result.append(offset + hits.trailingZeroBitCount / 8)
+                    hits &= hits &- 1
                 }
                 offset += 8
             }

@@ -23,6 +23,10 @@ struct QuoteRules {
     /// Words that may stand between a speaker and a verb after it ("Trump later said").
     static let adverbs: Set<String> = ["also", "later", "then", "once", "again", "previously", "recently", "has", "had",
                                        "have", "would", "will", "often", "repeatedly", "simply", "just", "quickly", "further"]
+    /// `verbs` for lookups by bytes.
+    static let verbTable = ShortWordTable<Bool>(verbs)
+    /// `adverbs` for lookups by bytes.
+    static let adverbTable = ShortWordTable<Bool>(adverbs)
     /// Words after a verb that end the search for an inverted speaker ("said in", "told the").
     static let prepositions: Set<String> = ["for", "of", "to", "with", "from", "at", "in", "on", "about", "that", "by",
                                            "after", "before", "during", "when", "as", "while", "this", "last", "on"]
@@ -146,7 +150,7 @@ struct QuoteRules {
         // The quote ends its clause: a comma, "?", "!" or dash inside or right after the closing mark.
         guard endsClause(quote) else { return nil }
         let words = wordSpans(from: quote.close + 1, to: min(limit, quote.close + 160), max: 8)
-        guard let verbPosition = words.firstIndex(where: { Self.verbs.contains(context.text(of: $0).lowercased()) }) else {
+        guard let verbPosition = words.firstIndex(where: { isVerb($0) }) else {
             return nil
         }
         let verb = words[verbPosition]
@@ -155,7 +159,7 @@ struct QuoteRules {
         if verbPosition > 0, let speaker = subject(endingBefore: verb, from: quote.close + 1, words: Array(words[..<verbPosition]), quotes: quotes) {
             return (speaker, verb)
         }
-        if verbPosition == 0 || words[..<verbPosition].allSatisfy({ Self.adverbs.contains(context.text(of: $0).lowercased()) }),
+        if verbPosition == 0 || words[..<verbPosition].allSatisfy({ isAdverb($0) }),
             let speaker = inverted(after: verb, limit: limit, quotes: quotes)
         {
             return (speaker, verb)
@@ -177,7 +181,7 @@ struct QuoteRules {
             start -= 1
         }
         let words = wordSpans(from: start, to: quote.open, max: 40)
-        guard let verbPosition = words.lastIndex(where: { Self.verbs.contains(context.text(of: $0).lowercased()) }),
+        guard let verbPosition = words.lastIndex(where: { isVerb($0) }),
             words.count - verbPosition <= 7
         else { return nil }
         let verb = words[verbPosition]
@@ -222,7 +226,7 @@ struct QuoteRules {
     func subject(endingBefore verb: TextSpan, from start: Int, words: [TextSpan], quotes: [Quotation]) -> Entity? {
         var end = verb.start
         var position = words.count - 1
-        while position >= 0, Self.adverbs.contains(context.text(of: words[position]).lowercased()) {
+        while position >= 0, isAdverb(words[position]) {
             end = words[position].start
             position -= 1
         }
@@ -247,8 +251,7 @@ struct QuoteRules {
         var phrase: [Entity] = []
         var cursor = verb.end
         for entity in context.entities where entity.span.start >= verb.end && entity.span.end <= limit {
-            let between = context.words(cursor, entity.span.start)
-            guard between.count <= 4, !containsBreak(cursor, entity.span.start),
+            guard let between = context.words(cursor, entity.span.start, atMost: 4), !containsBreak(cursor, entity.span.start),
                 !between.contains(where: { Self.prepositions.contains($0) })
             else { break }
             phrase.append(entity)
@@ -299,6 +302,12 @@ struct QuoteRules {
 
     /// Whether a verb stands between two offsets (for a quote split by its attribution).
     func hasVerb(from start: Int, to end: Int) -> Bool {
-        wordSpans(from: start, to: end, max: 9).contains { Self.verbs.contains(context.text(of: $0).lowercased()) }
+        wordSpans(from: start, to: end, max: 9).contains { isVerb($0) }
     }
+
+    /// Whether the word at `span` is one of `verbs` (lower-cased).
+    func isVerb(_ span: TextSpan) -> Bool { context.isWord(span, in: Self.verbTable, fallback: Self.verbs) }
+
+    /// Whether the word at `span` is one of `adverbs` (lower-cased).
+    func isAdverb(_ span: TextSpan) -> Bool { context.isWord(span, in: Self.adverbTable, fallback: Self.adverbs) }
 }

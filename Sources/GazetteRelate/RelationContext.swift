@@ -4,7 +4,9 @@ import GazetteGazetteer
 /// A document seen by the relation rules: its text as scalars, entities, tokens and the gazetteer.
 /// A class, so that the rules share one context without copying (and retaining) its fields.
 final class RelationContext {
-    let document: Document
+    /// The document's sentences and tokens (the document itself is not kept: a copy retains every field).
+    let sentences: [TextSpan]
+    let tokens: [Token]
     let gazetteer: Gazetteer
     let asOf: String
     /// Whether `asOf` is the article's own date; when it is not, offices of any time count (`offices(of:role:)`).
@@ -19,15 +21,20 @@ final class RelationContext {
         var counts: [String: Int] = [:]
         var inTitle: Set<String> = []
         // The title paragraph ends at the first line break.
-        var firstBreak = 0
-        while firstBreak < scalars.count, scalars[firstBreak] != "\n" { firstBreak += 1 }
-        for entity in entities where entity.type == .country {
-            guard let kb = entity.kb else { continue }
+        let firstBreak = scalars.firstLineBreak(from: 0, limit: scalars.count)
+        // By index: the mentions are not copied, only their kb read.
+        for index in entities.indices where entities[index].type == .country {
+            guard let kb = entities[index].kb else { continue }
             counts[kb, default: 0] += 1
-            if entity.span.end <= firstBreak { inTitle.insert(kb) }
+            if entities[index].span.end <= firstBreak { inTitle.insert(kb) }
         }
         return (counts, inTitle)
     }()
+    /// The countries of `countryMentions` (by kb) with their counts, the most mentioned first (ties by kb),
+    /// ranked when first asked for.
+    lazy var countryRanking: [(key: String, value: Int)] = countryMentions.counts.sorted {
+        $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+    }
     /// The document's direct quotations, found when first asked for.
     lazy var quotations: [Quotation] = QuotationScanner.quotations(in: scalars)
     /// Where each sentence's mentions start: sentence `s` holds positions `mentionStarts[s]..<mentionStarts[s + 1]`,
@@ -38,7 +45,8 @@ final class RelationContext {
     private let mentionOrder: [Int]?
 
     init(document: Document, gazetteer: Gazetteer, asOf: String, dated: Bool = true) {
-        self.document = document
+        sentences = document.sentences
+        tokens = document.tokens
         self.gazetteer = gazetteer
         self.asOf = asOf
         self.dated = dated
@@ -262,6 +270,14 @@ final class RelationContext {
         return Self.words(text(start, end))
     }
 
+    /// `words(start, end)` when there are at most `limit` words, else nil; in ASCII text the words are
+    /// counted first and not built when there are more (a gap between two mentions may be long).
+    func words(_ start: Int, _ end: Int, atMost limit: Int) -> [String]? {
+        if scalars.isASCII, wordCount(start, end, limit: limit + 1) > limit { return nil }
+        let words = words(start, end)
+        return words.count <= limit ? words : nil
+    }
+
     /// `words(start, end).last`, without building strings for the other words of ASCII text.
     func lastWord(_ start: Int, _ end: Int) -> String? {
         var last: Range<Int>?
@@ -382,19 +398,21 @@ final class RelationContext {
     /// before it, then the first after it; names before demonyms.
     func bestMention(of kb: String, near person: Entity) -> Entity? {
         // A metonym ("the White House" for the United States) is no mention of the country as a place.
-        let mentions = entities.filter { $0.kb == kb || ($0.refersTo == kb && $0.type == .country) }
-        let named = mentions.filter { $0.form == .name }
+        // Indices in `entities`: the mentions are read in place and only the one chosen is copied.
+        let entities = entities
+        let mentions = entities.indices.filter { entities[$0].kb == kb || (entities[$0].refersTo == kb && entities[$0].type == .country) }
+        let named = mentions.filter { entities[$0].form == .name }
         for pool in [named, mentions] {
-            if let same = pool.first(where: { $0.sentence == person.sentence }) { return same }
-            if let before = pool.last(where: { $0.span.end <= person.span.start }) { return before }
-            if let after = pool.first { return after }
+            if let same = pool.first(where: { entities[$0].sentence == person.sentence }) { return entities[same] }
+            if let before = pool.last(where: { entities[$0].span.end <= person.span.start }) { return entities[before] }
+            if let after = pool.first { return entities[after] }
         }
         return nil
     }
 
     /// The span of a sentence.
     func sentence(_ index: Int) -> TextSpan? {
-        index < document.sentences.count ? document.sentences[index] : nil
+        index < sentences.count ? sentences[index] : nil
     }
 }
 
@@ -431,12 +449,11 @@ struct ScalarText: RandomAccessCollection {
     /// The offset of the first line break in `start..<limit`, else `limit` (or `start` when it is past `limit`);
     /// `limit` is at most `count`. Reads the bytes or scalars directly, without a test per scalar of which they are.
     func firstLineBreak(from start: Int, limit: Int) -> Int {
+        guard start < limit else { return start }
+        // `start..<limit` lies inside the text (`limit` is at most `count`).
+        if isASCII { return bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0x0A, in: $0, from: start, to: limit) } }
         var index = start
-        if isASCII {
-            while index < limit, bytes[index] != 0x0A { index += 1 }
-        } else {
-            while index < limit, decoded[index] != "\n" { index += 1 }
-        }
+        while index < limit, decoded[index] != "\n" { index += 1 }
         return index
     }
 
@@ -486,9 +503,14 @@ extension RelationContext {
     /// archive without dates): every office the person held, when all of them were of one country or
     /// organisation; none when they were of several, since the title alone cannot choose.
     func offices(of person: String, where filter: (Office) -> Bool) -> (referred: [Office], ever: Bool) {
+        if dated { return (gazetteer.offices(of: person, on: asOf).filter(filter), everHeld(person, where: filter)) }
         let ever = gazetteer.offices(of: person).filter(filter)
-        if dated { return (gazetteer.offices(of: person, on: asOf).filter(filter), !ever.isEmpty) }
         let places = Set(ever.map(\.of))
         return (places.count == 1 ? ever : [], !ever.isEmpty)
+    }
+
+    /// Whether the person ever held an office that passes `filter`: `offices(of:where:).ever` alone.
+    func everHeld(_ person: String, where filter: (Office) -> Bool) -> Bool {
+        gazetteer.offices(of: person).contains(where: filter)
     }
 }

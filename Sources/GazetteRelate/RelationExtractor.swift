@@ -30,7 +30,9 @@ public struct RelationExtractor: Sendable {
     public func extract(_ document: inout Document, asOf: String, dated: Bool = true, options: RelationOptions = RelationOptions()) {
         // Every relation's head can speak: a person (titles, speech, the gazetteer), a named country
         // (membership, speech) or an organisation (speech). Without one, no rule can fire.
-        guard document.entities.contains(where: { SpeechRules.canSpeak($0.type, $0.form) }) else {
+        // By index: the mentions' fields are read in place, not copied.
+        let entities = document.entities
+        guard entities.indices.contains(where: { SpeechRules.canSpeak(entities[$0].type, entities[$0].form) }) else {
             document.relations = []
             return
         }

@@ -38,6 +38,10 @@ struct SpeechRules {
     /// What ends a reported clause: a contrast or a new clause.
     static let clauseEnds: [[Unicode.Scalar]] = [", but ", ", while ", ", whereas ", ", though ", ", although ", "; ",
                                                  ", maar ", ", terwijl ", ", hoewel "].map { Array($0.unicodeScalars) }
+    /// `clauseEnds` as bytes, for ASCII text (every marker is ASCII).
+    static let asciiClauseEnds: [[UInt8]] = clauseEnds.map { marker in marker.map { UInt8(ascii: $0) } }
+    /// The length in bytes of the longest coordinator.
+    static let longestCoordinator = coordinators.map(\.utf8.count).max() ?? 0
 
     /// A token of a sentence with a speech trigger.
     struct Word {
@@ -94,9 +98,9 @@ struct SpeechRules {
     /// Finds the statements of every sentence, in order. `general` takes the path for tokens in any
     /// order even when they come sentence by sentence (for tests).
     mutating func collect(into builder: inout RelationBuilder, general: Bool = false) {
-        let tokens = context.document.tokens
+        let tokens = context.tokens
         guard !tokens.isEmpty else { return }
-        let sentenceCount = context.document.sentences.count
+        let sentenceCount = context.sentences.count
         // A speaker is a speaker-capable mention of the sentence or a person of the previous one
         // (a pronoun's antecedent). A sentence without either gives a statement only with speakers
         // carried over from an earlier verb, so only the others are searched for triggers.
@@ -152,9 +156,10 @@ struct SpeechRules {
                     var found = false
                     for index in range {
                         let start = tokens[index].utf8Start
-                        let length = tokens[index].utf8End - start
-                        guard length <= 14, start >= 0, start + length <= utf8.count,
-                            let classes = table.value(length: length, byte: { ASCII.lowercased(utf8[start + $0]) })
+                        let end = tokens[index].utf8End
+                        // A token of 1...14 bytes inside the text (one unsigned test for the length).
+                        guard start >= 0, end <= utf8.count, UInt(bitPattern: end &- start &- 1) < 14,
+                            let classes = table.value(length: end &- start, byte: { ASCII.lowercased(utf8[start &+ $0]) })
                         else { continue }
                         triggers[index - range.lowerBound] = classes
                         found = true
@@ -176,8 +181,8 @@ struct SpeechRules {
 
     /// `collect(into:)` for tokens in any order: every sentence's tokens in the order of the token array.
     mutating func collectInAnyOrder(into builder: inout RelationBuilder, mayHaveSpeaker: [Bool]) {
-        let tokens = context.document.tokens
-        let sentenceCount = context.document.sentences.count
+        let tokens = context.tokens
+        let sentenceCount = context.sentences.count
         // Look up their tokens in the small table of triggers (its screen turns most words away);
         // only sentences with a trigger get word lists. Other classes are looked up when asked for.
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
@@ -266,13 +271,13 @@ struct SpeechRules {
 
     /// A token's classes among `SpeechWordClass.triggers` (none for tokens over 14 bytes).
     func triggers(ofToken index: Int) -> SpeechWordClass {
-        Self.triggers(of: context.document.tokens[index], utf8: context.utf8, table: triggerTable)
+        Self.triggers(of: context.tokens[index], utf8: context.utf8, table: triggerTable)
     }
 
     /// All the classes of a word: its token's lower-cased bytes in the full table (none for tokens
     /// over 14 bytes).
     func classes(of word: Word) -> SpeechWordClass {
-        let token = context.document.tokens[word.index]
+        let token = context.tokens[word.index]
         let start = token.utf8Start
         let length = token.utf8End - start
         guard length <= 14 else { return [] }
@@ -399,7 +404,9 @@ struct SpeechRules {
         }
         guard commas.count >= 2 else { return nil }
         let middle = TextSpan(start: commas.secondLast + 1, end: commas.last)
-        if context.entities.contains(where: { $0.type == .person && middle.contains($0.span) }),
+        // By index: the mentions' fields are read in place, not copied.
+        let entities = context.entities
+        if entities.indices.contains(where: { entities[$0].type == .person && middle.contains(entities[$0].span) }),
             context.wordCount(middle.start, middle.end, limit: 6) <= 5,
             let speakers = speakers(in: middle, sentence: sentence)
         {
@@ -443,20 +450,7 @@ struct SpeechRules {
 
     /// Whether a byte occurs between two offsets, eight bytes at a time.
     static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
-        var offset = start
-        while offset + 8 <= end {
-            // A byte equal to `byte` is a zero byte of `word`.
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ pattern
-            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
-            offset += 8
-        }
-        while offset < end {
-            if bytes[offset] == byte { return true }
-            offset += 1
-        }
-        return false
+        start < end && ByteSearch.firstOffset(of: byte, in: bytes, from: start, to: end) < end
     }
 
     /// The speakers named in one segment of the clause before a verb, as `subject(before:from:sentence:)`
@@ -585,13 +579,16 @@ struct SpeechRules {
         if context.scalars.isASCII, span.start >= 0, span.start <= span.end, span.end <= context.utf8.count {
             // ASCII text: straight quotes only.
             context.utf8.withUnsafeBufferPointer { bytes in
-                for offset in span.start..<span.end where bytes[offset] == 0x22 {
+                // From quotation mark to quotation mark: most sentences have none.
+                var offset = ByteSearch.firstOffset(of: 0x22, in: bytes, from: span.start, to: span.end)
+                while offset < span.end {
                     if let start = open {
                         result.append(TextSpan(start: start + 1, end: offset))
                         open = nil
                     } else {
                         open = offset
                     }
+                    offset = ByteSearch.firstOffset(of: 0x22, in: bytes, from: offset + 1, to: span.end)
                 }
             }
             return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }
@@ -700,37 +697,40 @@ struct SpeechRules {
     }
 
     /// `clause(from:to:)`'s end for a valid, non-empty range of ASCII text, on its bytes: the first
-    /// clause end marker, then a second speech verb joined by a coordinator.
+    /// clause end marker, then a second speech verb joined by a coordinator. `clauseEnd(from:to:)`
+    /// is the reference; this reads the bytes once, the words up to the first marker.
     func asciiClauseEnd(from start: Int, to end: Int) -> Int {
-        let markers = Self.clauseEnds
+        let markers = Self.asciiClauseEnds
+        let longestCoordinator = Self.longestCoordinator
         return context.utf8.withUnsafeBufferPointer { bytes in
-            var end = end
-            search: for offset in start..<end where bytes[offset] == 0x2C || bytes[offset] == 0x3B {
-                for marker in markers where marker[0].value == UInt32(bytes[offset]) && offset + marker.count <= end {
-                    if zip(marker.indices, marker).allSatisfy({ UInt32(bytes[offset + $0]) == $1.value }) {
-                        end = offset
-                        break search
-                    }
-                }
-            }
             // The length of the previous word when it is "but", "and", "maar" or "en".
             var coordinatorLength: Int?
-            var wordStart = -1
-            for offset in start...end {
-                let byte = offset < end ? bytes[offset] : 0x20
-                if ASCII.isLetter(UInt32(byte)) {
-                    if wordStart < 0 { wordStart = offset }
-                } else if wordStart >= 0 {
+            var offset = start
+            while true {
+                // A word: the run of letters from `offset` (none when a non-letter stands there).
+                let wordStart = offset
+                while offset < end, ASCII.isLetter(UInt32(bytes[offset])) { offset += 1 }
+                if offset > wordStart {
                     let length = offset - wordStart
-                    let classes = SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(bytes[wordStart + $0]) }
+                    // Only a short word can be a coordinator, and a speech verb counts only after one:
+                    // other words are not looked up.
+                    let asked = length <= longestCoordinator || (coordinatorLength != nil && wordStart - start > 10)
+                    let classes = asked ? SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(bytes[wordStart + $0]) } : []
                     if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
                         return wordStart - coordinatorLength - 1
                     }
                     coordinatorLength = classes.contains(.coordinator) ? length : nil
-                    wordStart = -1
                 }
+                guard offset < end else { return end }
+                // The first clause end marker ends the clause (every marker starts with "," or ";").
+                let byte = bytes[offset]
+                if byte == 0x2C || byte == 0x3B, markers.contains(where: { marker in
+                    marker[0] == byte && offset + marker.count <= end && marker.indices.allSatisfy { bytes[offset + $0] == marker[$0] }
+                }) {
+                    return offset
+                }
+                offset += 1
             }
-            return end
         }
     }
 

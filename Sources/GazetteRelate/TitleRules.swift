@@ -59,10 +59,14 @@ struct TitleRules {
         }
         func span(_ index: Int) -> TextSpan { entities[index].span }
         func type(_ index: Int) -> EntityType { entities[index].type }
-        func gap(_ left: Int, _ right: Int) -> [String] { context.words(span(left).end, span(right).start) }
-        func isOf(_ words: [String]) -> Bool {
+        /// The words between two mentions when there are at most `limit`, else nil.
+        func gap(_ left: Int, _ right: Int, atMost limit: Int) -> [String]? {
+            context.words(span(left).end, span(right).start, atMost: limit)
+        }
+        func isOf(_ words: [String]?) -> Bool {
             // "of France", "of the United States", "of independent Ghana", "of the Republic of Kazakhstan".
-            !words.isEmpty && Self.of.contains(words[0]) && words.count <= 5
+            guard let words else { return false }
+            return !words.isEmpty && Self.of.contains(words[0]) && words.count <= 5
                 && words.dropFirst().filter { !Self.determiners.contains($0) && !Self.stateWords.contains($0) }.count <= 1
         }
         func isQualifier(_ index: Int?) -> Bool {
@@ -77,8 +81,7 @@ struct TitleRules {
             var evidenceEnd = span(person).end
             var past = false
             if let candidate = entity(-2), isQualifier(candidate) {
-                let words = gap(candidate, role)
-                if words.count <= 2, !context.containsComma(span(candidate).end, span(role).start),
+                if let words = gap(candidate, role, atMost: 2), !context.containsComma(span(candidate).end, span(role).start),
                     words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
                 {
                     qualifier = candidate
@@ -87,7 +90,7 @@ struct TitleRules {
                 }
             }
             if qualifier == nil, let candidate = entity(1), isQualifier(candidate),
-                isOf(gap(person, candidate)) || span(person).contains(span(candidate))
+                isOf(gap(person, candidate, atMost: 5)) || span(person).contains(span(candidate))
             {
                 qualifier = candidate
                 evidenceEnd = span(candidate).end
@@ -100,8 +103,8 @@ struct TitleRules {
         // "the first prime minister of Siam was Phraya Manopakorn".
         if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), type(role) == .role,
             context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start)
-                || Self.isFrontedCopula(gap(qualifier, person)),
-            isOf(gap(role, qualifier))
+                || Self.isFrontedCopula(gap(qualifier, person, atMost: 1) ?? []),
+            isOf(gap(role, qualifier, atMost: 5))
         {
             return Title(person: person, role: role, qualifier: qualifier,
                          evidence: TextSpan(start: span(role).start, end: span(person).end), past: false, confidence: 0.9)
@@ -122,8 +125,9 @@ struct TitleRules {
             if type(first) == .role {
                 role = first
             } else if isQualifier(first), let next = entity(2), type(next) == .role {
-                let words = gap(first, next)
-                if words.count <= 2, words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) }) {
+                if let words = gap(first, next, atMost: 2),
+                    words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
+                {
                     qualifier = first
                     role = next
                     past = words.contains { Self.pastModifiers.contains($0) }
@@ -133,7 +137,7 @@ struct TitleRules {
             }
             guard let role else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
             var end = span(role).end
-            if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after)) {
+            if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after, atMost: 5)) {
                 qualifier = after
                 end = span(after).end
             }

@@ -181,19 +181,56 @@ struct SpeechSubjectTests {
 @Suite("Byte search")
 struct ByteSearchTests {
     @Test func findsAByteWhereAScanDoes() {
-        let texts = ["", "\"", "abcdefgh\"", "abcdefghijklmnop", "a\"cdefghijklmnopq\"", "\u{7F}\u{80}\"\u{22}\u{A2}\u{2222}x\"y", "\"\"\"\"\"\"\"\"\""]
+        let texts = ["", "\"", "abcdefgh\"", "abcdefghijklmnop", "abcdefg\"\"ijklmnop\"rst\n", "\n\n\nabcdefghijklmnopqrstu\n",
+                     "a\"cdefghijklmnopq\"", "\u{7F}\u{80}\"\u{22}\u{A2}\u{2222}x\"y", "\"\"\"\"\"\"\"\"\""]
         for text in texts {
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { buffer in
                 for start in 0...bytes.count {
                     for end in start...bytes.count {
-                        for byte: UInt8 in [0x22, 0x2C, 0x80, 0xA2, 0x00] {
+                        for byte: UInt8 in [0x22, 0x2C, 0x80, 0xA2, 0x00, 0x0A] {
                             #expect(SpeechRules.contains(byte, in: buffer, from: start, to: end) == bytes[start..<end].contains(byte))
+                            #expect(ByteSearch.firstOffset(of: byte, in: buffer, from: start, to: end)
+                                == ((start..<end).first { bytes[$0] == byte } ?? end))
                         }
                     }
                 }
             }
+            for (a, b): (UInt8, UInt8) in [(0x22, 0x0A), (0x80, 0x00), (0xA2, 0x22)] {
+                #expect(ScalarText(ascii: bytes).asciiOffsets(of: a, or: b) == bytes.indices.filter { bytes[$0] == a || bytes[$0] == b })
+            }
         }
+    }
+}
+
+/// The one-pass clause end on the bytes of ASCII text against `clauseEnd(from:to:)`, the scalar
+/// version, from every token of every sentence to the sentence's end.
+@Suite("Clause ends")
+struct ClauseEndTests {
+    static let texts = [
+        "Talks\nMerkel said the talks would resume, but warned that it would take time, and said so.",
+        "Talks\nMerkel said the talks and the treaty, while useful, would resume and added that it would; she said and stated it.",
+        "Talks\nSchoof zei dat het kabinet, maar ook de Kamer, het eens was en verklaarde dat; hij zei het, hoewel niet graag.",
+    ]
+
+    @Test func oneByteReadAsTheScalarVersion() throws {
+        var documents = Array(SpeechPathTests.documents.prefix(40))
+        for text in Self.texts + SpeechPathTests.texts { documents.append(try Repository.annotate(text)) }
+        var checked = 0
+        for document in documents {
+            let context = RelationContext(document: document, gazetteer: Repository.resources.gazetteer, asOf: "2025-09-04")
+            guard context.scalars.isASCII else { continue }
+            let rules = SpeechRules(context: context)
+            for token in document.tokens {
+                guard let sentence = context.sentence(token.sentence), token.span.start < sentence.end else { continue }
+                for end in [sentence.end, max(token.span.start + 1, sentence.end - 7)] {
+                    #expect(rules.asciiClauseEnd(from: token.span.start, to: end) == rules.clauseEnd(from: token.span.start, to: end),
+                            "\(document.id) \(token.span.start)..<\(end)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
     }
 }
 
