@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level tests on UTF-8 text that several stages share.
 public enum ASCIIBytes {
     /// Space, tab, line feed, vertical tab, form feed or carriage return: the ASCII bytes with the
@@ -21,5 +27,18 @@ public enum ASCIIBytes {
             index += 1
         }
         return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The offset of the first `byte` in `start..<end` of `bytes`, else `end` (an empty or reversed range gives
+    /// `end`). The C library's `memchr` does the scan (vectorised), for the scans of ASCII text that look for a
+    /// rare byte (a quotation mark, a line break) among many others.
+    ///
+    /// Reference: `(start..<end).first { bytes[$0] == byte } ?? end`.
+    public static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard start < end, let base = bytes.baseAddress else { return end }
+        precondition(start >= 0 && end <= bytes.count, "range outside the buffer")
+        // Safety: start..<end lies inside the buffer (checked above), so memchr reads only its bytes.
+        guard let found = memchr(base + start, Int32(byte), end - start) else { return end }
+        return start + (UnsafeRawPointer(found) - UnsafeRawPointer(base + start))
     }
 }

@@ -451,7 +451,7 @@ struct ScalarText: RandomAccessCollection {
     func firstLineBreak(from start: Int, limit: Int) -> Int {
         guard start < limit else { return start }
         // `start..<limit` lies inside the text (`limit` is at most `count`).
-        if isASCII { return bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0x0A, in: $0, from: start, to: limit) } }
+        if isASCII { return bytes.withUnsafeBufferPointer { ASCIIBytes.firstOffset(of: 0x0A, in: $0, from: start, to: limit) } }
         var index = start
         while index < limit, decoded[index] != "\n" { index += 1 }
         return index

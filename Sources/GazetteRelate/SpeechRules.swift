@@ -450,7 +450,7 @@ struct SpeechRules {
 
     /// Whether a byte occurs between two offsets, eight bytes at a time.
     static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        start < end && ByteSearch.firstOffset(of: byte, in: bytes, from: start, to: end) < end
+        start < end && ASCIIBytes.firstOffset(of: byte, in: bytes, from: start, to: end) < end
     }
 
     /// The speakers named in one segment of the clause before a verb, as `subject(before:from:sentence:)`
@@ -580,7 +580,7 @@ struct SpeechRules {
             // ASCII text: straight quotes only.
             context.utf8.withUnsafeBufferPointer { bytes in
                 // From quotation mark to quotation mark: most sentences have none.
-                var offset = ByteSearch.firstOffset(of: 0x22, in: bytes, from: span.start, to: span.end)
+                var offset = ASCIIBytes.firstOffset(of: 0x22, in: bytes, from: span.start, to: span.end)
                 while offset < span.end {
                     if let start = open {
                         result.append(TextSpan(start: start + 1, end: offset))
@@ -588,7 +588,7 @@ struct SpeechRules {
                     } else {
                         open = offset
                     }
-                    offset = ByteSearch.firstOffset(of: 0x22, in: bytes, from: offset + 1, to: span.end)
+                    offset = ASCIIBytes.firstOffset(of: 0x22, in: bytes, from: offset + 1, to: span.end)
                 }
             }
             return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }

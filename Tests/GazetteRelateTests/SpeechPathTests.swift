@@ -177,7 +177,7 @@ struct SpeechSubjectTests {
     }
 }
 
-/// The eight-bytes-at-a-time byte search against a plain scan, on every range.
+/// The memchr byte search (ASCIIBytes.firstOffset) against a plain scan, on every range.
 @Suite("Byte search")
 struct ByteSearchTests {
     @Test func findsAByteWhereAScanDoes() {
@@ -190,7 +190,7 @@ struct ByteSearchTests {
                     for end in start...bytes.count {
                         for byte: UInt8 in [0x22, 0x2C, 0x80, 0xA2, 0x00, 0x0A] {
                             #expect(SpeechRules.contains(byte, in: buffer, from: start, to: end) == bytes[start..<end].contains(byte))
-                            #expect(ByteSearch.firstOffset(of: byte, in: buffer, from: start, to: end)
+                            #expect(ASCIIBytes.firstOffset(of: byte, in: buffer, from: start, to: end)
                                 == ((start..<end).first { bytes[$0] == byte } ?? end))
                         }
                     }
