@@ -19,7 +19,7 @@ public final class EntityMatcher {
     var documentLanguages: UInt8 = 0xFF
 
     /// Capitalised words that follow titles without being names.
-    static let notNames: Set<String> = [
+    static let notNames: TokenWords = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
         "March", "April", "June", "July", "August", "September", "October", "November", "December", "The", "A",
         "An", "He", "She", "They", "It", "This", "That", "On", "In", "At", "And", "But", "Of", "For", "De", "Het",
@@ -29,7 +29,7 @@ public final class EntityMatcher {
     ]
 
     /// Lower-case particles that may stand inside a name ("Ursula von der Leyen").
-    static let nameParticles: Set<String> = ["von", "van", "der", "den", "de", "ter", "te", "la", "le", "du", "da", "di", "bin", "al", "el"]
+    static let nameParticles: TokenWords = ["von", "van", "der", "den", "de", "ter", "te", "la", "le", "du", "da", "di", "bin", "al", "el"]
 
     /// "e1" … "e1024", made once: string interpolation per entity is measurable at this speed.
     static let commonIDs: [String] = (1...1024).map { "e\($0)" }
@@ -495,9 +495,9 @@ public final class EntityMatcher {
     func titleFollows(_ position: Int, _ candidates: [Candidate], _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let candidate = candidates[position]
         var next = candidate.last + 1
-        guard next < tokens.count, Self.surface(tokens[next], utf8) == "," else { return false }
+        guard next < tokens.count, Self.isText(tokens[next], utf8, ",") else { return false }
         next += 1
-        if next < tokens.count, Self.appositionDeterminers.contains(String(Self.surface(tokens[next], utf8))) { next += 1 }
+        if next < tokens.count, Self.appositionDeterminers.contains(tokens[next], utf8) { next += 1 }
         for following in candidates[(position + 1)...].prefix(2) {
             guard following.first == next else { return false }
             // The type alone: copying the whole entry retains and releases all its strings.
@@ -512,17 +512,17 @@ public final class EntityMatcher {
     /// The `FormLanguages` mask of a Dutch document.
     static let dutchOnly = FormLanguages.documentMask("nl")
 
-    static let appositionDeterminers: Set<String> = ["the", "a", "an", "de", "het", "een", "The", "De", "Het"]
+    static let appositionDeterminers: TokenWords = ["the", "a", "an", "de", "het", "een", "The", "De", "Het"]
 
     /// Places that are also given names: before a capitalised word they start a person's name.
-    static let givenNameLike: Set<String> = [
+    static let givenNameLike: TokenWords = [
         "Chad", "Jordan", "Georgia", "India", "Israel", "Kenya", "Paris", "Florence", "Sydney", "Austin", "Victoria",
         "Regina", "Savannah", "Virginia", "Carolina", "Lincoln", "Chelsea", "Houston", "Dallas", "Phoenix", "Aurora",
         "Adelaide", "Madison", "Niger",
     ]
 
     /// Capitalised words after a place name that make it a feature, not the country or city.
-    static let geographicNouns: Set<String> = [
+    static let geographicNouns: TokenWords = [
         "River", "Valley", "Sea", "Lake", "Basin", "Delta", "Mountains", "Mountain", "Bay", "Gulf", "Strait", "Street",
         "Avenue", "Square", "Airport", "University", "College", "Tech", "State", "County", "Peach", "Rivier", "Meer",
         "Vallei", "Straat", "Plein",
@@ -537,7 +537,7 @@ public final class EntityMatcher {
     /// Whether a word is one of `geographicNouns`.
     static func isGeographicNoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         geographicNounLengths.contains(token.utf8End - token.utf8Start)
-            && geographicNouns.contains(String(surface(token, utf8)))
+            && geographicNouns.contains(token, utf8)
     }
 
     /// Whether a token's first byte is "A"…"Z".
@@ -546,9 +546,9 @@ public final class EntityMatcher {
         (0x41...0x5A).contains(utf8[token.utf8Start])
     }
 
-    static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
+    static let months: TokenWords = ["January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December"]
-    static let dateWords: Set<String> = ["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next",
+    static let dateWords: TokenWords = ["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next",
                                          "this", "of", "from", "through", "before", "after", "during", "till", "In",
                                          "On", "Since", "Until", "By", "Early", "Late", "Last", "Next", "This", "From"]
 
@@ -556,11 +556,11 @@ public final class EntityMatcher {
     static func isDateContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every month starts with an ASCII capital: other words are rejected on their first byte, without a string.
         guard candidate.first == candidate.last, startsWithASCIICapital(tokens[candidate.first], utf8),
-            months.contains(String(surface(tokens[candidate.first], utf8)))
+            months.contains(tokens[candidate.first], utf8)
         else {
             return false
         }
-        if candidate.first > 0, dateWords.contains(String(surface(tokens[candidate.first - 1], utf8))) { return true }
+        if candidate.first > 0, dateWords.contains(tokens[candidate.first - 1], utf8) { return true }
         if candidate.last + 1 < tokens.count, tokens[candidate.last + 1].kind == .number { return true }
         return false
     }
@@ -585,7 +585,8 @@ public final class EntityMatcher {
 
     /// Persons the gazetteer does not know, named right after a title ("top negotiator Witkoff").
     func titlePatternPersons(tokens: [Token], entities: [Entity], cueEnds: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        guard !cueEnds.isEmpty || entities.contains(where: { $0.type == .role }) else { return [] }
+        // By index, not `contains(where:)`: that copies each entity, retaining and releasing all its strings.
+        guard !cueEnds.isEmpty || entities.indices.contains(where: { entities[$0].type == .role }) else { return [] }
         var covered = [Bool](repeating: false, count: tokens.count)
         var roleEnds: [Int] = []
         var entityIndex = 0
@@ -606,7 +607,7 @@ public final class EntityMatcher {
                 let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: roleEnd + 9)
             else { continue }
             // "Premier League": a name ending in an institution word is not a person's.
-            if Self.institutionWords.contains(String(Self.surface(tokens[last], utf8))) { continue }
+            if Self.institutionWords.contains(tokens[last], utf8) { continue }
             let text = Self.text(tokens, first, last, utf8)
             result.append(Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
@@ -648,7 +649,7 @@ public final class EntityMatcher {
             lowercase = true
             break
         }
-        return lowercase && !notNames.contains(String(surface(token, utf8)))
+        return lowercase && !notNames.contains(token, utf8)
     }
 
     /// Whether a word looks like a name: a capital, more than one character, some lower case,

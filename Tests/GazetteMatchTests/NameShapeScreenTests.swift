@@ -19,7 +19,7 @@ struct NameShapeScreenTests {
     /// `shapeText` gives a token's text whenever it is a particle, a suffix, a number or an initial.
     @Test func shapeTextKeepsEveryComparedWord() throws {
         let document = try Self.segmented()
-        let words = EntityMatcher.nameParticles.union(PersonNameShape.generational).union(PersonNameShape.regnal)
+        let words = EntityMatcher.nameParticles.words.union(PersonNameShape.generational).union(PersonNameShape.regnal)
         var copy = document.text
         copy.withUTF8 { utf8 in
             for token in document.tokens {
