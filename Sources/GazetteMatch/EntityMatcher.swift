@@ -683,6 +683,30 @@ public final class EntityMatcher {
         return widened
     }
 
+    /// The number of words of a text split on the space byte (empty words left out), and the bytes of
+    /// its last two: `utf8.split(separator: 0x20)` without an array of slices.
+    static func lastTwoWords(_ text: String) -> (count: Int, last: [UInt8]?, beforeLast: [UInt8]?) {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var count = 0
+            var last: Range<Int>?
+            var beforeLast: Range<Int>?
+            var position = 0
+            while position < utf8.count {
+                if utf8[position] == 0x20 {
+                    position += 1
+                    continue
+                }
+                let start = position
+                while position < utf8.count, utf8[position] != 0x20 { position += 1 }
+                count += 1
+                beforeLast = last
+                last = start..<position
+            }
+            return (count, last.map { Array(utf8[$0]) }, beforeLast.map { Array(utf8[$0]) })
+        }
+    }
+
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
     /// `grown` holds the starts of pattern persons that `extendingPersonNames` grew by a word: the word
     /// they ended in before is a surname of theirs too ("Hernandez" of "Arturo Hernandez Grisanti").
@@ -690,13 +714,12 @@ public final class EntityMatcher {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         // By index, not `for entity in`: copying an entity retains and releases all its strings.
         for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
-            // Split on the space byte: splitting the String compares Characters.
-            let words = entities[index].text.utf8.split(separator: 0x20)
+            let words = Self.lastTwoWords(entities[index].text)
             if let surname = words.last {
-                surnames.append((Array(surname), entities[index].canonical, entities[index].span.end))
+                surnames.append((surname, entities[index].canonical, entities[index].span.end))
             }
-            if words.count >= 3, grown.contains(entities[index].span.start) {
-                surnames.append((Array(words[words.count - 2]), entities[index].canonical, entities[index].span.end))
+            if words.count >= 3, let word = words.beforeLast, grown.contains(entities[index].span.start) {
+                surnames.append((word, entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }

@@ -62,9 +62,9 @@ extension EntityMatcher {
             for position in first...last { covered[position] = true }
         }
         for cue in cues where !covered[cue] {
-            let word = PersonNameShape.surface(tokens[cue], utf8)
-            if PersonNameShape.abbreviatedHonorifics.contains(word) {
-                guard PersonNameShape.isTightStop(cue + 1, tokens, utf8) || word.hasPrefix("M"),
+            if PersonNameShape.abbreviatedHonorifics.contains(tokens[cue], utf8) {
+                // Every honorific is ASCII: its first byte is its first character.
+                guard PersonNameShape.isTightStop(cue + 1, tokens, utf8) || utf8[tokens[cue].utf8Start] == UInt8(ascii: "M"),
                     case let first = PersonNameShape.skipHonorifics(from: cue, tokens, utf8), first > cue,
                     let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: first + 6)
                 else { continue }
@@ -79,7 +79,8 @@ extension EntityMatcher {
                 add(.person, cue + 1, last)
                 continue
             }
-            guard Self.speechCues.contains(word) else { continue }
+            guard Self.speechCues.contains(tokens[cue], utf8) else { continue }
+            let according = Self.isText(tokens[cue], utf8, "according")
             // Name runs, and whether one word is enough (right after a quote).
             var candidates: [(first: Int, last: Int, single: Bool)] = []
             // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
@@ -113,8 +114,8 @@ extension EntityMatcher {
             }
             // "said Elaine Kamarck", "according to Elaine Kamarck".
             var after = cue + 1
-            if word == "according", after < tokens.count, Self.isText(tokens[after], utf8, "to") { after += 1 }
-            if word != "according" || after == cue + 2, after < tokens.count,
+            if according, after < tokens.count, Self.isText(tokens[after], utf8, "to") { after += 1 }
+            if !according || after == cue + 2, after < tokens.count,
                 let last = PersonNameShape.nameEnd(from: after, tokens, utf8, covered: covered, limit: after + 6)
             {
                 candidates.append((after, last, false))
@@ -254,8 +255,7 @@ extension EntityMatcher {
                                into result: inout [Entity]) {
         let hashes = Self.leadershipNounHashes
         for index in cues where hashes.contains(tokens[index].keyHash) {
-            let word = PersonNameShape.surface(tokens[index], utf8)
-            guard Self.leadershipNouns.contains(word) else { continue }
+            guard Self.leadershipNouns.contains(tokens[index], utf8) else { continue }
             if index + 2 < tokens.count, Self.isText(tokens[index + 1], utf8, "of"),
                 let last = PersonNameShape.nameEnd(from: index + 2, tokens, utf8, covered: covered, limit: index + 8), last > index + 2
             {

@@ -105,3 +105,16 @@ struct TokenWordsTests {
         }
     }
 }
+
+extension TokenWordsTests {
+    /// The last two words found on the bytes are those of splitting the UTF-8 on spaces.
+    @Test func lastTwoWordsAgreeWithSplit() {
+        for text in ["", " ", "Witkoff", "Steve Witkoff", "  Arturo  Hernandez Grisanti ", "Erdoğan bin Salman", "a b c d"] {
+            let words = text.utf8.split(separator: 0x20)
+            let found = EntityMatcher.lastTwoWords(text)
+            #expect(found.count == words.count, "\(text)")
+            #expect(found.last == words.last.map(Array.init), "\(text)")
+            #expect(found.beforeLast == (words.count >= 2 ? Array(words[words.count - 2]) : nil), "\(text)")
+        }
+    }
+}
