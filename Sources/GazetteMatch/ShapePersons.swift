@@ -47,12 +47,11 @@ extension EntityMatcher {
     /// The persons and organisations found by shape in a document whose gazetteer entities are `entities`
     /// (sorted by span). Only tokens next to a speech cue or an honorific are looked at.
     /// `cues` are the tokens `NameShapeCues.speech` screened.
-    func shapePersons(tokens: [Token], entities: [Entity], cues screened: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        var cues = screened
-        guard !cues.isEmpty else { return [] }
+    func shapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        // Without a cue whose hash is a cue's or an honorific's, or a dash, nothing is found. Screened tokens that
+        // are none of them stay in the list: the loop below passes over them (they are no honorific, dash or cue).
         let cueHashes = Self.cueAndHonorificHashes
-        cues.removeAll { !cueHashes.contains(tokens[$0].keyHash) && !Self.isDash(tokens[$0], utf8) }
-        guard !cues.isEmpty else { return [] }
+        guard cues.contains(where: { cueHashes.contains(tokens[$0].keyHash) || Self.isDash(tokens[$0], utf8) }) else { return [] }
         var covered = Self.coveredTokens(tokens, by: entities)
         var result: [Entity] = []
         // Whether the sentence of the last name looked at is in title case: names of one sentence come together.
@@ -61,6 +60,8 @@ extension EntityMatcher {
             result.append(entity(type, tokens, first, last, utf8))
             for position in first...last { covered[position] = true }
         }
+        // Name runs, and whether one word is enough (right after a quote): one array for all cues.
+        var candidates: [(first: Int, last: Int, single: Bool)] = []
         for cue in cues where !covered[cue] {
             if PersonNameShape.abbreviatedHonorifics.contains(tokens[cue], utf8) {
                 // Every honorific is ASCII: its first byte is its first character.
@@ -81,8 +82,7 @@ extension EntityMatcher {
             }
             guard Self.speechCues.contains(tokens[cue], utf8) else { continue }
             let according = Self.isText(tokens[cue], utf8, "according")
-            // Name runs, and whether one word is enough (right after a quote).
-            var candidates: [(first: Int, last: Int, single: Bool)] = []
+            candidates.removeAll(keepingCapacity: true)
             // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
             if cue >= 2, !covered[cue - 1], PersonNameShape.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
                 candidates.append((cue - 1, cue - 1, true))
