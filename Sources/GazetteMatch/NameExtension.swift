@@ -106,16 +106,21 @@ extension EntityMatcher {
             return nil
         }
         let entries = compiled.entries
-        for entry in [candidate.entry] + candidate.alternatives {
+        func fullName(_ entry: Int32) -> Entity? {
             let id = Int(entry)
             guard let start = Self.givenNamesStart(before: candidate.first, canonical: entries[id].canonical, earliest: earliest,
                                                    tokens, utf8)
-            else { continue }
+            else { return nil }
             let text = Self.text(tokens, start, candidate.last, utf8)
             return Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[start].span.start, end: tokens[candidate.last].span.end),
                 text: text, kb: entries[id].kb, canonical: entries[id].canonical, wikidata: entries[id].wikidata,
                 sentence: tokens[start].sentence, source: "gazetteer", form: .name, refersTo: entries[id].refersTo)
+        }
+        // The candidate's entry, then the others of its span, without an array made to join them.
+        if let entity = fullName(candidate.entry) { return entity }
+        for entry in candidate.alternatives {
+            if let entity = fullName(entry) { return entity }
         }
         return nil
     }
