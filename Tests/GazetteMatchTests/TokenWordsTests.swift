@@ -118,3 +118,14 @@ extension TokenWordsTests {
         }
     }
 }
+
+extension TokenWordsTests {
+    /// The trimming shortcut of the trie builder agrees with `trimmingSpaces`.
+    @Test func formTrimmingAgreesWithTrimmingSpaces() {
+        let forms = ["", " ", "Lyon", " Lyon", "Lyon ", "\tLyon\n", "Salt Lake City", "\u{0600}1", "1\u{0600}", "\u{00A0}Gent",
+                     "Gent\u{00A0}", "e\u{301}", "Côte d’Ivoire", "\u{1C}A\u{1F}", "A\r\n", "\u{7F}x", "x\u{2003}", "O'Brien", "-", "a-"]
+        for form in forms {
+            #expect(TrieBuilder.trimmed(form).utf8.elementsEqual(form.trimmingSpaces.utf8), "\(form.unicodeScalars.map(\.value))")
+        }
+    }
+}
