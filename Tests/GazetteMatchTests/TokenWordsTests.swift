@@ -129,3 +129,15 @@ extension TokenWordsTests {
         }
     }
 }
+
+extension TokenWordsTests {
+    /// The possessive hash put together on the stack is the hash of the key's bytes followed by "'s".
+    @Test func possessiveHashIsTheHashOfTheKeyWithApostropheS() {
+        var table = VocabularyTable()
+        for key in ["ukraine", "a", "", "côte d'ivoire", "abcdefghijklmnopqrstuvwxyz", "x7"] {
+            let id = table.insert(key)
+            let expected = (Array(key.utf8) + Array("'s".utf8)).withUnsafeBufferPointer { KeyHash.of($0) }
+            #expect(table.possessiveHash(of: id) == expected, "\(key)")
+        }
+    }
+}
