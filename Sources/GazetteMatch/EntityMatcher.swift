@@ -19,7 +19,7 @@ public final class EntityMatcher {
     var documentLanguages: UInt8 = 0xFF
 
     /// Capitalised words that follow titles without being names.
-    static let notNames: Set<String> = [
+    static let notNames: TokenWords = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
         "March", "April", "June", "July", "August", "September", "October", "November", "December", "The", "A",
         "An", "He", "She", "They", "It", "This", "That", "On", "In", "At", "And", "But", "Of", "For", "De", "Het",
@@ -29,7 +29,7 @@ public final class EntityMatcher {
     ]
 
     /// Lower-case particles that may stand inside a name ("Ursula von der Leyen").
-    static let nameParticles: Set<String> = ["von", "van", "der", "den", "de", "ter", "te", "la", "le", "du", "da", "di", "bin", "al", "el"]
+    static let nameParticles: TokenWords = ["von", "van", "der", "den", "de", "ter", "te", "la", "le", "du", "da", "di", "bin", "al", "el"]
 
     /// "e1" … "e1024", made once: string interpolation per entity is measurable at this speed.
     static let commonIDs: [String] = (1...1024).map { "e\($0)" }
@@ -495,9 +495,9 @@ public final class EntityMatcher {
     func titleFollows(_ position: Int, _ candidates: [Candidate], _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let candidate = candidates[position]
         var next = candidate.last + 1
-        guard next < tokens.count, Self.surface(tokens[next], utf8) == "," else { return false }
+        guard next < tokens.count, Self.isText(tokens[next], utf8, ",") else { return false }
         next += 1
-        if next < tokens.count, Self.appositionDeterminers.contains(String(Self.surface(tokens[next], utf8))) { next += 1 }
+        if next < tokens.count, Self.appositionDeterminers.contains(tokens[next], utf8) { next += 1 }
         for following in candidates[(position + 1)...].prefix(2) {
             guard following.first == next else { return false }
             // The type alone: copying the whole entry retains and releases all its strings.
@@ -512,17 +512,17 @@ public final class EntityMatcher {
     /// The `FormLanguages` mask of a Dutch document.
     static let dutchOnly = FormLanguages.documentMask("nl")
 
-    static let appositionDeterminers: Set<String> = ["the", "a", "an", "de", "het", "een", "The", "De", "Het"]
+    static let appositionDeterminers: TokenWords = ["the", "a", "an", "de", "het", "een", "The", "De", "Het"]
 
     /// Places that are also given names: before a capitalised word they start a person's name.
-    static let givenNameLike: Set<String> = [
+    static let givenNameLike: TokenWords = [
         "Chad", "Jordan", "Georgia", "India", "Israel", "Kenya", "Paris", "Florence", "Sydney", "Austin", "Victoria",
         "Regina", "Savannah", "Virginia", "Carolina", "Lincoln", "Chelsea", "Houston", "Dallas", "Phoenix", "Aurora",
         "Adelaide", "Madison", "Niger",
     ]
 
     /// Capitalised words after a place name that make it a feature, not the country or city.
-    static let geographicNouns: Set<String> = [
+    static let geographicNouns: TokenWords = [
         "River", "Valley", "Sea", "Lake", "Basin", "Delta", "Mountains", "Mountain", "Bay", "Gulf", "Strait", "Street",
         "Avenue", "Square", "Airport", "University", "College", "Tech", "State", "County", "Peach", "Rivier", "Meer",
         "Vallei", "Straat", "Plein",
@@ -537,7 +537,7 @@ public final class EntityMatcher {
     /// Whether a word is one of `geographicNouns`.
     static func isGeographicNoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         geographicNounLengths.contains(token.utf8End - token.utf8Start)
-            && geographicNouns.contains(String(surface(token, utf8)))
+            && geographicNouns.contains(token, utf8)
     }
 
     /// Whether a token's first byte is "A"…"Z".
@@ -546,9 +546,9 @@ public final class EntityMatcher {
         (0x41...0x5A).contains(utf8[token.utf8Start])
     }
 
-    static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
+    static let months: TokenWords = ["January", "February", "March", "April", "May", "June", "July", "August",
                                       "September", "October", "November", "December"]
-    static let dateWords: Set<String> = ["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next",
+    static let dateWords: TokenWords = ["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next",
                                          "this", "of", "from", "through", "before", "after", "during", "till", "In",
                                          "On", "Since", "Until", "By", "Early", "Late", "Last", "Next", "This", "From"]
 
@@ -556,11 +556,11 @@ public final class EntityMatcher {
     static func isDateContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every month starts with an ASCII capital: other words are rejected on their first byte, without a string.
         guard candidate.first == candidate.last, startsWithASCIICapital(tokens[candidate.first], utf8),
-            months.contains(String(surface(tokens[candidate.first], utf8)))
+            months.contains(tokens[candidate.first], utf8)
         else {
             return false
         }
-        if candidate.first > 0, dateWords.contains(String(surface(tokens[candidate.first - 1], utf8))) { return true }
+        if candidate.first > 0, dateWords.contains(tokens[candidate.first - 1], utf8) { return true }
         if candidate.last + 1 < tokens.count, tokens[candidate.last + 1].kind == .number { return true }
         return false
     }
@@ -583,21 +583,36 @@ public final class EntityMatcher {
         return index + 1
     }
 
-    /// Persons the gazetteer does not know, named right after a title ("top negotiator Witkoff").
-    func titlePatternPersons(tokens: [Token], entities: [Entity], cueEnds: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        guard !cueEnds.isEmpty || entities.contains(where: { $0.type == .role }) else { return [] }
+    /// The tokens that the entity current in a walk over both lists overlaps (`covered`), and those that end
+    /// where a role ends (`roleEnds`); entities sorted by span.
+    static func coveredTokensAndRoleEnds(_ tokens: [Token], _ entities: [Entity]) -> (covered: [Bool], roleEnds: [Int]) {
         var covered = [Bool](repeating: false, count: tokens.count)
         var roleEnds: [Int] = []
         var entityIndex = 0
-        for (index, token) in tokens.enumerated() {
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
             while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
             // Past the last entity no token is covered.
             if entityIndex == entities.count { break }
-            if entities[entityIndex].span.overlaps(token.span) {
+            let span = entities[entityIndex].span
+            if span.overlaps(token.span) {
                 covered[index] = true
-                if entities[entityIndex].type == .role && entities[entityIndex].span.end == token.span.end { roleEnds.append(index) }
+                if entities[entityIndex].type == .role && span.end == token.span.end { roleEnds.append(index) }
             }
+            index += 1
+            // Tokens that end before the (non-empty) entity starts neither overlap it nor move past it: passed over
+            // without the tests above.
+            while index < tokens.count, span.start < span.end, tokens[index].span.end <= span.start { index += 1 }
         }
+        return (covered, roleEnds)
+    }
+
+    /// Persons the gazetteer does not know, named right after a title ("top negotiator Witkoff").
+    func titlePatternPersons(tokens: [Token], entities: [Entity], cueEnds: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        // By index, not `contains(where:)`: that copies each entity, retaining and releasing all its strings.
+        guard !cueEnds.isEmpty || entities.indices.contains(where: { entities[$0].type == .role }) else { return [] }
+        let (covered, roleEnds) = Self.coveredTokensAndRoleEnds(tokens, entities)
         var result: [Entity] = []
         for roleEnd in (roleEnds + cueEnds).sorted() {
             // Honorifics and ranks after the title are not part of the name ("Prime Minister Dr. Mahathir").
@@ -606,7 +621,7 @@ public final class EntityMatcher {
                 let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: roleEnd + 9)
             else { continue }
             // "Premier League": a name ending in an institution word is not a person's.
-            if Self.institutionWords.contains(String(Self.surface(tokens[last], utf8))) { continue }
+            if Self.institutionWords.contains(tokens[last], utf8) { continue }
             let text = Self.text(tokens, first, last, utf8)
             result.append(Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
@@ -648,7 +663,7 @@ public final class EntityMatcher {
             lowercase = true
             break
         }
-        return lowercase && !notNames.contains(String(surface(token, utf8)))
+        return lowercase && !notNames.contains(token, utf8)
     }
 
     /// Whether a word looks like a name: a capital, more than one character, some lower case,
@@ -682,6 +697,30 @@ public final class EntityMatcher {
         return widened
     }
 
+    /// The number of words of a text split on the space byte (empty words left out), and the bytes of
+    /// its last two: `utf8.split(separator: 0x20)` without an array of slices.
+    static func lastTwoWords(_ text: String) -> (count: Int, last: [UInt8]?, beforeLast: [UInt8]?) {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var count = 0
+            var last: Range<Int>?
+            var beforeLast: Range<Int>?
+            var position = 0
+            while position < utf8.count {
+                if utf8[position] == 0x20 {
+                    position += 1
+                    continue
+                }
+                let start = position
+                while position < utf8.count, utf8[position] != 0x20 { position += 1 }
+                count += 1
+                beforeLast = last
+                last = start..<position
+            }
+            return (count, last.map { Array(utf8[$0]) }, beforeLast.map { Array(utf8[$0]) })
+        }
+    }
+
     /// Later mentions of a pattern person's surname ("Witkoff" after "negotiator Witkoff").
     /// `grown` holds the starts of pattern persons that `extendingPersonNames` grew by a word: the word
     /// they ended in before is a surname of theirs too ("Hernandez" of "Arturo Hernandez Grisanti").
@@ -689,13 +728,12 @@ public final class EntityMatcher {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         // By index, not `for entity in`: copying an entity retains and releases all its strings.
         for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
-            // Split on the space byte: splitting the String compares Characters.
-            let words = entities[index].text.utf8.split(separator: 0x20)
+            let words = Self.lastTwoWords(entities[index].text)
             if let surname = words.last {
-                surnames.append((Array(surname), entities[index].canonical, entities[index].span.end))
+                surnames.append((surname, entities[index].canonical, entities[index].span.end))
             }
-            if words.count >= 3, grown.contains(entities[index].span.start) {
-                surnames.append((Array(words[words.count - 2]), entities[index].canonical, entities[index].span.end))
+            if words.count >= 3, let word = words.beforeLast, grown.contains(entities[index].span.start) {
+                surnames.append((word, entities[index].canonical, entities[index].span.end))
             }
         }
         guard !surnames.isEmpty else { return [] }

@@ -209,8 +209,17 @@ struct TrieBuilder {
         return tokens
     }
 
+    /// `form.trimmingSpaces`, without reading Characters when the form starts and ends with a printable ASCII
+    /// byte (nearly all forms): the first Character then starts with that byte's scalar, and so does, or starts
+    /// with a Prepend scalar (none of them whitespace), the last one, so neither is whitespace.
+    static func trimmed(_ form: String) -> String {
+        let utf8 = form.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return form }
+        return form.trimmingSpaces
+    }
+
     mutating func add(_ form: String, _ entry: MatchEntry) {
-        let trimmed = form.trimmingSpaces
+        let trimmed = Self.trimmed(form)
         guard !trimmed.isEmpty, let tokens = Self.letterWords(of: trimmed) ?? (try? segmenter.tokens(of: trimmed)), !tokens.isEmpty
         else { return }
         let utf8 = Array(trimmed.utf8)

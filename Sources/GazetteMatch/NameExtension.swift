@@ -65,7 +65,7 @@ extension EntityMatcher {
                 Self.endsCapitalisedRun(word, tokens, utf8)
             else { continue }
             let first = Self.firstToken(startingAtOrAfter: result[index].span.start, tokens)
-            if first > 0, tokens[first - 1].kind == .word, PersonNameShape.surface(tokens[first - 1], utf8).lowercased() == "the" { continue }
+            if first > 0, tokens[first - 1].kind == .word, Self.isTextIgnoringCase(tokens[first - 1], utf8, "the") { continue }
             // The word is free, or a one-word city that the name takes over.
             var next = index + 1
             while next < result.count, result[next].span.end <= tokens[word].span.start { next += 1 }
@@ -90,7 +90,7 @@ extension EntityMatcher {
     /// Whether the name word at `word` is neither an institution word nor a geographic noun and no
     /// capitalised word follows it in its sentence.
     static func endsCapitalisedRun(_ word: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !institutionWords.contains(String(surface(tokens[word], utf8))), !isGeographicNoun(tokens[word], utf8) else { return false }
+        guard !institutionWords.contains(tokens[word], utf8), !isGeographicNoun(tokens[word], utf8) else { return false }
         let after = word + 1
         guard after < tokens.count, tokens[after].sentence == tokens[word].sentence, tokens[after].kind == .word else { return true }
         return !startsUppercase(tokens[after], utf8)
@@ -106,16 +106,21 @@ extension EntityMatcher {
             return nil
         }
         let entries = compiled.entries
-        for entry in [candidate.entry] + candidate.alternatives {
+        func fullName(_ entry: Int32) -> Entity? {
             let id = Int(entry)
             guard let start = Self.givenNamesStart(before: candidate.first, canonical: entries[id].canonical, earliest: earliest,
                                                    tokens, utf8)
-            else { continue }
+            else { return nil }
             let text = Self.text(tokens, start, candidate.last, utf8)
             return Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[start].span.start, end: tokens[candidate.last].span.end),
                 text: text, kb: entries[id].kb, canonical: entries[id].canonical, wikidata: entries[id].wikidata,
                 sentence: tokens[start].sentence, source: "gazetteer", form: .name, refersTo: entries[id].refersTo)
+        }
+        // The candidate's entry, then the others of its span, without an array made to join them.
+        if let entity = fullName(candidate.entry) { return entity }
+        for entry in candidate.alternatives {
+            if let entity = fullName(entry) { return entity }
         }
         return nil
     }
@@ -158,6 +163,9 @@ extension EntityMatcher {
 }
 
 extension EntityMatcher {
+    /// The words before "NAME administration" that make it the holder's ("the", "first", "second"), in lower case.
+    static let leadershipDeterminers: TokenWords = ["the", "first", "second"]
+
     /// Whether a surname stands where a noun of leadership names its holder, which states the person
     /// as a title does: "the Obama administration", "the presidency of Truman" (one space apart).
     static func isLeadershipNounContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -165,16 +173,16 @@ extension EntityMatcher {
         let hashes = leadershipNounHashes
         let next = candidate.last + 1
         if next < tokens.count, hashes.contains(tokens[next].keyHash), isSpaceBetween(candidate.last, next, tokens, utf8),
-            leadershipNouns.contains(PersonNameShape.surface(tokens[next], utf8))
+            leadershipNouns.contains(tokens[next], utf8)
         {
             return candidate.first > 0 && tokens[candidate.first - 1].kind == .word
-                && ["the", "first", "second"].contains(PersonNameShape.surface(tokens[candidate.first - 1], utf8).lowercased())
+                && leadershipDeterminers.containsLowercased(tokens[candidate.first - 1], utf8)
         }
         let first = candidate.first
-        guard first >= 2, PersonNameShape.surface(tokens[first - 1], utf8) == "of", hashes.contains(tokens[first - 2].keyHash) else {
+        guard first >= 2, isText(tokens[first - 1], utf8, "of"), hashes.contains(tokens[first - 2].keyHash) else {
             return false
         }
-        return leadershipNouns.contains(PersonNameShape.surface(tokens[first - 2], utf8))
+        return leadershipNouns.contains(tokens[first - 2], utf8)
     }
 }
 
@@ -185,7 +193,7 @@ extension EntityMatcher {
         var end = last
         while end + 1 < tokens.count, end - last < 3, tokens[end + 1].sentence == tokens[last].sentence,
             isSpaceBetween(end, end + 1, tokens, utf8), PersonNameShape.isNameWord(tokens[end + 1], utf8),
-            !institutionWords.contains(String(surface(tokens[end + 1], utf8)))
+            !institutionWords.contains(tokens[end + 1], utf8)
         {
             end += 1
         }

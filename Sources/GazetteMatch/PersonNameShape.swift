@@ -6,7 +6,7 @@ import GazetteCore
 /// ("Prayut Chan-o-cha") and ends with a generational or regnal suffix ("Donald Trump Jr.", "Carol II").
 enum PersonNameShape {
     /// Honorifics and civil, military or religious ranks written before a name.
-    static let honorifics: Set<String> = [
+    static let honorifics: TokenWords = [
         "Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev", "Reverend",
         "Gen", "General", "Lt", "Lieutenant", "Col", "Colonel", "Maj", "Major", "Capt", "Captain", "Cmdr", "Commander",
         "Sgt", "Sergeant", "Adm", "Admiral", "Brig", "Brigadier", "Marshal", "Sen", "Senator", "Rep", "Representative",
@@ -14,18 +14,18 @@ enum PersonNameShape {
         "Herr", "Frau", "Dhr", "Mevr", "Ir", "Drs", "Mevrouw", "Meneer",
     ]
     /// Honorifics that name a person even before a single name word ("Mr. Obama", "Sen. Kaine").
-    static let abbreviatedHonorifics: Set<String> = [
+    static let abbreviatedHonorifics: TokenWords = [
         "Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rev", "Mme",
     ]
     /// Generational suffixes ("Jr.", "Sr.").
-    static let generational: Set<String> = ["Jr", "Sr", "Jnr", "Snr"]
+    static let generational: TokenWords = ["Jr", "Sr", "Jnr", "Snr"]
     /// Regnal and generational numbers ("II" … "XX"); "I" only before a break, "of" or "and".
-    static let regnal: Set<String> = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+    static let regnal: TokenWords = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
                                       "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 
     /// A screen for the hashes of the words `nameEnd` and `mayBeInName` compare a token with: the
     /// name particles, the generational and regnal suffixes, "I" and the single letters of initials.
-    static let shapeWordScreen = HashBitmap((EntityMatcher.nameParticles.union(generational).union(regnal)
+    static let shapeWordScreen = HashBitmap((EntityMatcher.nameParticles.words.union(generational).union(regnal)
         .union((UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) })).map(EntityMatcher.hash))
 
     /// A token's text when it may be one of the words `shapeWordScreen` was made from, else "" (which
@@ -63,11 +63,11 @@ enum PersonNameShape {
     /// The first token after the honorifics that start at `index` (each with its optional stop).
     static func skipHonorifics(from index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var position = index
-        while position < tokens.count, tokens[position].kind == .word, honorifics.contains(surface(tokens[position], utf8)) {
+        while position < tokens.count, tokens[position].kind == .word, honorifics.contains(tokens[position], utf8) {
             var next = position + 1
             if isTightStop(next, tokens, utf8) { next += 1 }
             guard next < tokens.count, tokens[next].sentence == tokens[index].sentence || isTightStop(position + 1, tokens, utf8),
-                isNameWord(tokens[next], utf8) || honorifics.contains(surface(tokens[next], utf8))
+                isNameWord(tokens[next], utf8) || honorifics.contains(tokens[next], utf8)
             else { break }
             position = next
         }
@@ -137,7 +137,6 @@ enum PersonNameShape {
         guard index + 1 < tokens.count else { return true }
         let next = tokens[index + 1]
         if next.kind == .punctuation { return true }
-        let text = surface(next, utf8)
-        return text == "of" || text == "and" || text == "in"
+        return EntityMatcher.isText(next, utf8, "of") || EntityMatcher.isText(next, utf8, "and") || EntityMatcher.isText(next, utf8, "in")
     }
 }

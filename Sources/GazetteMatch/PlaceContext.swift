@@ -31,7 +31,7 @@ enum PlaceContext {
     }
 
     /// Words before a place name that say a place follows ("in Lyon", "near Basra", "uit Gent", "nach Graz").
-    static let locativeWords: Set<String> = [
+    static let locativeWords: TokenWords = [
         "in", "at", "near", "from", "outside", "to", "In", "At", "Near", "From", "Outside", "AT",
         "bij", "uit", "naar", "te", "Bij", "Uit", "Naar", "Te",
         "bei", "aus", "nach", "Bei", "Aus", "Nach", "à", "À",
@@ -39,7 +39,7 @@ enum PlaceContext {
 
     /// Capitalised words that make a country name part of a longer place name ("New Jersey", "North America",
     /// "Latin America") when the longer name is not itself a form.
-    static let placeNamePrefixes: Set<String> = [
+    static let placeNamePrefixes: TokenWords = [
         "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Latin",
         "Upper", "Lower", "Greater", "Nieuw", "Noord", "Zuid", "Oost", "Midden", "Neu", "Nord", "Süd", "Ost",
         "Nouvelle", "Nouveau",
@@ -54,7 +54,7 @@ enum PlaceContext {
         guard before.kind == .word, before.sentence == tokens[first].sentence, EntityMatcher.startsUppercase(before, utf8),
             before.utf8End - before.utf8Start <= 9
         else { return false }
-        return placeNamePrefixes.contains(String(EntityMatcher.surface(before, utf8)))
+        return placeNamePrefixes.contains(before, utf8)
     }
 
     /// Whether the text around a city candidate shows it is a place: a locative word before it (not before a
@@ -68,7 +68,7 @@ enum PlaceContext {
     /// Whether a locative word stands right before the name ("in Lyon", "uit Gent").
     static func isAfterLocative(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         first > 0 && tokens[first - 1].sentence == tokens[first].sentence && tokens[first - 1].utf8End - tokens[first - 1].utf8Start <= 7
-            && locativeWords.contains(String(EntityMatcher.surface(tokens[first - 1], utf8)))
+            && locativeWords.contains(tokens[first - 1], utf8)
     }
 
     /// Whether a place noun before it ("the town of X", "de stad X"), ", Country" after it, or a dateline (the
@@ -76,7 +76,7 @@ enum PlaceContext {
     static func showsPlaceStrongly(first: Int, last: Int, nextCandidate: (first: Int, type: EntityType)?,
                                    _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         if isAfterPlaceNoun(first: first, tokens, utf8) { return true }
-        if last + 2 < tokens.count, EntityMatcher.surface(tokens[last + 1], utf8) == ",",
+        if last + 2 < tokens.count, EntityMatcher.isText(tokens[last + 1], utf8, ","),
             let next = nextCandidate, next.first == last + 2, next.type == .country
         {
             return true
@@ -86,12 +86,12 @@ enum PlaceContext {
 
     /// Nouns for places that a place name follows directly in Dutch and German ("de stad Gent", "de deelstaat
     /// Karnataka", "die Stadt Eisenach").
-    static let placeNouns: Set<String> = [
+    static let placeNouns: TokenWords = [
         "stad", "gemeente", "deelgemeente", "dorp", "deelstaat", "provincie", "hoofdstad", "havenstad", "eiland", "regio",
         "badplaats", "grensstad", "Stadt", "Gemeinde", "Dorf", "Hauptstadt", "Provinz", "Insel", "ville", "village",
     ]
     /// Nouns for places that "of" joins to a place name in English ("the town of Tavildara", "the province of Yunnan").
-    static let placeOfNouns: Set<String> = [
+    static let placeOfNouns: TokenWords = [
         "town", "city", "village", "province", "state", "capital", "port", "island", "region", "suburb", "outskirts",
         "district", "county", "municipality", "resort", "towns", "villages", "cities",
     ]
@@ -99,11 +99,11 @@ enum PlaceContext {
     /// Whether a place noun stands right before the name ("de stad Gent") or before "of" ("the town of Liege").
     static func isAfterPlaceNoun(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard first > 0, tokens[first - 1].sentence == tokens[first].sentence, tokens[first - 1].kind == .word else { return false }
-        let before = EntityMatcher.surface(tokens[first - 1], utf8)
-        if before.utf8.count <= 12, placeNouns.contains(String(before)) { return true }
-        guard before == "of", first > 1, tokens[first - 2].sentence == tokens[first].sentence else { return false }
-        let noun = EntityMatcher.surface(tokens[first - 2], utf8)
-        return noun.utf8.count <= 12 && placeOfNouns.contains(String(noun))
+        let before = tokens[first - 1]
+        if before.utf8End - before.utf8Start <= 12, placeNouns.contains(before, utf8) { return true }
+        guard EntityMatcher.isText(before, utf8, "of"), first > 1, tokens[first - 2].sentence == tokens[first].sentence else { return false }
+        let noun = tokens[first - 2]
+        return noun.utf8End - noun.utf8Start <= 12 && placeOfNouns.contains(noun, utf8)
     }
 
     /// Whether a number token starts with "19" or "20" and has four characters or more (a year or an ISO date).
@@ -113,19 +113,31 @@ enum PlaceContext {
         return century == (UInt8(ascii: "1"), UInt8(ascii: "9")) || century == (UInt8(ascii: "2"), UInt8(ascii: "0"))
     }
 
+    /// Whether a word has more than one character and no letter in lower case ("LYON", "U.S."); an ASCII
+    /// word is decided on its bytes (its letters are "A"…"Z" and "a"…"z", each byte a character but for CR LF).
+    static func isWrittenInCapitals(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.keyHash != 0 else {
+            let surface = EntityMatcher.surface(token, utf8)
+            return surface.count > 1 && surface.allSatisfy({ !$0.isLetter || $0.isUppercase })
+        }
+        let length = token.utf8End - token.utf8Start
+        guard length > 2 || length == 2 && !(utf8[token.utf8Start] == 0x0D && utf8[token.utf8Start + 1] == 0x0A) else { return false }
+        for index in token.utf8Start..<token.utf8End where (0x61...0x7A).contains(utf8[index]) { return false }
+        return true
+    }
+
     /// "LYON, France (Reuters)", "LONDON 1996-08-30": a name in capitals that opens its sentence.
     static func isDateline(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard first == 0 || tokens[first - 1].sentence != tokens[first].sentence else { return false }
         for index in first...last where tokens[index].kind == .word {
-            let surface = EntityMatcher.surface(tokens[index], utf8)
-            guard surface.count > 1, surface.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return false }
+            guard isWrittenInCapitals(tokens[index], utf8) else { return false }
         }
         guard last + 1 < tokens.count else { return false }
         let next = tokens[last + 1]
         // A date ("1996-08-30", "1987"), not a figure of a table ("CAN 1.3073", "DATE 1,400").
         if next.kind == .number { return startsWithCentury(next, utf8) }
-        let surface = EntityMatcher.surface(next, utf8)
-        return surface == "," || surface == "(" || surface == "-" || surface == "—"
+        return EntityMatcher.isText(next, utf8, ",") || EntityMatcher.isText(next, utf8, "(") || EntityMatcher.isText(next, utf8, "-")
+            || EntityMatcher.isText(next, utf8, "—")
     }
 }
 
@@ -168,7 +180,7 @@ extension PlaceContext {
     /// "Bank of America", "Union of Soviet …": the name followed by "of" and a capitalised word.
     static func isHeadOfOfName(last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard last + 2 < tokens.count, tokens[last + 2].sentence == tokens[last].sentence,
-            EntityMatcher.surface(tokens[last + 1], utf8) == "of"
+            EntityMatcher.isText(tokens[last + 1], utf8, "of")
         else { return false }
         return EntityMatcher.startsUppercase(tokens[last + 2], utf8)
     }

@@ -26,7 +26,7 @@ extension PlaceContext {
 
     /// Capitalised words after a place that make it an event's name ("Hong Kong Open", "German Cup",
     /// "Spelen"), compared in lower case since headlines write them in capitals.
-    static let eventNouns: Set<String> = [
+    static let eventNouns: TokenWords = [
         "open", "cup", "masters", "league", "tournament", "championship", "championships", "games", "classic", "trophy",
         "marathon", "grand", "rally", "derby", "beker", "spelen", "kampioenschap", "meisterschaft", "pokal",
     ]
@@ -39,7 +39,7 @@ extension PlaceContext {
         if next.kind == .word {
             let length = next.utf8End - next.utf8Start
             guard length >= 3, length <= 14, EntityMatcher.startsUppercase(next, utf8) else { return false }
-            return eventNouns.contains(EntityMatcher.surface(next, utf8).lowercased())
+            return eventNouns.containsLowercased(next, utf8)
         }
         guard year, next.kind == .number, isYear(next, utf8) else { return false }
         let tight = last + 2 < tokens.count && tokens[last + 2].utf8Start == next.utf8End
@@ -62,17 +62,17 @@ extension PlaceContext {
         let opensSentence = first < 2 || tokens[first - 2].sentence != before.sentence
         let acronym = isAcronym(before, utf8)
         guard acronym || (!opensSentence && EntityMatcher.isNameWord(before, utf8)) else { return false }
-        if before.utf8End - before.utf8Start <= 7, locativeWords.contains(String(EntityMatcher.surface(before, utf8))) { return false }
+        if before.utf8End - before.utf8Start <= 7, locativeWords.contains(before, utf8) { return false }
         return !EntityMatcher.isTitleCaseSentence(containing: first, tokens, utf8)
     }
 
     /// Particles inside Romance names of places and persons ("Punta del Este", "Tour de France").
-    static let nameParticles: Set<String> = ["del", "de", "da", "di", "do", "dos", "das", "la", "el", "du", "des", "della"]
+    static let nameParticles: TokenWords = ["del", "de", "da", "di", "do", "dos", "das", "la", "el", "du", "des", "della"]
 
     /// "Punta del Este", "Tour de France": right after a name particle that follows a capitalised name word.
     static func isAfterNameParticle(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard first >= 2, tokens[first - 2].sentence == tokens[first].sentence, tokens[first - 1].utf8End - tokens[first - 1].utf8Start <= 5,
-            nameParticles.contains(String(EntityMatcher.surface(tokens[first - 1], utf8)))
+            nameParticles.contains(tokens[first - 1], utf8)
         else { return false }
         return EntityMatcher.isNameWord(tokens[first - 2], utf8)
     }
@@ -85,20 +85,20 @@ extension PlaceContext {
     }
 
     /// Words that join a name to the place it is of ("Bank of Canada", "Ronde van Frankrijk", "Tour de France").
-    static let nameOfWords: Set<String> = ["of", "van", "de", "du", "des", "der", "von"]
+    static let nameOfWords: TokenWords = ["of", "van", "de", "du", "des", "der", "von"]
     /// Articles that may stand between ("Tour of the Netherlands").
-    static let nameOfArticles: Set<String> = ["the", "het", "de", "la", "le", "der"]
+    static let nameOfArticles: TokenWords = ["the", "het", "de", "la", "le", "der"]
 
     /// Words of a state's formal name and of its government ("the Republic of Kazakhstan", "the Government of
     /// Norway", "het Koninkrijk der Nederlanden"): the place after them is the state itself.
-    static let stateWords: Set<String> = [
+    static let stateWords: TokenWords = [
         "Republic", "Kingdom", "Federation", "State", "States", "Commonwealth", "Principality", "Duchy", "Emirate",
         "Sultanate", "Government", "Republiek", "Koninkrijk", "Federatie", "Staat", "Regering", "Vorstendom",
         "Groothertogdom", "Republik", "Königreich", "Bundesrepublik", "Regierung", "République", "Royaume",
     ]
 
     /// Articles that open a name of the form "the Bank of Canada", "de Ronde van Frankrijk".
-    static let nameArticles: Set<String> = ["the", "The", "de", "De", "het", "Het", "die", "Die", "der", "Der", "la", "La", "le", "Le"]
+    static let nameArticles: TokenWords = ["the", "The", "de", "De", "het", "Het", "die", "Die", "der", "Der", "la", "La", "le", "Le"]
 
     /// "the Bank of Canada", "the News Agency of Nigeria", "de Ronde van Frankrijk": the place after "of" ("van",
     /// "de") and an optional article, when capitalised name words that no candidate covers (not a title:
@@ -108,17 +108,17 @@ extension PlaceContext {
     /// ("Peter Nicol of Scotland", "Benetton of Italy").
     static func isObjectOfName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var of = first - 1
-        if of > 0, nameOfArticles.contains(String(EntityMatcher.surface(tokens[of], utf8))), of - 1 > 0,
-            nameOfWords.contains(String(EntityMatcher.surface(tokens[of - 1], utf8)))
+        if of > 0, nameOfArticles.contains(tokens[of], utf8), of - 1 > 0,
+            nameOfWords.contains(tokens[of - 1], utf8)
         {
             of -= 1
         }
         guard of >= 2, tokens[of].kind == .word, tokens[of].utf8End - tokens[of].utf8Start <= 3,
-            nameOfWords.contains(String(EntityMatcher.surface(tokens[of], utf8)))
+            nameOfWords.contains(tokens[of], utf8)
         else { return false }
         let name = of - 1
         guard previousCandidateEnd.map({ $0 < name }) ?? true, tokens[name].sentence == tokens[first].sentence,
-            EntityMatcher.isNameWord(tokens[name], utf8), !stateWords.contains(String(EntityMatcher.surface(tokens[name], utf8)))
+            EntityMatcher.isNameWord(tokens[name], utf8), !stateWords.contains(tokens[name], utf8)
         else { return false }
         var start = name
         while start > 0, name - start < 4, tokens[start - 1].sentence == tokens[name].sentence,
@@ -127,7 +127,7 @@ extension PlaceContext {
             start -= 1
         }
         guard start > 0, tokens[start - 1].sentence == tokens[name].sentence, tokens[start - 1].utf8End - tokens[start - 1].utf8Start <= 3,
-            nameArticles.contains(String(EntityMatcher.surface(tokens[start - 1], utf8)))
+            nameArticles.contains(tokens[start - 1], utf8)
         else { return false }
         return !EntityMatcher.isTitleCaseSentence(containing: first, tokens, utf8)
     }

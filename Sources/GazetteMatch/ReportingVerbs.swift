@@ -3,7 +3,7 @@ import GazetteCore
 extension EntityMatcher {
     /// Verbs of saying and of the stances news reports ("says", "urges", "forecasts"), in English, Dutch and German,
     /// compared in lower case since wire headlines write them in capitals ("REAGAN SAYS …").
-    static let reportingVerbs: Set<String> = [
+    static let reportingVerbs: TokenWords = [
         "says", "said", "sees", "urges", "warns", "calls", "tells", "told", "expects", "predicts", "forecasts", "denies",
         "rejects", "backs", "asks", "wants", "plans", "declines", "agrees", "announces", "proposes", "vetoes", "defends",
         "criticises", "criticizes", "welcomes", "doubts", "hopes", "fears", "seeks", "insists", "pledges", "promises",
@@ -21,6 +21,6 @@ extension EntityMatcher {
         guard let next = nextWord(after: last, tokens), tokens[next].sentence == tokens[last].sentence,
             reportingVerbLengths.contains(tokens[next].utf8End - tokens[next].utf8Start)
         else { return false }
-        return reportingVerbs.contains(surface(tokens[next], utf8).lowercased())
+        return reportingVerbs.containsLowercased(tokens[next], utf8)
     }
 }

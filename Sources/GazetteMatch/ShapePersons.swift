@@ -9,15 +9,15 @@ import GazetteSegment
 /// And a known person's name followed by a generational suffix is another person ("Donald Trump Jr.").
 extension EntityMatcher {
     /// Speech verbs that mark the name before or after them as a speaker.
-    static let speechCues: Set<String> = [
+    static let speechCues: TokenWords = [
         "said", "says", "told", "tells", "added", "adds", "asked", "explained", "noted", "wrote", "argued", "warned",
         "insisted", "stated", "declared", "recalled", "continued", "replied", "responded", "tweeted", "acknowledged",
         "according", "contends", "contended", "testified", "announced",
     ]
     /// Prepositions before which a capitalised run continues another name, not a speaker's.
-    static let namePrepositions: Set<String> = ["of", "on", "for", "at", "in", "from", "by", "with", "de", "van"]
+    static let namePrepositions: TokenWords = ["of", "on", "for", "at", "in", "from", "by", "with", "de", "van"]
     /// Last words that make a name an organisation's ("White House", "Clinton Foundation").
-    static let institutionWords: Set<String> = [
+    static let institutionWords: TokenWords = [
         "House", "Department", "Ministry", "Office", "Committee", "Campaign", "Party", "Council", "Agency", "Service",
         "Bureau", "Commission", "Court", "Post", "Times", "Journal", "News", "Network", "Press", "Association",
         "Institute", "Center", "Centre", "Foundation", "Group", "Company", "Corporation", "Inc", "Corp", "University",
@@ -38,32 +38,34 @@ extension EntityMatcher {
     /// The hashes of `speechCues` and of the honorifics: tokens with other hashes are passed over.
     static let cueHashes: Set<UInt32> = Set(speechCues.map(hash))
     static let honorificHashes: Set<UInt32> = Set(PersonNameShape.abbreviatedHonorifics.map(hash))
+    /// `cueHashes` and `honorificHashes` in one short list: a linear search of a few dozen numbers is
+    /// cheaper than hashing a hash for two sets.
+    static let cueAndHonorificHashes: [UInt32] = Array(cueHashes.union(honorificHashes))
     /// A screen for `cueHashes` and `honorificHashes`.
     static let cueScreen = HashBitmap(cueHashes.union(honorificHashes))
 
     /// The persons and organisations found by shape in a document whose gazetteer entities are `entities`
     /// (sorted by span). Only tokens next to a speech cue or an honorific are looked at.
     /// `cues` are the tokens `NameShapeCues.speech` screened.
-    func shapePersons(tokens: [Token], entities: [Entity], cues screened: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        var cues = screened
-        guard !cues.isEmpty else { return [] }
-        let cueHashes = Self.cueHashes
-        let honorificHashes = Self.honorificHashes
-        cues.removeAll {
-            !cueHashes.contains(tokens[$0].keyHash) && !honorificHashes.contains(tokens[$0].keyHash) && !Self.isDash(tokens[$0], utf8)
-        }
-        guard !cues.isEmpty else { return [] }
+    func shapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        // Without a cue whose hash is a cue's or an honorific's, or a dash, nothing is found. Screened tokens that
+        // are none of them stay in the list: the loop below passes over them (they are no honorific, dash or cue).
+        let cueHashes = Self.cueAndHonorificHashes
+        guard cues.contains(where: { cueHashes.contains(tokens[$0].keyHash) || Self.isDash(tokens[$0], utf8) }) else { return [] }
         var covered = Self.coveredTokens(tokens, by: entities)
         var result: [Entity] = []
-        var titleCase: [Int: Bool] = [:]
+        // Whether the sentence of the last name looked at is in title case: names of one sentence come together.
+        var titleCase: (sentence: Int, isTitleCase: Bool) = (-1, false)
         func add(_ type: EntityType, _ first: Int, _ last: Int) {
             result.append(entity(type, tokens, first, last, utf8))
             for position in first...last { covered[position] = true }
         }
+        // Name runs, and whether one word is enough (right after a quote): one array for all cues.
+        var candidates: [(first: Int, last: Int, single: Bool)] = []
         for cue in cues where !covered[cue] {
-            let word = PersonNameShape.surface(tokens[cue], utf8)
-            if PersonNameShape.abbreviatedHonorifics.contains(word) {
-                guard PersonNameShape.isTightStop(cue + 1, tokens, utf8) || word.hasPrefix("M"),
+            if PersonNameShape.abbreviatedHonorifics.contains(tokens[cue], utf8) {
+                // Every honorific is ASCII: its first byte is its first character.
+                guard PersonNameShape.isTightStop(cue + 1, tokens, utf8) || utf8[tokens[cue].utf8Start] == UInt8(ascii: "M"),
                     case let first = PersonNameShape.skipHonorifics(from: cue, tokens, utf8), first > cue,
                     let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: first + 6)
                 else { continue }
@@ -78,15 +80,15 @@ extension EntityMatcher {
                 add(.person, cue + 1, last)
                 continue
             }
-            guard Self.speechCues.contains(word) else { continue }
-            // Name runs, and whether one word is enough (right after a quote).
-            var candidates: [(first: Int, last: Int, single: Bool)] = []
+            guard Self.speechCues.contains(tokens[cue], utf8) else { continue }
+            let according = Self.isText(tokens[cue], utf8, "according")
+            candidates.removeAll(keepingCapacity: true)
             // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
             if cue >= 2, !covered[cue - 1], PersonNameShape.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
                 candidates.append((cue - 1, cue - 1, true))
             } else if cue >= 1, cue + 1 < tokens.count, Self.isClosingQuote(tokens[cue - 1], utf8), !covered[cue + 1],
                 PersonNameShape.isNameWord(tokens[cue + 1], utf8),
-                !PersonNameShape.honorifics.contains(PersonNameShape.surface(tokens[cue + 1], utf8)),
+                !PersonNameShape.honorifics.contains(tokens[cue + 1], utf8),
                 cue + 2 >= tokens.count || tokens[cue + 2].kind == .punctuation
             {
                 candidates.append((cue + 1, cue + 1, true))
@@ -112,21 +114,20 @@ extension EntityMatcher {
             }
             // "said Elaine Kamarck", "according to Elaine Kamarck".
             var after = cue + 1
-            if word == "according", after < tokens.count, PersonNameShape.surface(tokens[after], utf8) == "to" { after += 1 }
-            if word != "according" || after == cue + 2, after < tokens.count,
+            if according, after < tokens.count, Self.isText(tokens[after], utf8, "to") { after += 1 }
+            if !according || after == cue + 2, after < tokens.count,
                 let last = PersonNameShape.nameEnd(from: after, tokens, utf8, covered: covered, limit: after + 6)
             {
                 candidates.append((after, last, false))
             }
             for (first, last, single) in candidates where last > first || single {
                 if covered[first] { continue }
-                if first > 0, Self.namePrepositions.contains(PersonNameShape.surface(tokens[first - 1], utf8)) { continue }
+                if first > 0, Self.namePrepositions.contains(tokens[first - 1], utf8) { continue }
                 let sentence = tokens[first].sentence
-                if titleCase[sentence] == nil { titleCase[sentence] = Self.isTitleCaseSentence(containing: first, tokens, utf8) }
-                if titleCase[sentence] == true { continue }
-                let lastWord = PersonNameShape.surface(tokens[last], utf8)
-                let afterThe = first > 0 && PersonNameShape.surface(tokens[first - 1], utf8).lowercased() == "the"
-                add(Self.institutionWords.contains(lastWord) || afterThe ? .org : .person, first, last)
+                if titleCase.sentence != sentence { titleCase = (sentence, Self.isTitleCaseSentence(containing: first, tokens, utf8)) }
+                if titleCase.isTitleCase { continue }
+                let afterThe = first > 0 && Self.isTextIgnoringCase(tokens[first - 1], utf8, "the")
+                add(Self.institutionWords.contains(tokens[last], utf8) || afterThe ? .org : .person, first, last)
             }
         }
         return result
@@ -136,7 +137,7 @@ extension EntityMatcher {
     /// six tokens, starting with a name word).
     static func appositiveName(before cue: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool]) -> (Int, Int)? {
         let last = cue - 2
-        guard last > 1, tokens[cue - 1].kind == .punctuation, PersonNameShape.surface(tokens[cue - 1], utf8) == ",",
+        guard last > 1, tokens[cue - 1].kind == .punctuation, isText(tokens[cue - 1], utf8, ","),
             tokens[last].sentence == tokens[cue].sentence
         else { return nil }
         var first = last
@@ -145,21 +146,22 @@ extension EntityMatcher {
         {
             first -= 1
         }
-        guard first < last, first > 0, PersonNameShape.surface(tokens[first - 1], utf8) == ",",
+        guard first < last, first > 0, isText(tokens[first - 1], utf8, ","),
             let end = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: last), end == last
         else { return nil }
         return (first, last)
     }
 
     /// Words that link a name to a title after it: "X was President of Y", "X reigned as King".
-    static let titleLinks: Set<String> = ["was", "is", "became", "as"]
+    static let titleLinks: TokenWords = ["was", "is", "became", "as"]
 
     /// Persons named next to a title by shape: before an apposition or copula with the title ("Zhou Enlai,
     /// the Premier of China", "Gregorio Pacheco (1823–1899) was the President of Bolivia"), or after
     /// "TITLE of COUNTRY" ("the President of Poland, Lech Wałęsa").
     /// `cues` are the tokens `NameShapeCues.leadership` screened.
     func titleShapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        let hasRole = entities.contains(where: { $0.type == .role })
+        // By index, not `contains(where:)`: that copies each entity, retaining and releasing all its strings.
+        let hasRole = entities.indices.contains(where: { entities[$0].type == .role })
         guard hasRole || !cues.isEmpty else { return [] }
         var covered = Self.coveredTokens(tokens, by: entities)
         var result: [Entity] = []
@@ -178,10 +180,10 @@ extension EntityMatcher {
             let country = entities[index + 1].span
             let roleLast = EntityMatcher.firstToken(startingAtOrAfter: roleSpan.end, tokens)
             let countryFirst = EntityMatcher.firstToken(startingAtOrAfter: country.start, tokens)
-            guard roleLast < tokens.count, PersonNameShape.surface(tokens[roleLast], utf8) == "of", countryFirst - roleLast <= 3 else { continue }
+            guard roleLast < tokens.count, Self.isText(tokens[roleLast], utf8, "of"), countryFirst - roleLast <= 3 else { continue }
             var next = EntityMatcher.firstToken(startingAtOrAfter: country.end, tokens)
             // "TITLE of COUNTRY, NAME", "TITLE of COUNTRY was NAME".
-            if next < tokens.count, case let word = PersonNameShape.surface(tokens[next], utf8), word == "," || word == "was" || word == "is" {
+            if next < tokens.count, Self.isText(tokens[next], utf8, ",") || Self.isText(tokens[next], utf8, "was") || Self.isText(tokens[next], utf8, "is") {
                 next += 1
             }
             guard next < tokens.count, tokens[next].sentence == tokens[countryFirst].sentence,
@@ -201,7 +203,7 @@ extension EntityMatcher {
         var result = found
         var added: [Entity] = []
         for index in cues where Self.isRomanNumeral(tokens[index], utf8) {
-            guard index > 0, index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
+            guard index > 0, index + 2 < tokens.count, Self.isText(tokens[index + 1], utf8, "of"),
                 PersonNameShape.isNameWord(tokens[index - 1], utf8),
                 let country = result.firstIndex(where: { $0.span.start == tokens[index + 2].span.start && $0.type == .country && $0.form == .name })
             else { continue }
@@ -217,7 +219,7 @@ extension EntityMatcher {
                 var first = index - 1
                 while first > 0, index - first < 4, PersonNameShape.isNameWord(tokens[first - 1], utf8),
                     !result.contains(where: { $0.span.overlaps(tokens[first - 1].span) }),
-                    !PersonNameShape.honorifics.contains(PersonNameShape.surface(tokens[first - 1], utf8))
+                    !PersonNameShape.honorifics.contains(tokens[first - 1], utf8)
                 {
                     first -= 1
                 }
@@ -239,12 +241,12 @@ extension EntityMatcher {
             let byte = utf8[index]
             guard byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X") else { return false }
         }
-        return PersonNameShape.regnal.contains(PersonNameShape.surface(token, utf8))
+        return PersonNameShape.regnal.contains(token, utf8)
     }
 
     /// Nouns of leadership that name the leader after "of" or before them: "the presidency of Harry
     /// Truman", "the Zuma administration".
-    static let leadershipNouns: Set<String> = ["presidency", "premiership", "reign", "administration"]
+    static let leadershipNouns: TokenWords = ["presidency", "premiership", "reign", "administration"]
     static let leadershipNounHashes: Set<UInt32> = Set(leadershipNouns.map(hash))
     static let leadershipNounScreen = HashBitmap(leadershipNounHashes)
 
@@ -253,9 +255,8 @@ extension EntityMatcher {
                                into result: inout [Entity]) {
         let hashes = Self.leadershipNounHashes
         for index in cues where hashes.contains(tokens[index].keyHash) {
-            let word = PersonNameShape.surface(tokens[index], utf8)
-            guard Self.leadershipNouns.contains(word) else { continue }
-            if index + 2 < tokens.count, PersonNameShape.surface(tokens[index + 1], utf8) == "of",
+            guard Self.leadershipNouns.contains(tokens[index], utf8) else { continue }
+            if index + 2 < tokens.count, Self.isText(tokens[index + 1], utf8, "of"),
                 let last = PersonNameShape.nameEnd(from: index + 2, tokens, utf8, covered: covered, limit: index + 8), last > index + 2
             {
                 result.append(entity(.person, tokens, index + 2, last, utf8))
@@ -263,8 +264,9 @@ extension EntityMatcher {
             } else if index >= 2, !covered[index - 1], PersonNameShape.isNameWord(tokens[index - 1], utf8) {
                 var first = index - 1
                 while first > 0, index - first < 4, !covered[first - 1], PersonNameShape.isNameWord(tokens[first - 1], utf8) { first -= 1 }
-                let before = first > 0 ? PersonNameShape.surface(tokens[first - 1], utf8) : ""
-                guard before == "the" || before == "first" || before == "second" else { continue }
+                guard first > 0, Self.isText(tokens[first - 1], utf8, "the") || Self.isText(tokens[first - 1], utf8, "first")
+                    || Self.isText(tokens[first - 1], utf8, "second")
+                else { continue }
                 result.append(entity(.person, tokens, first, index - 1, utf8))
                 for position in first...(index - 1) { covered[position] = true }
             }
@@ -277,23 +279,23 @@ extension EntityMatcher {
         var skipped = 0
         // Up to three lower-case words or numbers ("the constitutional", "the 45th").
         while position >= 0, skipped < 3, tokens[position].kind != .punctuation, tokens[position].sentence == tokens[title].sentence,
-            !EntityMatcher.startsUppercase(tokens[position], utf8), !Self.titleLinks.contains(PersonNameShape.surface(tokens[position], utf8)),
-            !Self.namePrepositions.contains(PersonNameShape.surface(tokens[position], utf8))
+            !EntityMatcher.startsUppercase(tokens[position], utf8), !Self.titleLinks.contains(tokens[position], utf8),
+            !Self.namePrepositions.contains(tokens[position], utf8)
         {
             position -= 1
             skipped += 1
         }
         guard position >= 0, tokens[position].sentence == tokens[title].sentence else { return nil }
         let link = PersonNameShape.surface(tokens[position], utf8)
-        if position + 1 < title, Self.namePrepositions.contains(PersonNameShape.surface(tokens[position + 1], utf8)) { return nil }
+        if position + 1 < title, Self.namePrepositions.contains(tokens[position + 1], utf8) { return nil }
         guard link == "," || Self.titleLinks.contains(link) else { return nil }
         if link == "as", position > 0, !["reigned", "served", "ruled"].contains(PersonNameShape.surface(tokens[position - 1], utf8)) { return nil }
         var end = link == "as" ? position - 2 : position - 1
         // A parenthesis after the name: "Carol II (15 October 1893 – 4 April 1953) reigned as".
-        if end >= 0, PersonNameShape.surface(tokens[end], utf8) == ")" {
+        if end >= 0, Self.isText(tokens[end], utf8, ")") {
             var open = end
-            while open > 0, end - open < 30, PersonNameShape.surface(tokens[open], utf8) != "(" { open -= 1 }
-            guard PersonNameShape.surface(tokens[open], utf8) == "(" else { return nil }
+            while open > 0, end - open < 30, !Self.isText(tokens[open], utf8, "(") { open -= 1 }
+            guard Self.isText(tokens[open], utf8, "(") else { return nil }
             end = open - 1
         }
         guard end >= 0, !covered[end], tokens[end].sentence == tokens[title].sentence else { return nil }
@@ -368,7 +370,7 @@ extension EntityMatcher {
         for index in result.indices where result[index].type == .person && result[index].kb != nil && result[index].form == .name {
             let next = EntityMatcher.firstToken(startingAtOrAfter: result[index].span.end, tokens)
             guard next < tokens.count, tokens[next].kind == .word, tokens[next].span.start == result[index].span.end + 1,
-                PersonNameShape.generational.contains(PersonNameShape.surface(tokens[next], utf8))
+                PersonNameShape.generational.contains(tokens[next], utf8)
             else { continue }
             let end = PersonNameShape.isTightStop(next + 1, tokens, utf8) ? tokens[next + 1].span.end : tokens[next].span.end
             let first = EntityMatcher.firstToken(startingAtOrAfter: result[index].span.start, tokens)

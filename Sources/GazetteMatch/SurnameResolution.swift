@@ -67,26 +67,30 @@ enum SurnameResolution {
 
     /// The folded last word of a name, without a possessive ending.
     static func lastWord(_ text: String) -> String? {
-        // The last run of non-spaces, found on the bytes (a space byte is always the character " ").
-        let utf8 = text.utf8
-        guard let end = utf8.lastIndex(where: { $0 != 0x20 }) else { return nil }
-        let start = utf8[..<end].lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
-        let bytes = utf8[start...end]
-        if bytes.allSatisfy({ $0 < 0x80 }) { return asciiLastWord(bytes) }
-        var word = Gazetteer.fold(String(decoding: bytes, as: UTF8.self))
-        if word.hasSuffix("'s") { word.removeLast(2) }
-        return word.isEmpty ? nil : word
+        var text = text
+        return text.withUTF8 { utf8 in
+            // The last run of non-spaces, found on the bytes (a space byte is always the character " ").
+            guard let end = utf8.lastIndex(where: { $0 != 0x20 }) else { return nil }
+            var start = end
+            while start > 0, utf8[start - 1] != 0x20 { start -= 1 }
+            let bytes = UnsafeBufferPointer(rebasing: utf8[start...end])
+            if bytes.allSatisfy({ $0 < 0x80 }) { return asciiLastWord(bytes) }
+            var word = Gazetteer.fold(String(decoding: bytes, as: UTF8.self))
+            if word.hasSuffix("'s") { word.removeLast(2) }
+            return word.isEmpty ? nil : word
+        }
     }
 
     /// `lastWord` of an ASCII word: folding it is lower-casing its bytes, and its "'s" ("'S") is two bytes.
-    static func asciiLastWord(_ bytes: Substring.UTF8View) -> String? {
+    static func asciiLastWord(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var count = bytes.count
-        if count >= 2, bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == UInt8(ascii: "'"), bytes.last! | 0x20 == UInt8(ascii: "s") {
-            count -= 2
-        }
+        if count >= 2, bytes[count - 2] == UInt8(ascii: "'"), bytes[count - 1] | 0x20 == UInt8(ascii: "s") { count -= 2 }
         guard count > 0 else { return nil }
         return String(unsafeUninitializedCapacity: count) { buffer in
-            for (offset, byte) in bytes.prefix(count).enumerated() { buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+            for offset in 0..<count {
+                let byte = bytes[offset]
+                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
             return count
         }
     }

@@ -75,9 +75,14 @@ struct VocabularyTable: Sendable {
     /// The `KeyHash` of the key with an id followed by an ASCII possessive ending "'s": the hash
     /// of an ASCII token "Ukraine's" ("UKRAINE'S") when the key is "ukraine".
     func possessiveHash(of id: Int32) -> UInt32 {
-        var bytes = Array(key(of: id))
-        bytes += [UInt8(ascii: "'"), UInt8(ascii: "s")]
-        return bytes.withUnsafeBufferPointer { KeyHash.of($0) }
+        let key = key(of: id)
+        // The bytes are put together on the stack: two arrays per key cost more than the hash.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count + 2) { bytes in
+            _ = bytes.initialize(from: key)
+            bytes[key.count] = UInt8(ascii: "'")
+            bytes[key.count + 1] = UInt8(ascii: "s")
+            return KeyHash.of(UnsafeBufferPointer(bytes))
+        }
     }
 
     /// The id of an already normalised key.

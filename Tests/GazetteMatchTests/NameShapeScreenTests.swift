@@ -19,7 +19,7 @@ struct NameShapeScreenTests {
     /// `shapeText` gives a token's text whenever it is a particle, a suffix, a number or an initial.
     @Test func shapeTextKeepsEveryComparedWord() throws {
         let document = try Self.segmented()
-        let words = EntityMatcher.nameParticles.union(PersonNameShape.generational).union(PersonNameShape.regnal)
+        let words = EntityMatcher.nameParticles.words.union(PersonNameShape.generational).union(PersonNameShape.regnal)
         var copy = document.text
         copy.withUTF8 { utf8 in
             for token in document.tokens {
@@ -73,6 +73,48 @@ struct NameShapeScreenTests {
             #expect(cues.leadership == tokens.indices.filter { EntityMatcher.leadershipNounScreen.mayContain(tokens[$0].keyHash) })
             #expect(cues.regnal == tokens.indices.filter { EntityMatcher.regnalScreen.mayContain(tokens[$0].keyHash) })
             #expect(!cues.speech.isEmpty && !cues.leadership.isEmpty && !cues.regnal.isEmpty)
+        }
+    }
+}
+
+extension NameShapeScreenTests {
+    /// The walk of the title pattern, as it read every token: the reference for `coveredTokensAndRoleEnds`.
+    static func referenceWalk(_ tokens: [Token], _ entities: [Entity]) -> (covered: [Bool], roleEnds: [Int]) {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        var roleEnds: [Int] = []
+        var entityIndex = 0
+        for (index, token) in tokens.enumerated() {
+            while entityIndex < entities.count && entities[entityIndex].span.end <= token.span.start { entityIndex += 1 }
+            if entityIndex == entities.count { break }
+            if entities[entityIndex].span.overlaps(token.span) {
+                covered[index] = true
+                if entities[entityIndex].type == .role && entities[entityIndex].span.end == token.span.end { roleEnds.append(index) }
+            }
+        }
+        return (covered, roleEnds)
+    }
+
+    /// Passing over the tokens before an entity finds the covered tokens and role ends the plain walk finds,
+    /// with nested, touching, empty and unsorted entities too.
+    @Test func coveredTokensAndRoleEndsAgreeWithTheWalk() throws {
+        let tokens = try Self.segmented().tokens
+        let spanLists: [[TextSpan]] = [
+            [], [TextSpan(start: 0, end: 2)], [TextSpan(start: 4, end: 13), TextSpan(start: 5, end: 9), TextSpan(start: 30, end: 31)],
+            [TextSpan(start: 20, end: 20), TextSpan(start: 20, end: 26), TextSpan(start: 60, end: 75)],
+            [TextSpan(start: 60, end: 75), TextSpan(start: 4, end: 13)], [TextSpan(start: 0, end: 400)],
+            [TextSpan(start: 10, end: 11), TextSpan(start: 11, end: 12), TextSpan(start: 12, end: 40), TextSpan(start: 90, end: 91)],
+        ]
+        for spans in spanLists {
+            for roleEvery in [1, 2] {
+                let entities = spans.enumerated().map { position, span in
+                    Entity(id: "", type: position % roleEvery == 0 ? .role : .person, span: span, text: "", kb: nil, canonical: "",
+                           wikidata: nil, sentence: 0, source: "pattern", form: .pattern)
+                }
+                let found = EntityMatcher.coveredTokensAndRoleEnds(tokens, entities)
+                let expected = Self.referenceWalk(tokens, entities)
+                #expect(found.covered == expected.covered, "\(spans)")
+                #expect(found.roleEnds == expected.roleEnds, "\(spans)")
+            }
         }
     }
 }
