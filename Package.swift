@@ -92,7 +92,7 @@ let package = Package(
             ],
             path: "benchmarks/Sources/GazetteBench"),
 
-        .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU"]),
+        .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU", "GazetteTestSupport"]),
         .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
         .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
         .testTarget(

@@ -1,21 +1,10 @@
 @testable import GazetteICU
+import GazetteTestSupport
 import Testing
 
 /// `ASCIIWordBreak` and `BreakIterator.forEachWord` against ICU's own word iterator.
 @Suite("ASCII word break")
 struct ASCIIWordBreakTests {
-    /// A small seeded generator (SplitMix64), so that random cases are the same on every run.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The fast path's segments and raw statuses over a whole ASCII text.
     static func fastSegments(_ bytes: [UInt8]) -> [(start: Int, end: Int, status: Int32)] {
         var result: [(start: Int, end: Int, status: Int32)] = []
@@ -75,7 +64,7 @@ struct ASCIIWordBreakTests {
 
     @Test func randomASCIIStrings() throws {
         let iterator = try BreakIterator(kind: .word)
-        var random = SplitMix(state: 29)
+        var random = SeededGenerator(seed: 29)
         let common = Array("ab1_.,;' \n".utf8)
         let texts = (0..<4000).map { _ in
             (0..<Int.random(in: 1...40, using: &random)).map { _ in
@@ -135,7 +124,7 @@ struct ASCIIWordBreakTests {
 
     @Test func randomMixedTextAgreesWithICU() throws {
         let iterator = try BreakIterator(kind: .word)
-        var random = SplitMix(state: 72)
+        var random = SeededGenerator(seed: 72)
         let pieces = ["a", "Z", "1", "_", ".", ",", "'", " ", " ", " ", "\n", "\r", "\t", ":", "-", "é", "\u{301}",
                       "\u{200D}", "’", "“", "東", "タ", "🇺", "👩", "\u{A0}", "\u{AD}", "ก", "서", "\u{2028}", "ß", "word",
                       "The quick brown fox jumps over the lazy dog 1.5 times, U.S. officials said on Monday. "]
