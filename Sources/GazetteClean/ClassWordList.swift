@@ -14,12 +14,16 @@ struct ClassWordList: Sendable {
 
     let words: Set<String>
     let prefixes: [String]
+    /// Longer prefixes that make a different word of a prefix's run ("commentary" is not "comment…").
+    let exceptions: [String]
     private let buckets: [Bucket]
 
-    /// Indexes `words` (matched whole) and `prefixes` (matched at the start of a run).
-    init(words: Set<String>, prefixes: [String] = []) {
+    /// Indexes `words` (matched whole) and `prefixes` (matched at the start of a run, unless the run starts with
+    /// one of `exceptions`).
+    init(words: Set<String>, prefixes: [String] = [], exceptions: [String] = []) {
         self.words = words
         self.prefixes = prefixes
+        self.exceptions = exceptions
         var buckets = [Bucket](repeating: Bucket(), count: 256)
         for word in words.sorted() where !word.isEmpty {
             let bytes = Array(word.utf8)
@@ -43,7 +47,9 @@ struct ClassWordList: Sendable {
         for prefix in bucket.prefixes where prefix.count <= count && bytes.starts(with: prefix) {
             // A non-ASCII byte right after the prefix may be a combining mark that changes the prefix's last
             // Character ("share" + U+0301): `hasPrefix` compares Characters, so let the definition decide.
-            if prefix.count == count || bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] < 0x80 { return true }
+            if prefix.count == count || bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] < 0x80 {
+                return exceptions.isEmpty || !exceptions.contains { bytes.starts(with: $0.utf8) }
+            }
             return referenceContains(run)
         }
         return false
@@ -52,6 +58,6 @@ struct ClassWordList: Sendable {
     /// The definition `contains` must agree with: a whole word of the set, or a run starting with a prefix.
     func referenceContains(_ run: Substring) -> Bool {
         let value = String(run)
-        return words.contains(value) || prefixes.contains { value.hasPrefix($0) }
+        return words.contains(value) || (prefixes.contains { value.hasPrefix($0) } && !exceptions.contains { value.hasPrefix($0) })
     }
 }

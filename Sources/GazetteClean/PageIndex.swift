@@ -243,6 +243,7 @@ struct PageIndex {
             switch attribute {
             case "class", "id":
                 if attribute == "class" { className = value }
+                if Boilerplate.isURL(value) { continue }
                 let lowered = value.lowercased()
                 classWords.append(contentsOf: Boilerplate.letterRuns(lowered))
                 contentContainer = contentContainer || (lowered.utf8.count >= 8 && Boilerplate.namesContentContainer(lowered))
@@ -464,12 +465,27 @@ enum Boilerplate {
     /// Blocks that are one paragraph of text rather than a container of paragraphs.
     static let paragraphElements: Set<String> = ["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6"]
 
+    /// Words that start like a marker prefix but name content: "commentary" (an article genre, "commentator"),
+    /// "socialist", "shareholder(s)".
+    static let markerPrefixExceptions = ["commentar", "commentat", "socialis", "shareholder"]
+
     /// Marker words and prefixes indexed for the per-run question (`ClassWordList`).
-    static let markers = ClassWordList(words: markerWords, prefixes: markerPrefixes)
+    static let markers = ClassWordList(words: markerWords, prefixes: markerPrefixes, exceptions: markerPrefixExceptions)
     /// Positive words indexed the same way.
     static let positives = ClassWordList(words: positiveWords)
     /// Class or id words of comment threads ("comment", "comments", "commentlist").
-    static let commentRuns = ClassWordList(words: [], prefixes: ["comment"])
+    static let commentRuns = ClassWordList(words: [], prefixes: ["comment"], exceptions: markerPrefixExceptions)
+
+    /// Whether a class or id value is a URL ("http://example.org/comments/12", an id some tools give a page's
+    /// wrapper): it names a place, not the element's role, so its path words are no class words.
+    static func isURL(_ value: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "/") && previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
 
     /// Whether an element is boilerplate by its name, role or class/id words.
     static func isBoilerplate(name: String, role: String?, words: [Substring]) -> Bool {

@@ -18,7 +18,7 @@ struct ClassWordListTests {
 
     @Test(arguments: [
         "", "a", "ad", "share\u{301}box", "sharé", "comment\u{308}", "commentaire", "новости", "日本", "é", "re",
-        "related\u{200D}", "kontent",
+        "related\u{200D}", "kontent", "commentary", "commentator", "commentaire", "socialist", "shareholders", "sharebox",
     ])
     func agreesOnEdgeCases(_ run: String) {
         for list in Self.lists { #expect(list.contains(Substring(run)) == list.referenceContains(Substring(run)), "\(run)") }
@@ -68,5 +68,23 @@ struct TextDatePretestTests {
             let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(TextDate.find(in: text) == TextDate.referenceFind(in: text), "\(text)")
         }
+    }
+}
+
+/// What the marker lists say about words that only start like a marker.
+@Suite("Cleaning: marker prefix exceptions")
+struct MarkerExceptionTests {
+    @Test func wordsThatOnlyStartLikeAMarkerAreNoMarkers() {
+        for run in ["commentary", "commentator", "socialist", "shareholders"] {
+            #expect(!Boilerplate.markers.contains(Substring(run)), "\(run)")
+            #expect(!Boilerplate.commentRuns.contains(Substring(run)), "\(run)")
+        }
+        for run in ["comments", "commentlist", "sharebox", "socialmedia", "comment"] {
+            #expect(Boilerplate.markers.contains(Substring(run)), "\(run)")
+        }
+        #expect(Boilerplate.isURL("http://example.org/comments/1"))
+        #expect(Boilerplate.isURL("https://a.b/"))
+        #expect(!Boilerplate.isURL("post-body comments"))
+        #expect(!Boilerplate.isURL("time:12/3"))
     }
 }

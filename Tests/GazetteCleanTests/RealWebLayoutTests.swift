@@ -37,6 +37,27 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aWrapperWhoseIdIsAURLIsNotJudgedByThePathWords() throws {
+        // An id that is a URL names a place; "comments" in its path says nothing about the element.
+        let html = """
+            <html><body><div id="http://example.org/weblog/comments/5933/"><h1>Channel to be dredged</h1>
+            \(Self.article())</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func commentaryIsAnArticleNotACommentThread() throws {
+        // "commentary" (an article genre) starts like the marker prefix "comment" but names content.
+        let html = """
+            <html><body><div class="commentary-wrap"><h1>Channel to be dredged</h1>\(Self.article())</div>
+            \(Self.sidebar)<div class="comments"><p>First! I have been waiting for this dredging work for years now.</p></div>
+            </body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
     @Test func aSmallSidebarStaysBoilerplate() throws {
         let html = """
             <html><body><div class="story">\(Self.article())</div>
