@@ -29,6 +29,9 @@ struct PageIndex {
         var softBoilerplate = false
         /// A block holding a comment word in its class/id: never lifted, comment threads can outweigh the article.
         var commentWord = false
+        /// A block marked only by words for one short line (a byline, a caption, a credit, a dateline): lifted
+        /// when it holds a paragraph no such line is (an unclosed `<span class="byline">` around the post).
+        var lineMarkOnly = false
         /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
         var rawParagraphText = 0
         var rawParagraphs = 0
@@ -160,6 +163,7 @@ struct PageIndex {
                 // quarter of it in several paragraphs.
                 let share = Double(element.rawParagraphText) / Double(total)
                 if share >= 0.5 || (element.positiveHint && element.rawParagraphs >= 3 && share >= 0.25) { element.boilerplate = false }
+                if element.lineMarkOnly && element.rawParagraphText >= Self.longerThanALine { element.boilerplate = false }
             }
             element.insideBoilerplate = element.boilerplate || (element.parent >= 0 && elements[element.parent].insideBoilerplate)
             elements[index] = element
@@ -220,6 +224,9 @@ struct PageIndex {
     /// Elements whose content is never read as text (scripts are only looked into for JSON-LD).
     static let opaqueElements: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas"]
 
+    /// Non-link paragraph text (bytes) that no byline, caption, credit or dateline holds.
+    static let longerThanALine = 400
+
     /// The page's outer containers, never dropped for their class words.
     static let outerElements: Set<String> = ["html", "body", "main", "article"]
 
@@ -277,6 +284,7 @@ struct PageIndex {
         element.softBoilerplate = soft
         element.contentContainer = contentContainer && !boilerplate
         element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }
+        element.lineMarkOnly = soft && !softName && Boilerplate.marksOnlyLines(classWords)
         elements.append(element)
         events.append(.open(index))
         if traits.contains(.indexed) { byName[name, default: []].append(index) }
@@ -475,6 +483,19 @@ enum Boilerplate {
     static let positives = ClassWordList(words: positiveWords)
     /// Class or id words of comment threads ("comment", "comments", "commentlist").
     static let commentRuns = ClassWordList(words: [], prefixes: ["comment"], exceptions: markerPrefixExceptions)
+
+    /// Marker words that name one short line of furniture rather than a block of it.
+    static let lineMarkerWords: Set<String> = ["byline", "author", "dateline", "timestamp", "caption", "credit", "credits"]
+
+    /// Whether every marker among a block's class/id words names a short line (`lineMarkerWords`).
+    static func marksOnlyLines(_ words: [Substring]) -> Bool {
+        var found = false
+        for word in words where markers.contains(word) {
+            guard lineMarkerWords.contains(String(word)) else { return false }
+            found = true
+        }
+        return found
+    }
 
     /// Whether a class or id value is a URL ("http://example.org/comments/12", an id some tools give a page's
     /// wrapper): it names a place, not the element's role, so its path words are no class words.

@@ -58,6 +58,29 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aBylineMarkAroundAParagraphIsLifted() throws {
+        // Blocks marked "byline-author" that hold parts of the post (an unclosed byline element), a third of it
+        // each: no byline holds a paragraph of 400 bytes, so the marks are lifted though neither holds half the page.
+        let long = (Self.sentences + Self.sentences).joined(separator: " ")
+        let html = """
+            <html><body><div class="post"><h1>Channel to be dredged</h1><div class="post-text">
+            <div class="byline-author">By Jane Roe<p>\(long)</p></div>
+            <div class="byline-author">By Jane Roe<p>\(long) Again.</p></div>
+            <p>\(long) Once more.</p></div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs.contains(long))
+        #expect(result.paragraphs.contains(long + " Again."))
+    }
+
+    @Test func aShortBylineStaysBoilerplate() throws {
+        let html = """
+            <html><body><div class="story"><div class="byline">By Jane Roe, harbour correspondent</div>\(Self.article())</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
     @Test func aSmallSidebarStaysBoilerplate() throws {
         let html = """
             <html><body><div class="story">\(Self.article())</div>
