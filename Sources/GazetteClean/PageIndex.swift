@@ -156,6 +156,7 @@ struct PageIndex {
             }
         }
         let total = (elements.first?.rawParagraphText ?? 0) - commentThreadText()
+        let linesHoldMost = lineMarkedText() * 2 >= total
         for index in elements.indices {
             var element = elements[index]
             if element.softBoilerplate && !element.commentWord && total >= 200 {
@@ -163,12 +164,29 @@ struct PageIndex {
                 // quarter of it in several paragraphs.
                 let share = Double(element.rawParagraphText) / Double(total)
                 if share >= 0.5 || (element.positiveHint && element.rawParagraphs >= 3 && share >= 0.25) { element.boilerplate = false }
-                if element.lineMarkOnly && element.rawParagraphText >= Self.longerThanALine { element.boilerplate = false }
+                if linesHoldMost && element.lineMarkOnly && element.rawParagraphText >= Self.longerThanALine { element.boilerplate = false }
             }
             element.insideBoilerplate = element.boilerplate || (element.parent >= 0 && elements[element.parent].insideBoilerplate)
             elements[index] = element
         }
         liftLargestSoftMark(total: total)
+    }
+
+    /// Paragraph text inside blocks marked only as a line (byline, caption, …) that hold more than a line
+    /// (outermost ones only). When these hold half the page, the marks swallowed the posts (unclosed
+    /// `<span class="byline">` elements, each around part of the text) and are lifted together; a byline area
+    /// holding one long note beside the article is not.
+    private func lineMarkedText() -> Int {
+        var inMarked = [Bool](repeating: false, count: elements.count)
+        var text = 0
+        for index in elements.indices {
+            let element = elements[index]
+            let parentMarked = element.parent >= 0 && inMarked[element.parent]
+            let counts = element.lineMarkOnly && element.rawParagraphText >= Self.longerThanALine
+            inMarked[index] = parentMarked || counts
+            if counts && !parentMarked { text += element.rawParagraphText }
+        }
+        return text
     }
 
     /// Paragraph text inside blocks marked by a comment word (outermost ones only). A comment thread is not

@@ -73,6 +73,18 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs.contains(long + " Again."))
     }
 
+    @Test func aLongNoteInABylineAreaBesideTheArticleStaysOut() throws {
+        // The byline area holds one long note (a fact-check statement) while the article holds most of the page.
+        let note = "Facts are a thing. We love them, and a team checks everything we post against sources we name on our corrections page, every single day of the week."
+        let html = """
+            <html><body><article><h1>Channel to be dredged</h1><div id="byline">By Jane Roe<p>\(note) \(note) \(note) \(note)</p></div>
+            \(Self.article())\(Self.article())</article></body></html>
+            """
+        let result = try extract(html)
+        #expect(!result.paragraphs.contains { $0.hasPrefix("Facts are a thing") })
+        #expect(result.paragraphs.contains(Self.sentences[0]))
+    }
+
     @Test func aShortBylineStaysBoilerplate() throws {
         let html = """
             <html><body><div class="story"><div class="byline">By Jane Roe, harbour correspondent</div>\(Self.article())</div></body></html>
