@@ -172,33 +172,30 @@ struct PageIndex {
         liftLargestSoftMark(total: total)
     }
 
-    /// Paragraph text inside blocks marked only as a line (byline, caption, …) that hold more than a line
-    /// (outermost ones only). When these hold half the page, the marks swallowed the posts (unclosed
-    /// `<span class="byline">` elements, each around part of the text) and are lifted together; a byline area
-    /// holding one long note beside the article is not.
+    /// Paragraph text inside blocks marked only as a line (byline, caption, …) that hold more than a line.
+    /// When these hold half the page, the marks swallowed the posts (unclosed `<span class="byline">` elements,
+    /// each around part of the text) and are lifted together; a byline area holding one long note beside the
+    /// article is not.
     private func lineMarkedText() -> Int {
-        var inMarked = [Bool](repeating: false, count: elements.count)
-        var text = 0
-        for index in elements.indices {
-            let element = elements[index]
-            let parentMarked = element.parent >= 0 && inMarked[element.parent]
-            let counts = element.lineMarkOnly && element.rawParagraphText >= Self.longerThanALine
-            inMarked[index] = parentMarked || counts
-            if counts && !parentMarked { text += element.rawParagraphText }
-        }
-        return text
+        outermostText { $0.lineMarkOnly && $0.rawParagraphText >= Self.longerThanALine }
     }
 
-    /// Paragraph text inside blocks marked by a comment word (outermost ones only). A comment thread is not
-    /// part of the page's main text mass: a long thread must not make the article's share look small.
+    /// Paragraph text inside blocks marked by a comment word. A comment thread is not part of the page's main
+    /// text mass: a long thread must not make the article's share look small.
     private func commentThreadText() -> Int {
-        var inThread = [Bool](repeating: false, count: elements.count)
+        outermostText { $0.commentWord }
+    }
+
+    /// Raw paragraph text of the outermost elements that `selected` picks (one inside another counts once).
+    private func outermostText(_ selected: (Element) -> Bool) -> Int {
+        var inside = [Bool](repeating: false, count: elements.count)
         var text = 0
         for index in elements.indices {
             let element = elements[index]
-            let parentInThread = element.parent >= 0 && inThread[element.parent]
-            inThread[index] = parentInThread || element.commentWord
-            if element.commentWord && !parentInThread { text += element.rawParagraphText }
+            let parentInside = element.parent >= 0 && inside[element.parent]
+            let picked = selected(element)
+            inside[index] = parentInside || picked
+            if picked && !parentInside { text += element.rawParagraphText }
         }
         return text
     }
@@ -526,12 +523,8 @@ enum Boilerplate {
         return false
     }
 
-    /// Whether an element is boilerplate by its name, role or class/id words.
-    static func isBoilerplate(name: String, role: String?, words: [Substring]) -> Bool {
-        isBoilerplate(dropped: droppedElements.contains(name), role: role, words: words)
-    }
-
-    /// `isBoilerplate(name:role:words:)` with the name's membership of `droppedElements` already known.
+    /// Whether an element is boilerplate by its name (`dropped`: the name is in `droppedElements`), role or
+    /// class/id words.
     static func isBoilerplate(dropped: Bool, role: String?, words: [Substring]) -> Bool {
         if dropped { return true }
         if let role, boilerplateRoles.contains(role) { return true }
