@@ -200,7 +200,8 @@ test-install: annotate
 # same texts, and a 1,000,000-document synthetic stream's peak RSS.
 bench-batch: release $(BENCH_VENV)/.matching-installed
 	$(SWIFT) build -c release --product gazette-bench
-	SHARED=$(SHARED) PEER_PYTHON=$(BENCH_VENV)/bin/python BENCH=.build/release/gazette-bench benchmarks/batch/run.sh
+	SHARED=$(SHARED) PEER_PYTHON=$(BENCH_VENV)/bin/python BENCH=.build/release/gazette-bench \
+	  BASELINE_BINARY=$(BASELINE_BINARY) benchmarks/batch/run.sh
 	$(PRUNE_RESULTS)
 
 bench: bench-cleaning bench-index bench-serve bench-matching bench-batch

@@ -10,6 +10,8 @@ import sys
 
 (work, runs, same_bytes, load_before, load_after, xml_note, probe_before, probe_after,
  binary, gazetteers, reuters, synthetic) = sys.argv[1:13]
+# The build timed beside this one on one core (BASELINE_BINARY), or "" when none was.
+baseline = sys.argv[13] if len(sys.argv) > 13 else ""
 runs = int(runs)
 
 
@@ -127,6 +129,20 @@ if one_core:
             f"| Gazette end to end (read, clean, segment, match, relate, encode, write) | {figures['annotated']:,} "
             f"| {text_mib:.1f} | {cpu:.2f} | {figures['seconds']:.2f} | {text_mib / cpu:.1f} | {figures['mb_per_second']:.2f} "
             "| " + ", ".join(f"{cpu_seconds(other):.2f}" for other in one_core) + " |"]
+    baseline_runs = [f"baseline-one-core-{number}" for number in range(1, runs + 1)
+                     if os.path.exists(os.path.join(work, f"baseline-one-core-{number}.stats.json"))]
+    if baseline and baseline_runs:
+        base_name = sorted(baseline_runs, key=cpu_seconds)[len(baseline_runs) // 2]
+        base_figures, base_cpu = stats(base_name), cpu_seconds(base_name)
+        out += [f"| baseline `{baseline}`, same command, runs alternating with the row above | "
+                f"{base_figures['annotated']:,} | {base_figures['text_bytes'] / 1048576:.1f} | {base_cpu:.2f} "
+                f"| {base_figures['seconds']:.2f} | {base_figures['text_bytes'] / 1048576 / base_cpu:.1f} "
+                f"| {base_figures['mb_per_second']:.2f} | " + ", ".join(f"{cpu_seconds(other):.2f}" for other in baseline_runs) + " |"]
+        change = (base_cpu / cpu - 1) * 100
+        baseline_note = [f"This build against the baseline, median CPU seconds on one core: {cpu:.2f} s against {base_cpu:.2f} s "
+                f"(throughput {change:+.1f} %).", ""]
+    else:
+        baseline_note = []
     spacy_path = os.path.join(work, "spacy.json")
     if os.path.exists(spacy_path):
         with open(spacy_path) as handle:
@@ -138,6 +154,7 @@ if one_core:
                 f"**{(text_mib / cpu) / spacy['mbs']:.1f}×**.", ""]
     else:
         out += ["", "spaCy was not run (no benchmarks/.venv: `make bench-matching` installs it).", ""]
+    out += baseline_note
 
 big, small = stats("synthetic"), stats("synthetic-small")
 out += ["#### Synthetic stream on standard input (`benchmarks/batch/synthetic.py N | gazette annotate - -j 2 -o out.jsonl.gz`)", "",

@@ -21,6 +21,9 @@ RESULTS=${RESULTS:-benchmarks/RESULTS.md}
 PEER_PYTHON=${PEER_PYTHON:-benchmarks/.venv/bin/python}
 BENCH=${BENCH:-.build/release/gazette-bench}
 AS_OF=2025-09-04
+# Optional: another build (say, of the commit before a change) timed on one core in the same run, alternating with
+# BINARY run by run, so that a refactor's cost is measured against its base on the same machine state.
+BASELINE_BINARY=${BASELINE_BINARY:-}
 
 [ -x "$BINARY" ] || { echo "bench-batch: $BINARY is missing: run 'make release'" >&2; exit 1; }
 [ -f "$REUTERS_DIR/reuters21578.jsonl" ] || { echo "bench-batch: no Reuters corpus at $REUTERS_DIR (set SHARED=DIR)" >&2; exit 1; }
@@ -81,11 +84,20 @@ fi
 PIN=""
 command -v taskset >/dev/null 2>&1 && PIN="taskset -c 0"
 echo "bench-batch: Reuters JSONL on one core, $RUNS runs" >&2
+# one_core PREFIX BINARY RUN : one pinned end-to-end run of BINARY, figures in $WORK/PREFIX-RUN.{time,stats.json}
+one_core() {
+  /usr/bin/time -v -o "$WORK/$1-$3.time" $PIN "$2" annotate "$REUTERS_DIR/reuters21578.jsonl" \
+    --gazetteers "$GAZETTEERS" --as-of "$AS_OF" -j 1 --quiet --stats "$WORK/$1-$3.stats.json" \
+    -o "$WORK/$1.jsonl" 2>"$WORK/$1.stderr" || [ $? -eq 3 ]
+  rm -f "$WORK/$1.jsonl" "$WORK/$1.rejects.jsonl"
+}
+if [ -n "$BASELINE_BINARY" ]; then
+  [ -x "$BASELINE_BINARY" ] || { echo "bench-batch: BASELINE_BINARY $BASELINE_BINARY is not an executable" >&2; exit 1; }
+  echo "bench-batch: and the baseline $BASELINE_BINARY, alternating" >&2
+fi
 for run_number in $(seq 1 "$RUNS"); do
-  /usr/bin/time -v -o "$WORK/one-core-$run_number.time" $PIN "$BINARY" annotate "$REUTERS_DIR/reuters21578.jsonl" \
-    --gazetteers "$GAZETTEERS" --as-of "$AS_OF" -j 1 --quiet --stats "$WORK/one-core-$run_number.stats.json" \
-    -o "$WORK/one-core.jsonl" 2>"$WORK/one-core.stderr" || [ $? -eq 3 ]
-  rm -f "$WORK/one-core.jsonl" "$WORK/one-core.rejects.jsonl"
+  one_core one-core "$BINARY" "$run_number"
+  if [ -n "$BASELINE_BINARY" ]; then one_core baseline-one-core "$BASELINE_BINARY" "$run_number"; fi
 done
 if [ -x "$PEER_PYTHON" ] && [ -x "$BENCH" ]; then
   echo "bench-batch: spaCy on the same texts, one core" >&2
@@ -106,6 +118,6 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 benchmarks/batch/report.py "$WORK" "$RUNS" "$same_bytes" "$load_before" "$load_after" "$xml_note" \
   "$probe_before" "$probe_after" \
-  "$BINARY" "$GAZETTEERS" "$REUTERS_DIR" "$SYNTHETIC" >> "$RESULTS"
+  "$BINARY" "$GAZETTEERS" "$REUTERS_DIR" "$SYNTHETIC" "$BASELINE_BINARY" >> "$RESULTS"
 echo "bench-batch: appended to $RESULTS" >&2
 tail -n 40 "$RESULTS"
