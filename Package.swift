@@ -45,8 +45,9 @@ let package = Package(
         .target(
             name: "GazetteReaders", dependencies: ["GazetteCore", "GazetteXML", "GazetteZlib", "GazetteBrotli", "GazetteICU"]),
         .target(name: "GazetteSchema"),
-        // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold.
-        .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazettePipeline"]),
+        // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold, and
+        // scores the cleaner against cleaning corpora.
+        .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazetteClean"]),
         .target(
             name: "GazettePipeline",
             dependencies: [
@@ -94,7 +95,8 @@ let package = Package(
 
         .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU", "GazetteTestSupport"]),
         .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
-        .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
+        .testTarget(
+            name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteEval", "GazetteReaders", "GazetteTestSupport"]),
         .testTarget(
             name: "GazetteReadersTests",
             dependencies: ["GazetteReaders", "GazetteClean", "GazetteZlib", "GazetteXML", "GazetteICU", "GazetteTestSupport"],

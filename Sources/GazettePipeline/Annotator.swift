@@ -68,7 +68,7 @@ public final class AnnotationResources: Sendable {
 /// Runs every stage on one document: clean, segment, match, relate.
 ///
 /// Holds ICU iterators and caches: one per worker, not shared between threads.
-public final class Annotator {
+public final class Annotator: TextAnnotating {
     public let resources: AnnotationResources
     let cleaner = ArticleCleaner()
     let segmenter: Segmenter

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteClean
+import GazetteEval
 import GazetteCore
 import GazetteTestSupport
 import Testing

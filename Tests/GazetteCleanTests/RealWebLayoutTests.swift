@@ -1,5 +1,6 @@
 import Foundation
 @testable import GazetteClean
+import GazetteEval
 import GazetteCore
 import GazetteXML
 import Testing

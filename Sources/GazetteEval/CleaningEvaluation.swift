@@ -1,4 +1,5 @@
 import Foundation
+import GazetteClean
 import GazetteCore
 
 /// What a cleaner should get from one page: the expected file of `Corpora/cleaning/expected/NAME.json`.
