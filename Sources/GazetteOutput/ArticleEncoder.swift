@@ -162,7 +162,7 @@ public struct ArticleEncoder: Sendable {
         json.field("schema", Self.rejectSchema)
         json.field("id", reject.id)
         Self.writeSource(reject.source, into: &json)
-        json.field("code", reject.reason.code)
+        json.field("code", reject.reason.code.rawValue)
         json.field("message", reject.reason.message)
         json.endObject()
         return json.output

@@ -180,7 +180,7 @@ public final class Annotator: TextAnnotating {
         do {
             try segmenter.segment(&document)
         } catch {
-            throw RejectReason(code: "segmentation_failed", message: error.description)
+            throw RejectReason(code: .segmentationFailed, message: error.description)
         }
         timings.segment += clock.lap()
         matcher.match(&document)

@@ -7,7 +7,7 @@ struct Line: Sendable {
     /// The reject line; empty for an article.
     let text: String
     /// The reject code when the line is a reject.
-    let rejectCode: String?
+    let rejectCode: RejectCode?
     /// The index of the article's line in the batch's block, when the document was annotated and is written.
     var article: Int? = nil
     /// Input bytes read up to this document, for progress.
@@ -20,7 +20,7 @@ struct Line: Sendable {
     /// Only a claim, of a record skipped because an earlier run did it: nothing is written.
     var claimOnly = false
 
-    init(text: String, rejectCode: String?, inputBytes: Int, textBytes: Int, document: Document? = nil,
+    init(text: String, rejectCode: RejectCode?, inputBytes: Int, textBytes: Int, document: Document? = nil,
          claim: IDClaim? = nil) {
         self.text = text
         self.rejectCode = rejectCode

@@ -74,14 +74,14 @@ struct OrderedWriter {
                 }
                 try rejects.write(encoder.encode(claim.duplicate))
                 summary.rejected += 1
-                summary.rejectsByCode["duplicate_id", default: 0] += 1
+                summary.rejectsByCode[RejectCode.duplicateID.rawValue, default: 0] += 1
                 lastInputBytes = line.inputBytes
                 continue
             }
             if let code = line.rejectCode {
                 try rejects.write(line.text)
                 summary.rejected += 1
-                summary.rejectsByCode[code, default: 0] += 1
+                summary.rejectsByCode[code.rawValue, default: 0] += 1
             } else {
                 if let article = line.article { run = run.lowerBound..<article + 1 }
                 if let document = line.document {

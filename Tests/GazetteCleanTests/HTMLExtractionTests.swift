@@ -98,7 +98,7 @@ struct HTMLExtractionTests {
             let document = try HTMLCleaner().clean(raw)
             #expect(document.text.contains("Deep inside the page"))
         } catch {
-            #expect(depth > 256 && error.code == "empty_document")
+            #expect(depth > 256 && error.code.rawValue == "empty_document")
         }
     }
 }

@@ -58,7 +58,7 @@ struct EncoderTests {
 
     @Test func rejectLinesFollowTheirSchema() throws {
         let reject = Reject(id: "x", source: SourceLocator(path: "x.html", format: "html"),
-                            reason: RejectReason(code: "invalid_utf8", message: "bad byte"))
+                            reason: RejectReason(code: .invalidUTF8, message: "bad byte"))
         let line = ArticleEncoder().encode(reject)
         #expect(line == #"{"schema":"gazette.reject/1","id":"x","source":{"path":"x.html","format":"html","index":0},"code":"invalid_utf8","message":"bad byte"}"#)
         #expect(try JSONSchema(contentsOf: Repository.rejectSchema).validate(jsonLine: line).isEmpty)

@@ -75,7 +75,7 @@ struct FeedReaderTests {
         let directory = try! Reading.directory(["dup.rss": feed.bytes])
         let result = Reading.read([directory.appendingPathComponent("dup.rss").path])
         #expect(result.documents.map(\.id) == ["same", "other"])
-        #expect(result.rejects.map(\.reason.code) == ["duplicate_id"])
+        #expect(result.rejects.map(\.reason.code.rawValue) == ["duplicate_id"])
         #expect(result.rejects.first?.source.index == 1)
     }
 

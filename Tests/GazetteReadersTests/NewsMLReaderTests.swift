@@ -76,7 +76,7 @@ struct NewsMLReaderTests {
             Issue.record("a forced NewsML read of another vocabulary must be a reject")
             return
         }
-        #expect(reject.reason.code == "no_articles")
+        #expect(reject.reason.code.rawValue == "no_articles")
     }
 
     @Test func aPackageAloneIsReadAsItsListOfHeadlines() {
@@ -102,7 +102,7 @@ struct NewsMLReaderTests {
         let message = "<newsMessage><itemSet>\(item)\(item)</itemSet></newsMessage>"
         let result = DocumentStream.items(of: Array(message.utf8), path: "d.newsml")
         let codes = result.items.map { item -> String in
-            if case .reject(let reject) = item { return reject.reason.code }
+            if case .reject(let reject) = item { return reject.reason.code.rawValue }
             return "document"
         }
         #expect(codes == ["document", "duplicate_id"])
