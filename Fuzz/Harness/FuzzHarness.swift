@@ -55,7 +55,7 @@ public enum FuzzHarness {
 
     /// Segments, matches and relates a text, then checks every span and reference and that the output line reads back.
     public static func annotate(text: String) {
-        var document = Document(id: "fuzz", source: SourceLocator(path: "fuzz", format: "text"), text: text)
+        var document = Document(id: "fuzz", source: SourceLocator(path: "fuzz", format: .text), text: text)
         do throws(RejectReason) {
             try annotator.annotateText(&document)
         } catch {

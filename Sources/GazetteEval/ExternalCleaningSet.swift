@@ -64,7 +64,7 @@ public struct ExternalCleaningSet: Sendable {
     /// no charset are read as windows-1252, as browsers do.
     public static func body(of page: ExternalCleaningPage) -> String {
         let cleaner = HTMLCleaner()
-        var raw = RawDocument(id: page.id, source: SourceLocator(path: page.id, format: "html", index: 0), format: .html, bytes: page.html)
+        var raw = RawDocument(id: page.id, source: SourceLocator(path: page.id, format: .html, index: 0), format: .html, bytes: page.html)
         var document = try? cleaner.clean(raw)
         if document == nil {
             raw.charset = "windows-1252"

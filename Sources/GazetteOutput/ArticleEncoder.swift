@@ -172,7 +172,7 @@ public struct ArticleEncoder: Sendable {
         line.append(#","source":{"path":"#)
         line.string(source.path)
         line.append(#","format":"#)
-        line.string(source.format)
+        line.string(source.format?.rawValue)
         line.append(#","index":"#)
         line.int(source.index)
         line.append(UInt8(ascii: "}"))
@@ -202,7 +202,7 @@ public struct ArticleEncoder: Sendable {
     static func writeSource(_ source: SourceLocator, into json: inout JSONWriter) {
         json.beginObject("source")
         json.field("path", source.path)
-        json.field("format", source.format)
+        json.field("format", source.format?.rawValue)
         json.field("index", source.index)
         json.endObject()
     }

@@ -158,7 +158,9 @@ public struct ArticleRecord: Decodable, Sendable {
         guard let id, let text else { throw ArticleDecodingError(message: "id and text are required") }
         var document = Document(
             id: id,
-            source: SourceLocator(path: source?.path ?? "", format: source?.format ?? "", index: source?.index ?? 0),
+            source: SourceLocator(
+                path: source?.path ?? "", format: source?.format.flatMap(InputFormat.init(rawValue:)),
+                index: source?.index ?? 0),
             url: url, title: title, published: published, language: language, text: text)
         document.sentences = (sentences ?? []).compactMap(Self.span)
         for (index, raw) in (entities ?? []).enumerated() {

@@ -264,7 +264,7 @@ public struct DocumentStream: Sequence, Sendable {
         static func page(_ bytes: [UInt8], format: InputFormat, context: ReadContext, statistics: inout ReadStatistics)
             -> ReadItem
         {
-            let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
+            let source = SourceLocator(path: context.path, format: format, index: 0)
             var body = bytes
             if format == .text, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                 guard bytes.count % 2 == 0 else {
@@ -281,7 +281,7 @@ public struct DocumentStream: Sequence, Sendable {
         static func fileReject(_ path: String, _ code: RejectCode, _ message: String) -> ReadItem {
             let inner = FormatDetector.strippingGzipExtension(path) ?? path
             let format = FormatDetector.byExtension[(inner as NSString).pathExtension.lowercased()] ?? .text
-            return .reject(Reject(id: path, source: SourceLocator(path: path, format: format.rawValue, index: 0),
+            return .reject(Reject(id: path, source: SourceLocator(path: path, format: format, index: 0),
                                   reason: RejectReason(code: code, message: message)))
         }
 

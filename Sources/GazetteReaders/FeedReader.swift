@@ -139,7 +139,7 @@ struct FeedReader: ItemReader {
             return context.reject(id, format: format, index: index, .duplicateID,
                                   "item \(index): id '\(id)' already appeared earlier in the feed")
         }
-        let source = SourceLocator(path: context.path, format: format.rawValue, index: index)
+        let source = SourceLocator(path: context.path, format: format, index: index)
         let published = date.flatMap(ISODate.normalise)
         if let html, !html.allSatisfy(\.isWhitespace) {
             return .document(RawDocument(id: id, source: source, format: .html, bytes: Array(html.utf8), url: url,

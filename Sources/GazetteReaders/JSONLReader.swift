@@ -168,7 +168,7 @@ final class JSONLRecordParser: Sendable {
         let index = lineNumber - 1
         func reject(_ id: String?, _ code: RejectCode, _ message: String) -> ReadItem {
             .reject(Reject(id: id ?? "\(path)#\(lineNumber)",
-                           source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index),
+                           source: SourceLocator(path: path, format: .jsonl, index: index),
                            reason: RejectReason(code: code, message: "line \(lineNumber): \(message)")))
         }
         let fields: RecordFields
@@ -190,7 +190,7 @@ final class JSONLRecordParser: Sendable {
         if let wrong = fields.wrongType {
             return (reject(id, .jsonlFieldType, "field '\(wrong)' is not a string"), nil)
         }
-        let source = SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index)
+        let source = SourceLocator(path: path, format: .jsonl, index: index)
         let claim = IDClaim(file: file, id: id, source: source, lineNumber: lineNumber)
         guard let body = fields.body else {
             return (reject(id, .jsonlNoText, "the record has none of the fields \((self.fields.text + self.fields.html).joined(separator: ", "))"), claim)

@@ -87,7 +87,7 @@ struct NewsMLReader: ItemReader {
             return context.reject(id, format: .newsml, index: index, .duplicateID,
                                   "item \(index): id '\(id)' already appeared earlier in the file")
         }
-        let source = SourceLocator(path: context.path, format: InputFormat.newsml.rawValue, index: index)
+        let source = SourceLocator(path: context.path, format: .newsml, index: index)
         return .document(RawDocument(
             id: id, source: source, format: .text, bytes: Array(story.textParagraphs().joined(separator: "\n\n").utf8),
             title: story.headline, published: story.published, language: story.language))

@@ -121,7 +121,7 @@ struct NewswireReader: ItemReader {
         guard let root = tree.root else {
             return context.reject(id, format: .sgml, index: index, .xmlMalformed, "the article at byte \(start) has no element")
         }
-        let source = SourceLocator(path: context.path, format: InputFormat.sgml.rawValue, index: index)
+        let source = SourceLocator(path: context.path, format: .sgml, index: index)
         let published = root.childText("DATE").flatMap(ISODate.normalise)
         var title: String?
         var paragraphs: [String] = []
@@ -367,7 +367,7 @@ struct NewswireReader: ItemReader {
             return context.reject(context.path, format: format, index: 0, .xmlMalformed, "the document has no root element")
         }
         if root.name.lowercased() == "nitf" { return nitf(root, context: context) }
-        let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
+        let source = SourceLocator(path: context.path, format: format, index: 0)
         let paragraphs = blockTexts(of: root)
         guard !paragraphs.isEmpty else {
             return context.reject(context.path, format: format, index: 0, .emptyDocument, "the XML holds no text")
@@ -391,7 +391,7 @@ struct NewswireReader: ItemReader {
         var paragraphs = body?.child("body.content").map(blockTexts) ?? []
         if let dateline, !dateline.isEmpty, !paragraphs.isEmpty { paragraphs[0] = dateline + " " + paragraphs[0] }
         if let headline { paragraphs.insert(headline, at: 0) }
-        let source = SourceLocator(path: context.path, format: InputFormat.nitf.rawValue, index: 0)
+        let source = SourceLocator(path: context.path, format: .nitf, index: 0)
         guard !paragraphs.isEmpty else {
             return context.reject(id ?? context.path, format: .nitf, index: 0, .emptyDocument, "the NITF article has no text")
         }

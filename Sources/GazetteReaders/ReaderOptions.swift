@@ -125,7 +125,7 @@ final class ReadContext: Sendable {
 
     /// A reject for the item at `index` of this file.
     func reject(_ id: String?, format: InputFormat, index: Int, _ code: RejectCode, _ message: String) -> ReadItem {
-        .reject(Reject(id: id ?? fallbackID(index), source: SourceLocator(path: path, format: format.rawValue, index: index),
+        .reject(Reject(id: id ?? fallbackID(index), source: SourceLocator(path: path, format: format, index: index),
                        reason: RejectReason(code: code, message: message)))
     }
 

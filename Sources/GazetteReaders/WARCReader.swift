@@ -284,7 +284,7 @@ struct WARCReader: ItemReader {
             statistics.record(decision)
             charset = decision.charset
         }
-        let source = SourceLocator(path: context.path, format: InputFormat.warc.rawValue, index: record.index)
+        let source = SourceLocator(path: context.path, format: .warc, index: record.index)
         return .document(RawDocument(
             id: record.id ?? context.fallbackID(record.index), source: source, format: format, bytes: bytes,
             url: record.targetURI, charset: charset))

@@ -7,7 +7,7 @@ import Testing
 @Suite("Cleaning")
 struct CleanerTests {
     func raw(_ bytes: [UInt8], format: InputFormat, id: String = "doc") -> RawDocument {
-        RawDocument(id: id, source: SourceLocator(path: id, format: format.rawValue), format: format, bytes: bytes)
+        RawDocument(id: id, source: SourceLocator(path: id, format: format), format: format, bytes: bytes)
     }
 
     @Test func plainTextLinesBecomeParagraphsAndTheFirstIsTheTitle() throws {

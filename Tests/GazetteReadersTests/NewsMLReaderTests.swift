@@ -13,7 +13,7 @@ struct NewsMLReaderTests {
         let result = Reading.read([Reading.fixture("newsml-g2-message.xml")])
         #expect(result.rejects.isEmpty)
         #expect(result.documents.map(\.id) == ["urn:newsml:gazette.example:text-7:3", "urn:newsml:gazette.example:pic-7:1"])
-        #expect(result.documents.map(\.source.format) == ["newsml", "newsml"])
+        #expect(result.documents.map(\.source.format) == [.newsml, .newsml])
         #expect(result.statistics.skippedRecords == ["newsml packageItem": 1, "newsml item without text": 1])
         let story = result.documents[0]
         #expect(story.title == "Leaders of the coalition meet in Paris")

@@ -11,7 +11,7 @@ struct NewswireReaderTests {
         #expect(result.rejects.isEmpty)
         let document = try #require(result.documents.first)
         #expect(document.id == "gazette-nitf-0042")
-        #expect(document.source.format == "nitf")
+        #expect(document.source.format == .nitf)
         #expect(document.published == "2025-09-05T14:30:00Z")
         #expect(document.url == "https://nitf.example.org/summit")
         #expect(document.language == "en")
@@ -71,7 +71,7 @@ struct NewswireReaderTests {
             case .reject(let reject): reject.source.index
             }
         } == Array(0..<7))
-        #expect(Set(result.documents.map(\.source.format)) == ["sgml"])
+        #expect(Set(result.documents.map(\.source.format)) == [.sgml])
         // The article with a byte that is not UTF-8 (and no declaration) is decoded in the charset ICU's detector
         // chooses, and the decision counted: nothing is replaced.
         #expect(result.statistics.replacedBytes == 0)

@@ -54,7 +54,7 @@ struct WARCReaderTests {
         #expect(result.documents.count == 1)
         #expect(document.id == "urn:uuid:resp-1")
         #expect(document.url == "https://warc.example.org/story")
-        #expect(document.source.format == "warc")
+        #expect(document.source.format == .warc)
         #expect(document.source.index == 1)
         #expect(document.format == .html)
         #expect(document.charset == "utf-8")
