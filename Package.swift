@@ -47,8 +47,9 @@ let package = Package(
         .target(
             name: "GazetteReaders", dependencies: ["GazetteBytes", "GazetteCore", "GazetteXML", "GazetteZlib", "GazetteBrotli", "GazetteICU"]),
         .target(name: "GazetteSchema"),
-        // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold.
-        .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazettePipeline"]),
+        // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold, and
+        // scores the cleaner against cleaning corpora.
+        .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazetteClean"]),
         .target(
             name: "GazettePipeline",
             dependencies: [
@@ -97,7 +98,9 @@ let package = Package(
         .testTarget(name: "GazetteBytesTests", dependencies: ["GazetteBytes", "GazetteTestSupport"]),
         .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU", "GazetteTestSupport"]),
         .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
-        .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteBytes", "GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
+        .testTarget(
+            name: "GazetteCleanTests",
+            dependencies: ["GazetteBytes", "GazetteClean", "GazetteEval", "GazetteReaders", "GazetteTestSupport"]),
         .testTarget(
             name: "GazetteReadersTests",
             dependencies: ["GazetteReaders", "GazetteClean", "GazetteZlib", "GazetteXML", "GazetteICU", "GazetteTestSupport"],

@@ -12,10 +12,10 @@ public struct HTMLCleaner: Sendable {
         let bytes = raw.bytes
         // An empty (or blank) page is a page without text, not a parser failure.
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
-            throw RejectReason(code: "empty_document", message: "the page is empty")
+            throw RejectReason(code: .emptyDocument, message: "the page is empty")
         }
         if let kind = BinarySniffer.binaryKind(of: bytes) {
-            throw RejectReason(code: "binary_content", message: "the file is \(kind), not HTML")
+            throw RejectReason(code: .binaryContent, message: "the file is \(kind), not HTML")
         }
         var declared = raw.charset?.lowercased() ?? CharsetSniffer.declaredCharset(in: bytes)
         // A page that declares a legacy charset in a <meta> but whose bytes are valid UTF-8 with non-ASCII text was
@@ -29,7 +29,7 @@ public struct HTMLCleaner: Sendable {
             if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
             if let offset = TextCleaner.firstInvalidUTF8Offset(body) {
                 throw RejectReason(
-                    code: "invalid_utf8",
+                    code: .invalidUTF8,
                     message: "the HTML is not valid UTF-8 and declares no other charset (first bad byte at offset \(offset))")
             }
         }
@@ -39,17 +39,17 @@ public struct HTMLCleaner: Sendable {
                 try XMLTree.parseHTML(buffer, url: raw.url, encoding: raw.charset ?? (declared == nil || declared == "utf-8" ? "UTF-8" : nil))
             }
         } catch {
-            throw RejectReason(code: "html_unparseable", message: "libxml2 could not parse the HTML: \(error)")
+            throw RejectReason(code: .htmlUnparseable, message: "libxml2 could not parse the HTML: \(error)")
         }
         guard let root = tree.root else {
-            throw RejectReason(code: "html_unparseable", message: "the HTML has no root element")
+            throw RejectReason(code: .htmlUnparseable, message: "the HTML has no root element")
         }
         let extraction = Self.extract(root: root)
         var paragraphs = extraction.paragraphs
         let metadata = extraction.metadata
         let title = raw.title ?? metadata.title ?? paragraphs.first
         guard let title, !(paragraphs.isEmpty && title.isEmpty) else {
-            throw RejectReason(code: "empty_document", message: "the page holds no article text")
+            throw RejectReason(code: .emptyDocument, message: "the page holds no article text")
         }
         if paragraphs.first == title { paragraphs.removeFirst() }
         let text = ([title] + paragraphs).filter { !$0.isEmpty }.joined(separator: "\n\n")

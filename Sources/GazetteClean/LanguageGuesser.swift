@@ -142,7 +142,7 @@ public struct ArticleCleaner: Sendable {
         case .text, .jsonl: document = try text.clean(raw)
         case .html: document = try html.clean(raw)
         default:
-            throw RejectReason(code: "unsupported_format", message: "no cleaner for \(raw.format.rawValue) documents yet")
+            throw RejectReason(code: .unsupportedFormat, message: "no cleaner for \(raw.format.rawValue) documents yet")
         }
         if document.language == nil { document.language = guesser.guess(document.text) }
         return document

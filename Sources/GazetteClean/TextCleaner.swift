@@ -21,7 +21,7 @@ public struct TextCleaner: Sendable {
         }
         if layout.containsNUL { throw Self.binaryContent(what: "the text") }
         guard !layout.isEmpty else {
-            throw RejectReason(code: "empty_document", message: "the document holds no text")
+            throw RejectReason(code: .emptyDocument, message: "the document holds no text")
         }
         let firstParagraph = layout.firstParagraph
         guard let title = raw.title else {
@@ -43,11 +43,11 @@ public struct TextCleaner: Sendable {
     }
 
     static func invalidUTF8(what: String, offset: Int) -> RejectReason {
-        RejectReason(code: "invalid_utf8", message: "\(what) is not valid UTF-8 (first bad byte at offset \(offset))")
+        RejectReason(code: .invalidUTF8, message: "\(what) is not valid UTF-8 (first bad byte at offset \(offset))")
     }
 
     static func binaryContent(what: String) -> RejectReason {
-        RejectReason(code: "binary_content", message: "\(what) contains NUL bytes; it looks like a binary file")
+        RejectReason(code: .binaryContent, message: "\(what) contains NUL bytes; it looks like a binary file")
     }
 
     /// Decodes UTF-8 strictly (BOM dropped), naming the first bad byte's offset on failure.

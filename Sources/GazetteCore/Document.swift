@@ -2,12 +2,13 @@
 public struct SourceLocator: Sendable, Hashable, Codable {
     /// The input file's path as given ("-" for standard input).
     public var path: String
-    /// The input format that produced the document ("html", "text", "jsonl", …).
-    public var format: String
+    /// The input format that produced the document (`source.format` in the output); nil for a document that was
+    /// not read from an input (CoNLL gold, a search index row) or whose line named no known format.
+    public var format: InputFormat?
     /// The document's position within its file (0 for single-document files).
     public var index: Int
 
-    public init(path: String, format: String, index: Int = 0) {
+    public init(path: String, format: InputFormat?, index: Int = 0) {
         self.path = path
         self.format = format
         self.index = index

@@ -33,12 +33,12 @@ public struct RawDocument: Sendable {
 
 /// Why a document was rejected: a stable code and a message naming the problem.
 public struct RejectReason: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Stable machine-readable code ("invalid_utf8", "html_unparseable", …).
-    public var code: String
+    /// Stable machine-readable code (`.invalidUTF8` is "invalid_utf8", …).
+    public var code: RejectCode
     /// What is wrong, for a person.
     public var message: String
 
-    public init(code: String, message: String) {
+    public init(code: RejectCode, message: String) {
         self.code = code
         self.message = message
     }

@@ -97,18 +97,16 @@ public struct AnnotatedCorpus: Sendable {
 
     /// Whether a line is a `gazette.article/1` or `gazette.reject/1` object.
     static func isGazetteRecord(_ line: Substring) -> Bool {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-            let schema = object["schema"] as? String
-        else { return false }
+        guard let schema = (try? ArticleRecord.decode(line))?.schema else { return false }
         return schema == ArticleEncoder.articleSchema || schema == ArticleEncoder.rejectSchema
     }
 
     /// The id of a `gazette.reject/1` line, nil for anything else.
     static func rejectID(_ line: Substring) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-            object["schema"] as? String == ArticleEncoder.rejectSchema
-        else { return nil }
-        return object["id"] as? String
+        guard let record = try? ArticleRecord.decode(line), record.schema == ArticleEncoder.rejectSchema else {
+            return nil
+        }
+        return record.id
     }
 }
 

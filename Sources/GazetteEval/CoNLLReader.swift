@@ -227,7 +227,7 @@ public struct CoNLLReader: Sendable {
         }
 
         func document(id: String, path: String) -> Document {
-            var document = Document(id: id, source: SourceLocator(path: path, format: "conll"), text: String(text))
+            var document = Document(id: id, source: SourceLocator(path: path, format: nil), text: String(text))
             document.sentences = sentences
             document.entities = entities
             return document

@@ -1,11 +1,10 @@
 import GazetteCore
-import GazettePipeline
 
 /// Annotates the texts of a gold corpus with the current build, for `gazette eval --run`.
 public enum GoldAnnotation {
     /// A prediction per gold document: its id, source, metadata and text, annotated afresh (the gold sentences,
     /// entities and relations are not looked at). A document the annotator rejects is recorded as rejected.
-    public static func annotate(_ gold: AnnotatedCorpus, with annotator: Annotator) -> AnnotatedCorpus {
+    public static func annotate(_ gold: AnnotatedCorpus, with annotator: some TextAnnotating) -> AnnotatedCorpus {
         var predicted = AnnotatedCorpus()
         for document in gold.documents {
             var fresh = Document(

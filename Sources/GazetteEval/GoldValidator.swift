@@ -62,38 +62,26 @@ public struct GoldValidator: Sendable {
 
     /// The issues of one line, and the document id when it has one.
     public func check(line: Substring) -> (id: String?, messages: [String]) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            return (nil, ["not a JSON object"])
-        }
-        let id = object["id"] as? String
+        guard var record = try? ArticleRecord.decode(line) else { return (nil, ["not a JSON object"]) }
+        let id = record.id
         var messages: [String] = []
         // Checks the decoder does not make, or makes only one at a time: every unknown type and missing id.
-        for (index, raw) in (object["entities"] as? [[String: Any]] ?? []).enumerated() {
-            let name = raw["id"] as? String ?? "entity \(index)"
-            if raw["id"] as? String == nil { messages.append("entity \(index) has no id") }
-            if let type = raw["type"] as? String, EntityType(rawValue: type) == nil {
-                messages.append("\(name): unknown entity type '\(type)'")
-            }
+        for (index, raw) in (record.entities ?? []).enumerated() {
+            let name = raw.id ?? "entity \(index)"
+            if raw.id == nil { messages.append("entity \(index) has no id") }
+            if let type = raw.type, raw.entityType == nil { messages.append("\(name): unknown entity type '\(type)'") }
         }
-        for (index, raw) in (object["relations"] as? [[String: Any]] ?? []).enumerated() {
-            let name = raw["id"] as? String ?? "relation \(index)"
-            if raw["id"] as? String == nil { messages.append("relation \(index) has no id") }
-            if let type = raw["type"] as? String, RelationType(rawValue: type) == nil {
-                messages.append("\(name): unknown relation type '\(type)'")
-            }
+        for (index, raw) in (record.relations ?? []).enumerated() {
+            let name = raw.id ?? "relation \(index)"
+            if raw.id == nil { messages.append("relation \(index) has no id") }
+            if let type = raw.type, raw.relationType == nil { messages.append("\(name): unknown relation type '\(type)'") }
         }
         // Entities and relations of unknown types are left out so that the rest of the line is still checked.
-        var known = object
-        known["entities"] = (object["entities"] as? [[String: Any]])?.filter {
-            ($0["type"] as? String).flatMap(EntityType.init(rawValue:)) != nil
-        }
-        known["relations"] = (object["relations"] as? [[String: Any]])?.filter {
-            ($0["type"] as? String).flatMap(RelationType.init(rawValue:)) != nil
-        }
-        guard let data = try? JSONSerialization.data(withJSONObject: known) else { return (id, messages) }
+        record.entities = record.entities?.filter { $0.entityType != nil }
+        record.relations = record.relations?.filter { $0.relationType != nil }
         let document: Document
         do {
-            document = try ArticleDecoder().decode(String(decoding: data, as: UTF8.self))
+            document = try record.document()
         } catch {
             messages.append(error.message)
             return (id, messages)

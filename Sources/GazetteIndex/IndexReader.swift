@@ -68,7 +68,7 @@ public final class IndexReader: Sendable {
                     SELECT rowid, id, url, title, published, language, text FROM documents WHERE id = ?
                     """, arguments: [id]) else { return nil }
                 var document = Document(
-                    id: row["id"], source: SourceLocator(path: row["id"], format: "index"), url: row["url"],
+                    id: row["id"], source: SourceLocator(path: row["id"], format: nil), url: row["url"],
                     title: row["title"], published: row["published"], language: row["language"], text: row["text"])
                 let rowid: Int64 = row["rowid"]
                 document.entities = try Row.fetchAll(db, sql: """

@@ -60,21 +60,38 @@ public struct ArticleEncoder: Sendable {
             line.span(sentence.start, sentence.end)
         }
         line.append(UInt8(ascii: "]"))
-        if includeTokens {
-            line.append(#","tokens":["#)
-            for (index, token) in document.tokens.enumerated() {
-                line.append(index > 0 ? #",["# : "[")
-                line.int(token.span.start)
-                line.append(UInt8(ascii: ","))
-                line.int(token.span.end)
-                line.append(UInt8(ascii: ","))
-                line.append(Self.tokenKindLiteral(token.kind))
-                line.append(UInt8(ascii: "]"))
-            }
+        if includeTokens { Self.writeTokens(document.tokens, into: &line) }
+        line.append(#","entities":["#)
+        Self.writeEntities(document.entities, into: &line)
+        line.append(#"],"relations":["#)
+        Self.writeRelations(document.relations, into: &line)
+        line.append(#"],"meta":{"as_of":"#)
+        line.string(asOf)
+        if let gazetteerVersion {
+            line.append(#","gazetteer":"#)
+            line.string(gazetteerVersion)
+        }
+        line.append("}}")
+    }
+
+    /// The `tokens` array of an article line, with its key: `[start,end,"kind"]` per token.
+    static func writeTokens(_ tokens: [Token], into line: inout LineBuffer) {
+        line.append(#","tokens":["#)
+        for (index, token) in tokens.enumerated() {
+            line.append(index > 0 ? #",["# : "[")
+            line.int(token.span.start)
+            line.append(UInt8(ascii: ","))
+            line.int(token.span.end)
+            line.append(UInt8(ascii: ","))
+            line.append(Self.tokenKindLiteral(token.kind))
             line.append(UInt8(ascii: "]"))
         }
-        line.append(#","entities":["#)
-        document.entities.withUnsafeBufferPointer { entities in
+        line.append(UInt8(ascii: "]"))
+    }
+
+    /// The objects of the `entities` array, in the order of the keys of the schema.
+    static func writeEntities(_ entities: [Entity], into line: inout LineBuffer) {
+        entities.withUnsafeBufferPointer { entities in
             for index in entities.indices {
                 line.append(index > 0 ? #",{"id":"# : #"{"id":"#)
                 line.string(entities[index].id)
@@ -99,8 +116,11 @@ public struct ArticleEncoder: Sendable {
                 line.append(UInt8(ascii: "}"))
             }
         }
-        line.append(#"],"relations":["#)
-        document.relations.withUnsafeBufferPointer { relations in
+    }
+
+    /// The objects of the `relations` array, in the order of the keys of the schema.
+    static func writeRelations(_ relations: [Relation], into line: inout LineBuffer) {
+        relations.withUnsafeBufferPointer { relations in
             for index in relations.indices {
                 line.append(index > 0 ? #",{"id":"# : #"{"id":"#)
                 line.string(relations[index].id)
@@ -133,13 +153,6 @@ public struct ArticleEncoder: Sendable {
                 line.append(UInt8(ascii: "}"))
             }
         }
-        line.append(#"],"meta":{"as_of":"#)
-        line.string(asOf)
-        if let gazetteerVersion {
-            line.append(#","gazetteer":"#)
-            line.string(gazetteerVersion)
-        }
-        line.append("}}")
     }
 
     /// One JSON line (without the newline) for a rejected document.
@@ -149,7 +162,7 @@ public struct ArticleEncoder: Sendable {
         json.field("schema", Self.rejectSchema)
         json.field("id", reject.id)
         Self.writeSource(reject.source, into: &json)
-        json.field("code", reject.reason.code)
+        json.field("code", reject.reason.code.rawValue)
         json.field("message", reject.reason.message)
         json.endObject()
         return json.output
@@ -159,7 +172,7 @@ public struct ArticleEncoder: Sendable {
         line.append(#","source":{"path":"#)
         line.string(source.path)
         line.append(#","format":"#)
-        line.string(source.format)
+        line.string(source.format?.rawValue)
         line.append(#","index":"#)
         line.int(source.index)
         line.append(UInt8(ascii: "}"))
@@ -189,7 +202,7 @@ public struct ArticleEncoder: Sendable {
     static func writeSource(_ source: SourceLocator, into json: inout JSONWriter) {
         json.beginObject("source")
         json.field("path", source.path)
-        json.field("format", source.format)
+        json.field("format", source.format?.rawValue)
         json.field("index", source.index)
         json.endObject()
     }

@@ -114,7 +114,7 @@ public struct AnnotationRun {
             case .failure(let reject):
                 try rejects.write(encoder.encode(reject))
                 summary.rejected += 1
-                summary.rejectsByCode[reject.reason.code, default: 0] += 1
+                summary.rejectsByCode[reject.reason.code.rawValue, default: 0] += 1
             }
         }
         summary.reading = items.statistics

@@ -69,7 +69,7 @@ public final class AnnotationResources: Sendable {
 /// Runs every stage on one document: clean, segment, match, relate.
 ///
 /// Holds ICU iterators and caches: one per worker, not shared between threads.
-public final class Annotator {
+public final class Annotator: TextAnnotating {
     public let resources: AnnotationResources
     let cleaner = ArticleCleaner()
     let segmenter: Segmenter
@@ -181,7 +181,7 @@ public final class Annotator {
         do {
             try segmenter.segment(&document)
         } catch {
-            throw RejectReason(code: "segmentation_failed", message: error.description)
+            throw RejectReason(code: .segmentationFailed, message: error.description)
         }
         timings.segment += clock.lap()
         matcher.match(&document)

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteCore
+import GazetteOutput
 import GazetteZlib
 import GazetteReaders
 
@@ -166,46 +167,10 @@ public struct ResumeState: Sendable {
         }
     }
 
-    /// The `source` locator of an article or reject line, read without decoding the whole line.
-    ///
-    /// Lines are written with `source` as the third key; inside JSON strings every quote is escaped,
-    /// so the first unescaped `"source":{` is the locator.
+    /// The `source` locator of an article or reject line (decoded by the contract's decoder, `ArticleRecord`).
     public static func sourceKey(of line: ArraySlice<UInt8>) -> DocumentKey? {
-        let marker = Array("\"source\":{".utf8)
-        guard let found = firstRange(of: marker, in: line) else { return nil }
-        let objectStart = found.upperBound - 1
-        var index = objectStart
-        var inString = false
-        var escaped = false
-        while index < line.endIndex {
-            let byte = line[index]
-            if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
-            } else if byte == 0x22 {
-                inString = true
-            } else if byte == 0x7D {
-                break
-            }
-            index += 1
-        }
-        guard index < line.endIndex,
-            let object = try? JSONSerialization.jsonObject(with: Data(line[objectStart...index])) as? [String: Any],
-            let path = object["path"] as? String, let position = object["index"] as? Int
-        else { return nil }
-        return DocumentKey(path: path, index: position)
-    }
-
-    static func firstRange(of pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Range<Int>? {
-        guard bytes.count >= pattern.count else { return nil }
-        var start = bytes.startIndex
-        while start + pattern.count <= bytes.endIndex {
-            guard let first = bytes[start...].firstIndex(of: pattern[0]), first + pattern.count <= bytes.endIndex else {
-                return nil
-            }
-            if bytes[first..<(first + pattern.count)].elementsEqual(pattern) { return first..<(first + pattern.count) }
-            start = first + 1
-        }
-        return nil
+        guard let source = ArticleRecord.source(of: Data(line)) else { return nil }
+        return DocumentKey(path: source.path, index: source.index)
     }
 
     static func countLines(_ path: String) throws(PipelineError) -> Int {

@@ -166,7 +166,7 @@ public struct DocumentStream: Sequence, Sendable {
             if path != "-" {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    queued.append(Self.fileReject(path, "not_found", "no such file or directory"))
+                    queued.append(Self.fileReject(path, .notFound, "no such file or directory"))
                     return
                 }
                 if isDirectory.boolValue {
@@ -184,12 +184,12 @@ public struct DocumentStream: Sequence, Sendable {
             case .notStreamed:
                 do {
                     guard let read = try Self.readAll(path, limit: options.maxInputBytes) else {
-                        queued.append(Self.fileReject(path, "too_large", "the file is over the input limit of \(options.maxInputBytes) bytes"))
+                        queued.append(Self.fileReject(path, .tooLarge, "the file is over the input limit of \(options.maxInputBytes) bytes"))
                         return
                     }
                     bytes = read
                 } catch {
-                    queued.append(Self.fileReject(path, "unreadable", "cannot read the file: \(error)"))
+                    queued.append(Self.fileReject(path, .unreadable, "cannot read the file: \(error)"))
                     return
                 }
             }
@@ -210,7 +210,7 @@ public struct DocumentStream: Sequence, Sendable {
                 let result = Gzip.decompress(bytes, limit: options.maxInputBytes)
                 let format = options.forcedFormat ?? FormatDetector.format(path: innerPath, bytes: result.bytes)
                 if let error = result.error {
-                    let failure = context.reject(path, format: format, index: 0, error.kind.rawValue, error.message)
+                    let failure = context.reject(path, format: format, index: 0, RejectCode(error.kind), error.message)
                     // Record containers keep the records of the complete gzip members before the damage.
                     guard [.warc, .jsonl].contains(format), result.completeLength > 0 else {
                         queued.append(failure)
@@ -265,11 +265,11 @@ public struct DocumentStream: Sequence, Sendable {
         static func page(_ bytes: [UInt8], format: InputFormat, context: ReadContext, statistics: inout ReadStatistics)
             -> ReadItem
         {
-            let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
+            let source = SourceLocator(path: context.path, format: format, index: 0)
             var body = bytes
             if format == .text, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                 guard bytes.count % 2 == 0 else {
-                    return context.reject(context.path, format: .text, index: 0, "invalid_encoding",
+                    return context.reject(context.path, format: .text, index: 0, .invalidEncoding,
                                           "the text starts with a UTF-16 byte order mark but is not valid UTF-16")
                 }
                 let decision = CharsetResolver.decide(bytes)
@@ -279,10 +279,10 @@ public struct DocumentStream: Sequence, Sendable {
             return .document(RawDocument(id: context.path, source: source, format: format, bytes: body))
         }
 
-        static func fileReject(_ path: String, _ code: String, _ message: String) -> ReadItem {
+        static func fileReject(_ path: String, _ code: RejectCode, _ message: String) -> ReadItem {
             let inner = FormatDetector.strippingGzipExtension(path) ?? path
             let format = FormatDetector.byExtension[(inner as NSString).pathExtension.lowercased()] ?? .text
-            return .reject(Reject(id: path, source: SourceLocator(path: path, format: format.rawValue, index: 0),
+            return .reject(Reject(id: path, source: SourceLocator(path: path, format: format, index: 0),
                                   reason: RejectReason(code: code, message: message)))
         }
 
@@ -352,7 +352,7 @@ extension DocumentStream {
         var iterator = Iterator(pending: [], options: options)
         iterator.statistics.files = 1
         if bytes.count > options.maxInputBytes {
-            iterator.queued.append(Iterator.fileReject(path, "too_large",
+            iterator.queued.append(Iterator.fileReject(path, .tooLarge,
                                                        "the input is over the input limit of \(options.maxInputBytes) bytes"))
         } else {
             iterator.load(bytes, path: path)

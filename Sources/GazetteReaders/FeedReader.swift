@@ -29,7 +29,7 @@ struct FeedReader: ItemReader {
         case .success(let parsed):
             tree = parsed.tree
             guard let root = parsed.tree.root else {
-                pending = context.reject(context.path, format: format, index: 0, "xml_malformed", "the feed has no root element")
+                pending = context.reject(context.path, format: format, index: 0, .xmlMalformed, "the feed has no root element")
                 return
             }
             readItems(of: root)
@@ -41,7 +41,7 @@ struct FeedReader: ItemReader {
                 } else {
                     statistics.partial["feed read past an XML error", default: 0] += 1
                     damage = context.reject(context.fallbackID(items.count), format: self.format, index: items.count,
-                                            "xml_recovered", "the feed has an XML error (libxml2: \(error)); the \(items.count) "
+                                            .xmlRecovered, "the feed has an XML error (libxml2: \(error)); the \(items.count) "
                                                 + "items around it were read, whatever the damage hides is lost")
                 }
             }
@@ -63,12 +63,12 @@ struct FeedReader: ItemReader {
             format = .atom
             items = Self.items(named: "entry", in: root, prefix: prefix)
         default:
-            pending = context.reject(context.path, format: format, index: 0, "not_a_feed",
+            pending = context.reject(context.path, format: format, index: 0, .notAFeed,
                                      "the root element is <\(root.name)>, not <rss>, <rdf:RDF> or <feed>")
             return
         }
         if items.isEmpty {
-            pending = context.reject(context.path, format: format, index: 0, "no_articles", "the feed holds no items")
+            pending = context.reject(context.path, format: format, index: 0, .noArticles, "the feed holds no items")
         }
     }
 
@@ -136,10 +136,10 @@ struct FeedReader: ItemReader {
     {
         let id = id ?? context.fallbackID(index)
         guard ids.insert(id).inserted else {
-            return context.reject(id, format: format, index: index, "duplicate_id",
+            return context.reject(id, format: format, index: index, .duplicateID,
                                   "item \(index): id '\(id)' already appeared earlier in the feed")
         }
-        let source = SourceLocator(path: context.path, format: format.rawValue, index: index)
+        let source = SourceLocator(path: context.path, format: format, index: index)
         let published = date.flatMap(ISODate.normalise)
         if let html, !html.allSatisfy(\.isWhitespace) {
             return .document(RawDocument(id: id, source: source, format: .html, bytes: Array(html.utf8), url: url,
@@ -147,7 +147,7 @@ struct FeedReader: ItemReader {
         }
         let body = text.map(collapse) ?? ""
         guard let text = body.isEmpty ? title : body else {
-            return context.reject(id, format: format, index: index, "empty_document", "item \(index) has no title and no content")
+            return context.reject(id, format: format, index: index, .emptyDocument, "item \(index) has no title and no content")
         }
         return .document(RawDocument(id: id, source: source, format: .text, bytes: Array(text.utf8), url: url, title: title,
                                      published: published))

@@ -167,9 +167,9 @@ final class JSONLRecordParser: Sendable {
     /// The line's item, and the id it claims when it is a record that must not repeat an earlier id.
     func read(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> (item: ReadItem, claim: IDClaim?) {
         let index = lineNumber - 1
-        func reject(_ id: String?, _ code: String, _ message: String) -> ReadItem {
+        func reject(_ id: String?, _ code: RejectCode, _ message: String) -> ReadItem {
             .reject(Reject(id: id ?? "\(path)#\(lineNumber)",
-                           source: SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index),
+                           source: SourceLocator(path: path, format: .jsonl, index: index),
                            reason: RejectReason(code: code, message: "line \(lineNumber): \(message)")))
         }
         let fields: RecordFields
@@ -179,22 +179,22 @@ final class JSONLRecordParser: Sendable {
             let object: [String: Any]
             do {
                 guard let parsed = try JSONSerialization.jsonObject(with: Data(buffer: line)) as? [String: Any] else {
-                    return (reject(nil, "jsonl_not_object", "the line is not a JSON object"), nil)
+                    return (reject(nil, .jsonlNotObject, "the line is not a JSON object"), nil)
                 }
                 object = parsed
             } catch {
-                return (reject(nil, "jsonl_malformed", "the line is not valid JSON"), nil)
+                return (reject(nil, .jsonlMalformed, "the line is not valid JSON"), nil)
             }
             fields = generalFields(object)
         }
         let id = fields.id ?? "\(path)#\(lineNumber)"
         if let wrong = fields.wrongType {
-            return (reject(id, "jsonl_field_type", "field '\(wrong)' is not a string"), nil)
+            return (reject(id, .jsonlFieldType, "field '\(wrong)' is not a string"), nil)
         }
-        let source = SourceLocator(path: path, format: InputFormat.jsonl.rawValue, index: index)
+        let source = SourceLocator(path: path, format: .jsonl, index: index)
         let claim = IDClaim(file: file, id: id, source: source, lineNumber: lineNumber)
         guard let body = fields.body else {
-            return (reject(id, "jsonl_no_text", "the record has none of the fields \((self.fields.text + self.fields.html).joined(separator: ", "))"), claim)
+            return (reject(id, .jsonlNoText, "the record has none of the fields \((self.fields.text + self.fields.html).joined(separator: ", "))"), claim)
         }
         return (.document(RawDocument(
             id: id, source: source, format: fields.isHTML ? .html : .text, bytes: body, url: fields.url, title: fields.title,
@@ -298,7 +298,7 @@ public struct IDClaim: Sendable {
     /// The reject of a record whose id appeared before.
     public var duplicate: Reject {
         Reject(id: id, source: source, reason: RejectReason(
-            code: "duplicate_id", message: "line \(lineNumber): id '\(id)' already appeared earlier in \(source.path)"))
+            code: .duplicateID, message: "line \(lineNumber): id '\(id)' already appeared earlier in \(source.path)"))
     }
 }
 

@@ -31,12 +31,12 @@ struct NewsMLReader: ItemReader {
         case .success(let tree):
             self.tree = tree
             guard let root = tree.root else {
-                pending = [context.reject(context.path, format: .newsml, index: 0, "xml_malformed", "the file has no root element")]
+                pending = [context.reject(context.path, format: .newsml, index: 0, .xmlMalformed, "the file has no root element")]
                 return
             }
             items = Self.newsItems(of: root, statistics: &statistics)
             if items.isEmpty {
-                pending = [context.reject(context.path, format: .newsml, index: 0, "no_articles",
+                pending = [context.reject(context.path, format: .newsml, index: 0, .noArticles,
                                           "the NewsML file (root <\(root.name)>) holds no news item")]
             }
         }
@@ -84,10 +84,10 @@ struct NewsMLReader: ItemReader {
     mutating func document(_ story: NewsStory, index: Int) -> ReadItem {
         let id = story.id ?? context.fallbackID(index)
         guard ids.insert(id).inserted else {
-            return context.reject(id, format: .newsml, index: index, "duplicate_id",
+            return context.reject(id, format: .newsml, index: index, .duplicateID,
                                   "item \(index): id '\(id)' already appeared earlier in the file")
         }
-        let source = SourceLocator(path: context.path, format: InputFormat.newsml.rawValue, index: index)
+        let source = SourceLocator(path: context.path, format: .newsml, index: index)
         return .document(RawDocument(
             id: id, source: source, format: .text, bytes: Array(story.textParagraphs().joined(separator: "\n\n").utf8),
             title: story.headline, published: story.published, language: story.language))

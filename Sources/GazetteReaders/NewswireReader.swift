@@ -74,7 +74,7 @@ struct NewswireReader: ItemReader {
         guard let start = lookahead ?? nextOpenTag(from: offset) else {
             done = true
             if index == 0 {
-                return .item(context.reject(context.path, format: .sgml, index: 0, "no_articles", "no <REUTERS> element in the file"))
+                return .item(context.reject(context.path, format: .sgml, index: 0, .noArticles, "no <REUTERS> element in the file"))
             }
             return nil
         }
@@ -85,7 +85,7 @@ struct NewswireReader: ItemReader {
             offset = limit
             defer { index += 1 }
             let id = Self.attribute("NEWID", in: bytes[start..<limit]).map { "reuters:\($0)" }
-            return .item(context.reject(id, format: .sgml, index: index, "sgml_truncated",
+            return .item(context.reject(id, format: .sgml, index: index, .sgmlTruncated,
                                         "the <REUTERS> element at byte \(start) has no </REUTERS> before the next article or the end"))
         }
         offset = end + Self.close.count
@@ -109,7 +109,7 @@ struct NewswireReader: ItemReader {
         let newID = attribute("NEWID", in: element)
         let id = newID.map { "reuters:\($0)" }
         if element.count > context.options.maxDocumentBytes {
-            return context.reject(id, format: .sgml, index: index, "too_large",
+            return context.reject(id, format: .sgml, index: index, .tooLarge,
                                   "the article has \(element.count) bytes, over the limit of \(context.options.maxDocumentBytes)")
         }
         let cleaned = droppingControlReferences(element)
@@ -120,9 +120,9 @@ struct NewswireReader: ItemReader {
         case .success(let parsed): tree = parsed
         }
         guard let root = tree.root else {
-            return context.reject(id, format: .sgml, index: index, "xml_malformed", "the article at byte \(start) has no element")
+            return context.reject(id, format: .sgml, index: index, .xmlMalformed, "the article at byte \(start) has no element")
         }
-        let source = SourceLocator(path: context.path, format: InputFormat.sgml.rawValue, index: index)
+        let source = SourceLocator(path: context.path, format: .sgml, index: index)
         let published = root.childText("DATE").flatMap(ISODate.normalise)
         var title: String?
         var paragraphs: [String] = []
@@ -146,7 +146,7 @@ struct NewswireReader: ItemReader {
         }
         if let title { paragraphs.insert(title, at: 0) }
         guard !paragraphs.isEmpty else {
-            return context.reject(id, format: .sgml, index: index, "empty_document", "the article has no title and no text")
+            return context.reject(id, format: .sgml, index: index, .emptyDocument, "the article has no title and no text")
         }
         return .document(RawDocument(
             id: id ?? context.fallbackID(index), source: source, format: .text,
@@ -354,7 +354,7 @@ struct NewswireReader: ItemReader {
         -> ReadItem
     {
         if bytes.count > context.options.maxDocumentBytes {
-            return context.reject(context.path, format: format, index: 0, "too_large",
+            return context.reject(context.path, format: format, index: 0, .tooLarge,
                                   "the document has \(bytes.count) bytes, over the limit of \(context.options.maxDocumentBytes)")
         }
         let tree: XMLTree
@@ -363,13 +363,13 @@ struct NewswireReader: ItemReader {
         case .success(let parsed): tree = parsed
         }
         guard let root = tree.root else {
-            return context.reject(context.path, format: format, index: 0, "xml_malformed", "the document has no root element")
+            return context.reject(context.path, format: format, index: 0, .xmlMalformed, "the document has no root element")
         }
         if root.name.lowercased() == "nitf" { return nitf(root, context: context) }
-        let source = SourceLocator(path: context.path, format: format.rawValue, index: 0)
+        let source = SourceLocator(path: context.path, format: format, index: 0)
         let paragraphs = blockTexts(of: root)
         guard !paragraphs.isEmpty else {
-            return context.reject(context.path, format: format, index: 0, "empty_document", "the XML holds no text")
+            return context.reject(context.path, format: format, index: 0, .emptyDocument, "the XML holds no text")
         }
         return .document(RawDocument(id: context.path, source: source, format: .text,
                                      bytes: Array(paragraphs.joined(separator: "\n\n").utf8)))
@@ -390,9 +390,9 @@ struct NewswireReader: ItemReader {
         var paragraphs = body?.child("body.content").map(blockTexts) ?? []
         if let dateline, !dateline.isEmpty, !paragraphs.isEmpty { paragraphs[0] = dateline + " " + paragraphs[0] }
         if let headline { paragraphs.insert(headline, at: 0) }
-        let source = SourceLocator(path: context.path, format: InputFormat.nitf.rawValue, index: 0)
+        let source = SourceLocator(path: context.path, format: .nitf, index: 0)
         guard !paragraphs.isEmpty else {
-            return context.reject(id ?? context.path, format: .nitf, index: 0, "empty_document", "the NITF article has no text")
+            return context.reject(id ?? context.path, format: .nitf, index: 0, .emptyDocument, "the NITF article has no text")
         }
         return .document(RawDocument(
             id: id ?? context.path, source: source, format: .text, bytes: Array(paragraphs.joined(separator: "\n\n").utf8),

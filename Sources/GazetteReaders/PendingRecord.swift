@@ -35,9 +35,9 @@ public struct PendingRecord: Sendable {
     public var source: SourceLocator {
         switch bytes {
         case .jsonl(_, let lineNumber, let parser):
-            SourceLocator(path: parser.path, format: InputFormat.jsonl.rawValue, index: lineNumber - 1)
+            SourceLocator(path: parser.path, format: .jsonl, index: lineNumber - 1)
         case .reuters(_, _, let index):
-            SourceLocator(path: context.path, format: InputFormat.sgml.rawValue, index: index)
+            SourceLocator(path: context.path, format: .sgml, index: index)
         }
     }
 

@@ -124,8 +124,8 @@ final class ReadContext: Sendable {
     }
 
     /// A reject for the item at `index` of this file.
-    func reject(_ id: String?, format: InputFormat, index: Int, _ code: String, _ message: String) -> ReadItem {
-        .reject(Reject(id: id ?? fallbackID(index), source: SourceLocator(path: path, format: format.rawValue, index: index),
+    func reject(_ id: String?, format: InputFormat, index: Int, _ code: RejectCode, _ message: String) -> ReadItem {
+        .reject(Reject(id: id ?? fallbackID(index), source: SourceLocator(path: path, format: format, index: index),
                        reason: RejectReason(code: code, message: message)))
     }
 
@@ -136,12 +136,12 @@ final class ReadContext: Sendable {
     func checked(_ raw: RawDocument) -> ReadItem {
         if raw.bytes.count > options.maxDocumentBytes {
             return .reject(Reject(id: raw.id, source: raw.source, reason: RejectReason(
-                code: "too_large",
+                code: .tooLarge,
                 message: "the document has \(raw.bytes.count) bytes, over the limit of \(options.maxDocumentBytes)")))
         }
         if raw.format == .html, let depth = NestingScanner.exceeds(raw.bytes, limit: options.maxNestingDepth, mode: .html) {
             return .reject(Reject(id: raw.id, source: raw.source, reason: RejectReason(
-                code: "too_deep",
+                code: .tooDeep,
                 message: "elements nest deeper than the limit of \(options.maxNestingDepth) (reached \(depth))")))
         }
         return .document(raw)

@@ -46,7 +46,7 @@ struct WARCReader: ItemReader {
         case badLength = "warc record with a wrong length"
 
         /// The reject code when nothing of the record can be read.
-        var code: String { self == .cutShort ? "warc_truncated" : "warc_bad_length" }
+        var code: RejectCode { self == .cutShort ? .warcTruncated : .warcBadLength }
     }
 
     mutating func next(_ statistics: inout ReadStatistics) -> ReadItem? {
@@ -55,7 +55,7 @@ struct WARCReader: ItemReader {
             while offset < bytes.count, bytes[offset] == 0x0D || bytes[offset] == 0x0A { offset += 1 }
             guard offset < bytes.count else {
                 done = true
-                return index == 0 ? reject(context.path, 0, "no_articles", "the WARC file holds no record") : nil
+                return index == 0 ? reject(context.path, 0, .noArticles, "the WARC file holds no record") : nil
             }
             let recordIndex = index
             index += 1
@@ -63,11 +63,11 @@ struct WARCReader: ItemReader {
             guard FormatDetector.isWARCVersionLine(bytes[start...]) else {
                 let resume = nextRecord(after: start)
                 offset = resume ?? bytes.count
-                return reject(nil, recordIndex, "warc_malformed", "no WARC/n.n version line at byte \(start)")
+                return reject(nil, recordIndex, .warcMalformed, "no WARC/n.n version line at byte \(start)")
             }
             guard let headerEnd = Self.headerEnd(bytes[...], from: start) else {
                 done = true
-                return reject(nil, recordIndex, "warc_truncated", "the record at byte \(start) ends inside its headers")
+                return reject(nil, recordIndex, .warcTruncated, "the record at byte \(start) ends inside its headers")
             }
             let headers = Self.headers(bytes[start..<headerEnd.start])
             let id = headers["warc-record-id"].map(Self.unbracketed)
@@ -75,7 +75,7 @@ struct WARCReader: ItemReader {
                 length >= 0
             else {
                 offset = nextRecord(after: start) ?? bytes.count
-                return reject(id, recordIndex, "warc_malformed", "the record at byte \(start) has no valid Content-Length")
+                return reject(id, recordIndex, .warcMalformed, "the record at byte \(start) has no valid Content-Length")
             }
             let extent = blockExtent(start: start, blockStart: headerEnd.end, length: length)
             let record = Record(block: bytes[headerEnd.end..<extent.end], headers: headers, id: id, index: recordIndex,
@@ -188,12 +188,12 @@ struct WARCReader: ItemReader {
                            statistics: &statistics)
         }
         guard let headerEnd = Self.headerEnd(block, from: block.startIndex) else {
-            return reject(record.id, record.index, "warc_http_malformed", "the HTTP response has no end of headers")
+            return reject(record.id, record.index, .warcHTTPMalformed, "the HTTP response has no end of headers")
         }
         let statusLine = Self.lines(block[block.startIndex..<headerEnd.start]).first ?? ""
         let status = statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) }
         guard statusLine.hasPrefix("HTTP/"), let status else {
-            return reject(record.id, record.index, "warc_http_malformed", "the HTTP status line '\(statusLine.prefix(60))' is not valid")
+            return reject(record.id, record.index, .warcHTTPMalformed, "the HTTP status line '\(statusLine.prefix(60))' is not valid")
         }
         guard (200..<300).contains(status) else {
             statistics.skip("warc response HTTP \(status / 100)xx")
@@ -208,7 +208,7 @@ struct WARCReader: ItemReader {
         var body = Array(block[headerEnd.end...])
         if http["transfer-encoding"]?.lowercased().contains("chunked") == true {
             guard let dechunked = Self.dechunk(body, partial: record.truncated) else {
-                return reject(record.id, record.index, "warc_http_malformed", "the chunked HTTP body is damaged")
+                return reject(record.id, record.index, .warcHTTPMalformed, "the chunked HTTP body is damaged")
             }
             body = dechunked
         }
@@ -235,9 +235,9 @@ struct WARCReader: ItemReader {
             let result = Brotli.decompress(body, limit: limit)
             guard let error = result.error else { return .success(result.bytes) }
             if partial, error.kind == .truncated, !result.bytes.isEmpty { return .success(result.bytes) }
-            return .failure(RejectReason(code: error.kind.rawValue, message: "the brotli-encoded HTTP body: \(error.message)"))
+            return .failure(RejectReason(code: RejectCode(error.kind), message: "the brotli-encoded HTTP body: \(error.message)"))
         case let other:
-            return .failure(RejectReason(code: "unsupported_content_encoding", message: "HTTP Content-Encoding '\(other)' is not supported"))
+            return .failure(RejectReason(code: .unsupportedContentEncoding, message: "HTTP Content-Encoding '\(other)' is not supported"))
         }
     }
 
@@ -245,7 +245,7 @@ struct WARCReader: ItemReader {
     static func kept(_ result: GzipResult, partial: Bool, what: String) -> Result<[UInt8], RejectReason> {
         guard let error = result.error else { return .success(result.bytes) }
         if partial, error.kind == .truncated, !result.bytes.isEmpty { return .success(result.bytes) }
-        return .failure(RejectReason(code: error.kind.rawValue, message: "the \(what)-encoded HTTP body: \(error.message)"))
+        return .failure(RejectReason(code: RejectCode(error.kind), message: "the \(what)-encoded HTTP body: \(error.message)"))
     }
 
     /// The media type of a Content-Type value, lower-case, without parameters.
@@ -284,13 +284,13 @@ struct WARCReader: ItemReader {
             statistics.record(decision)
             charset = decision.charset
         }
-        let source = SourceLocator(path: context.path, format: InputFormat.warc.rawValue, index: record.index)
+        let source = SourceLocator(path: context.path, format: .warc, index: record.index)
         return .document(RawDocument(
             id: record.id ?? context.fallbackID(record.index), source: source, format: format, bytes: bytes,
             url: record.targetURI, charset: charset))
     }
 
-    func reject(_ id: String?, _ index: Int, _ code: String, _ message: String) -> ReadItem {
+    func reject(_ id: String?, _ index: Int, _ code: RejectCode, _ message: String) -> ReadItem {
         context.reject(id, format: .warc, index: index, code, message)
     }
 

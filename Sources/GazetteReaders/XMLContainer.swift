@@ -22,7 +22,7 @@ enum XMLContainer {
             return .success(tree)
         } catch {
             guard let failure = error as? XMLError else {
-                return .failure(RejectReason(code: "xml_malformed", message: "libxml2: \(error)"))
+                return .failure(RejectReason(code: .xmlMalformed, message: "libxml2: \(error)"))
             }
             return .failure(rejectReason(for: failure))
         }
@@ -58,7 +58,7 @@ enum XMLContainer {
     {
         if let depth = NestingScanner.exceeds(bytes, limit: context.options.maxNestingDepth, mode: .xml) {
             return .failure(RejectReason(
-                code: "too_deep",
+                code: .tooDeep,
                 message: "elements nest deeper than the limit of \(context.options.maxNestingDepth) (reached \(depth))"))
         }
         let decision = CharsetResolver.decide(bytes)
@@ -70,14 +70,14 @@ enum XMLContainer {
 
     /// The reject for a libxml2 failure.
     static func rejectReason(for error: XMLError) -> RejectReason {
-        let code: String
+        let code: RejectCode
         switch error.kind {
-        case .notWellFormed, .unknown: code = "xml_malformed"
-        case .entityExpansion: code = "entity_expansion"
-        case .externalEntity: code = "external_entity"
-        case .tooDeep: code = "too_deep"
-        case .encoding: code = "invalid_encoding"
-        case .empty: code = "empty_document"
+        case .notWellFormed, .unknown: code = .xmlMalformed
+        case .entityExpansion: code = .entityExpansion
+        case .externalEntity: code = .externalEntity
+        case .tooDeep: code = .tooDeep
+        case .encoding: code = .invalidEncoding
+        case .empty: code = .emptyDocument
         }
         return RejectReason(code: code, message: "libxml2: \(error)")
     }

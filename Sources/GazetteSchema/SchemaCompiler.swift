@@ -157,123 +157,19 @@ struct SchemaCompiler {
             throw fail(location, "a schema must be an object or a boolean")
         }
 
-        func at(_ key: String) -> String { JSONPointer.appending(location, key: key) }
-
         for member in members {
             let key = member.key
             let value = member.value
-            let here = at(key)
+            let here = JSONPointer.appending(location, key: key)
             if SchemaCompiler.unsupported.contains(key) {
                 throw fail(here, "keyword \"\(key)\" is not supported by this validator")
             }
-            switch key {
-            case "type":
-                node.types = try parseTypes(value, at: here)
-            case "enum":
-                guard case .array(let values) = value else { throw fail(here, "\"enum\" must be an array") }
-                node.enumValues = values.map(\.unordered)
-            case "const":
-                node.constValue = value.unordered
-                node.hasConst = true
-            case "properties":
-                guard case .object(let props) = value else { throw fail(here, "\"properties\" must be an object") }
-                for prop in props {
-                    let child = try compile(prop.value, at: JSONPointer.appending(here, key: prop.key))
-                    node.properties.append((prop.key, child))
-                    node.propertyIndex[prop.key] = child
-                }
-            case "required":
-                guard case .array(let names) = value else {
-                    throw fail(here, "\"required\" must be an array of strings")
-                }
-                var seen = Set<String>()
-                for name in names {
-                    guard case .string(let s) = name else { throw fail(here, "\"required\" must be an array of strings") }
-                    guard seen.insert(s).inserted else { throw fail(here, "\"required\" lists \"\(s)\" twice") }
-                    node.required.append(s)
-                }
-            case "additionalProperties":
-                node.additionalProperties = try compile(value, at: here)
-            case "minProperties":
-                node.minProperties = try nonNegativeInteger(value, key, at: here)
-            case "maxProperties":
-                node.maxProperties = try nonNegativeInteger(value, key, at: here)
-            case "prefixItems":
-                guard case .array(let schemas) = value, !schemas.isEmpty else {
-                    throw fail(here, "\"prefixItems\" must be a non-empty array of schemas")
-                }
-                for (i, s) in schemas.enumerated() {
-                    node.prefixItems.append(try compile(s, at: JSONPointer.appending(here, index: i)))
-                }
-            case "items":
-                if case .array = value {
-                    throw fail(here, "\"items\" must be a single schema in draft 2020-12 (use \"prefixItems\" for tuples)")
-                }
-                node.items = try compile(value, at: here)
-            case "minItems":
-                node.minItems = try nonNegativeInteger(value, key, at: here)
-            case "maxItems":
-                node.maxItems = try nonNegativeInteger(value, key, at: here)
-            case "uniqueItems":
-                guard case .bool(let b) = value else { throw fail(here, "\"uniqueItems\" must be a boolean") }
-                node.uniqueItems = b
-            case "pattern":
-                guard case .string(let source) = value else { throw fail(here, "\"pattern\" must be a string") }
-                guard let compiled = CompiledPattern(source) else {
-                    throw fail(here, "\"pattern\" is not a valid regular expression: \(source)")
-                }
-                node.pattern = compiled
-            case "minLength":
-                node.minLength = try nonNegativeInteger(value, key, at: here)
-            case "maxLength":
-                node.maxLength = try nonNegativeInteger(value, key, at: here)
-            case "minimum":
-                node.minimum = try number(value, key, at: here)
-            case "maximum":
-                node.maximum = try number(value, key, at: here)
-            case "exclusiveMinimum":
-                node.exclusiveMinimum = try number(value, key, at: here)
-            case "exclusiveMaximum":
-                node.exclusiveMaximum = try number(value, key, at: here)
-            case "multipleOf":
-                let n = try number(value, key, at: here)
-                guard n > 0 else { throw fail(here, "\"multipleOf\" must be greater than 0") }
-                node.multipleOf = n
-            case "allOf", "anyOf", "oneOf":
-                guard case .array(let schemas) = value, !schemas.isEmpty else {
-                    throw fail(here, "\"\(key)\" must be a non-empty array of schemas")
-                }
-                var children: [Int] = []
-                for (i, s) in schemas.enumerated() {
-                    children.append(try compile(s, at: JSONPointer.appending(here, index: i)))
-                }
-                switch key {
-                case "allOf": node.allOf = children
-                case "anyOf": node.anyOf = children
-                default: node.oneOf = children
-                }
-            case "not":
-                node.not = try compile(value, at: here)
-            case "if":
-                node.ifNode = try compile(value, at: here)
-            case "then":
-                node.thenNode = try compile(value, at: here)
-            case "else":
-                node.elseNode = try compile(value, at: here)
-            case "$defs", "definitions":
-                guard case .object(let defs) = value else { throw fail(here, "\"\(key)\" must be an object") }
-                for def in defs {
-                    _ = try compile(def.value, at: JSONPointer.appending(here, key: def.key))
-                }
-            case "$ref":
-                guard case .string(let ref) = value else { throw fail(here, "\"$ref\" must be a string") }
-                node.refText = ref
-                node.ref = try resolve(ref, at: here)
-            default:
-                // $schema, $id, $anchor, title, description, $comment, examples, default,
-                // format (an annotation in 2020-12), and anything unknown: ignored.
-                break
-            }
+            if try applyValueKeyword(key, value, into: node, at: here) { continue }
+            if try applyObjectKeyword(key, value, into: node, at: here) { continue }
+            if try applyArrayKeyword(key, value, into: node, at: here) { continue }
+            if try applySubschemaKeyword(key, value, into: node, at: here) { continue }
+            // $schema, $id, $anchor, title, description, $comment, examples, default,
+            // format (an annotation in 2020-12), and anything unknown: ignored.
         }
         // `then` / `else` without `if` have no effect, per the specification.
         if node.ifNode == nil {
@@ -281,6 +177,156 @@ struct SchemaCompiler {
             node.elseNode = nil
         }
         return node
+    }
+
+    /// Applies a keyword about the instance value itself (type, enum, const, string and number bounds);
+    /// false when `key` is not one of them.
+    private mutating func applyValueKeyword(_ key: String, _ value: OrderedJSON, into node: SchemaNode, at here: String)
+        throws(SchemaError) -> Bool
+    {
+        switch key {
+        case "type":
+            node.types = try parseTypes(value, at: here)
+        case "enum":
+            guard case .array(let values) = value else { throw fail(here, "\"enum\" must be an array") }
+            node.enumValues = values.map(\.unordered)
+        case "const":
+            node.constValue = value.unordered
+            node.hasConst = true
+        case "pattern":
+            guard case .string(let source) = value else { throw fail(here, "\"pattern\" must be a string") }
+            guard let compiled = CompiledPattern(source) else {
+                throw fail(here, "\"pattern\" is not a valid regular expression: \(source)")
+            }
+            node.pattern = compiled
+        case "minLength":
+            node.minLength = try nonNegativeInteger(value, key, at: here)
+        case "maxLength":
+            node.maxLength = try nonNegativeInteger(value, key, at: here)
+        case "minimum":
+            node.minimum = try number(value, key, at: here)
+        case "maximum":
+            node.maximum = try number(value, key, at: here)
+        case "exclusiveMinimum":
+            node.exclusiveMinimum = try number(value, key, at: here)
+        case "exclusiveMaximum":
+            node.exclusiveMaximum = try number(value, key, at: here)
+        case "multipleOf":
+            let n = try number(value, key, at: here)
+            guard n > 0 else { throw fail(here, "\"multipleOf\" must be greater than 0") }
+            node.multipleOf = n
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Applies a keyword about object instances (properties, required, property counts);
+    /// false when `key` is not one of them.
+    private mutating func applyObjectKeyword(_ key: String, _ value: OrderedJSON, into node: SchemaNode, at here: String)
+        throws(SchemaError) -> Bool
+    {
+        switch key {
+        case "properties":
+            guard case .object(let props) = value else { throw fail(here, "\"properties\" must be an object") }
+            for prop in props {
+                let child = try compile(prop.value, at: JSONPointer.appending(here, key: prop.key))
+                node.properties.append((prop.key, child))
+                node.propertyIndex[prop.key] = child
+            }
+        case "required":
+            guard case .array(let names) = value else {
+                throw fail(here, "\"required\" must be an array of strings")
+            }
+            var seen = Set<String>()
+            for name in names {
+                guard case .string(let s) = name else { throw fail(here, "\"required\" must be an array of strings") }
+                guard seen.insert(s).inserted else { throw fail(here, "\"required\" lists \"\(s)\" twice") }
+                node.required.append(s)
+            }
+        case "additionalProperties":
+            node.additionalProperties = try compile(value, at: here)
+        case "minProperties":
+            node.minProperties = try nonNegativeInteger(value, key, at: here)
+        case "maxProperties":
+            node.maxProperties = try nonNegativeInteger(value, key, at: here)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Applies a keyword about array instances (prefixItems, items, item counts, uniqueItems);
+    /// false when `key` is not one of them.
+    private mutating func applyArrayKeyword(_ key: String, _ value: OrderedJSON, into node: SchemaNode, at here: String)
+        throws(SchemaError) -> Bool
+    {
+        switch key {
+        case "prefixItems":
+            guard case .array(let schemas) = value, !schemas.isEmpty else {
+                throw fail(here, "\"prefixItems\" must be a non-empty array of schemas")
+            }
+            for (i, s) in schemas.enumerated() {
+                node.prefixItems.append(try compile(s, at: JSONPointer.appending(here, index: i)))
+            }
+        case "items":
+            if case .array = value {
+                throw fail(here, "\"items\" must be a single schema in draft 2020-12 (use \"prefixItems\" for tuples)")
+            }
+            node.items = try compile(value, at: here)
+        case "minItems":
+            node.minItems = try nonNegativeInteger(value, key, at: here)
+        case "maxItems":
+            node.maxItems = try nonNegativeInteger(value, key, at: here)
+        case "uniqueItems":
+            guard case .bool(let b) = value else { throw fail(here, "\"uniqueItems\" must be a boolean") }
+            node.uniqueItems = b
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Applies a keyword that combines or references subschemas (allOf/anyOf/oneOf, not, if/then/else, $defs, $ref);
+    /// false when `key` is not one of them.
+    private mutating func applySubschemaKeyword(_ key: String, _ value: OrderedJSON, into node: SchemaNode, at here: String)
+        throws(SchemaError) -> Bool
+    {
+        switch key {
+        case "allOf", "anyOf", "oneOf":
+            guard case .array(let schemas) = value, !schemas.isEmpty else {
+                throw fail(here, "\"\(key)\" must be a non-empty array of schemas")
+            }
+            var children: [Int] = []
+            for (i, s) in schemas.enumerated() {
+                children.append(try compile(s, at: JSONPointer.appending(here, index: i)))
+            }
+            switch key {
+            case "allOf": node.allOf = children
+            case "anyOf": node.anyOf = children
+            default: node.oneOf = children
+            }
+        case "not":
+            node.not = try compile(value, at: here)
+        case "if":
+            node.ifNode = try compile(value, at: here)
+        case "then":
+            node.thenNode = try compile(value, at: here)
+        case "else":
+            node.elseNode = try compile(value, at: here)
+        case "$defs", "definitions":
+            guard case .object(let defs) = value else { throw fail(here, "\"\(key)\" must be an object") }
+            for def in defs {
+                _ = try compile(def.value, at: JSONPointer.appending(here, key: def.key))
+            }
+        case "$ref":
+            guard case .string(let ref) = value else { throw fail(here, "\"$ref\" must be a string") }
+            node.refText = ref
+            node.ref = try resolve(ref, at: here)
+        default:
+            return false
+        }
+        return true
     }
 
     private func parseTypes(_ value: OrderedJSON, at location: String) throws(SchemaError) -> TypeSet {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteClean
+import GazetteEval
 import GazettePipeline
 
 struct EvalCleaning: ParsableCommand {

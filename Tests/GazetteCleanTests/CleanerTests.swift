@@ -7,7 +7,7 @@ import Testing
 @Suite("Cleaning")
 struct CleanerTests {
     func raw(_ bytes: [UInt8], format: InputFormat, id: String = "doc") -> RawDocument {
-        RawDocument(id: id, source: SourceLocator(path: id, format: format.rawValue), format: format, bytes: bytes)
+        RawDocument(id: id, source: SourceLocator(path: id, format: format), format: format, bytes: bytes)
     }
 
     @Test func plainTextLinesBecomeParagraphsAndTheFirstIsTheTitle() throws {
@@ -26,12 +26,12 @@ struct CleanerTests {
             _ = try TextCleaner().clean(raw([0x41, 0x42, 0xFC, 0x43], format: .text))
         } throws: { error in
             let reason = error as? RejectReason
-            return reason?.code == "invalid_utf8" && reason?.message.contains("offset 2") == true
+            return reason?.code.rawValue == "invalid_utf8" && reason?.message.contains("offset 2") == true
         }
     }
 
     @Test func emptyTextIsRejected() {
-        #expect(throws: RejectReason(code: "empty_document", message: "the document holds no text")) {
+        #expect(throws: RejectReason(code: .emptyDocument, message: "the document holds no text")) {
             try TextCleaner().clean(raw(Array("  \n \n".utf8), format: .text))
         }
     }
@@ -41,7 +41,7 @@ struct CleanerTests {
         #expect {
             _ = try HTMLCleaner().clean(raw(png, format: .html))
         } throws: { error in
-            (error as? RejectReason)?.code == "binary_content"
+            (error as? RejectReason)?.code.rawValue == "binary_content"
         }
     }
 
@@ -50,7 +50,7 @@ struct CleanerTests {
         #expect {
             _ = try HTMLCleaner().clean(raw(bytes, format: .html))
         } throws: { error in
-            (error as? RejectReason)?.code == "invalid_utf8"
+            (error as? RejectReason)?.code.rawValue == "invalid_utf8"
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteClean
+import GazetteEval
 import GazetteCore
 import GazetteTestSupport
 import Testing
@@ -55,7 +56,7 @@ struct CleaningEvaluationTests {
 
     @Test func aDocumentsPredictionIsItsTextWithoutTheTitle() {
         var document = Document(
-            id: "d", source: SourceLocator(path: "d", format: "html"), url: nil, title: "Title", published: "2025-01-02",
+            id: "d", source: SourceLocator(path: "d", format: .html), url: nil, title: "Title", published: "2025-01-02",
             language: "en", text: "Title\n\nFirst.\n\nSecond.")
         #expect(CleaningPrediction(document: document).body == "First.\n\nSecond.")
         document.text = "Lead only."

@@ -93,12 +93,12 @@ struct HTMLExtractionTests {
         let html = "<html><body>" + String(repeating: "<div>", count: depth)
             + "<p>Deep inside the page there is still a paragraph of article text to find.</p>"
             + String(repeating: "</div>", count: depth) + "</body></html>"
-        let raw = RawDocument(id: "deep", source: SourceLocator(path: "deep", format: "html"), format: .html, bytes: Array(html.utf8))
+        let raw = RawDocument(id: "deep", source: SourceLocator(path: "deep", format: .html), format: .html, bytes: Array(html.utf8))
         do {
             let document = try HTMLCleaner().clean(raw)
             #expect(document.text.contains("Deep inside the page"))
         } catch {
-            #expect(depth > 256 && error.code == "empty_document")
+            #expect(depth > 256 && error.code.rawValue == "empty_document")
         }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite("Plain-text cleaning on bytes")
 struct PlainTextEquivalenceTests {
     func raw(_ bytes: [UInt8], title: String? = nil) -> RawDocument {
-        RawDocument(id: "doc", source: SourceLocator(path: "doc", format: "text"), format: .text, bytes: bytes, title: title)
+        RawDocument(id: "doc", source: SourceLocator(path: "doc", format: .text), format: .text, bytes: bytes, title: title)
     }
 
     /// Both cleanings of `raw`, as the document or the reject they give.

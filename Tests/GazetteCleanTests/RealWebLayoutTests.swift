@@ -1,5 +1,6 @@
 import Foundation
 @testable import GazetteClean
+import GazetteEval
 import GazetteCore
 import GazetteXML
 import Testing
@@ -218,7 +219,7 @@ struct RealWebLayoutTests {
     @Test func utf8BytesWinOverADeclaredLegacyCharset() throws {
         let html = "<html><head><meta charset=\"gb2312\"><title>港务局</title></head><body><div class=\"text\">"
             + "<p>港务局周一在长时间会议后同意在冬季之前疏浚东部航道，渔船船员三年来一直要求进行这项工程。</p></div></body></html>"
-        let raw = RawDocument(id: "p", source: SourceLocator(path: "p", format: "html"), format: .html, bytes: Array(html.utf8))
+        let raw = RawDocument(id: "p", source: SourceLocator(path: "p", format: .html), format: .html, bytes: Array(html.utf8))
         let document = try HTMLCleaner().clean(raw)
         #expect(document.text.contains("港务局周一在长时间会议后同意"))
     }

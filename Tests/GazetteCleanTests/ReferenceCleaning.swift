@@ -87,15 +87,15 @@ enum ReferenceCleaning {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let offset = firstInvalidUTF8Offset(body) {
             throw RejectReason(
-                code: "invalid_utf8",
+                code: .invalidUTF8,
                 message: "the text is not valid UTF-8 (first bad byte at offset \(offset + (raw.bytes.count - body.count)))")
         }
         if body.contains(0) {
-            throw RejectReason(code: "binary_content", message: "the text contains NUL bytes; it looks like a binary file")
+            throw RejectReason(code: .binaryContent, message: "the text contains NUL bytes; it looks like a binary file")
         }
         let paragraphs = paragraphs(of: String(decoding: body, as: UTF8.self))
         guard !paragraphs.isEmpty else {
-            throw RejectReason(code: "empty_document", message: "the document holds no text")
+            throw RejectReason(code: .emptyDocument, message: "the document holds no text")
         }
         var document = Document(
             id: raw.id, source: raw.source, url: raw.url, title: raw.title ?? paragraphs[0],

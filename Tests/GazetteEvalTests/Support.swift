@@ -14,7 +14,7 @@ enum Fixture {
 /// entity of the same mention gives the span. Everything sits in one sentence.
 func makeDocument(_ id: String, _ text: String, _ entities: [(EntityType, String, String?)],
                   relations: [Relation] = []) -> Document {
-    var document = Document(id: id, source: SourceLocator(path: id, format: "text"), text: text)
+    var document = Document(id: id, source: SourceLocator(path: id, format: .text), text: text)
     document.sentences = [TextSpan(start: 0, end: text.unicodeScalars.count)]
     var used: [String: Int] = [:]
     for (index, (type, mention, kb)) in entities.enumerated() {

@@ -241,7 +241,7 @@ struct SnippetTests {
             let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
             return TextSpan(start: start, end: start + word.unicodeScalars.count)
         }
-        var document = Document(id: "far", source: SourceLocator(path: "far", format: "text"), text: text)
+        var document = Document(id: "far", source: SourceLocator(path: "far", format: .text), text: text)
         document.entities = [
             Entity(id: "e1", type: .person, span: span("Macron"), text: "Macron", kb: "person:emmanuel-macron",
                    canonical: "Emmanuel Macron", sentence: 0, source: "gazetteer"),
@@ -258,7 +258,7 @@ struct SnippetTests {
         #expect(snippet.hasPrefix("…") && snippet.hasSuffix("…"))
         #expect(!snippet.contains("word100 "))
         // Short texts come whole, without ellipses.
-        var short = Document(id: "short", source: SourceLocator(path: "short", format: "text"), text: "A\n\nshort   text.")
+        var short = Document(id: "short", source: SourceLocator(path: "short", format: .text), text: "A\n\nshort   text.")
         short.title = "A"
         try index.upsert([short])
         #expect(try index.search(SearchQuery(text: "short")).hits.first?.snippet == "A [short] text.")

@@ -29,7 +29,7 @@ struct CaseRuleFastPathTests {
 
     /// The binary search `patternCoreference` starts from agrees with a linear scan.
     @Test func firstTokenAtOrAfterAnOffset() throws {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: Self.text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: Self.text)
         try Segmenter().segment(&document)
         let tokens = document.tokens
         for offset in -1...(Self.text.unicodeScalars.count + 1) {
@@ -40,7 +40,7 @@ struct CaseRuleFastPathTests {
     }
 
     @Test func nameWordsAndCapitalsAgreeWithStringTests() throws {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: Self.text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: Self.text)
         try Segmenter().segment(&document)
         var copy = document.text
         copy.withUTF8 { utf8 in
@@ -58,7 +58,7 @@ struct CaseRuleFastPathTests {
     }
 
     @Test func byteDecisionsAgreeWithStringRules() throws {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: Self.text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: Self.text)
         try Segmenter().segment(&document)
         let rules: [CaseRule] = [.any, .capitalized, .exact("US"), .exact("NATO"), .exact("K"), .exact("\u{212A}"),
                                  .exact("Ukraine"), .exact("UKRAINE"), .exact("İstanbul"), .exact("3rd")]

@@ -57,7 +57,7 @@ struct KnowledgeBaseMatchingTests {
     static let compiled = try! CompiledGazetteer(gazetteer: knowledgeBaseGazetteer())
 
     func summary(_ text: String, language: String? = "en") throws -> [String] {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: language, text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: language, text: text)
         try Segmenter().segment(&document)
         try EntityMatcher(compiled: Self.compiled).match(&document)
         return document.entities.map { "\($0.type.rawValue):\($0.text)=\($0.kb ?? "-")" }

@@ -55,7 +55,7 @@ struct MatcherTests {
     static let compiled = try! CompiledGazetteer(gazetteer: testGazetteer())
 
     func entities(_ text: String) throws -> [Entity] {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
         try Segmenter().segment(&document)
         try EntityMatcher(compiled: Self.compiled).match(&document)
         for entity in document.entities {
@@ -156,7 +156,7 @@ struct MatcherTests {
         gazetteer.reindex()
         #expect(GazetteerChecker().problems(in: gazetteer).filter { $0.hasPrefix("collision") }.isEmpty)
         let compiled = try CompiledGazetteer(gazetteer: gazetteer)
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en",
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en",
                                 text: "Dominican and Congolese officials met.")
         try Segmenter().segment(&document)
         try EntityMatcher(compiled: compiled).match(&document)
@@ -243,7 +243,7 @@ struct FoldingOffsetTests {
         let compiled = try CompiledGazetteer(gazetteer: gazetteer)
         let text = "🇺🇦🎉 ERDOĞAN said: Recep Tayyip Erdog\u{306}an? No, Recep Tayyip Erdoğan visited İSTANBUL, "
             + "ﬁnance aside, then Gross-Gerau and Côte d’Ivoire."
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
         try Segmenter().segment(&document)
         try EntityMatcher(compiled: compiled).match(&document)
         let scalars = Array(text.unicodeScalars)

@@ -23,7 +23,7 @@ struct NameExtensionTests {
     }()
 
     func summary(_ text: String) throws -> [String] {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
         try Segmenter().segment(&document)
         try EntityMatcher(compiled: Self.compiled).match(&document)
         return document.entities.map { "\($0.type.rawValue):\($0.text)=\($0.kb ?? "-")" }
@@ -93,7 +93,7 @@ struct NameExtensionTests {
 
     @Test func aPatternSurnameAfterAGivenNameIsThePersonOrANamesake() throws {
         let text = "President Ana Lund arrived on Monday. Reporters met Ana Lund later, and her brother Erik Lund left."
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
         try Segmenter().segment(&document)
         try EntityMatcher(compiled: Self.compiled).match(&document)
         let persons = document.entities.filter { $0.type == .person }.map { "\($0.text)=\($0.canonical)" }

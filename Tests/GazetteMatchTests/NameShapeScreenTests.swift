@@ -11,7 +11,7 @@ struct NameShapeScreenTests {
         + "Monday The A de la Sr JR xiv IV"
 
     static func segmented() throws -> Document {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
         try Segmenter().segment(&document)
         return document
     }

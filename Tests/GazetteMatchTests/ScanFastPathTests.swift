@@ -52,7 +52,7 @@ struct ScanFastPathTests {
     }
 
     func candidates(_ text: String, language: String = "en", usesKeyFilters: Bool) throws -> [String] {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: language, text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: language, text: text)
         try Segmenter().segment(&document)
         let matcher = try EntityMatcher(compiled: Self.compiled)
         matcher.usesKeyFilters = usesKeyFilters
@@ -117,7 +117,7 @@ struct ScanFastPathTests {
         }
         var mentions = 0
         for text in texts {
-            var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+            var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
             try Segmenter().segment(&document)
             var full = document
             let fast = try EntityMatcher(compiled: Self.compiled)
@@ -169,7 +169,7 @@ struct ScanFastPathTests {
         let reused = try EntityMatcher(compiled: Self.compiled)
         let segmenter = try Segmenter()
         for text in texts {
-            var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+            var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
             try segmenter.segment(&document)
             var fresh = document
             reused.match(&document)

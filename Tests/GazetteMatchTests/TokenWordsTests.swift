@@ -31,7 +31,7 @@ struct TokenWordsTests {
     ]
 
     static func segmented() throws -> Document {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en", text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: text)
         try Segmenter().segment(&document)
         return document
     }
@@ -54,7 +54,7 @@ struct TokenWordsTests {
         for (_, list) in Self.lists {
             for word in list {
                 for variant in [word, word.uppercased(), word.lowercased(), word.capitalized] {
-                    var one = Document(id: "w", source: SourceLocator(path: "w", format: "text"), language: "en", text: variant)
+                    var one = Document(id: "w", source: SourceLocator(path: "w", format: .text), language: "en", text: variant)
                     try Segmenter().segment(&one)
                     texts += one.tokens.map { (variant, $0) }
                 }
@@ -93,7 +93,7 @@ struct TokenWordsTests {
     /// The dateline test on bytes agrees with the one on Characters.
     @Test func capitalsOnBytesAgreeWithCharacters() throws {
         for text in [Self.text, "A AB Ab 1A U.S. LYON Lyon É ÉCOLE École"] {
-            var document = Document(id: "x", source: SourceLocator(path: "x", format: "text"), language: "en", text: text)
+            var document = Document(id: "x", source: SourceLocator(path: "x", format: .text), language: "en", text: text)
             try Segmenter().segment(&document)
             var copy = text
             copy.withUTF8 { utf8 in

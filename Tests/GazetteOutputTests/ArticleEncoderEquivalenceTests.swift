@@ -15,7 +15,7 @@ struct ArticleEncoderEquivalenceTests {
         json.field("id", document.id)
         json.beginObject("source")
         json.field("path", document.source.path)
-        json.field("format", document.source.format)
+        json.field("format", document.source.format?.rawValue)
         json.field("index", document.source.index)
         json.endObject()
         json.field("url", document.url)
@@ -125,7 +125,7 @@ struct ArticleEncoderEquivalenceTests {
         var blockLines: [String] = []
         for round in 0..<400 {
             var document = Document(
-                id: text(3), source: SourceLocator(path: text(3), format: text(1), index: number()), url: maybe(3),
+                id: text(3), source: SourceLocator(path: text(3), format: InputFormat.allCases.randomElement(using: &generator), index: number()), url: maybe(3),
                 title: maybe(3), published: maybe(2), language: maybe(1), text: text(round % 10 == 0 ? 60 : 12))
             document.sentences = (0..<Int.random(in: 0...5, using: &generator)).map { _ in TextSpan(start: number(), end: number()) }
             document.tokens = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
@@ -163,7 +163,7 @@ struct ArticleEncoderEquivalenceTests {
     /// Every hundredth a confidence can round to, and the values around them.
     @Test func everyHundredth() {
         for hundredth in -5...105 {
-            var document = Document(id: "d", source: SourceLocator(path: "p", format: "text", index: 0), url: nil, title: nil,
+            var document = Document(id: "d", source: SourceLocator(path: "p", format: .text, index: 0), url: nil, title: nil,
                                     published: nil, language: nil, text: "")
             for offset in [-0.004, -0.0000001, 0, 0.0000001, 0.004, 0.005] {
                 document.relations.append(Relation(

@@ -9,7 +9,7 @@ import Testing
 struct EncoderTests {
     func sample() -> Document {
         var document = Document(
-            id: "d1", source: SourceLocator(path: "in/a.txt", format: "text", index: 0), url: nil, title: "Quote \"here\"",
+            id: "d1", source: SourceLocator(path: "in/a.txt", format: .text, index: 0), url: nil, title: "Quote \"here\"",
             published: "2025-09-04", language: "en", text: "Quote \"here\"\n\nTab\there \\ é 🇺🇦 \u{1}")
         document.sentences = [TextSpan(start: 0, end: 12), TextSpan(start: 14, end: 31)]
         document.entities = [Entity(id: "e1", type: .country, span: TextSpan(start: 28, end: 30), text: "🇺🇦", kb: "country:UA",
@@ -57,8 +57,8 @@ struct EncoderTests {
     }
 
     @Test func rejectLinesFollowTheirSchema() throws {
-        let reject = Reject(id: "x", source: SourceLocator(path: "x.html", format: "html"),
-                            reason: RejectReason(code: "invalid_utf8", message: "bad byte"))
+        let reject = Reject(id: "x", source: SourceLocator(path: "x.html", format: .html),
+                            reason: RejectReason(code: .invalidUTF8, message: "bad byte"))
         let line = ArticleEncoder().encode(reject)
         #expect(line == #"{"schema":"gazette.reject/1","id":"x","source":{"path":"x.html","format":"html","index":0},"code":"invalid_utf8","message":"bad byte"}"#)
         #expect(try JSONSchema(contentsOf: Repository.rejectSchema).validate(jsonLine: line).isEmpty)

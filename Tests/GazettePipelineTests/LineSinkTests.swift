@@ -13,7 +13,7 @@ struct LineSinkTests {
         var builder = LineBlockBuilder(capacity: 0)
         var lines: [String] = []
         for (index, length) in [10, 200, 90_000, 5, 300_000, 40, 70_000, 1].enumerated() {
-            let document = Document(id: "d\(index)", source: SourceLocator(path: "p", format: "text", index: index),
+            let document = Document(id: "d\(index)", source: SourceLocator(path: "p", format: .text, index: index),
                                     url: nil, title: nil, published: nil, language: nil,
                                     text: String(repeating: "word ", count: length / 5 + 1))
             ArticleEncoder().append(document, asOf: "2025-09-04", to: &builder)

@@ -251,8 +251,8 @@ struct ParallelRunTests {
     @Test func sourceKeysAreReadFromArticleAndRejectLines() {
         let encoder = ArticleEncoder()
         let reject = Reject(id: #"odd "source":{"path":"x","index":9} id"#,
-                            source: SourceLocator(path: #"dir/"quoted".jsonl"#, format: "jsonl", index: 42),
-                            reason: RejectReason(code: "c", message: "m"))
+                            source: SourceLocator(path: #"dir/"quoted".jsonl"#, format: .jsonl, index: 42),
+                            reason: RejectReason(code: .emptyDocument, message: "m"))
         #expect(ResumeState.sourceKey(of: Array(encoder.encode(reject).utf8)[...])
                 == DocumentKey(path: #"dir/"quoted".jsonl"#, index: 42))
         #expect(ResumeState.sourceKey(of: Array(#"{"schema":"x"}"#.utf8)[...]) == nil)

@@ -12,7 +12,7 @@ struct FeedReaderTests {
         let documents = result.documents
         try #require(documents.count == 3)
         #expect(documents.map(\.id) == ["wire-2025-0001", "https://news.example.org/2025/09/05/brussels", "wire-2025-0003"])
-        #expect(documents.map(\.source.format) == ["rss", "rss", "rss"])
+        #expect(documents.map(\.source.format) == [.rss, .rss, .rss])
         #expect(documents.map(\.source.index) == [0, 1, 2])
         #expect(documents.map(\.published) == ["2025-09-04T10:15:00+02:00", "2025-09-05T08:00:00Z", "2025-09-06T07:30:00Z"])
         #expect(documents[0].format == .html)
@@ -39,7 +39,7 @@ struct FeedReaderTests {
         let documents = result.documents
         try #require(documents.count == 2)
         #expect(documents.map(\.id) == ["urn:gazette:test:atom:1", "urn:gazette:test:atom:2"])
-        #expect(documents.map(\.source.format) == ["atom", "atom"])
+        #expect(documents.map(\.source.format) == [.atom, .atom])
         #expect(documents.map(\.published) == ["2025-09-04T09:00:00+02:00", "2025-09-05T12:00:00Z"])
         #expect(documents.map(\.url) == ["https://atom.example.org/a/1", "https://atom.example.org/a/2"])
         let first = try Reading.clean(documents[0])
@@ -59,7 +59,7 @@ struct FeedReaderTests {
         #expect(result.rejects.isEmpty)
         #expect(result.documents.count == 6, "feed.rss.gz and feed.xml are read; a file without a known extension in a directory is not")
         let formats = Set(result.documents.map(\.source.format))
-        #expect(formats == ["rss"])
+        #expect(formats == [.rss])
         let noExtension = Reading.read([directory.appendingPathComponent("noext").path])
         #expect(noExtension.documents.count == 3, "named explicitly, a file is sniffed")
     }
@@ -75,7 +75,7 @@ struct FeedReaderTests {
         let directory = try! Reading.directory(["dup.rss": feed.bytes])
         let result = Reading.read([directory.appendingPathComponent("dup.rss").path])
         #expect(result.documents.map(\.id) == ["same", "other"])
-        #expect(result.rejects.map(\.reason.code) == ["duplicate_id"])
+        #expect(result.rejects.map(\.reason.code.rawValue) == ["duplicate_id"])
         #expect(result.rejects.first?.source.index == 1)
     }
 

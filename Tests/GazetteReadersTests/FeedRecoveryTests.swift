@@ -13,7 +13,7 @@ struct FeedRecoveryTests {
         items.map { item in
             switch item {
             case .document(let raw): return raw.title ?? "untitled"
-            case .reject(let reject): return reject.reason.code
+            case .reject(let reject): return reject.reason.code.rawValue
             }
         }
     }

@@ -18,7 +18,7 @@ struct ReadResult {
     /// Reject codes by the file name they came from.
     var codesByFile: [String: [String]] {
         var result: [String: [String]] = [:]
-        for reject in rejects { result[(reject.source.path as NSString).lastPathComponent, default: []].append(reject.reason.code) }
+        for reject in rejects { result[(reject.source.path as NSString).lastPathComponent, default: []].append(reject.reason.code.rawValue) }
         return result
     }
 }

@@ -54,7 +54,7 @@ struct WARCReaderTests {
         #expect(result.documents.count == 1)
         #expect(document.id == "urn:uuid:resp-1")
         #expect(document.url == "https://warc.example.org/story")
-        #expect(document.source.format == "warc")
+        #expect(document.source.format == .warc)
         #expect(document.source.index == 1)
         #expect(document.format == .html)
         #expect(document.charset == "utf-8")
@@ -91,7 +91,7 @@ struct WARCReaderTests {
         let directory = try Reading.directory(["cut.warc.gz": gz])
         let result = Reading.read([directory.appendingPathComponent("cut.warc.gz").path])
         #expect(result.documents.map(\.id) == ["urn:uuid:resp-1"])
-        #expect(result.rejects.map(\.reason.code) == ["gzip_truncated"])
+        #expect(result.rejects.map(\.reason.code.rawValue) == ["gzip_truncated"])
     }
 
     @Test func damagedRecordsAreReadAsFarAsTheyGoAndReadingGoesOn() throws {
@@ -116,7 +116,7 @@ struct WARCReaderTests {
                                         block: "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n".bytes, lengthDelta: -5)
         let rejected = DocumentStream.items(of: broken + WARCFixture.response, path: "b.warc").items
         guard case .reject(let reject)? = rejected.first else { return }
-        #expect(reject.reason.code == "warc_bad_length")
+        #expect(reject.reason.code.rawValue == "warc_bad_length")
     }
 
     @Test func httpCharsetChunkingGzipAndStatusAreHonoured() throws {
@@ -159,7 +159,7 @@ struct WARCCrawlerTests {
     }
 
     static func codes(_ items: [ReadItem]) -> [String] {
-        items.compactMap { if case .reject(let reject) = $0 { reject.reason.code } else { nil } }
+        items.compactMap { if case .reject(let reject) = $0 { reject.reason.code.rawValue } else { nil } }
     }
 
     @Test func olderVersionsAreRead() {

@@ -136,7 +136,7 @@ struct RelationPatternTests {
         #expect(try relations(text).isEmpty)
         let annotator = try Annotator(resources: Repository.resources, asOf: "2025-09-04")
         annotator.relationOptions = RelationOptions(kbRelations: true)
-        let raw = RawDocument(id: "k", source: SourceLocator(path: "k", format: "text"), format: .text, bytes: Array(text.utf8))
+        let raw = RawDocument(id: "k", source: SourceLocator(path: "k", format: .text), format: .text, bytes: Array(text.utf8))
         let document = try annotator.annotate(raw).get()
         #expect(document.relations.count == 1)
         #expect(document.relations.first?.type == .leaderOf && document.relations.first?.source == "kb")

@@ -22,7 +22,7 @@ struct RelationTextTests {
     ]
 
     static func context(_ text: String) -> RelationContext {
-        let document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), text: text)
+        let document = Document(id: "t", source: SourceLocator(path: "t", format: .text), text: text)
         return RelationContext(document: document, gazetteer: Repository.resources.gazetteer, asOf: "2025-09-04")
     }
 

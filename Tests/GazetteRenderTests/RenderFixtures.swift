@@ -32,7 +32,7 @@ enum RenderFixtures {
         let title = "Breaking \"><img src=x onerror=alert(1)> news"
         let body = "Paris <script>alert(1)</script> said ' onmouseover='alert(2)' and \"><b>bold</b>"
         var document = Document(
-            id: "hostile<script>alert(3)</script>", source: SourceLocator(path: "-", format: "text"),
+            id: "hostile<script>alert(3)</script>", source: SourceLocator(path: "-", format: .text),
             url: "javascript:alert(4)", title: title, text: title + "\n\n" + body)
         let paris = (title + "\n\n").unicodeScalars.count
         let script = paris + 6

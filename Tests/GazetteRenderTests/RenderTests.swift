@@ -39,7 +39,7 @@ struct HTMLEscapingTests {
 @Suite("Article rendering")
 struct ArticleRenderingTests {
     func document(_ text: String, entities: [(Int, Int, EntityType)], relations: [(Int, Int)] = []) -> Document {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), text: text)
         document.entities = entities.enumerated().map { index, item in
             Entity(id: "e\(index)", type: item.2, span: TextSpan(start: item.0, end: item.1), text: "", canonical: "c\(index)",
                    sentence: 0, source: "gazetteer")

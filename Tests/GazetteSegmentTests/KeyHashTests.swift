@@ -52,7 +52,7 @@ struct KeyHashTests {
     }
 
     @Test func segmenterStoresTheHashOfASCIITokens() throws {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: "en",
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en",
                                 text: "NATO and Erdoğan met in İstanbul, 3rd time.")
         try Segmenter().segment(&document)
         var text = document.text

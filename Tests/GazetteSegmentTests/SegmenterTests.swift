@@ -5,7 +5,7 @@ import Testing
 @Suite("Segmentation")
 struct SegmenterTests {
     func segmented(_ text: String, language: String? = "en") throws -> Document {
-        var document = Document(id: "t", source: SourceLocator(path: "t", format: "text"), language: language, text: text)
+        var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: language, text: text)
         try Segmenter().segment(&document)
         return document
     }

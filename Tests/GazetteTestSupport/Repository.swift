@@ -30,7 +30,7 @@ public enum Repository {
                                 title: String? = nil, published: String? = nil, language: String? = nil,
                                 asOf: String? = "2025-09-04") throws -> Document {
         let annotator = try Annotator(resources: resources, asOf: asOf)
-        let raw = RawDocument(id: id, source: SourceLocator(path: id, format: format.rawValue), format: format,
+        let raw = RawDocument(id: id, source: SourceLocator(path: id, format: format), format: format,
                               bytes: Array(text.utf8), title: title, published: published, language: language)
         return try annotator.annotate(raw).get()
     }

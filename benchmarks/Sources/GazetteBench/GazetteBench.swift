@@ -79,7 +79,7 @@ struct Matching: ParsableCommand {
         let bytes = corpus.reduce(0) { $0 + $1.utf8.count }
         if let profileSegmentation {
             let segmenter = try Segmenter()
-            var documents = corpus.map { Document(id: "", source: SourceLocator(path: "", format: "text"), language: "en", text: $0) }
+            var documents = corpus.map { Document(id: "", source: SourceLocator(path: "", format: .text), language: "en", text: $0) }
             let time = try seconds {
                 for _ in 0..<profileSegmentation { for index in documents.indices { try segmenter.segment(&documents[index]) } }
             }
@@ -90,7 +90,7 @@ struct Matching: ParsableCommand {
             let gazetteer = try GazetteerLoader.load(directory: URL(fileURLWithPath: gazetteers))
             let matcher = try EntityMatcher(compiled: try CompiledGazetteer(gazetteer: gazetteer))
             let segmenter = try Segmenter()
-            var documents = corpus.map { Document(id: "", source: SourceLocator(path: "", format: "text"), language: "en", text: $0) }
+            var documents = corpus.map { Document(id: "", source: SourceLocator(path: "", format: .text), language: "en", text: $0) }
             for index in documents.indices { try segmenter.segment(&documents[index]) }
             let time = seconds {
                 for _ in 0..<profileMatching { for index in documents.indices { matcher.match(&documents[index]) } }
@@ -133,7 +133,7 @@ struct Matching: ParsableCommand {
         var entities = 0
         var tokens = 0
         for _ in 0..<passes {
-            var documents = corpus.map { Document(id: "", source: SourceLocator(path: "", format: "text"), language: "en", text: $0) }
+            var documents = corpus.map { Document(id: "", source: SourceLocator(path: "", format: .text), language: "en", text: $0) }
             let segmentTime = try seconds {
                 for index in documents.indices { try segmenter.segment(&documents[index]) }
             }

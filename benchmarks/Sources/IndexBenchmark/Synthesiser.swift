@@ -78,7 +78,7 @@ struct Synthesiser {
             }
             let published = "2025-" + Self.twoDigits(monthIndex + 1) + "-" + Self.twoDigits(remaining + 1)
             var document = Document(
-                id: "bench-\(number)", source: SourceLocator(path: "synthetic", format: "jsonl", index: number),
+                id: "bench-\(number)", source: SourceLocator(path: "synthetic", format: .jsonl, index: number),
                 url: "https://example.invalid/bench/\(number)", title: title.text, published: published,
                 language: title.language, text: parts.map(\.text).joined(separator: "\n\n"))
             var offset = 0

@@ -1,3 +1,4 @@
+import GazetteClean
 /// The metric of `../shared/dev/cleaning/score.py`: 4-gram word shingles compared as multisets per page,
 /// each page's counts normalised to sum to 1, precision and recall macro-averaged over pages, F1 of the means.
 /// Snippet gold (with/without lists) is scored as trafilatura's evaluation does: micro counts of snippets found.

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteClean
 import GazetteCore
 
 /// What a cleaner should get from one page: the expected file of `Corpora/cleaning/expected/NAME.json`.
@@ -150,7 +151,7 @@ public struct CleaningCorpus: Sendable {
 
     /// The raw document of a page, as the readers would hand it to the cleaner.
     public func raw(_ page: Page) -> RawDocument {
-        RawDocument(id: page.name, source: SourceLocator(path: "pages/\(page.name).html", format: "html"), format: .html, bytes: page.html)
+        RawDocument(id: page.name, source: SourceLocator(path: "pages/\(page.name).html", format: .html), format: .html, bytes: page.html)
     }
 
     /// Cleans every page with Gazette's cleaner and scores it; a rejected page scores as an empty prediction.
