@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "GazetteClean", dependencies: ["GazetteCore", "GazetteXML"]),
         .target(name: "GazetteSegment", dependencies: ["GazetteCore", "GazetteICU"]),
         .target(name: "GazetteGazetteer", dependencies: ["GazetteCore", "GazetteICU"]),
-        .target(name: "GazetteMatch", dependencies: ["GazetteCore", "GazetteGazetteer", "GazetteSegment"]),
+        .target(name: "GazetteMatch", dependencies: ["GazetteCore", "GazetteGazetteer", "GazetteSegment"], exclude: ["DESIGN.md"]),
         .target(name: "GazetteRelate", dependencies: ["GazetteCore", "GazetteGazetteer"]),
         .target(name: "GazetteOutput", dependencies: ["GazetteCore"]),
         .target(
