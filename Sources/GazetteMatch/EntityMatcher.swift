@@ -6,6 +6,7 @@ import GazetteSegment
 ///
 /// Holds a key normaliser with a cache: make one per worker. The compiled gazetteer is shared.
 public final class EntityMatcher {
+    /// The compiled gazetteer, shared by all workers.
     public let compiled: CompiledGazetteer
     let normalizer: KeyNormalizer
     /// Whether the gazetteer scan passes over tokens and stops walks on the root and edge filters
@@ -41,6 +42,8 @@ public final class EntityMatcher {
 
     /// Room for the ids of `count` tokens.
     func keyIDs(for count: Int) -> UnsafeMutablePointer<Int32> {
+        // Safety: the old buffer is freed only here and in deinit, after which no scan uses it: a scan asks for
+        // room before it starts and holds the pointer only while it runs.
         if count > keyIDCapacity {
             keyIDs.deallocate()
             keyIDCapacity = max(count, 2 * keyIDCapacity, 1024)

@@ -4,7 +4,9 @@ import GazetteSegment
 
 /// Why the matcher could not be built or run.
 public struct MatchError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
     public let message: String
+    /// The message.
     public var description: String { message }
 }
 
@@ -65,11 +67,21 @@ public final class CompiledGazetteer: Sendable {
         vocabulary = builder.vocabulary
         entries = builder.entries
         var rootChildren = [Int32](repeating: -1, count: builder.vocabulary.count)
-        for (key, child) in builder.nodes[0].children { rootChildren[Int(key)] = child }
+        var rootFilter = KeyHashFilter()
+        var lowercaseRootFilter = KeyHashFilter()
+        for (key, child) in builder.nodes[0].children {
+            rootChildren[Int(key)] = child
+            builder.insertHashes(of: key, into: &rootFilter)
+            if builder.acceptsLowercaseStart(below: child) { builder.insertHashes(of: key, into: &lowercaseRootFilter) }
+        }
         self.rootChildren = rootChildren
-        rootFilter = builder.keyFilter(of: builder.nodes[0].children.keys)
-        lowercaseRootFilter = builder.keyFilter(of: builder.nodes[0].children.filter { builder.acceptsLowercaseStart(below: $0.value) }.keys)
-        edgeFilter = builder.keyFilter(of: builder.nodes.dropFirst().lazy.flatMap(\.children.keys))
+        self.rootFilter = rootFilter
+        self.lowercaseRootFilter = lowercaseRootFilter
+        var edgeFilter = KeyHashFilter()
+        for node in builder.nodes.dropFirst() {
+            for key in node.children.keys { builder.insertHashes(of: key, into: &edgeFilter) }
+        }
+        self.edgeFilter = edgeFilter
         edges = TrieEdges(builder.nodes)
         nodeEntries = NodeEntries(builder.nodes, entries: builder.entries)
         caseRules = builder.entries.map(\.caseRules)

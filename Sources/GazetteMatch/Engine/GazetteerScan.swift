@@ -26,12 +26,10 @@ extension EntityMatcher {
             compiled.rootChildren.withUnsafeBufferPointer { root in
                 tokens.withUnsafeBufferPointer { buffer in
                     compiled.rootFilter.withWords { rootFilter in
-                        let keys = TokenKeys(tokens: buffer, utf8: text, vocabulary: compiled.vocabulary, normalizer: normalizer,
-                                             numbers: compiled.hasNumericKeys, prefiltered: usesKeyFilters,
-                                             ids: keyIDs(for: buffer.count))
-                        let scan = GazetteerScan(compiled: compiled, tokens: tokens, buffer: buffer, text: text, keys: keys,
-                                                 root: root, rootFilter: rootFilter, normalizer: normalizer,
-                                                 usesKeyFilters: usesKeyFilters, documentLanguages: documentLanguages)
+                        let scan = GazetteerScan(compiled: compiled, tokens: tokens, buffer: buffer, text: text,
+                                                 ids: keyIDs(for: buffer.count), root: root, rootFilter: rootFilter,
+                                                 normalizer: normalizer, usesKeyFilters: usesKeyFilters,
+                                                 documentLanguages: documentLanguages)
                         return scan.candidates(utf8)
                     }
                 }
@@ -55,37 +53,27 @@ struct GazetteerScan {
     let root: UnsafeBufferPointer<Int32>
     /// The bits of `CompiledGazetteer.rootFilter`.
     let rootFilter: UnsafePointer<UInt64>
-    let normalizer: KeyNormalizer
     /// Whether tokens are passed over on the filters (tests compare with a scan that looks every token up).
     let usesKeyFilters: Bool
     /// The `FormLanguages` mask of the document.
     let documentLanguages: UInt8
-    // The compiled gazetteer's parts the walk reads, held here so that the loops read them from the stack.
-    let vocabulary: VocabularyTable
-    let lowercaseRootFilter: KeyHashFilter
-    let edgeFilter: KeyHashFilter
-    let edges: TrieEdges
-    let nodeEntries: NodeEntries
-    let caseRules: [[CaseRule]]
+    /// The compiled gazetteer: its filters, edges, node entries and case rules.
+    let compiled: CompiledGazetteer
 
+    /// A scan of `tokens` (whose storage is `buffer`) over `text`; `ids` has room for one key id per token.
     init(compiled: CompiledGazetteer, tokens: [Token], buffer: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>,
-         keys: TokenKeys, root: UnsafeBufferPointer<Int32>, rootFilter: UnsafePointer<UInt64>, normalizer: KeyNormalizer,
-         usesKeyFilters: Bool, documentLanguages: UInt8) {
+         ids: UnsafeMutablePointer<Int32>, root: UnsafeBufferPointer<Int32>, rootFilter: UnsafePointer<UInt64>,
+         normalizer: KeyNormalizer, usesKeyFilters: Bool, documentLanguages: UInt8) {
         self.tokens = tokens
         self.buffer = buffer
         self.text = text
-        self.keys = keys
+        keys = TokenKeys(tokens: buffer, utf8: text, vocabulary: compiled.vocabulary, normalizer: normalizer,
+                         numbers: compiled.hasNumericKeys, prefiltered: usesKeyFilters, ids: ids)
         self.root = root
         self.rootFilter = rootFilter
-        self.normalizer = normalizer
         self.usesKeyFilters = usesKeyFilters
         self.documentLanguages = documentLanguages
-        vocabulary = compiled.vocabulary
-        lowercaseRootFilter = compiled.lowercaseRootFilter
-        edgeFilter = compiled.edgeFilter
-        edges = compiled.edges
-        nodeEntries = compiled.nodeEntries
-        caseRules = compiled.caseRules
+        self.compiled = compiled
     }
 
     /// The matches, in text order.
@@ -134,7 +122,7 @@ struct GazetteerScan {
         let token = tokens[index]
         // An ASCII token starting with a lower-case letter starts no form whose first rule wants a capital.
         if usesKeyFilters, token.keyHash != 0, (0x61...0x7A).contains(text[token.utf8Start]),
-            !lowercaseRootFilter.mayContain(token.keyHash)
+            !compiled.lowercaseRootFilter.mayContain(token.keyHash)
         {
             return false
         }
@@ -157,7 +145,7 @@ struct GazetteerScan {
             // Past the first token, an ASCII token the edge filter does not know is no key of an
             // edge below the root, nor a possessive of one: the walk ends without a lookup.
             if usesKeyFilters, position > index, tokens[position].keyHash != 0,
-                !edgeFilter.mayContain(tokens[position].keyHash)
+                !compiled.edgeFilter.mayContain(tokens[position].keyHash)
             {
                 break
             }
@@ -188,11 +176,11 @@ struct GazetteerScan {
     @inline(__always)
     func offer(_ node: Int32, first: Int, last: Int, trim: Int, _ utf8: Span<UInt8>,
                best: inout EntityMatcher.Candidate?, bestPriority: inout Int32) {
-        for place in nodeEntries.positions(of: node) {
-            let slot = nodeEntries.slot(at: place)
+        for place in compiled.nodeEntries.positions(of: node) {
+            let slot = compiled.nodeEntries.slot(at: place)
             let entryID = slot.id
             guard FormLanguages.fits(slot.languages, documentLanguages),
-                EntityMatcher.caseFits(caseRules[Int(entryID)], tokens: tokens, from: first, utf8: utf8, trimLast: trim)
+                EntityMatcher.caseFits(compiled.caseRules[Int(entryID)], tokens: tokens, from: first, utf8: utf8, trimLast: trim)
             else { continue }
             let priority = slot.priority
             let candidate = EntityMatcher.Candidate(first: first, last: last, entry: entryID, trimEnd: trim)
@@ -217,17 +205,18 @@ struct GazetteerScan {
             let child = root[Int(key)]
             return child >= 0 ? child : nil
         }
-        return edges.child(of: node, key)
+        return compiled.edges.child(of: node, key)
     }
 
     /// The key of a word without its possessive "'s" ("Ukraine's"), with the scalars to drop.
     func possessiveStem(_ token: Token) -> (key: Int32, trim: Int)? {
         guard token.kind == .word else { return nil }
+        // Safety: a token's byte range lies inside the text; the stem is a prefix of it.
         let bytes = UnsafeBufferPointer(rebasing: text[token.utf8Start..<token.utf8End])
         let suffixLength = EntityMatcher.possessiveSuffixLength(text.span, token.utf8Start..<token.utf8End, upperS: true)
         guard suffixLength > 0 else { return nil }
         let stem = UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - suffixLength)])
-        guard let key = TokenKeys.id(of: stem, vocabulary: vocabulary, normalizer: normalizer) else { return nil }
+        guard let key = keys.id(of: stem) else { return nil }
         return (key, 2)
     }
 }

@@ -3,10 +3,15 @@ import GazetteGazetteer
 
 /// One compiled gazetteer form: what it names and how its tokens must look.
 public struct MatchEntry: Sendable {
+    /// The knowledge-base id of what the form names.
     public var kb: String
+    /// The type of entity the form names.
     public var type: EntityType
+    /// How the form names it (full name, surname, demonym, title, …).
     public var form: MentionForm
+    /// The canonical name of what the form names.
     public var canonical: String
+    /// The Wikidata id, when known.
     public var wikidata: String?
     /// For demonyms and metonyms: the country or government they stand for.
     public var refersTo: String?

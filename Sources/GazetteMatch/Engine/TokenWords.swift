@@ -65,6 +65,8 @@ struct TokenWords: Sendable, ExpressibleByArrayLiteral, Sequence {
             if hashes[middle] < hash { low = middle + 1 } else { high = middle }
         }
         let length = token.utf8End - token.utf8Start
+        // One bounds check for the token, none per byte.
+        let bytes = utf8.extracting(token.utf8Start..<token.utf8End)
         var position = low
         while position < hashes.count, hashes[position] == hash {
             let word = asciiWords[position]
@@ -72,7 +74,7 @@ struct TokenWords: Sendable, ExpressibleByArrayLiteral, Sequence {
             guard word.count == length else { continue }
             var equal = true
             for offset in 0..<length {
-                var byte = utf8[token.utf8Start + offset]
+                var byte = bytes[offset]
                 if folding, (0x41...0x5A).contains(byte) { byte |= 0x20 }
                 if byte != word[offset] {
                     equal = false

@@ -253,13 +253,9 @@ extension TrieBuilder {
         }
     }
 
-    /// A filter of the hashes of `keys`, and of the same keys with a possessive "'s".
-    func keyFilter<S: Sequence>(of keys: S) -> KeyHashFilter where S.Element == Int32 {
-        var filter = KeyHashFilter()
-        for key in keys {
-            filter.insert(vocabulary.hash(of: key))
-            filter.insert(vocabulary.possessiveHash(of: key))
-        }
-        return filter
+    /// Adds to a filter the hash of a key and that of the same key with a possessive "'s".
+    func insertHashes(of key: Int32, into filter: inout KeyHashFilter) {
+        filter.insert(vocabulary.hash(of: key))
+        filter.insert(vocabulary.possessiveHash(of: key))
     }
 }

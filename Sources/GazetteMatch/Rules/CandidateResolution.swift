@@ -39,7 +39,8 @@ extension EntityMatcher {
         }
         let placesInContext = PlaceContext.placesShownInContext(candidates, entries: entries, tokens: tokens, utf8)
         for position in candidates.indices {
-            resolveCandidate(at: position, candidates, tokens: tokens, utf8: utf8, placesInContext: placesInContext, into: &state)
+            resolveCandidate(at: position, candidates, entries: entries, tokens: tokens, utf8: utf8, placesInContext: placesInContext,
+                             into: &state)
         }
         cueEnds = state.cueEnds
         confirmedNames = state.confirmedNames
@@ -47,13 +48,13 @@ extension EntityMatcher {
     }
 
     /// Resolves the candidate at `position`: drops it, or adds to `state` the entity it makes.
-    func resolveCandidate(at position: Int, _ candidates: [Candidate], tokens: [Token], utf8: Span<UInt8>,
+    @inline(__always)
+    func resolveCandidate(at position: Int, _ candidates: [Candidate], entries: [MatchEntry], tokens: [Token], utf8: Span<UInt8>,
                           placesInContext: (kbs: Set<String>, mentions: Set<Int>), into state: inout Resolution) {
         // Tokens a pattern person took ("Jordan Ellis") start no other entity.
         if let previous = state.previous, previous.type == .person, candidates[position].first <= previous.last { return }
         var candidate = candidates[position]
-        var unresolved = choosingNamedPerson(&candidate, fullNames: state.fullNames)
-        let entries = compiled.entries
+        var unresolved = choosingNamedPerson(&candidate, entries: entries, fullNames: state.fullNames)
         let id = Int(candidate.entry)
         if entries[id].form == .cue {
             state.cueEnds.append(candidate.last)
@@ -62,33 +63,43 @@ extension EntityMatcher {
         }
         var source = "gazetteer"
         if entries[id].form == .partial {
-            guard let surnameSource = resolveSurname(candidate, at: position, candidates, tokens: tokens, utf8: utf8,
+            guard let surnameSource = resolveSurname(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8,
                                                      unresolved: &unresolved, into: &state)
             else { return }
             source = surnameSource
         }
-        if addingTitledPerson(candidate, tokens: tokens, utf8: utf8, into: &state) { return }
+        if addingTitledPerson(candidate, entries: entries, tokens: tokens, utf8: utf8, into: &state) { return }
         if entries[id].type == .country || entries[id].type == .city {
-            guard keepsPlace(&candidate, at: position, candidates, tokens: tokens, utf8: utf8, placesInContext: placesInContext,
-                             into: &state)
+            guard keepsPlace(&candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8,
+                             placesInContext: placesInContext, into: &state)
             else { return }
         }
+        state.result.append(gazetteerEntity(candidate, entries: entries, source: source, unresolved: unresolved, tokens: tokens,
+                                            utf8: utf8))
+        state.previous = (candidate.last, entries[id].type)
+    }
+
+    /// The entity of a candidate that stands: its entry's, or with no kb when `unresolved`.
+    @inline(__always)
+    func gazetteerEntity(_ candidate: Candidate, entries: [MatchEntry], source: String, unresolved: Bool, tokens: [Token],
+                         utf8: Span<UInt8>) -> Entity {
+        let id = Int(candidate.entry)
         let first = tokens[candidate.first]
         let last = tokens[candidate.last]
         let text = Self.text(tokens, candidate.first, candidate.last, utf8, trimEnd: candidate.trimEnd)
-        state.result.append(Entity(
+        // Entries are read field by field: copying one whole retains and releases all its strings.
+        return Entity(
             id: "", type: entries[id].type, span: TextSpan(start: first.span.start, end: last.span.end - candidate.trimEnd),
             text: text, kb: unresolved ? nil : entries[id].kb, canonical: unresolved ? text : entries[id].canonical,
             wikidata: unresolved ? nil : entries[id].wikidata, sentence: first.sentence,
-            source: source, form: entries[id].form, refersTo: entries[id].refersTo))
-        state.previous = (candidate.last, entries[id].type)
+            source: source, form: entries[id].form, refersTo: entries[id].refersTo)
     }
 
     /// A surname several persons share names the one whose full name the article gives (`fullNames`): the
     /// candidate's entry becomes that person's. Returns whether the article names none of them while the
     /// candidate is a surname (`unresolved`): then it names nobody known and keeps no kb.
-    func choosingNamedPerson(_ candidate: inout Candidate, fullNames: Set<String>) -> Bool {
-        let entries = compiled.entries
+    @inline(__always)
+    func choosingNamedPerson(_ candidate: inout Candidate, entries: [MatchEntry], fullNames: Set<String>) -> Bool {
         guard !candidate.alternatives.isEmpty, !fullNames.contains(entries[Int(candidate.entry)].kb) else { return false }
         if let better = candidate.alternatives.first(where: { fullNames.contains(entries[Int($0)].kb) }) {
             candidate.entry = better
@@ -99,9 +110,10 @@ extension EntityMatcher {
 
     /// The source of a surname candidate that counts as the person's mention, or nil when it does not count or
     /// became another entity, which is then added to `state` (a known person's longer name, a namesake).
-    func resolveSurname(_ candidate: Candidate, at position: Int, _ candidates: [Candidate], tokens: [Token], utf8: Span<UInt8>,
-                        unresolved: inout Bool, into state: inout Resolution) -> String? {
-        let kb = compiled.entries[Int(candidate.entry)].kb
+    @inline(__always)
+    func resolveSurname(_ candidate: Candidate, at position: Int, _ candidates: [Candidate], entries: [MatchEntry], tokens: [Token],
+                        utf8: Span<UInt8>, unresolved: inout Bool, into state: inout Resolution) -> String? {
+        let kb = entries[Int(candidate.entry)].kb
         let afterTitle = (state.previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
             || titleFollows(position, candidates, tokens, utf8) || Self.isLeadershipNounContext(candidate, tokens, utf8)
         if Self.isDateContext(candidate, tokens, utf8) { return nil }
@@ -116,7 +128,7 @@ extension EntityMatcher {
             state.previous = (candidate.last, .person)
             return nil
         }
-        if addingNamesake(candidate, at: position, candidates, tokens: tokens, utf8: utf8, into: &state) { return nil }
+        if addingNamesake(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8, into: &state) { return nil }
         if afterTitle {
             // "the Reagan administration" names the person for the later bare surname too.
             if !unresolved, Self.isLeadershipNounContext(candidate, tokens, utf8) { state.fullNames.insert(kb) }
@@ -136,8 +148,9 @@ extension EntityMatcher {
     /// name word inside a sentence ("Naina Yeltsin", "Hillary Clinton": that person, whom the gazetteer does not
     /// know, is added, and a later "Clinton" may be hers, see `SurnameResolution`), or before a name word, as
     /// the given name of a longer name ("Secretary James Baker", which the title pattern finds).
-    func addingNamesake(_ candidate: Candidate, at position: Int, _ candidates: [Candidate], tokens: [Token], utf8: Span<UInt8>,
-                        into state: inout Resolution) -> Bool {
+    @inline(__always)
+    func addingNamesake(_ candidate: Candidate, at position: Int, _ candidates: [Candidate], entries: [MatchEntry], tokens: [Token],
+                        utf8: Span<UInt8>, into state: inout Resolution) -> Bool {
         // Headlines capitalise every word: there neither rule says anything (computed last, once).
         var headline: Bool?
         func isHeadline() -> Bool {
@@ -157,7 +170,7 @@ extension EntityMatcher {
         if let next = Self.nextWord(after: candidate.last, tokens), candidate.trimEnd == 0,
             tokens[next].sentence == tokens[candidate.first].sentence, Self.isNameWord(tokens[next], utf8),
             position + 1 >= candidates.count || candidates[position + 1].first != next
-                || compiled.entries[Int(candidates[position + 1].entry)].form == .partial,
+                || entries[Int(candidates[position + 1].entry)].form == .partial,
             !isHeadline()
         {
             return true
@@ -167,8 +180,9 @@ extension EntityMatcher {
 
     /// "Queen Victoria", "President Lincoln", "King George V": a one-word place right after a title is the
     /// titled person, added to `state` with its regnal number or the name words after it ("chairman Gary Klesch").
-    func addingTitledPerson(_ candidate: Candidate, tokens: [Token], utf8: Span<UInt8>, into state: inout Resolution) -> Bool {
-        let entries = compiled.entries
+    @inline(__always)
+    func addingTitledPerson(_ candidate: Candidate, entries: [MatchEntry], tokens: [Token], utf8: Span<UInt8>,
+                            into state: inout Resolution) -> Bool {
         let id = Int(candidate.entry)
         // The cheap tests first: most candidates follow no title.
         guard let title = state.previous, title.type == .role, title.last == candidate.first - 1, candidate.first == candidate.last,
@@ -186,9 +200,9 @@ extension EntityMatcher {
     /// Whether a country or city candidate stays a place: not a place that needs context without it, not part of
     /// another name or a date, not a feature ("the Jordan River"), a team or the head of a longer name. A place
     /// that is also a given name before a name word becomes a pattern person, added to `state` ("Jordan Ellis").
-    func keepsPlace(_ candidate: inout Candidate, at position: Int, _ candidates: [Candidate], tokens: [Token], utf8: Span<UInt8>,
-                    placesInContext: (kbs: Set<String>, mentions: Set<Int>), into state: inout Resolution) -> Bool {
-        let entries = compiled.entries
+    @inline(__always)
+    func keepsPlace(_ candidate: inout Candidate, at position: Int, _ candidates: [Candidate], entries: [MatchEntry], tokens: [Token],
+                    utf8: Span<UInt8>, placesInContext: (kbs: Set<String>, mentions: Set<Int>), into state: inout Resolution) -> Bool {
         let id = Int(candidate.entry)
         // Both drop the place: the set lookup goes first, as it is cheaper than reading the word before.
         if entries[id].needsContext,

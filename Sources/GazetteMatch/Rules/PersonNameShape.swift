@@ -45,7 +45,9 @@ enum PersonNameShape {
     static func isNameWord(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.keyHash != 0, !notNameScreen.mayContain(token.keyHash) else { return EntityMatcher.isNameWord(token, utf8) }
         guard token.utf8End - token.utf8Start > 1, (0x41...0x5A).contains(utf8[token.utf8Start]) else { return false }
-        for index in (token.utf8Start + 1)..<token.utf8End where (0x61...0x7A).contains(utf8[index]) { return true }
+        // One bounds check for the token, none per byte.
+        let bytes = utf8.extracting(token.utf8Start..<token.utf8End)
+        for index in 1..<bytes.count where (0x61...0x7A).contains(bytes[index]) { return true }
         return false
     }
 

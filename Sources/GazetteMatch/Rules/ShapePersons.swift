@@ -100,6 +100,7 @@ extension EntityMatcher {
     /// The name runs a speech cue at `cue` may have as its speaker, appended to `candidates` with whether one
     /// word is enough (right after a quote): `"…," Tester said`, "Elaine Kamarck said", ", Elaine Kamarck, said",
     /// "said Elaine Kamarck", "according to Elaine Kamarck".
+    @inline(__always)
     static func speechNameRuns(around cue: Int, according: Bool, _ tokens: [Token], _ utf8: Span<UInt8>, covered: [Bool],
                                into candidates: inout [(first: Int, last: Int, single: Bool)]) {
         // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.

@@ -73,7 +73,9 @@ extension EntityMatcher {
         guard token.keyHash != 0 else { return isNameWord(surface(token, utf8)) }
         guard token.utf8End - token.utf8Start > 1, (0x41...0x5A).contains(utf8[token.utf8Start]) else { return false }
         var lowercase = false
-        for index in (token.utf8Start + 1)..<token.utf8End where (0x61...0x7A).contains(utf8[index]) {
+        // One bounds check for the token, none per byte.
+        let bytes = utf8.extracting(token.utf8Start..<token.utf8End)
+        for index in 1..<bytes.count where (0x61...0x7A).contains(bytes[index]) {
             lowercase = true
             break
         }
