@@ -54,7 +54,10 @@ extension EntityMatcher {
         // Tokens a pattern person took ("Jordan Ellis") start no other entity.
         if let previous = state.previous, previous.type == .person, candidates[position].first <= previous.last { return }
         var candidate = candidates[position]
-        var unresolved = choosingNamedPerson(&candidate, entries: entries, fullNames: state.fullNames)
+        // A surname several persons share names the one whose full name the article gives (most candidates have no
+        // alternatives: the set is not read for them).
+        var unresolved = candidate.alternatives.isEmpty
+            ? false : choosingNamedPerson(&candidate, entries: entries, fullNames: state.fullNames)
         let id = Int(candidate.entry)
         if entries[id].form == .cue {
             state.cueEnds.append(candidate.last)
@@ -63,10 +66,13 @@ extension EntityMatcher {
         }
         var source = "gazetteer"
         if entries[id].form == .partial {
-            guard let surnameSource = resolveSurname(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8,
-                                                     unresolved: &unresolved, into: &state)
-            else { return }
-            source = surnameSource
+            switch resolveSurname(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8,
+                                  unresolved: &unresolved, into: &state) {
+            case .dropped: return
+            case .afterTitle: source = "gazetteer"
+            case .fullNameGiven: source = "coreference"
+            case .speaking: source = "pattern"
+            }
         }
         if addingTitledPerson(candidate, entries: entries, tokens: tokens, utf8: utf8, into: &state) { return }
         if entries[id].type == .country || entries[id].type == .city {
@@ -108,17 +114,29 @@ extension EntityMatcher {
         return entries[Int(candidate.entry)].form == .partial
     }
 
-    /// The source of a surname candidate that counts as the person's mention, or nil when it does not count or
-    /// became another entity, which is then added to `state` (a known person's longer name, a namesake).
+    /// Why a surname candidate counts as the person's mention, or that it does not (`dropped`).
+    enum SurnameReading {
+        /// It does not count, or it became another entity (added to the resolution).
+        case dropped
+        /// It stands after or before a title, or with a noun of leadership ("the Reagan administration").
+        case afterTitle
+        /// The document gives the person's full name.
+        case fullNameGiven
+        /// A reporting verb follows ("REAGAN SAYS"): someone of that name speaks.
+        case speaking
+    }
+
+    /// How a surname candidate counts (see `SurnameReading`); a known person's longer name or a namesake it
+    /// turned out to be is added to `state`.
     @inline(__always)
     func resolveSurname(_ candidate: Candidate, at position: Int, _ candidates: [Candidate], entries: [MatchEntry], tokens: [Token],
-                        utf8: Span<UInt8>, unresolved: inout Bool, into state: inout Resolution) -> String? {
+                        utf8: Span<UInt8>, unresolved: inout Bool, into state: inout Resolution) -> SurnameReading {
         let kb = entries[Int(candidate.entry)].kb
         let afterTitle = (state.previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
             || titleFollows(position, candidates, tokens, utf8) || Self.isLeadershipNounContext(candidate, tokens, utf8)
-        if Self.isDateContext(candidate, tokens, utf8) { return nil }
+        if Self.isDateContext(candidate, tokens, utf8) { return .dropped }
         // "King Philip V": a word before a regnal number is a monarch's name, not a known person's surname.
-        if Self.precedesRegnalNumber(candidate.last, tokens, utf8) { return nil }
+        if Self.precedesRegnalNumber(candidate.last, tokens, utf8) { return .dropped }
         // "Frederick Jacob Titus Chiluba": the known person's full name, with middle names.
         if let entity = knownFullName(candidate, earliest: state.previous.map { $0.last + 1 } ?? 0, tokens, utf8) {
             state.result.append(entity)
@@ -126,22 +144,22 @@ extension EntityMatcher {
             // Later mentions of the surname are the person's, as after a full name the gazetteer matched.
             if let kb = entity.kb { state.fullNames.insert(kb) }
             state.previous = (candidate.last, .person)
-            return nil
+            return .dropped
         }
-        if addingNamesake(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8, into: &state) { return nil }
+        if addingNamesake(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8, into: &state) { return .dropped }
         if afterTitle {
             // "the Reagan administration" names the person for the later bare surname too.
             if !unresolved, Self.isLeadershipNounContext(candidate, tokens, utf8) { state.fullNames.insert(kb) }
-            return "gazetteer"
+            return .afterTitle
         }
-        if state.fullNames.contains(kb) { return "coreference" }
+        if state.fullNames.contains(kb) { return .fullNameGiven }
         if candidate.trimEnd == 0, Self.isFollowedByReportingVerb(candidate.last, tokens, utf8) {
             // "REAGAN SAYS …", "Miyazawa expects …": a person by that name speaks, but which of the persons
             // who bear it the article does not say.
             unresolved = true
-            return "pattern"
+            return .speaking
         }
-        return nil
+        return .dropped
     }
 
     /// Whether a surname candidate stands in another person's longer name, outside a headline: after a free
