@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// `said(speaker → statement span)` for quoted and reported speech, in English and Dutch:

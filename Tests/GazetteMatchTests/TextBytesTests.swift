@@ -1,5 +1,6 @@
 import Testing
 @testable import GazetteMatch
+import GazetteBytes
 import GazetteSegment
 
 /// The byte helpers rules use on a document's text (`Span<UInt8>`), each compared with a simple reference on

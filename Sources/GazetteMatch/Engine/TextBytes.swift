@@ -1,4 +1,4 @@
-import GazetteSegment
+import GazetteBytes
 
 /// The few byte operations rules need on a document's text beyond `span[i]`: a String of a byte range, byte
 /// comparisons, a `KeyHash` of a byte array. The rules see only the safe, bounds-checked `Span<UInt8>`; the
