@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "GazetteClean", dependencies: ["GazetteBytes", "GazetteCore", "GazetteXML"]),
         .target(name: "GazetteSegment", dependencies: ["GazetteBytes", "GazetteCore", "GazetteICU"]),
         .target(name: "GazetteGazetteer", dependencies: ["GazetteCore", "GazetteICU"]),
-        .target(name: "GazetteMatch", dependencies: ["GazetteBytes", "GazetteCore", "GazetteGazetteer", "GazetteSegment"]),
+        .target(
+            name: "GazetteMatch", dependencies: ["GazetteBytes", "GazetteCore", "GazetteGazetteer", "GazetteSegment"],
+            exclude: ["DESIGN.md"]),
         .target(name: "GazetteRelate", dependencies: ["GazetteBytes", "GazetteCore", "GazetteGazetteer"]),
         .target(name: "GazetteOutput", dependencies: ["GazetteBytes", "GazetteCore"]),
         .target(

@@ -43,7 +43,8 @@ struct CaseRuleFastPathTests {
         var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), language: "en", text: Self.text)
         try Segmenter().segment(&document)
         var copy = document.text
-        copy.withUTF8 { utf8 in
+        copy.withUTF8 { buffer in
+            let utf8 = buffer.span
             for (index, token) in document.tokens.enumerated() {
                 let surface = EntityMatcher.surface(token, utf8)
                 #expect(EntityMatcher.isNameWord(token, utf8) == EntityMatcher.isNameWord(surface), "\(surface)")
@@ -63,10 +64,10 @@ struct CaseRuleFastPathTests {
         let rules: [CaseRule] = [.any, .capitalized, .exact("US"), .exact("NATO"), .exact("K"), .exact("\u{212A}"),
                                  .exact("Ukraine"), .exact("UKRAINE"), .exact("İstanbul"), .exact("3rd")]
         var copy = document.text
-        copy.withUTF8 { utf8 in
+        copy.withUTF8 { buffer in
+            let utf8 = buffer.span
             for token in document.tokens {
-                let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
-                let possessive = EntityMatcher.possessiveSuffixLength(bytes, upperS: true) > 0
+                let possessive = EntityMatcher.possessiveSuffixLength(utf8, token.utf8Start..<token.utf8End, upperS: true) > 0
                 for trimmed in possessive ? [false, true] : [false] {
                     var surface = EntityMatcher.surface(token, utf8)
                     if trimmed { surface = surface.dropLast(2) }

@@ -21,7 +21,8 @@ struct NameShapeScreenTests {
         let document = try Self.segmented()
         let words = EntityMatcher.nameParticles.words.union(PersonNameShape.generational).union(PersonNameShape.regnal)
         var copy = document.text
-        copy.withUTF8 { utf8 in
+        copy.withUTF8 { buffer in
+            let utf8 = buffer.span
             for token in document.tokens {
                 let surface = PersonNameShape.surface(token, utf8)
                 let text = PersonNameShape.shapeText(token, utf8)
@@ -37,7 +38,8 @@ struct NameShapeScreenTests {
     @Test func screenedNameWordsAgree() throws {
         let document = try Self.segmented()
         var copy = document.text
-        copy.withUTF8 { utf8 in
+        copy.withUTF8 { buffer in
+            let utf8 = buffer.span
             for token in document.tokens {
                 #expect(PersonNameShape.isNameWord(token, utf8) == EntityMatcher.isNameWord(token, utf8),
                         "\(PersonNameShape.surface(token, utf8))")
@@ -64,7 +66,8 @@ struct NameShapeScreenTests {
     @Test func cuesAgreeWithSeparateScreens() throws {
         let document = try Self.segmented()
         var copy = document.text
-        copy.withUTF8 { utf8 in
+        copy.withUTF8 { buffer in
+            let utf8 = buffer.span
             let tokens = document.tokens
             let cues = NameShapeCues(tokens: tokens, utf8: utf8)
             #expect(cues.speech == tokens.indices.filter {

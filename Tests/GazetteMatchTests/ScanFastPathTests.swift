@@ -57,8 +57,8 @@ struct ScanFastPathTests {
         let matcher = try EntityMatcher(compiled: Self.compiled)
         matcher.usesKeyFilters = usesKeyFilters
         var copy = document.text
-        return copy.withUTF8 { utf8 in
-            matcher.gazetteerMatches(tokens: document.tokens, utf8: utf8).map {
+        return copy.withUTF8 { buffer in
+            matcher.gazetteerMatches(tokens: document.tokens, utf8: buffer.span).map {
                 "\($0.first)-\($0.last):\($0.entry)/\($0.trimEnd)/\($0.alternatives)"
             }
         }

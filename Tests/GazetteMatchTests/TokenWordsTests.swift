@@ -62,7 +62,8 @@ struct TokenWordsTests {
         }
         for (text, token) in texts {
             var copy = text
-            copy.withUTF8 { utf8 in
+            copy.withUTF8 { buffer in
+                let utf8 = buffer.span
                 let surface = PersonNameShape.surface(token, utf8)
                 for (name, list) in Self.lists {
                     #expect(list.contains(token, utf8) == list.words.contains(surface), "\(name): \(surface)")
@@ -76,7 +77,8 @@ struct TokenWordsTests {
     @Test func byteComparisonsAgreeWithStrings() throws {
         let document = try Self.segmented()
         var copy = document.text
-        copy.withUTF8 { utf8 in
+        copy.withUTF8 { buffer in
+            let utf8 = buffer.span
             for token in document.tokens {
                 let surface = PersonNameShape.surface(token, utf8)
                 #expect(EntityMatcher.isText(token, utf8, ",") == (surface == ","), "\(surface)")
@@ -96,7 +98,8 @@ struct TokenWordsTests {
             var document = Document(id: "x", source: SourceLocator(path: "x", format: .text), language: "en", text: text)
             try Segmenter().segment(&document)
             var copy = text
-            copy.withUTF8 { utf8 in
+            copy.withUTF8 { buffer in
+                let utf8 = buffer.span
                 for token in document.tokens {
                     let surface = EntityMatcher.surface(token, utf8)
                     let expected = surface.count > 1 && surface.allSatisfy { !$0.isLetter || $0.isUppercase }

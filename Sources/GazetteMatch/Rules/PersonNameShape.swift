@@ -32,7 +32,7 @@ enum PersonNameShape {
     /// is none of them): most words are passed over without building a String. Every one of those
     /// words is ASCII, and an ASCII token's `keyHash` is the hash of its case-folded bytes, so a hash
     /// that misses the screen rules them all out; a non-ASCII token (hash 0) is compared as before.
-    static func shapeText(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> String {
+    static func shapeText(_ token: Token, _ utf8: Span<UInt8>) -> String {
         if token.keyHash != 0, !shapeWordScreen.mayContain(token.keyHash) { return "" }
         return surface(token, utf8)
     }
@@ -42,26 +42,28 @@ enum PersonNameShape {
 
     /// `EntityMatcher.isNameWord(_:_:)`, with its String built only when the token's hash may be one
     /// of `notNames` (an ASCII token's `keyHash` is the hash of its case-folded bytes).
-    static func isNameWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isNameWord(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.keyHash != 0, !notNameScreen.mayContain(token.keyHash) else { return EntityMatcher.isNameWord(token, utf8) }
         guard token.utf8End - token.utf8Start > 1, (0x41...0x5A).contains(utf8[token.utf8Start]) else { return false }
-        for index in (token.utf8Start + 1)..<token.utf8End where (0x61...0x7A).contains(utf8[index]) { return true }
+        // One bounds check for the token, none per byte.
+        let bytes = utf8.extracting(token.utf8Start..<token.utf8End)
+        for index in 1..<bytes.count where (0x61...0x7A).contains(bytes[index]) { return true }
         return false
     }
 
     /// A token's text.
-    static func surface(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End]), as: UTF8.self)
+    static func surface(_ token: Token, _ utf8: Span<UInt8>) -> String {
+        utf8.string(token.utf8Start..<token.utf8End)
     }
 
     /// Whether the token at `index` is a full stop written tight after the previous token.
-    static func isTightStop(_ index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isTightStop(_ index: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         index > 0 && index < tokens.count && tokens[index].kind == .punctuation && tokens[index].utf8End - tokens[index].utf8Start == 1
             && utf8[tokens[index].utf8Start] == UInt8(ascii: ".") && tokens[index - 1].utf8End == tokens[index].utf8Start
     }
 
     /// The first token after the honorifics that start at `index` (each with its optional stop).
-    static func skipHonorifics(from index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    static func skipHonorifics(from index: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Int {
         var position = index
         while position < tokens.count, tokens[position].kind == .word, honorifics.contains(tokens[position], utf8) {
             var next = position + 1
@@ -76,7 +78,7 @@ enum PersonNameShape {
 
     /// The last token of a name that starts at `first` (a name word), not past `limit` or an
     /// uncovered token (`covered[i]` true means another entity holds token `i`).
-    static func nameEnd(from first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool], limit: Int) -> Int? {
+    static func nameEnd(from first: Int, _ tokens: [Token], _ utf8: Span<UInt8>, covered: [Bool], limit: Int) -> Int? {
         guard first < tokens.count, !covered[first], isNameWord(tokens[first], utf8) else { return nil }
         var last = first
         var position = first + 1
@@ -127,13 +129,13 @@ enum PersonNameShape {
     }
 
     /// Whether a short token may be a suffix ("Jr", "Sr", "Jnr", "Snr"): it starts with "J" or "S".
-    static func isSuffixLike(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSuffixLike(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         let first = utf8[token.utf8Start]
         return first == UInt8(ascii: "J") || first == UInt8(ascii: "S")
     }
 
     /// Whether "I" after a name is a regnal number: a break, "of" or "and" follows it.
-    static func isRegnalOne(_ index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isRegnalOne(_ index: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard index + 1 < tokens.count else { return true }
         let next = tokens[index + 1]
         if next.kind == .punctuation { return true }

@@ -2,155 +2,6 @@ import GazetteCore
 import GazetteGazetteer
 import GazetteSegment
 
-/// Why the matcher could not be built or run.
-public struct MatchError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
-}
-
-/// All gazetteer forms compiled into one trie over normalised token keys.
-///
-/// Immutable and safe to share between workers once built.
-public final class CompiledGazetteer: Sendable {
-    /// A trie node while the trie is built; the compiled trie keeps its edges in `edges` and
-    /// its entries in `nodeEntries`.
-    struct Node: Sendable {
-        var children: [Int32: Int32] = [:]
-        var entries: [Int32] = []
-    }
-
-    let vocabulary: VocabularyTable
-    /// Children of the root by key id, for the lookup made at every token.
-    let rootChildren: [Int32]
-    /// The hashes of the keys that start a form, and of the same keys with a possessive "'s":
-    /// most tokens start none, and are passed over on their `Token.keyHash` alone (an ASCII
-    /// "Ukraine's" whose stem starts a form passes the filter as its stem would).
-    let rootFilter: KeyHashFilter
-    /// The subset of `rootFilter` for ASCII tokens that start with a lower-case letter: the keys
-    /// that start a form whose first token may be written so (its case rule is `any`, or an exact
-    /// form not starting with a capital). "the", "to" and "a" start forms ("The Hague", "TO"), but
-    /// only capitalised, so a lower-case "the" is passed over without a lookup.
-    let lowercaseRootFilter: KeyHashFilter
-    /// The same for the keys of the edges below the root: a walk stops at an ASCII token this
-    /// filter does not know without looking the token up.
-    let edgeFilter: KeyHashFilter
-    /// The edges below the root.
-    let edges: TrieEdges
-    /// The entries of each node, flat.
-    let nodeEntries: NodeEntries
-    /// The case rules of each entry, apart from the entries: reading them through `entries` retains and
-    /// releases the whole entry array at every node the walk reaches.
-    let caseRules: [[CaseRule]]
-    /// Whether any form has a token made of digits (otherwise number tokens are not looked up).
-    let hasNumericKeys: Bool
-    let entries: [MatchEntry]
-    /// The gazetteer the trie was built from.
-    public let gazetteer: Gazetteer
-
-    /// Number of compiled forms.
-    public var formCount: Int { entries.count }
-
-    /// Compiles every form of a gazetteer, tokenising each with the same ICU segmenter as the text.
-    public init(gazetteer: Gazetteer) throws(MatchError) {
-        self.gazetteer = gazetteer
-        var builder: TrieBuilder
-        do {
-            builder = try TrieBuilder()
-        } catch {
-            throw MatchError(message: "cannot open ICU for compiling the gazetteer: \(error)")
-        }
-        let countryNames = Dictionary(gazetteer.allCountries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for country in gazetteer.allCountries {
-            builder.add(country.name, MatchEntry(
-                kb: country.id, type: .country, form: .name, canonical: country.name, wikidata: country.wikidata,
-                refersTo: nil, priority: 50, caseRules: [], surface: country.name))
-        }
-        for form in gazetteer.countryForms {
-            let country = countryNames[form.country]
-            let canonical = country?.name ?? form.form
-            builder.add(form.form, MatchEntry(
-                kb: form.country, type: .country, form: form.kind == .demonym ? .demonym : .name, canonical: canonical,
-                wikidata: country?.wikidata, refersTo: form.kind == .demonym ? form.country : nil,
-                priority: form.kind == .demonym ? 30 : 50, caseRules: [], surface: form.form,
-                languages: FormLanguages.bit(form.language)))
-        }
-        for person in gazetteer.persons {
-            for name in [person.name] + person.aliases {
-                builder.add(name, MatchEntry(
-                    kb: person.id, type: .person, form: .name, canonical: person.name, wikidata: person.wikidata,
-                    refersTo: nil, priority: 60, caseRules: [], surface: name))
-            }
-            for surname in person.surnames {
-                builder.add(surname, MatchEntry(
-                    kb: person.id, type: .person, form: .partial, canonical: person.name, wikidata: person.wikidata,
-                    refersTo: nil, priority: 40, caseRules: [], surface: surname))
-            }
-        }
-        for organisation in gazetteer.organisations {
-            let government = organisation.kind == .government
-            for name in [organisation.name] + organisation.aliases {
-                builder.add(name, MatchEntry(
-                    kb: organisation.id, type: .org, form: government ? .metonym : .name, canonical: organisation.name,
-                    wikidata: organisation.wikidata, refersTo: government ? organisation.country : nil,
-                    priority: government ? 45 : 55, caseRules: [], surface: name))
-            }
-        }
-        let nameWords = PlaceContext.personNameWords(gazetteer)
-        for city in gazetteer.cities {
-            for name in [city.name] + city.aliases {
-                builder.add(name, MatchEntry(
-                    kb: city.id, type: .city, form: .name, canonical: city.name, wikidata: city.wikidata,
-                    refersTo: nil, priority: 35, caseRules: [], surface: name,
-                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords),
-                    isSmallPlace: !city.isHandWritten && (city.population ?? 0) < PlaceContext.smallCity))
-            }
-        }
-        for role in gazetteer.roles {
-            for (language, form) in role.forms {
-                builder.add(form, MatchEntry(
-                    kb: role.id, type: .role, form: .title, canonical: role.name, wikidata: nil, refersTo: nil,
-                    priority: 20, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
-            }
-        }
-        for (language, form) in gazetteer.personCues {
-            builder.add(form, MatchEntry(
-                kb: "cue:\(form.lowercased())", type: .role, form: .cue, canonical: form, wikidata: nil, refersTo: nil,
-                priority: 10, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
-        }
-        builder.applyCollisionRules(gazetteer.collisionRules)
-        builder.openLanguages()
-        vocabulary = builder.vocabulary
-        entries = builder.entries
-        var rootChildren = [Int32](repeating: -1, count: builder.vocabulary.count)
-        var rootFilter = KeyHashFilter()
-        for (key, child) in builder.nodes[0].children {
-            rootChildren[Int(key)] = child
-            rootFilter.insert(builder.vocabulary.hash(of: key))
-            rootFilter.insert(builder.vocabulary.possessiveHash(of: key))
-        }
-        self.rootChildren = rootChildren
-        self.rootFilter = rootFilter
-        var lowercaseRootFilter = KeyHashFilter()
-        for (key, child) in builder.nodes[0].children where builder.acceptsLowercaseStart(below: child) {
-            lowercaseRootFilter.insert(builder.vocabulary.hash(of: key))
-            lowercaseRootFilter.insert(builder.vocabulary.possessiveHash(of: key))
-        }
-        self.lowercaseRootFilter = lowercaseRootFilter
-        var edgeFilter = KeyHashFilter()
-        for node in builder.nodes.dropFirst() {
-            for key in node.children.keys {
-                edgeFilter.insert(builder.vocabulary.hash(of: key))
-                edgeFilter.insert(builder.vocabulary.possessiveHash(of: key))
-            }
-        }
-        self.edgeFilter = edgeFilter
-        edges = TrieEdges(builder.nodes)
-        nodeEntries = NodeEntries(builder.nodes, entries: builder.entries)
-        caseRules = builder.entries.map(\.caseRules)
-        hasNumericKeys = builder.hasNumericKeys
-    }
-}
-
 /// Builds the trie: tokenises and normalises each form once.
 struct TrieBuilder {
     var vocabulary = VocabularyTable()
@@ -310,5 +161,101 @@ extension TrieBuilder {
                 return entry.form != .partial && entry.kb != resolution
             }
         }
+    }
+}
+
+extension TrieBuilder {
+    /// Adds every form of a gazetteer: countries and their other names and demonyms, persons and their
+    /// surnames, organisations, cities, roles and occupation cues, each with its priority.
+    mutating func addForms(of gazetteer: Gazetteer) {
+        addCountries(of: gazetteer)
+        addPersons(of: gazetteer)
+        addOrganisations(of: gazetteer)
+        addCities(of: gazetteer)
+        addRolesAndCues(of: gazetteer)
+    }
+
+    /// Countries by name, and their other names and demonyms (in their languages).
+    mutating func addCountries(of gazetteer: Gazetteer) {
+        let countryNames = Dictionary(gazetteer.allCountries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for country in gazetteer.allCountries {
+            add(country.name, MatchEntry(
+                kb: country.id, type: .country, form: .name, canonical: country.name, wikidata: country.wikidata,
+                refersTo: nil, priority: 50, caseRules: [], surface: country.name))
+        }
+        for form in gazetteer.countryForms {
+            let country = countryNames[form.country]
+            let canonical = country?.name ?? form.form
+            add(form.form, MatchEntry(
+                kb: form.country, type: .country, form: form.kind == .demonym ? .demonym : .name, canonical: canonical,
+                wikidata: country?.wikidata, refersTo: form.kind == .demonym ? form.country : nil,
+                priority: form.kind == .demonym ? 30 : 50, caseRules: [], surface: form.form,
+                languages: FormLanguages.bit(form.language)))
+        }
+    }
+
+    /// Persons by name and alias, and their surnames (which count only in context: see `resolve`).
+    mutating func addPersons(of gazetteer: Gazetteer) {
+        for person in gazetteer.persons {
+            for name in [person.name] + person.aliases {
+                add(name, MatchEntry(
+                    kb: person.id, type: .person, form: .name, canonical: person.name, wikidata: person.wikidata,
+                    refersTo: nil, priority: 60, caseRules: [], surface: name))
+            }
+            for surname in person.surnames {
+                add(surname, MatchEntry(
+                    kb: person.id, type: .person, form: .partial, canonical: person.name, wikidata: person.wikidata,
+                    refersTo: nil, priority: 40, caseRules: [], surface: surname))
+            }
+        }
+    }
+
+    /// Organisations by name and alias; a government stands for its country (a metonym).
+    mutating func addOrganisations(of gazetteer: Gazetteer) {
+        for organisation in gazetteer.organisations {
+            let government = organisation.kind == .government
+            for name in [organisation.name] + organisation.aliases {
+                add(name, MatchEntry(
+                    kb: organisation.id, type: .org, form: government ? .metonym : .name, canonical: organisation.name,
+                    wikidata: organisation.wikidata, refersTo: government ? organisation.country : nil,
+                    priority: government ? 45 : 55, caseRules: [], surface: name))
+            }
+        }
+    }
+
+    /// Cities by name and alias; generated ones may need context (see `PlaceContext`).
+    mutating func addCities(of gazetteer: Gazetteer) {
+        let nameWords = PlaceContext.personNameWords(gazetteer)
+        for city in gazetteer.cities {
+            for name in [city.name] + city.aliases {
+                add(name, MatchEntry(
+                    kb: city.id, type: .city, form: .name, canonical: city.name, wikidata: city.wikidata,
+                    refersTo: nil, priority: 35, caseRules: [], surface: name,
+                    needsContext: PlaceContext.needsContext(city, form: name, nameWords: nameWords),
+                    isSmallPlace: !city.isHandWritten && (city.population ?? 0) < PlaceContext.smallCity))
+            }
+        }
+    }
+
+    /// Role titles and occupation cues, in their languages.
+    mutating func addRolesAndCues(of gazetteer: Gazetteer) {
+        for role in gazetteer.roles {
+            for (language, form) in role.forms {
+                add(form, MatchEntry(
+                    kb: role.id, type: .role, form: .title, canonical: role.name, wikidata: nil, refersTo: nil,
+                    priority: 20, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
+            }
+        }
+        for (language, form) in gazetteer.personCues {
+            add(form, MatchEntry(
+                kb: "cue:\(form.lowercased())", type: .role, form: .cue, canonical: form, wikidata: nil, refersTo: nil,
+                priority: 10, caseRules: [], surface: form, languages: FormLanguages.bit(language)))
+        }
+    }
+
+    /// Adds to a filter the hash of a key and that of the same key with a possessive "'s".
+    func insertHashes(of key: Int32, into filter: inout KeyHashFilter) {
+        filter.insert(vocabulary.hash(of: key))
+        filter.insert(vocabulary.possessiveHash(of: key))
     }
 }

@@ -32,6 +32,7 @@ struct NodeEntries: Sendable {
     /// The positions in `slots` of a node's entries.
     @inline(__always)
     func positions(of node: Int32) -> Range<Int> {
+        // Safety: a node id is below the node count, and `starts` has one element more than there are nodes.
         starts.withUnsafeBufferPointer { Int($0[Int(node)])..<Int($0[Int(node) + 1]) }
     }
 

@@ -78,6 +78,7 @@ struct VocabularyTable: Sendable {
     func possessiveHash(of id: Int32) -> UInt32 {
         let key = key(of: id)
         // The bytes are put together on the stack: two arrays per key cost more than the hash.
+        // Safety: the allocation holds `key.count + 2` bytes, all written before they are hashed.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count + 2) { bytes in
             _ = bytes.initialize(from: key)
             bytes[key.count] = UInt8(ascii: "'")
@@ -127,6 +128,8 @@ struct VocabularyTable: Sendable {
 
     @inline(__always)
     private func probeTable(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, foldingASCII: Bool) -> Int32? {
+        // Safety: `slot` is masked by `mask`, the table's size less one; the table is never full (at most half
+        // its slots hold a key), so the probe meets an empty slot and ends.
         slots.withUnsafeBufferPointer { slots in
             var slot = Int(hash) & mask
             while true {
@@ -143,6 +146,7 @@ struct VocabularyTable: Sendable {
         let extent = extents[id]
         guard Int(extent.length) == bytes.count else { return false }
         let offset = Int(extent.offset)
+        // Safety: the extent of a key lies inside `storage`, and `index` stays below its length (`bytes.count`).
         return storage.withUnsafeBufferPointer { storage in
             for index in 0..<bytes.count {
                 var byte = bytes[index]

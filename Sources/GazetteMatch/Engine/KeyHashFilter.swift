@@ -25,12 +25,14 @@ struct KeyHashFilter: Sendable {
     /// False when no inserted hash has the two bits of `hash`; true when one may equal it.
     @inline(__always)
     func mayContain(_ hash: UInt32) -> Bool {
+        // Safety: `words` has `wordCount` elements, never empty; `mayContain` reads below that (see `slot`).
         words.withUnsafeBufferPointer { Self.mayContain(hash, words: $0.baseAddress!) }
     }
 
     /// Calls `body` with the filter's bits, for loops that test many hashes with `mayContain(_:words:)`.
     @inline(__always)
     func withWords<R>(_ body: (UnsafePointer<UInt64>) throws -> R) rethrows -> R {
+        // Safety: the pointer is valid for `wordCount` words while `body` runs, and `body` must not keep it.
         try words.withUnsafeBufferPointer { try body($0.baseAddress!) }
     }
 
@@ -38,6 +40,7 @@ struct KeyHashFilter: Sendable {
     @inline(__always)
     static func mayContain(_ hash: UInt32, words: UnsafePointer<UInt64>) -> Bool {
         let slot = slot(hash)
+        // Safety: `slot.word` is the hash's top 14 bits, below `wordCount` (2^14).
         return words[slot.word] & slot.mask == slot.mask
     }
 }

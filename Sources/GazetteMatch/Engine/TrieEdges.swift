@@ -42,6 +42,7 @@ struct TrieEdges: Sendable {
     @inline(__always)
     func child(of node: Int32, _ key: Int32) -> Int32? {
         let edge = Self.edge(node, key)
+        // Safety: `slot` is masked by `mask`, which is the table's size less one (a power of two).
         return slots.withUnsafeBufferPointer { slots in
             var slot = Self.slot(edge, mask)
             while true {

@@ -17,7 +17,7 @@ extension EntityMatcher {
     }()
 
     /// Whether the word right after `last`, in the same sentence, is a reporting verb ("Miyazawa says").
-    static func isFollowedByReportingVerb(_ last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isFollowedByReportingVerb(_ last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard let next = nextWord(after: last, tokens), tokens[next].sentence == tokens[last].sentence,
             reportingVerbLengths.contains(tokens[next].utf8End - tokens[next].utf8Start)
         else { return false }

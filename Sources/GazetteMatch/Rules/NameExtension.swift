@@ -8,7 +8,7 @@ import GazetteCore
 extension EntityMatcher {
     /// Whether the word after token `last` is a regnal number ("Philip V", "Louis XIV", "Carol I of"),
     /// written after one space in the same sentence.
-    static func precedesRegnalNumber(_ last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func precedesRegnalNumber(_ last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         let next = last + 1
         guard next < tokens.count, tokens[next].kind == .word, tokens[next].sentence == tokens[last].sentence,
             isSpaceBetween(last, next, tokens, utf8)
@@ -19,7 +19,7 @@ extension EntityMatcher {
     }
 
     /// Whether exactly one space stands between tokens `left` and `right`.
-    static func isSpaceBetween(_ left: Int, _ right: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSpaceBetween(_ left: Int, _ right: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         tokens[right].utf8Start == tokens[left].utf8End + 1 && utf8[tokens[left].utf8End] == 0x20
     }
 
@@ -28,7 +28,7 @@ extension EntityMatcher {
     /// apart, in the surname's sentence and from `earliest` on, of which one is the given name of
     /// the person's canonical name. Returns that token, or nil.
     static func givenNamesStart(before surname: Int, canonical: String, earliest: Int, _ tokens: [Token],
-                                _ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+                                _ utf8: Span<UInt8>) -> Int? {
         guard let space = canonical.utf8.firstIndex(of: 0x20) else { return nil }
         let given = canonical.utf8[..<space]
         var position = surname - 1
@@ -37,8 +37,7 @@ extension EntityMatcher {
             tokens[position].sentence == tokens[surname].sentence, isSpaceBetween(position, position + 1, tokens, utf8),
             PersonNameShape.isNameWord(tokens[position], utf8)
         {
-            let word = UnsafeBufferPointer(rebasing: utf8[tokens[position].utf8Start..<tokens[position].utf8End])
-            if word.elementsEqual(given) { found = position }
+            if utf8.bytes(tokens[position].utf8Start..<tokens[position].utf8End, equal: given) { found = position }
             position -= 1
         }
         return found
@@ -52,7 +51,7 @@ extension EntityMatcher {
     /// title-case sentences (headlines), except for the names that `confirmed` starts (given names
     /// written before a known surname).
     /// The starts of the pattern persons grown go to `grown`.
-    func extendingPersonNames(_ entities: [Entity], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>, confirmed: Set<Int>,
+    func extendingPersonNames(_ entities: [Entity], tokens: [Token], utf8: Span<UInt8>, confirmed: Set<Int>,
                               grown: inout Set<Int>) -> [Entity] {
         var result = entities
         var removed: Set<Int> = []
@@ -89,7 +88,7 @@ extension EntityMatcher {
 
     /// Whether the name word at `word` is neither an institution word nor a geographic noun and no
     /// capitalised word follows it in its sentence.
-    static func endsCapitalisedRun(_ word: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func endsCapitalisedRun(_ word: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard !institutionWords.contains(tokens[word], utf8), !isGeographicNoun(tokens[word], utf8) else { return false }
         let after = word + 1
         guard after < tokens.count, tokens[after].sentence == tokens[word].sentence, tokens[after].kind == .word else { return true }
@@ -101,7 +100,7 @@ extension EntityMatcher {
     /// A known person's full name ending in the surname `candidate` matched: given and middle names
     /// before the surname, one of them the person's given name ("Frederick Jacob Titus Chiluba" for
     /// Frederick Chiluba), from token `earliest` on. The first of the entries sharing the surname that fits.
-    func knownFullName(_ candidate: Candidate, earliest: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Entity? {
+    func knownFullName(_ candidate: Candidate, earliest: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Entity? {
         guard candidate.trimEnd == 0, candidate.first > earliest, PersonNameShape.isNameWord(tokens[candidate.first - 1], utf8) else {
             return nil
         }
@@ -130,7 +129,7 @@ extension EntityMatcher {
     /// Whether the word at `index` follows, one space after, a name word of its sentence that follows
     /// another word (the first word of a sentence or quote is capitalised anyway) and is not inside
     /// `previousEntity` (the last entity before the word), in a sentence not written in title case.
-    static func followsFreeGivenName(_ index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, previousEntity: TextSpan?) -> Bool {
+    static func followsFreeGivenName(_ index: Int, _ tokens: [Token], _ utf8: Span<UInt8>, previousEntity: TextSpan?) -> Bool {
         guard index >= 2, tokens[index - 1].kind == .word, tokens[index - 2].sentence == tokens[index].sentence,
             tokens[index - 2].kind == .word,
             isSpaceBetween(index - 1, index, tokens, utf8), PersonNameShape.isNameWord(tokens[index - 1], utf8),
@@ -145,7 +144,7 @@ extension EntityMatcher {
     /// again when the given name is the one of `canonical` ("Mike Pence" after "Mike Pence"), else a
     /// namesake whom the gazetteer does not know ("Ivana Trump" after "Donald Trump"). `trim` scalars
     /// of a possessive ending are left out.
-    static func givenNameMention(_ index: Int, trim: Int, canonical: String, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Entity {
+    static func givenNameMention(_ index: Int, trim: Int, canonical: String, _ tokens: [Token], _ utf8: Span<UInt8>) -> Entity {
         var mention = namesake(first: index - 1, last: index, tokens, utf8)
         if trim > 0 {
             mention.span.end -= trim
@@ -168,7 +167,7 @@ extension EntityMatcher {
 
     /// Whether a surname stands where a noun of leadership names its holder, which states the person
     /// as a title does: "the Obama administration", "the presidency of Truman" (one space apart).
-    static func isLeadershipNounContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isLeadershipNounContext(_ candidate: Candidate, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard candidate.trimEnd == 0 else { return false }
         let hashes = leadershipNounHashes
         let next = candidate.last + 1
@@ -189,7 +188,7 @@ extension EntityMatcher {
 extension EntityMatcher {
     /// The last of up to three name words written one space apart after token `last` in its sentence
     /// (`last` itself when none follows); an institution word ends the run before it.
-    static func nameWordsEnd(after last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    static func nameWordsEnd(after last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Int {
         var end = last
         while end + 1 < tokens.count, end - last < 3, tokens[end + 1].sentence == tokens[last].sentence,
             isSpaceBetween(end, end + 1, tokens, utf8), PersonNameShape.isNameWord(tokens[end + 1], utf8),

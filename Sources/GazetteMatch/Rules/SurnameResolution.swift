@@ -67,39 +67,33 @@ enum SurnameResolution {
 
     /// The folded last word of a name, without a possessive ending.
     static func lastWord(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { utf8 in
-            // The last run of non-spaces, found on the bytes (a space byte is always the character " ").
-            guard let end = utf8.lastIndex(where: { $0 != 0x20 }) else { return nil }
-            var start = end
-            while start > 0, utf8[start - 1] != 0x20 { start -= 1 }
-            let bytes = UnsafeBufferPointer(rebasing: utf8[start...end])
-            if bytes.allSatisfy({ $0 < 0x80 }) { return asciiLastWord(bytes) }
-            var word = Gazetteer.fold(String(decoding: bytes, as: UTF8.self))
-            if word.hasSuffix("'s") { word.removeLast(2) }
-            return word.isEmpty ? nil : word
-        }
+        let utf8 = text.utf8.span
+        // The last run of non-spaces, found on the bytes (a space byte is always the character " ").
+        var end = utf8.count
+        while end > 0, utf8[end - 1] == 0x20 { end -= 1 }
+        guard end > 0 else { return nil }
+        var start = end - 1
+        while start > 0, utf8[start - 1] != 0x20 { start -= 1 }
+        let bytes = utf8.extracting(start..<end)
+        if bytes.isASCII(0..<bytes.count) { return asciiLastWord(bytes) }
+        var word = Gazetteer.fold(bytes.string(0..<bytes.count))
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        return word.isEmpty ? nil : word
     }
 
     /// `lastWord` of an ASCII word: folding it is lower-casing its bytes, and its "'s" ("'S") is two bytes.
-    static func asciiLastWord(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    static func asciiLastWord(_ bytes: Span<UInt8>) -> String? {
         var count = bytes.count
         if count >= 2, bytes[count - 2] == UInt8(ascii: "'"), bytes[count - 1] | 0x20 == UInt8(ascii: "s") { count -= 2 }
         guard count > 0 else { return nil }
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            for offset in 0..<count {
-                let byte = bytes[offset]
-                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            }
-            return count
-        }
+        return bytes.lowercasedASCIIString(0..<count)
     }
 }
 
 extension EntityMatcher {
     /// A person the gazetteer does not know who shares a known surname: the given name and the surname
     /// ("Hillary Clinton"), found by pattern.
-    static func namesake(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Entity {
+    static func namesake(first: Int, last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Entity {
         let text = text(tokens, first, last, utf8)
         return Entity(id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
                       text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[first].sentence,

@@ -47,7 +47,7 @@ enum PlaceContext {
 
     /// Whether a country candidate at `first` is the tail of a longer place name: right after a capitalised
     /// direction or "New" word of the same sentence that no other candidate covers.
-    static func isInsideLongerName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isInsideLongerName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard first > 0, previousCandidateEnd != first - 1 else { return false }
         let before = tokens[first - 1]
         // Most places follow a lower-case word ("in", "the"): rejected on the first byte, without a string.
@@ -60,13 +60,13 @@ enum PlaceContext {
     /// Whether the text around a city candidate shows it is a place: a locative word before it (not before a
     /// possessive: "interested in Dome's plan"), or strong evidence (`showsPlaceStrongly`).
     static func showsPlace(first: Int, last: Int, possessive: Bool, nextCandidate: (first: Int, type: EntityType)?,
-                           _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+                           _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         if !possessive, isAfterLocative(first: first, tokens, utf8) { return true }
         return showsPlaceStrongly(first: first, last: last, nextCandidate: nextCandidate, tokens, utf8)
     }
 
     /// Whether a locative word stands right before the name ("in Lyon", "uit Gent").
-    static func isAfterLocative(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isAfterLocative(first: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         first > 0 && tokens[first - 1].sentence == tokens[first].sentence && tokens[first - 1].utf8End - tokens[first - 1].utf8Start <= 7
             && locativeWords.contains(tokens[first - 1], utf8)
     }
@@ -74,7 +74,7 @@ enum PlaceContext {
     /// Whether a place noun before it ("the town of X", "de stad X"), ", Country" after it, or a dateline (the
     /// name in capitals opening a sentence, followed by a comma, a parenthesis, a dash or a number) shows a place.
     static func showsPlaceStrongly(first: Int, last: Int, nextCandidate: (first: Int, type: EntityType)?,
-                                   _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+                                   _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         if isAfterPlaceNoun(first: first, tokens, utf8) { return true }
         if last + 2 < tokens.count, EntityMatcher.isText(tokens[last + 1], utf8, ","),
             let next = nextCandidate, next.first == last + 2, next.type == .country
@@ -97,7 +97,7 @@ enum PlaceContext {
     ]
 
     /// Whether a place noun stands right before the name ("de stad Gent") or before "of" ("the town of Liege").
-    static func isAfterPlaceNoun(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isAfterPlaceNoun(first: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard first > 0, tokens[first - 1].sentence == tokens[first].sentence, tokens[first - 1].kind == .word else { return false }
         let before = tokens[first - 1]
         if before.utf8End - before.utf8Start <= 12, placeNouns.contains(before, utf8) { return true }
@@ -107,7 +107,7 @@ enum PlaceContext {
     }
 
     /// Whether a number token starts with "19" or "20" and has four characters or more (a year or an ISO date).
-    static func startsWithCentury(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func startsWithCentury(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.utf8End - token.utf8Start >= 4 else { return false }
         let century = (utf8[token.utf8Start], utf8[token.utf8Start + 1])
         return century == (UInt8(ascii: "1"), UInt8(ascii: "9")) || century == (UInt8(ascii: "2"), UInt8(ascii: "0"))
@@ -115,7 +115,7 @@ enum PlaceContext {
 
     /// Whether a word has more than one character and no letter in lower case ("LYON", "U.S."); an ASCII
     /// word is decided on its bytes (its letters are "A"…"Z" and "a"…"z", each byte a character but for CR LF).
-    static func isWrittenInCapitals(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isWrittenInCapitals(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.keyHash != 0 else {
             let surface = EntityMatcher.surface(token, utf8)
             return surface.count > 1 && surface.allSatisfy({ !$0.isLetter || $0.isUppercase })
@@ -127,7 +127,7 @@ enum PlaceContext {
     }
 
     /// "LYON, France (Reuters)", "LONDON 1996-08-30": a name in capitals that opens its sentence.
-    static func isDateline(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isDateline(first: Int, last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard first == 0 || tokens[first - 1].sentence != tokens[first].sentence else { return false }
         for index in first...last where tokens[index].kind == .word {
             guard isWrittenInCapitals(tokens[index], utf8) else { return false }
@@ -148,7 +148,7 @@ extension PlaceContext {
     /// `MatchEntry.isSmallPlace`). A mention that is part of another name shows nothing ("a stake in Dome
     /// Petroleum", "in Bank of America", "in March", "in ICO talks").
     static func placesShownInContext(_ candidates: [EntityMatcher.Candidate], entries: [MatchEntry], tokens: [Token],
-                                     _ utf8: UnsafeBufferPointer<UInt8>) -> (kbs: Set<String>, mentions: Set<Int>) {
+                                     _ utf8: Span<UInt8>) -> (kbs: Set<String>, mentions: Set<Int>) {
         var shown: Set<String> = []
         var mentions: Set<Int> = []
         for (position, candidate) in candidates.enumerated() where entries[Int(candidate.entry)].needsContext {
@@ -172,13 +172,13 @@ extension PlaceContext {
     }
 
     /// Whether a one-word mention is a month's name in any case ("March", "MARCH"): "to March" is no place.
-    static func isMonth(_ candidate: EntityMatcher.Candidate, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isMonth(_ candidate: EntityMatcher.Candidate, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard candidate.first == candidate.last, (3...9).contains(tokens[candidate.first].utf8End - tokens[candidate.first].utf8Start) else { return false }
         return EntityMatcher.months.contains(EntityMatcher.surface(tokens[candidate.first], utf8).capitalized)
     }
 
     /// "Bank of America", "Union of Soviet …": the name followed by "of" and a capitalised word.
-    static func isHeadOfOfName(last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isHeadOfOfName(last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard last + 2 < tokens.count, tokens[last + 2].sentence == tokens[last].sentence,
             EntityMatcher.isText(tokens[last + 1], utf8, "of")
         else { return false }
@@ -187,7 +187,7 @@ extension PlaceContext {
 
     /// A one-word name written as an acronym ("ICO", "CAN") outside a dateline: a small place's name in capitals
     /// is more often an organisation's acronym.
-    static func isAcronymOutsideDateline(_ first: Int, _ last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isAcronymOutsideDateline(_ first: Int, _ last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         first == last && isAcronym(tokens[first], utf8) && !isDateline(first: first, last: last, tokens, utf8)
     }
 }
@@ -196,7 +196,7 @@ extension PlaceContext {
     /// Whether a place candidate is the head of a longer proper name: right after it, in the same sentence, a
     /// name word that starts no other entity ("New York Yankees", "France Telecom", "British Airways"). A title
     /// ("Moscow Mayor"), another place, or a title-case sentence (a headline) keeps it a place.
-    static func isHeadOfLongerName(last: Int, nextCandidateFirst: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isHeadOfLongerName(last: Int, nextCandidateFirst: Int?, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard let next = EntityMatcher.nextWord(after: last, tokens), tokens[next].sentence == tokens[last].sentence,
             nextCandidateFirst != next, EntityMatcher.isNameWord(tokens[next], utf8)
         else { return false }
@@ -206,7 +206,7 @@ extension PlaceContext {
     /// Whether a city candidate names a team in a results line: followed by a score (a number of up to three
     /// digits: "CHICAGO 5 Boston 3") or by a capitalised "AT" ("BALTIMORE AT NEW YORK": Baltimore's team plays
     /// at New York, which is the place).
-    static func isTeamInResults(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isTeamInResults(first: Int, last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         if last + 1 < tokens.count, tokens[last + 1].sentence == tokens[last].sentence, tokens[last + 1].kind == .number,
             tokens[last + 1].utf8End - tokens[last + 1].utf8Start <= 3
         {
@@ -217,14 +217,14 @@ extension PlaceContext {
 
     /// Whether a token is "AT", compared on its bytes.
     @inline(__always)
-    static func isCapitalAT(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isCapitalAT(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         token.utf8End - token.utf8Start == 2 && utf8[token.utf8Start] == UInt8(ascii: "A") && utf8[token.utf8Start + 1] == UInt8(ascii: "T")
     }
 }
 
 extension EntityMatcher {
     /// Whether a word that does not start with a capital starts with a lower-case letter and has five letters or more.
-    static func isLongLowercaseWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isLongLowercaseWord(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         if token.keyHash != 0 { return token.utf8End - token.utf8Start >= 5 && (0x61...0x7A).contains(utf8[token.utf8Start]) }
         let word = surface(token, utf8)
         return word.count >= 5 && (word.first?.isLowercase ?? false)
@@ -233,7 +233,7 @@ extension EntityMatcher {
     /// `isTitleCase(sentence:)` for the sentence of a token, reading only that sentence's tokens (the token
     /// list is in text order, so a sentence is one run of tokens). A lower-case word of five letters or more
     /// ("talks", "others") is written so only in running text: a sentence full of names that has one is no headline.
-    static func isTitleCaseSentence(containing index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isTitleCaseSentence(containing index: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         let sentence = tokens[index].sentence
         var first = index
         while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }

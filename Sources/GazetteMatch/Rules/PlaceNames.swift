@@ -9,7 +9,7 @@ extension PlaceContext {
     /// A demonym ("Native American", "the Swedish 1994 referendum") is an adjective: neither a capitalised word
     /// before it nor a year after it makes it part of a name; nor does a year after a possessive ("Angola's 2016 team").
     static func isPartOfOtherName(first: Int, last: Int, demonym: Bool, possessive: Bool, previousCandidateEnd: Int?,
-                                  _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+                                  _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         if isInHyphenCompound(first: first, last: last, tokens, utf8) { return true }
         if isEventName(first: first, last: last, year: !demonym && !possessive, tokens, utf8) { return true }
         guard !demonym, first > 0, previousCandidateEnd != first - 1, tokens[first - 1].sentence == tokens[first].sentence else { return false }
@@ -19,7 +19,7 @@ extension PlaceContext {
 
     /// "ex-England", "Bergamo-based", "Brits-Amerikaanse", "TDL-Belgium": a hyphen written tight between the
     /// name and a word. Forms that contain the hyphen ("Guinea-Bissau") are matched whole and never get here.
-    static func isInHyphenCompound(first: Int, last: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isInHyphenCompound(first: Int, last: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         if first >= 2, tokens[first - 2].kind == .word, EntityMatcher.isJoiningHyphen(at: first - 1, tokens, utf8) { return true }
         return last + 2 < tokens.count && EntityMatcher.isJoiningHyphen(at: last + 1, tokens, utf8)
     }
@@ -33,7 +33,7 @@ extension PlaceContext {
 
     /// Whether the place heads an event's name: a capitalised event noun after it, or a year ("Sydney 2000",
     /// "Brussel 2000") outside a dateline ("LONDON 1996-08-30").
-    static func isEventName(first: Int, last: Int, year: Bool, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isEventName(first: Int, last: Int, year: Bool, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard last + 1 < tokens.count, tokens[last + 1].sentence == tokens[last].sentence else { return false }
         let next = tokens[last + 1]
         if next.kind == .word {
@@ -47,7 +47,7 @@ extension PlaceContext {
     }
 
     /// Whether a number token is a year of the 20th or 21st century ("1996", "2000").
-    static func isYear(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isYear(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.utf8End - token.utf8Start == 4 else { return false }
         let century = (utf8[token.utf8Start], utf8[token.utf8Start + 1])
         return century == (UInt8(ascii: "1"), UInt8(ascii: "9")) || century == (UInt8(ascii: "2"), UInt8(ascii: "0"))
@@ -56,7 +56,7 @@ extension PlaceContext {
     /// "Real Madrid", "Air France", "AMP België", "Eddie Irvine": right after a capitalised word of the same
     /// sentence that no candidate covers (an acronym, or a name word inside the sentence), outside a headline.
     /// A locative word ("In Lyon") is not a name.
-    static func isTailOfLongerName(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isTailOfLongerName(first: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         let before = tokens[first - 1]
         guard before.kind == .word, EntityMatcher.startsUppercase(before, utf8) else { return false }
         let opensSentence = first < 2 || tokens[first - 2].sentence != before.sentence
@@ -70,7 +70,7 @@ extension PlaceContext {
     static let nameParticles: TokenWords = ["del", "de", "da", "di", "do", "dos", "das", "la", "el", "du", "des", "della"]
 
     /// "Punta del Este", "Tour de France": right after a name particle that follows a capitalised name word.
-    static func isAfterNameParticle(first: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isAfterNameParticle(first: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         guard first >= 2, tokens[first - 2].sentence == tokens[first].sentence, tokens[first - 1].utf8End - tokens[first - 1].utf8Start <= 5,
             nameParticles.contains(tokens[first - 1], utf8)
         else { return false }
@@ -78,7 +78,7 @@ extension PlaceContext {
     }
 
     /// Whether a word is an acronym of two to five ASCII capitals ("FC", "AMP", "ADO").
-    static func isAcronym(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isAcronym(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         let length = token.utf8End - token.utf8Start
         guard token.keyHash != 0, (2...5).contains(length) else { return false }
         return (token.utf8Start..<token.utf8End).allSatisfy { (0x41...0x5A).contains(utf8[$0]) }
@@ -106,7 +106,7 @@ extension PlaceContext {
     /// "of" and an article before them, outside a headline.
     /// Without the article the name is a person's or a company's, and the place where they are from
     /// ("Peter Nicol of Scotland", "Benetton of Italy").
-    static func isObjectOfName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isObjectOfName(first: Int, previousCandidateEnd: Int?, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         var of = first - 1
         if of > 0, nameOfArticles.contains(tokens[of], utf8), of - 1 > 0,
             nameOfWords.contains(tokens[of - 1], utf8)

@@ -35,6 +35,7 @@ struct TokenKeys {
     /// The vocabulary id of token `index`, or -1.
     @inline(__always)
     func id(at index: Int) -> Int32 {
+        // Safety: `ids` has room for one id per token (see `init`), and `index` is a token index.
         let known = ids[index]
         if known != -2 { return known }
         let id = lookUp(tokens[index])
@@ -49,10 +50,16 @@ struct TokenKeys {
         case .number where !numbers: return -1
         default: break
         }
+        // Safety: a token's byte range lies inside the text it was segmented from.
         let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
         // The scan asks for tokens its own filters passed: the vocabulary's filter would answer "maybe".
         if token.keyHash != 0 { return vocabulary.lookupASCII(bytes, hash: token.keyHash, filtered: !prefiltered) ?? -1 }
         return Self.id(of: bytes, vocabulary: vocabulary, normalizer: normalizer) ?? -1
+    }
+
+    /// The vocabulary id of a word's bytes (a part of a token: a possessive's stem).
+    func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        Self.id(of: bytes, vocabulary: vocabulary, normalizer: normalizer)
     }
 
     /// The vocabulary id of a word's bytes: ASCII bytes are looked up directly, others normalised first.

@@ -42,21 +42,21 @@ struct TokenWords: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// Whether a token's text is one of the words.
     @inline(__always)
-    func contains(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    func contains(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.keyHash != 0 else { return words.contains(PersonNameShape.surface(token, utf8)) }
         return screen.mayContain(token.keyHash) && asciiWordsContain(token, utf8, folding: false)
     }
 
     /// Whether a token's text in lower case is one of the words (which should be written in lower case).
     @inline(__always)
-    func containsLowercased(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    func containsLowercased(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.keyHash != 0 else { return words.contains(PersonNameShape.surface(token, utf8).lowercased()) }
         // The hash folds ASCII case: the lower-case text of an ASCII token has the token's hash.
         return screen.mayContain(token.keyHash) && asciiWordsContain(token, utf8, folding: true)
     }
 
     /// Whether an ASCII word of the token's hash has the token's bytes (`folding`: lower-cased).
-    private func asciiWordsContain(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>, folding: Bool) -> Bool {
+    private func asciiWordsContain(_ token: Token, _ utf8: Span<UInt8>, folding: Bool) -> Bool {
         let hash = token.keyHash
         var low = 0
         var high = hashes.count
@@ -65,6 +65,8 @@ struct TokenWords: Sendable, ExpressibleByArrayLiteral, Sequence {
             if hashes[middle] < hash { low = middle + 1 } else { high = middle }
         }
         let length = token.utf8End - token.utf8Start
+        // One bounds check for the token, none per byte.
+        let bytes = utf8.extracting(token.utf8Start..<token.utf8End)
         var position = low
         while position < hashes.count, hashes[position] == hash {
             let word = asciiWords[position]
@@ -72,7 +74,7 @@ struct TokenWords: Sendable, ExpressibleByArrayLiteral, Sequence {
             guard word.count == length else { continue }
             var equal = true
             for offset in 0..<length {
-                var byte = utf8[token.utf8Start + offset]
+                var byte = bytes[offset]
                 if folding, (0x41...0x5A).contains(byte) { byte |= 0x20 }
                 if byte != word[offset] {
                     equal = false
@@ -82,34 +84,5 @@ struct TokenWords: Sendable, ExpressibleByArrayLiteral, Sequence {
             if equal { return true }
         }
         return false
-    }
-}
-
-extension EntityMatcher {
-    /// Whether a token's text is `word` (ASCII): compared on the bytes of an ASCII token (one
-    /// whose `keyHash` is set), as a String otherwise.
-    @inline(__always)
-    static func isText(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        guard token.keyHash != 0 else { return PersonNameShape.surface(token, utf8) == word.description }
-        guard token.utf8End - token.utf8Start == word.utf8CodeUnitCount else { return false }
-        let start = word.utf8Start
-        for offset in 0..<word.utf8CodeUnitCount where utf8[token.utf8Start + offset] != start[offset] { return false }
-        return true
-    }
-}
-
-extension EntityMatcher {
-    /// Whether a token's text in lower case is `word` (ASCII, lower case): compared on the folded
-    /// bytes of an ASCII token, as a String otherwise.
-    @inline(__always)
-    static func isTextIgnoringCase(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        guard token.keyHash != 0 else { return PersonNameShape.surface(token, utf8).lowercased() == word.description }
-        guard token.utf8End - token.utf8Start == word.utf8CodeUnitCount else { return false }
-        let start = word.utf8Start
-        for offset in 0..<word.utf8CodeUnitCount {
-            let byte = utf8[token.utf8Start + offset]
-            if ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) != start[offset] { return false }
-        }
-        return true
     }
 }

@@ -35,7 +35,7 @@ extension EntityMatcher {
     ]
 
     /// The case-folded `KeyHash` of a word.
-    static func hash(_ word: String) -> UInt32 { Array(word.utf8).withUnsafeBufferPointer { KeyHash.of($0) } }
+    static func hash(_ word: String) -> UInt32 { KeyHash.of(bytes: Array(word.utf8)) }
     /// The hashes of `speechCues` and of the honorifics: tokens with other hashes are passed over.
     static let cueHashes: Set<UInt32> = Set(speechCues.map(hash))
     static let honorificHashes: Set<UInt32> = Set(PersonNameShape.abbreviatedHonorifics.map(hash))
@@ -48,7 +48,7 @@ extension EntityMatcher {
     /// The persons and organisations found by shape in a document whose gazetteer entities are `entities`
     /// (sorted by span). Only tokens next to a speech cue or an honorific are looked at.
     /// `cues` are the tokens `NameShapeCues.speech` screened.
-    func shapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    func shapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: Span<UInt8>) -> [Entity] {
         // Without a cue whose hash is a cue's or an honorific's, or a dash, nothing is found. Screened tokens that
         // are none of them stay in the list: the loop below passes over them (they are no honorific, dash or cue).
         let cueHashes = Self.cueAndHonorificHashes
@@ -84,43 +84,7 @@ extension EntityMatcher {
             guard Self.speechCues.contains(tokens[cue], utf8) else { continue }
             let according = Self.isText(tokens[cue], utf8, "according")
             candidates.removeAll(keepingCapacity: true)
-            // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
-            if cue >= 2, !covered[cue - 1], PersonNameShape.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
-                candidates.append((cue - 1, cue - 1, true))
-            } else if cue >= 1, cue + 1 < tokens.count, Self.isClosingQuote(tokens[cue - 1], utf8), !covered[cue + 1],
-                PersonNameShape.isNameWord(tokens[cue + 1], utf8),
-                !PersonNameShape.honorifics.contains(tokens[cue + 1], utf8),
-                cue + 2 >= tokens.count || tokens[cue + 2].kind == .punctuation
-            {
-                candidates.append((cue + 1, cue + 1, true))
-            }
-            // "Elaine Kamarck said": the run of name words ending right before the cue.
-            if cue > 0 {
-                var first = cue
-                while first > 0, cue - first < 7, !covered[first - 1], tokens[first - 1].sentence == tokens[cue].sentence,
-                    Self.mayBeInName(first - 1, tokens, utf8)
-                {
-                    first -= 1
-                }
-                while first < cue, !PersonNameShape.isNameWord(tokens[first], utf8) { first += 1 }
-                if first < cue, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: cue - 1),
-                    last == cue - 1
-                {
-                    candidates.append((first, last, false))
-                }
-            }
-            // "one of the family's lawyers, Elaine Kamarck, said": a name between commas right before the cue.
-            if let (first, last) = Self.appositiveName(before: cue, tokens, utf8, covered: covered) {
-                candidates.append((first, last, false))
-            }
-            // "said Elaine Kamarck", "according to Elaine Kamarck".
-            var after = cue + 1
-            if according, after < tokens.count, Self.isText(tokens[after], utf8, "to") { after += 1 }
-            if !according || after == cue + 2, after < tokens.count,
-                let last = PersonNameShape.nameEnd(from: after, tokens, utf8, covered: covered, limit: after + 6)
-            {
-                candidates.append((after, last, false))
-            }
+            Self.speechNameRuns(around: cue, according: according, tokens, utf8, covered: covered, into: &candidates)
             for (first, last, single) in candidates where last > first || single {
                 if covered[first] { continue }
                 if first > 0, Self.namePrepositions.contains(tokens[first - 1], utf8) { continue }
@@ -134,9 +98,54 @@ extension EntityMatcher {
         return result
     }
 
+    /// The name runs a speech cue at `cue` may have as its speaker, appended to `candidates` with whether one
+    /// word is enough (right after a quote): `"…," Tester said`, "Elaine Kamarck said", ", Elaine Kamarck, said",
+    /// "said Elaine Kamarck", "according to Elaine Kamarck".
+    @inline(__always)
+    static func speechNameRuns(around cue: Int, according: Bool, _ tokens: [Token], _ utf8: Span<UInt8>, covered: [Bool],
+                               into candidates: inout [(first: Int, last: Int, single: Bool)]) {
+        // `"…," Tester said` / `"…," said Tester`: one name word is enough right after a quote.
+        if cue >= 2, !covered[cue - 1], PersonNameShape.isNameWord(tokens[cue - 1], utf8), Self.isClosingQuote(tokens[cue - 2], utf8) {
+            candidates.append((cue - 1, cue - 1, true))
+        } else if cue >= 1, cue + 1 < tokens.count, Self.isClosingQuote(tokens[cue - 1], utf8), !covered[cue + 1],
+            PersonNameShape.isNameWord(tokens[cue + 1], utf8),
+            !PersonNameShape.honorifics.contains(tokens[cue + 1], utf8),
+            cue + 2 >= tokens.count || tokens[cue + 2].kind == .punctuation
+        {
+            candidates.append((cue + 1, cue + 1, true))
+        }
+        // "Elaine Kamarck said": the run of name words ending right before the cue.
+        if cue > 0 {
+            var first = cue
+            while first > 0, cue - first < 7, !covered[first - 1], tokens[first - 1].sentence == tokens[cue].sentence,
+                Self.mayBeInName(first - 1, tokens, utf8)
+            {
+                first -= 1
+            }
+            while first < cue, !PersonNameShape.isNameWord(tokens[first], utf8) { first += 1 }
+            if first < cue, let last = PersonNameShape.nameEnd(from: first, tokens, utf8, covered: covered, limit: cue - 1),
+                last == cue - 1
+            {
+                candidates.append((first, last, false))
+            }
+        }
+        // "one of the family's lawyers, Elaine Kamarck, said": a name between commas right before the cue.
+        if let (first, last) = appositiveName(before: cue, tokens, utf8, covered: covered) {
+            candidates.append((first, last, false))
+        }
+        // "said Elaine Kamarck", "according to Elaine Kamarck".
+        var after = cue + 1
+        if according, after < tokens.count, Self.isText(tokens[after], utf8, "to") { after += 1 }
+        if !according || after == cue + 2, after < tokens.count,
+            let last = PersonNameShape.nameEnd(from: after, tokens, utf8, covered: covered, limit: after + 6)
+        {
+            candidates.append((after, last, false))
+        }
+    }
+
     /// The name words between two commas right before a speech cue: ", Elaine Kamarck, said" (two to
     /// six tokens, starting with a name word).
-    static func appositiveName(before cue: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool]) -> (Int, Int)? {
+    static func appositiveName(before cue: Int, _ tokens: [Token], _ utf8: Span<UInt8>, covered: [Bool]) -> (Int, Int)? {
         let last = cue - 2
         guard last > 1, tokens[cue - 1].kind == .punctuation, isText(tokens[cue - 1], utf8, ","),
             tokens[last].sentence == tokens[cue].sentence
@@ -160,7 +169,7 @@ extension EntityMatcher {
     /// the Premier of China", "Gregorio Pacheco (1823–1899) was the President of Bolivia"), or after
     /// "TITLE of COUNTRY" ("the President of Poland, Lech Wałęsa").
     /// `cues` are the tokens `NameShapeCues.leadership` screened.
-    func titleShapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    func titleShapePersons(tokens: [Token], entities: [Entity], cues: [Int], utf8: Span<UInt8>) -> [Entity] {
         // By index, not `contains(where:)`: that copies each entity, retaining and releasing all its strings.
         let hasRole = entities.indices.contains(where: { entities[$0].type == .role })
         guard hasRole || !cues.isEmpty else { return [] }
@@ -199,7 +208,7 @@ extension EntityMatcher {
     /// before ("King Philip V") grows over "of COUNTRY"; a name word with a regnal number and "of
     /// COUNTRY" and no entity yet becomes a person. The country stays an entity of its own, inside.
     /// `cues` are the tokens `NameShapeCues.regnal` screened.
-    func regnalNames(_ found: [Entity], tokens: [Token], cues: [Int], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    func regnalNames(_ found: [Entity], tokens: [Token], cues: [Int], utf8: Span<UInt8>) -> [Entity] {
         guard !cues.isEmpty else { return found }
         var result = found
         var added: [Entity] = []
@@ -235,7 +244,7 @@ extension EntityMatcher {
     static let regnalScreen = HashBitmap(PersonNameShape.regnal.map(hash))
 
     /// Whether a word is a regnal number from II to XX ("I" is left out: it is also the pronoun).
-    static func isRomanNumeral(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isRomanNumeral(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         let length = token.utf8End - token.utf8Start
         guard length >= 1, length <= 5 else { return false }
         for index in token.utf8Start..<token.utf8End {
@@ -252,7 +261,7 @@ extension EntityMatcher {
     static let leadershipNounScreen = HashBitmap(leadershipNounHashes)
 
     /// Persons named by shape with a noun of leadership ("the presidency of Harry Truman", "the Zuma administration").
-    func leadershipNounPersons(_ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, cues: [Int], covered: inout [Bool],
+    func leadershipNounPersons(_ tokens: [Token], _ utf8: Span<UInt8>, cues: [Int], covered: inout [Bool],
                                into result: inout [Entity]) {
         let hashes = Self.leadershipNounHashes
         for index in cues where hashes.contains(tokens[index].keyHash) {
@@ -275,7 +284,7 @@ extension EntityMatcher {
     }
 
     /// The name before a title's link: "NAME, the [...] TITLE", "NAME [(...)] was [the ...] TITLE".
-    func nameBefore(title: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>, covered: [Bool]) -> (Int, Int)? {
+    func nameBefore(title: Int, _ tokens: [Token], _ utf8: Span<UInt8>, covered: [Bool]) -> (Int, Int)? {
         var position = title - 1
         var skipped = 0
         // Up to three lower-case words or numbers ("the constitutional", "the 45th").
@@ -312,14 +321,14 @@ extension EntityMatcher {
     }
 
     /// Whether a token is a dash: U+2015 ―, U+2014 — or U+2013 –.
-    static func isDash(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isDash(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         guard token.utf8End - token.utf8Start == 3, utf8[token.utf8Start] == 0xE2, utf8[token.utf8Start + 1] == 0x80 else { return false }
         let last = utf8[token.utf8Start + 2]
         return last == 0x95 || last == 0x94 || last == 0x93
     }
 
     /// Whether a token is a closing quotation mark: ” or a straight double quote.
-    static func isClosingQuote(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isClosingQuote(_ token: Token, _ utf8: Span<UInt8>) -> Bool {
         let length = token.utf8End - token.utf8Start
         if length == 1 { return utf8[token.utf8Start] == 0x22 }
         return length == 3 && utf8[token.utf8Start] == 0xE2 && utf8[token.utf8Start + 1] == 0x80 && utf8[token.utf8Start + 2] == 0x9D
@@ -327,7 +336,7 @@ extension EntityMatcher {
 
     /// Whether a token may be part of a name: a name word, a particle, an initial, a suffix, a tight
     /// stop or a joining hyphen.
-    static func mayBeInName(_ index: Int, _ tokens: [Token], _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayBeInName(_ index: Int, _ tokens: [Token], _ utf8: Span<UInt8>) -> Bool {
         if tokens[index].kind == .punctuation {
             return PersonNameShape.isTightStop(index, tokens, utf8) || isJoiningHyphen(at: index, tokens, utf8)
         }
@@ -357,7 +366,7 @@ extension EntityMatcher {
     }
 
     /// A pattern entity over tokens `first...last`.
-    func entity(_ type: EntityType, _ tokens: [Token], _ first: Int, _ last: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Entity {
+    func entity(_ type: EntityType, _ tokens: [Token], _ first: Int, _ last: Int, _ utf8: Span<UInt8>) -> Entity {
         let text = Self.text(tokens, first, last, utf8)
         return Entity(id: "", type: type, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
                       text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[first].sentence,
@@ -366,7 +375,7 @@ extension EntityMatcher {
 
     /// Known persons whose name is followed by a generational suffix become other, unknown persons:
     /// "Donald Trump Jr." is not Donald Trump.
-    func detachingSuffixedNames(_ entities: [Entity], tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    func detachingSuffixedNames(_ entities: [Entity], tokens: [Token], utf8: Span<UInt8>) -> [Entity] {
         var result = entities
         for index in result.indices where result[index].type == .person && result[index].kb != nil && result[index].form == .name {
             let next = EntityMatcher.firstToken(startingAtOrAfter: result[index].span.end, tokens)
@@ -397,7 +406,7 @@ struct NameShapeCues {
     static let screen = HashBitmap(EntityMatcher.cueHashes.union(EntityMatcher.honorificHashes)
         .union(EntityMatcher.leadershipNounHashes).union(PersonNameShape.regnal.map(EntityMatcher.hash)))
 
-    init(tokens: [Token], utf8: UnsafeBufferPointer<UInt8>) {
+    init(tokens: [Token], utf8: Span<UInt8>) {
         let screen = Self.screen
         let speechScreen = EntityMatcher.cueScreen
         let leadershipScreen = EntityMatcher.leadershipNounScreen
