@@ -81,3 +81,36 @@ struct HashAndTableTests {
         #expect(set.value(packed) == true && PackedWord("said") == packed)
     }
 }
+
+/// `LinearProbeTable` against a dictionary and against its own plain reference lookup, with hashes that
+/// collide often (few distinct values) so that long probe runs and growth are exercised.
+@Suite("Linear probe table")
+struct LinearProbeTableTests {
+    struct Entry: ProbeSlot, Equatable {
+        var key: UInt64
+        var value: Int32
+        static var empty: Entry { Entry(key: .max, value: -1) }
+        var isEmpty: Bool { key == .max }
+    }
+
+    static func hash(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key % 97) }
+
+    @Test func agreesWithADictionaryAndTheReference() {
+        var generator = SeededGenerator(seed: 19)
+        var table = LinearProbeTable<Entry>()
+        var expected: [UInt64: Int32] = [:]
+        for step in 0..<3_000 {
+            let key = generator.next() % 5_000
+            if expected[key] == nil {
+                expected[key] = Int32(step)
+                table.insert(Entry(key: key, value: Int32(step)), hash: Self.hash(key)) { Self.hash($0.key) }
+            }
+        }
+        #expect(table.count == expected.count)
+        for key in UInt64(0)..<6_000 {
+            let found = table.first(hash: Self.hash(key)) { $0.key == key }
+            #expect(found?.value == expected[key])
+            #expect(found == table.referenceFirst(hash: Self.hash(key)) { $0.key == key })
+        }
+    }
+}

@@ -5,32 +5,31 @@ import GazetteSegment
 /// segmenter has already computed for ASCII tokens (nearly all of them), so that they need no
 /// string and, when unknown, no second look at their bytes.
 ///
-/// Open addressing over a power-of-two table of 8-byte slots (the 32-bit hash and the id), so a
-/// probe touches one cache line; the key bytes are compared only when the hash agrees.
+/// A `LinearProbeTable` of 8-byte slots (the 32-bit hash and the id), so a probe touches one cache
+/// line; the key bytes are compared only when the hash agrees.
 struct VocabularyTable: Sendable {
-    struct Slot: Sendable {
+    struct Slot: ProbeSlot {
         var hash: UInt32
         var id: Int32
+
+        static var empty: Slot { Slot(hash: 0, id: -1) }
+        var isEmpty: Bool { id < 0 }
     }
 
-    private var slots: [Slot]
+    private var slots: LinearProbeTable<Slot>
     /// The hashes of all keys: most unknown tokens are answered from it without a probe.
     private var filter = KeyHashFilter()
     /// Where each key's bytes are in `storage`: offset and length.
     private var extents: [(offset: Int32, length: Int32)] = []
     private var hashes: [UInt32] = []
     private var storage: [UInt8] = []
-    private var mask: Int
     /// Number of keys.
     private(set) var count = 0
     /// Length in bytes of the longest key: longer tokens are not looked up.
     private(set) var maxLength = 0
 
     init(capacity: Int = 1024) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(hash: 0, id: -1), count: size)
-        mask = size - 1
+        slots = LinearProbeTable(capacity: capacity)
     }
 
     /// The id of a normalised key, adding it when new.
@@ -47,21 +46,9 @@ struct VocabularyTable: Sendable {
             filter.insert(hash)
         }
         count += 1
-        if count * 2 > slots.count { rehash(slots.count * 2) } else { place(id) }
-        return id
-    }
-
-    private mutating func place(_ id: Int32) {
         let hash = hashes[Int(id)]
-        var slot = Int(hash) & mask
-        while slots[slot].id >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Slot(hash: hash, id: id)
-    }
-
-    private mutating func rehash(_ size: Int) {
-        slots = [Slot](repeating: Slot(hash: 0, id: -1), count: size)
-        mask = size - 1
-        for id in 0..<count { place(Int32(id)) }
+        slots.insert(Slot(hash: hash, id: id), hash: Int(hash)) { Int($0.hash) }
+        return id
     }
 
     /// The `KeyHash` of the key with an id.
@@ -128,17 +115,7 @@ struct VocabularyTable: Sendable {
 
     @inline(__always)
     private func probeTable(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, foldingASCII: Bool) -> Int32? {
-        // Safety: `slot` is masked by `mask`, the table's size less one; the table is never full (at most half
-        // its slots hold a key), so the probe meets an empty slot and ends.
-        slots.withUnsafeBufferPointer { slots in
-            var slot = Int(hash) & mask
-            while true {
-                let entry = slots[slot]
-                if entry.id < 0 { return nil }
-                if entry.hash == hash && equal(Int(entry.id), bytes, foldingASCII) { return entry.id }
-                slot = (slot + 1) & mask
-            }
-        }
+        slots.first(hash: Int(hash)) { $0.hash == hash && equal(Int($0.id), bytes, foldingASCII) }?.id
     }
 
     @inline(__always)
