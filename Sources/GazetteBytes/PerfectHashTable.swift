@@ -91,3 +91,17 @@ public struct PerfectHashTable<Key: PerfectHashKey, Value: Sendable>: Sendable {
         return stored == key ? values.withUnsafeBufferPointer { $0[slot] } : nil
     }
 }
+
+extension PerfectHashTable where Key == UInt64, Value: FixedWidthInteger {
+    /// The value of `key`, or 0 when the table does not hold it, without a branch on hit or miss (which the text
+    /// looked up cannot predict): for sets of bits such as a stop word's languages.
+    @inlinable @inline(__always)
+    public func valueOrZero(_ key: UInt64) -> Value {
+        let slot = Self.slot(of: key, multiplier: multiplier, shift: shift)
+        // Safety: the slot is below keys.count = values.count (see `value(_:)`).
+        let difference = keys.withUnsafeBufferPointer { $0[slot] } ^ key
+        // All ones when the slot holds the key, else 0; an empty slot's nil reads as 0 either way.
+        let hit = Value(truncatingIfNeeded: ((difference | (0 &- difference)) &>> 63) ^ 1)
+        return (values.withUnsafeBufferPointer { $0[slot] } ?? 0) & (0 &- hit)
+    }
+}

@@ -2,6 +2,13 @@
 ///
 /// Reference: `Array(string.unicodeScalars)` (`UTF8DecodingTests` compares them).
 public enum UTF8Decoding {
+    /// The length of the scalar encoding that a UTF-8 lead byte starts (1 for ASCII; 2 for any other byte below
+    /// 0xE0, continuation bytes included: the caller checks well-formedness where it matters).
+    @inlinable @inline(__always)
+    public static func sequenceLength(lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0x80 ? 2 : 1
+    }
+
     /// The Unicode scalars of a string, decoded from its UTF-8 in one pass after counting them.
     public static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text

@@ -47,5 +47,5 @@ struct StopWordTable: Sendable {
 
     /// The languages of the word packed in `key` as bits, or 0 when it is no stop word.
     @inline(__always)
-    func languages(ofWord key: UInt64) -> UInt8 { table.value(key) ?? 0 }
+    func languages(ofWord key: UInt64) -> UInt8 { table.valueOrZero(key) }
 }

@@ -1,3 +1,5 @@
+import GazetteBytes
+
 /// Whitespace normalisation shared by the cleaners.
 public enum Whitespace {
     /// What normalisation does with one scalar of text.
@@ -55,12 +57,6 @@ public enum Whitespace {
         }
     }
 
-    /// The length of the scalar encoding that a UTF-8 lead byte starts.
-    @inline(__always)
-    static func sequenceLength(lead: UInt8) -> Int {
-        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0x80 ? 2 : 1
-    }
-
     /// Collapses runs of whitespace (including no-break spaces) to one space, drops control
     /// characters, and trims the ends.
     public static func collapse(_ text: some StringProtocol) -> String {
@@ -79,7 +75,7 @@ public enum Whitespace {
             var cursor = base
             while cursor < end {
                 let lead = cursor[0]
-                let length = lead < 0x80 ? 1 : min(sequenceLength(lead: lead), end - cursor)
+                let length = lead < 0x80 ? 1 : min(UTF8Decoding.sequenceLength(lead: lead), end - cursor)
                 let role = lead < 0x80 ? role(ofASCII: lead) : role(ofScalarAt: cursor, length: length)
                 switch role {
                 case .text:

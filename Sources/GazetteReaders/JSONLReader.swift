@@ -203,7 +203,7 @@ final class JSONLRecordParser: Sendable {
 
     /// The fields of the record as the scanner reads them, or nil when the general parser must read it.
     func scannedFields(_ line: UnsafeBufferPointer<UInt8>) -> RecordFields? {
-        withUnsafeTemporaryAllocation(of: JSONRecordScanner.Field?.self, capacity: scanner.names.count) { found in
+        withUnsafeTemporaryAllocation(of: JSONRecordScanner.Field?.self, capacity: scanner.wanted.count) { found in
             found.initialize(repeating: nil)
             guard scanner.scan(line, into: found) else { return nil }
             return scannedFields(UnsafeBufferPointer(found), in: line)

@@ -34,18 +34,10 @@ struct JSONRecordScanner: Sendable {
 
     /// The wanted field names as UTF-8 bytes.
     let wanted: [[UInt8]]
-    /// Each wanted name's length and first eight bytes (`Name.prefix`), compared before the whole name.
-    let names: [Name]
-    /// Open addressing over `names` by `hash(length:prefix:)`: a slot number, or -1 where the chain ends.
-    let table: [Int16]
-
-    /// A wanted name in the form a key is compared with.
-    struct Name: Sendable {
-        let length: Int
-        /// The first (up to) eight bytes, the first in the lowest byte, zero above the name's end.
-        let prefix: UInt64
-        let bytes: [UInt8]
-    }
+    /// Wanted names that fit a `PackedWord` (up to 15 bytes: nearly all), to their slot; one slot read a key.
+    let shortNames: PerfectHashTable<PackedWord, Int16>
+    /// Wanted names that do not fit a `PackedWord`, with their slots, compared in full.
+    let longNames: [(bytes: [UInt8], slot: Int)]
 
     /// A scanner for the fields a JSONL reader reads.
     init(_ fields: JSONLFields) {
@@ -56,35 +48,17 @@ struct JSONRecordScanner: Sendable {
         var unique: [[UInt8]] = []
         for name in names where !unique.contains(Array(name.utf8)) { unique.append(Array(name.utf8)) }
         wanted = unique
-        let names = unique.map { bytes in
-            bytes.withUnsafeBufferPointer { Name(length: bytes.count, prefix: Self.prefix($0.baseAddress, count: bytes.count), bytes: bytes) }
+        var short: [(PackedWord, Int16)] = []
+        var long: [(bytes: [UInt8], slot: Int)] = []
+        for (slot, bytes) in unique.enumerated() {
+            if let key = PackedWord(length: bytes.count, byte: { bytes[$0] }) {
+                short.append((key, Int16(slot)))
+            } else {
+                long.append((bytes, slot))
+            }
         }
-        self.names = names
-        // At most half full, so a key that is not wanted (most keys) usually ends its probe at once.
-        var size = 16
-        while size < 2 * names.count { size *= 2 }
-        var table = [Int16](repeating: -1, count: size)
-        for (slot, name) in names.enumerated() {
-            var index = Self.hash(length: name.length, prefix: name.prefix) & (size - 1)
-            while table[index] >= 0 { index = (index + 1) & (size - 1) }
-            table[index] = Int16(slot)
-        }
-        self.table = table
-    }
-
-    /// Where a name with this length and first eight bytes starts its probe in `table` (before masking).
-    @inline(__always)
-    static func hash(length: Int, prefix: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((prefix ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 40)
-    }
-
-    /// The first `min(count, 8)` bytes at `start` as a little-endian word, zero above them.
-    @inline(__always)
-    static func prefix(_ start: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
-        guard let start else { return 0 }
-        var word: UInt64 = 0
-        for index in 0..<min(count, 8) { word |= UInt64(start[index]) << (8 * UInt64(index)) }
-        return word
+        shortNames = PerfectHashTable(short, merge: { first, _ in first })
+        longNames = long
     }
 
     /// The slot of a wanted name in `scan`'s answer.
@@ -93,31 +67,16 @@ struct JSONRecordScanner: Sendable {
     /// The slot of the wanted name equal to the key at `range` of `bytes`, or nil when the key is not wanted.
     @inline(__always)
     func slot(ofKey range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let length = range.count
-        guard let base = bytes.baseAddress else { return nil }
-        let start = base + range.lowerBound
-        let prefix = Self.prefix(start, count: length)
-        return table.withUnsafeBufferPointer { table -> Int? in
-            let mask = table.count - 1
-            var index = Self.hash(length: length, prefix: prefix) & mask
-            while true {
-                let slot = Int(table[index])
-                guard slot >= 0 else { return nil }
-                let name = names[slot]
-                if name.length == length && name.prefix == prefix {
-                    if length <= 8 { return slot }
-                    let rest = name.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + 8, start + 8, length - 8) }
-                    if rest == 0 { return slot }
-                }
-                index = (index + 1) & mask
-            }
-        }
+        let key = UnsafeBufferPointer(rebasing: bytes[range])
+        if let packed = PackedWord(length: key.count, byte: { key[$0] }) { return shortNames.value(packed).map(Int.init) }
+        for name in longNames where name.bytes.elementsEqual(key) { return name.slot }
+        return nil
     }
 
     /// The wanted fields of the record by slot (nil where absent), or nil when the general parser must decide.
     /// String ranges are offsets into `line`.
     func scan(_ line: UnsafeBufferPointer<UInt8>) -> [Field?]? {
-        var found = [Field?](repeating: nil, count: names.count)
+        var found = [Field?](repeating: nil, count: wanted.count)
         let answered = found.withUnsafeMutableBufferPointer { scan(line, into: $0) }
         return answered ? found : nil
     }

@@ -48,7 +48,10 @@ struct HashAndTableTests {
                 dictionary[key, default: 0] |= value
             }
             let table = PerfectHashTable(pairs, merge: { $0 | $1 })
-            for key: UInt64 in 1...5_100 { #expect(table.value(key) == dictionary[key]) }
+            for key: UInt64 in 1...5_100 {
+                #expect(table.value(key) == dictionary[key])
+                #expect(table.valueOrZero(key) == dictionary[key] ?? 0)
+            }
         }
     }
 

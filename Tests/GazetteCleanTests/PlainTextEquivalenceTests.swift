@@ -47,7 +47,7 @@ struct PlainTextEquivalenceTests {
                     for fourth in lead >= 0xF0 ? boundaries : [0x41] {
                         let bytes = [lead, second, third, fourth]
                         // The sequence and every truncation of it.
-                        for count in 1...Whitespace.sequenceLength(lead: lead) {
+                        for count in 1...UTF8Decoding.sequenceLength(lead: lead) {
                             let prefix = Array(bytes.prefix(count))
                             if validationLength(prefix) != decoderLength(prefix) { mismatches.append(prefix) }
                         }
