@@ -17,6 +17,7 @@ public struct ArticleRecord: Decodable, Sendable {
 
         enum CodingKeys: String, CodingKey { case path, format, index }
 
+        /// Decodes the fields leniently: one of another type is nil.
         public init(from decoder: any Decoder) throws {
             let fields = try decoder.container(keyedBy: CodingKeys.self)
             path = fields.lenient(String.self, .path)
@@ -41,6 +42,7 @@ public struct ArticleRecord: Decodable, Sendable {
 
         enum CodingKeys: String, CodingKey { case id, type, start, end, text, kb, canonical, wikidata, sentence, source }
 
+        /// Decodes the fields leniently: one of another type is nil.
         public init(from decoder: any Decoder) throws {
             let fields = try decoder.container(keyedBy: CodingKeys.self)
             id = fields.lenient(String.self, .id)
@@ -79,6 +81,7 @@ public struct ArticleRecord: Decodable, Sendable {
             case id, type, head, tail, role, statement, quote, sentence, evidence, trigger, source, confidence
         }
 
+        /// Decodes the fields leniently: one of another type is nil.
         public init(from decoder: any Decoder) throws {
             let fields = try decoder.container(keyedBy: CodingKeys.self)
             id = fields.lenient(String.self, .id)
@@ -116,6 +119,7 @@ public struct ArticleRecord: Decodable, Sendable {
         case schema, id, source, url, title, published, language, text, sentences, entities, relations
     }
 
+    /// Decodes the fields leniently: one of another type is nil.
     public init(from decoder: any Decoder) throws {
         let fields = try decoder.container(keyedBy: CodingKeys.self)
         schema = fields.lenient(String.self, .schema)

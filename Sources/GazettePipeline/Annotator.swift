@@ -128,25 +128,7 @@ public final class Annotator: TextAnnotating {
 
     /// The day ("YYYY-MM-DD") a document's `published` starts with, if it starts with one.
     func publishedDay(of document: Document) -> String? {
-        guard let published = document.published else { return nil }
-        // The usual case on bytes: ten ASCII bytes "YYYY-MM-DD" and then nothing, or an ASCII byte (which cannot
-        // join the tenth character into a longer one).
-        let utf8 = published.utf8
-        if utf8.count >= 10, utf8.count == 10 || utf8[utf8.index(utf8.startIndex, offsetBy: 10)] < 0x80 {
-            let isDay = utf8.prefix(10).enumerated().allSatisfy { index, byte in
-                index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
-            }
-            return isDay ? String(decoding: utf8.prefix(10), as: UTF8.self) : nil
-        }
-        if published.count >= 10 {
-            let day = String(published.prefix(10))
-            if day.utf8.enumerated().allSatisfy({ index, byte in
-                index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (0x30...0x39).contains(byte)
-            }) {
-                return day
-            }
-        }
-        return nil
+        document.published.flatMap(CalendarDay.leading)?.text
     }
 
     /// Annotates one raw document, or says why it was rejected.

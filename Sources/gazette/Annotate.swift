@@ -106,7 +106,7 @@ struct Annotate: ParsableCommand {
             throw ValidationError("--max-document-bytes, --max-input-bytes and --max-depth want positive numbers")
         }
         if format != "jsonl" && format != "es-bulk" { throw ValidationError("unknown output format '\(format)'") }
-        if let asOf, ISODate.normalise(asOf) == nil || asOf.count != 10 {
+        if let asOf, CalendarDay(asOf) == nil {
             throw ValidationError("--as-of wants a date as YYYY-MM-DD, not '\(asOf)'")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs wants a number of workers of at least 1") }

@@ -82,6 +82,7 @@ struct Eval: ParsableCommand {
         if annotateGold && !pred.isEmpty { throw ValidationError("--run annotates the gold texts: give --pred or --run, not both") }
         if !annotateGold && pred.isEmpty { throw ValidationError("give --pred, or --run to annotate the gold texts") }
         guard ["jsonl", "conll"].contains(goldFormat) else { throw ValidationError("--gold-format is jsonl or conll") }
+        if let asOf, CalendarDay(asOf) == nil { throw ValidationError("--as-of wants a date as YYYY-MM-DD, not '\(asOf)'") }
         guard ["auto", "jsonl", "conll"].contains(predFormat) else { throw ValidationError("--pred-format is auto, jsonl or conll") }
         guard errors >= 0 else { throw ValidationError("--errors wants a number of 0 or more") }
         if writePred != nil && !annotateGold { throw ValidationError("--write-pred goes with --run") }
