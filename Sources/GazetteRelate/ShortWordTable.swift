@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// A fixed set of short words (at most 15 UTF-8 bytes each), each with a value, looked up by the
 /// bytes or scalars of a token without building a `String` and without hashing one.
 ///
@@ -82,6 +84,10 @@ struct ShortWordTable<Value: Sendable>: Sendable {
         return value(key)
     }
 
+    /// The value of a lower-cased word of a document's text, if the table holds it.
+    @inline(__always)
+    func value(_ word: DocumentText.LowercasedWord) -> Value? { value(length: word.count, byte: word.byte) }
+
     /// The value of a packed word, if the table holds it.
     @inline(__always)
     func value(_ key: Key) -> Value? {
@@ -103,4 +109,8 @@ extension ShortWordTable where Value == Bool {
     /// Whether the table holds the word whose `length` bytes `byte(i)` gives.
     @inline(__always)
     func contains(length: Int, byte: (Int) -> UInt8) -> Bool { value(length: length, byte: byte) != nil }
+
+    /// Whether the table holds a lower-cased word of a document's text.
+    @inline(__always)
+    func contains(_ word: DocumentText.LowercasedWord) -> Bool { value(word) != nil }
 }
