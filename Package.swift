@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "GazetteICU", dependencies: ["CICUShim"]),
+        .target(name: "GazetteICU", dependencies: ["CICUShim", "GazetteBytes"]),
         .target(name: "GazetteXML", dependencies: ["CLibXML2"]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -33,24 +33,26 @@ let package = Package(
             name: "CBrotli", path: "Sources/CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
         .target(name: "GazetteBrotli", dependencies: ["CBrotli"]),
 
+        // Byte-level routines (SWAR scans, UTF-8, hashing, packed word tables), each with a reference and a test.
+        .target(name: "GazetteBytes"),
         // The document model shared by every stage.
         .target(name: "GazetteCore"),
         // Stages, in pipeline order.
-        .target(name: "GazetteClean", dependencies: ["GazetteCore", "GazetteXML"]),
-        .target(name: "GazetteSegment", dependencies: ["GazetteCore", "GazetteICU"]),
+        .target(name: "GazetteClean", dependencies: ["GazetteBytes", "GazetteCore", "GazetteXML"]),
+        .target(name: "GazetteSegment", dependencies: ["GazetteBytes", "GazetteCore", "GazetteICU"]),
         .target(name: "GazetteGazetteer", dependencies: ["GazetteCore", "GazetteICU"]),
-        .target(name: "GazetteMatch", dependencies: ["GazetteCore", "GazetteGazetteer", "GazetteSegment"]),
-        .target(name: "GazetteRelate", dependencies: ["GazetteCore", "GazetteGazetteer"]),
-        .target(name: "GazetteOutput", dependencies: ["GazetteCore"]),
+        .target(name: "GazetteMatch", dependencies: ["GazetteBytes", "GazetteCore", "GazetteGazetteer", "GazetteSegment"]),
+        .target(name: "GazetteRelate", dependencies: ["GazetteBytes", "GazetteCore", "GazetteGazetteer"]),
+        .target(name: "GazetteOutput", dependencies: ["GazetteBytes", "GazetteCore"]),
         .target(
-            name: "GazetteReaders", dependencies: ["GazetteCore", "GazetteXML", "GazetteZlib", "GazetteBrotli", "GazetteICU"]),
+            name: "GazetteReaders", dependencies: ["GazetteBytes", "GazetteCore", "GazetteXML", "GazetteZlib", "GazetteBrotli", "GazetteICU"]),
         .target(name: "GazetteSchema"),
         // Scores predictions against gold files (gazette.article/1 JSONL or CoNLL BIO), validates gold.
         .target(name: "GazetteEval", dependencies: ["GazetteCore", "GazetteOutput", "GazettePipeline"]),
         .target(
             name: "GazettePipeline",
             dependencies: [
-                "GazetteCore", "GazetteReaders", "GazetteClean", "GazetteSegment", "GazetteGazetteer", "GazetteMatch",
+                "GazetteBytes", "GazetteCore", "GazetteReaders", "GazetteClean", "GazetteSegment", "GazetteGazetteer", "GazetteMatch",
                 "GazetteRelate", "GazetteOutput", "GazetteZlib",
             ]),
         // Writers that feed search indexes: an SQLite full-text index and Elasticsearch bulk files.
@@ -87,11 +89,12 @@ let package = Package(
         .executableTarget(
             name: "gazette-bench",
             dependencies: [
-                "GazetteCore", "GazetteGazetteer", "GazetteICU", "GazetteMatch", "GazetteSegment",
+                "GazetteBytes", "GazetteCore", "GazetteGazetteer", "GazetteICU", "GazetteMatch", "GazetteSegment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "benchmarks/Sources/GazetteBench"),
 
+        .testTarget(name: "GazetteBytesTests", dependencies: ["GazetteBytes", "GazetteTestSupport"]),
         .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU", "GazetteTestSupport"]),
         .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
         .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),

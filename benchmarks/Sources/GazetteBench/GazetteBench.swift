@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GazetteBytes
 import GazetteCore
 import GazetteGazetteer
 import GazetteICU
@@ -13,7 +14,7 @@ struct GazetteBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette-bench",
         abstract: "Measure Gazette's segmentation and matching; generate and export gazetteers for peers.",
-        subcommands: [Matching.self, SyntheticGazetteer.self, ExportForms.self])
+        subcommands: [Matching.self, ByteRoutines.self, SyntheticGazetteer.self, ExportForms.self])
 }
 
 /// Peak resident set size of this process, in bytes (from /proc/self/status VmHWM).
