@@ -1,9 +1,12 @@
+import GazetteBytes
+
 /// A document's clean text as the stages read it, built once per document (by the segmenter, see
 /// `Document.textModel`): its UTF-8 bytes, whether they are all ASCII, its scalars by offset and the
 /// map between byte and scalar offsets.
 ///
 /// Rules read the text through this model only, written once for any text: the ASCII fast paths
-/// (bytes read as scalars, `memchr` scans, words lower-cased in place) live inside its accessors.
+/// (bytes read as scalars, `memchr` scans, words lower-cased in place) live inside its accessors; the
+/// byte routines themselves (ASCII test, `memchr`, UTF-8 decoding) are `GazetteBytes`'.
 /// Offsets are scalar offsets (as in `TextSpan`) unless a name says bytes.
 public struct DocumentText: Sendable {
     /// The text's UTF-8 bytes (tokens give their byte offsets in them).
@@ -17,16 +20,16 @@ public struct DocumentText: Sendable {
     /// How many scalars lie between two entries of `checkpoints`.
     static let checkpointStride = 64
 
-    /// The model of a text.
+    /// The model of a text (decoded by `GazetteBytes.UTF8Decoding` when it is not all ASCII).
     public init(_ text: String) {
         let utf8 = Array(text.utf8)
         self.utf8 = utf8
-        isASCII = utf8.withUnsafeBufferPointer { ASCIIBytes.isASCII($0) }
+        isASCII = ByteScan.isASCII(utf8.span)
         if isASCII {
             scalars = Scalars(ascii: utf8)
             checkpoints = []
         } else {
-            let decoded = Array(text.unicodeScalars)
+            let decoded = UTF8Decoding.scalars(of: text)
             scalars = Scalars(decoded: decoded)
             checkpoints = Self.checkpoints(of: decoded)
         }
@@ -123,7 +126,7 @@ public struct DocumentText: Sendable {
         }
         switch targets.asciiBytes.count {
         case 0: return end
-        case 1: return utf8.withUnsafeBufferPointer { ASCIIBytes.firstOffset(of: targets.asciiBytes[0], in: $0, from: start, to: end) }
+        case 1: return ByteScan.firstOffset(of: targets.asciiBytes[0], in: utf8.span, from: start, to: end)
         default:
             for offset in start..<end where targets.asciiBytes.contains(utf8[offset]) { return offset }
             return end
@@ -142,21 +145,20 @@ public struct DocumentText: Sendable {
             return result
         }
         let bytes = targets.asciiBytes
-        utf8.withUnsafeBufferPointer { buffer in
-            if bytes.count == 1 {
-                var offset = ASCIIBytes.firstOffset(of: bytes[0], in: buffer, from: start, to: end)
-                while offset < end {
-                    result.append(offset)
-                    offset = ASCIIBytes.firstOffset(of: bytes[0], in: buffer, from: offset + 1, to: end)
-                }
-                return
+        let buffer = utf8.span
+        if bytes.count == 1 {
+            var offset = ByteScan.firstOffset(of: bytes[0], in: buffer, from: start, to: end)
+            while offset < end {
+                result.append(offset)
+                offset = ByteScan.firstOffset(of: bytes[0], in: buffer, from: offset + 1, to: end)
             }
-            // The next occurrence of each target byte; the nearest is taken and searched for again.
-            var next = bytes.map { ASCIIBytes.firstOffset(of: $0, in: buffer, from: start, to: end) }
-            while let nearest = next.indices.min(by: { next[$0] < next[$1] }), next[nearest] < end {
-                result.append(next[nearest])
-                next[nearest] = ASCIIBytes.firstOffset(of: bytes[nearest], in: buffer, from: next[nearest] + 1, to: end)
-            }
+            return result
+        }
+        // The next occurrence of each target byte; the nearest is taken and searched for again.
+        var next = bytes.map { ByteScan.firstOffset(of: $0, in: buffer, from: start, to: end) }
+        while let nearest = next.indices.min(by: { next[$0] < next[$1] }), next[nearest] < end {
+            result.append(next[nearest])
+            next[nearest] = ByteScan.firstOffset(of: bytes[nearest], in: buffer, from: next[nearest] + 1, to: end)
         }
         return result
     }

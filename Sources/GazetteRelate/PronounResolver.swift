@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// Resolves a subject pronoun ("he", "she") to the person it most likely stands for: the last person

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// `said(speaker → quotation)` for direct quotes, over the whole document rather than one sentence:

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// `said(speaker → statement span)` for quoted and reported speech, in English and Dutch:
@@ -572,6 +573,8 @@ struct SpeechRules {
     func clauseEnd(from start: Int, to end: Int) -> Int {
         guard start < end, start >= 0, end <= context.scalars.count else { return end }
         let scalars = context.scalars
+        let markers = Self.clauseEnds
+        let longestCoordinator = Self.longestCoordinator
         // The length of the previous word when it is "but", "and", "maar" or "en".
         var coordinatorLength: Int?
         var offset = start
@@ -586,9 +589,17 @@ struct SpeechRules {
                 offset += 1
             }
             if offset > wordStart {
-                let (classes, length) = coordinatorClasses(of: wordStart..<offset, in: scalars, isASCII: wordIsASCII,
-                                                           verbCounts: coordinatorLength != nil && wordStart - start > 10)
-                if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
+                // Only a short word can be a coordinator, and a speech verb counts only after one: other
+                // ASCII words are not looked up.
+                let verbCounts = coordinatorLength != nil && wordStart - start > 10
+                var classes: SpeechWordClass = []
+                var length = offset - wordStart
+                if !wordIsASCII {
+                    (classes, length) = nonASCIIClasses(of: wordStart..<offset)
+                } else if length <= longestCoordinator || verbCounts {
+                    classes = SpeechWordClass.of(length: length, in: table) { scalars.lowercasedASCII(at: wordStart + $0) }
+                }
+                if classes.contains(.speechVerb), let coordinatorLength, verbCounts {
                     return wordStart - coordinatorLength - 1
                 }
                 coordinatorLength = classes.contains(.coordinator) ? length : nil
@@ -596,7 +607,7 @@ struct SpeechRules {
             guard offset < end else { return end }
             // The first clause end marker ends the clause (every marker starts with "," or ";").
             let scalar = scalars[offset]
-            if scalar == "," || scalar == ";", Self.clauseEnds.contains(where: { marker in
+            if scalar == "," || scalar == ";", markers.contains(where: { marker in
                 marker[0] == scalar && offset + marker.count <= end && marker.indices.allSatisfy { scalars[offset + $0] == marker[$0] }
             }) {
                 return offset
@@ -605,18 +616,11 @@ struct SpeechRules {
         }
     }
 
-    /// The classes that matter to `clauseEnd(from:to:)` of the word at `range` (speech verb, coordinator)
-    /// and its length as a coordinator (in characters). Only a short word can be a coordinator, and a
-    /// speech verb counts only after one (`verbCounts`): other ASCII words are not looked up.
-    @inline(__always)
-    private func coordinatorClasses(of range: Range<Int>, in scalars: DocumentText.Scalars, isASCII: Bool,
-                                    verbCounts: Bool) -> (SpeechWordClass, Int) {
-        guard isASCII else {
-            let lower = context.text(range.lowerBound, range.upperBound).lowercased()
-            return (Self.verbs.contains(lower) ? .speechVerb : Self.coordinators.contains(lower) ? .coordinator : [], lower.count)
-        }
-        guard range.count <= Self.longestCoordinator || verbCounts else { return ([], range.count) }
-        return (SpeechWordClass.of(length: range.count, in: table) { scalars.lowercasedASCII(at: range.lowerBound + $0) }, range.count)
+    /// The classes that matter to `clauseEnd(from:to:)` (speech verb, coordinator) of a word with other
+    /// than ASCII letters, and its length in characters, from its lower-cased string.
+    private func nonASCIIClasses(of range: Range<Int>) -> (SpeechWordClass, Int) {
+        let lower = context.text(range.lowerBound, range.upperBound).lowercased()
+        return (Self.verbs.contains(lower) ? .speechVerb : Self.coordinators.contains(lower) ? .coordinator : [], lower.count)
     }
 
     /// What `clause(from:to:)` trims from the end of a reported clause.

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 @testable import GazetteRelate
 import GazetteTestSupport
