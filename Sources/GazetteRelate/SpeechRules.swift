@@ -153,6 +153,10 @@ struct SpeechRules {
                                into triggers: inout [SpeechWordClass]) -> Bool {
         triggers.removeAll(keepingCapacity: true)
         triggers.append(contentsOf: repeatElement([], count: range.count))
+        precondition(range.lowerBound >= 0 && range.upperBound <= tokens.count, "token range outside the tokens")
+        // Safety: the unchecked reads stay inside their buffers: `index` lies in `range`, inside `tokens`
+        // (checked above) and `triggers` (of `range.count` elements); a token's bytes `start..<end` are
+        // read only when `0 <= start` and `end <= utf8.count` (the guard). The pointers do not escape.
         return tokens.withUnsafeBufferPointer { tokens in
             utf8.withUnsafeBufferPointer { utf8 in
                 triggers.withUnsafeMutableBufferPointer { triggers in
@@ -191,7 +195,8 @@ struct SpeechRules {
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
         var triggered = Array(repeating: false, count: sentenceCount)
         var counts = Array(repeating: 0, count: sentenceCount)
-        context.utf8.withUnsafeBufferPointer { utf8 in
+        let utf8 = context.utf8
+        do {
             // Only short words can be triggers.
             let table = SpeechWordClass.triggerTable
             for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
