@@ -198,7 +198,7 @@ public struct DocumentText: Sendable {
                 if letter { runHasLetter = true }
             } else if runStart >= 0 {
                 if runHasLetter {
-                    body(LowercasedWord(text: self, start: runStart, end: index))
+                    body(LowercasedWord(range: runStart..<index))
                     given += 1
                     if given == limit { return }
                 }
@@ -230,10 +230,27 @@ public struct DocumentText: Sendable {
                 if (scalars[wordStart].value | 0x20) &- 0x61 < 26 { hasLetter = true }
             }
             if hasLetter {
-                body(LowercasedWord(text: self, start: wordStart, end: wordEnd))
+                body(LowercasedWord(range: wordStart..<wordEnd))
                 given += 1
             }
             wordEnd = wordStart
+        }
+    }
+
+    /// The lower-cased UTF-8 byte at `index` (in `0..<word.count`) of a word of this text.
+    @inlinable @inline(__always)
+    public func lowercasedByte(of word: LowercasedWord, at index: Int) -> UInt8 {
+        if let string = word.lowercasedString { return string.utf8[string.utf8.index(string.utf8.startIndex, offsetBy: index)] }
+        return scalars.lowercasedASCII(at: word.range.lowerBound + index)
+    }
+
+    /// A word of this text as a string.
+    public func string(of word: LowercasedWord) -> String {
+        if let string = word.lowercasedString { return string }
+        let start = word.range.lowerBound
+        return String(unsafeUninitializedCapacity: word.range.count) { buffer in
+            for index in 0..<word.range.count { buffer[index] = scalars.lowercasedASCII(at: start + index) }
+            return word.range.count
         }
     }
 
@@ -247,7 +264,7 @@ public struct DocumentText: Sendable {
     /// The lower-cased text between two offsets, as a `LowercasedWord` (read in place when ASCII).
     public func lowercased(_ start: Int, _ end: Int) -> LowercasedWord {
         guard start < end, start >= 0, end <= count else { return LowercasedWord("") }
-        return isASCII(start, end) ? LowercasedWord(text: self, start: start, end: end) : LowercasedWord(string(start, end).lowercased())
+        return isASCII(start, end) ? LowercasedWord(range: start..<end) : LowercasedWord(string(start, end).lowercased())
     }
 }
 
@@ -307,50 +324,30 @@ extension DocumentText {
         }
     }
 
-    /// A lower-cased word (or range) of a text: ASCII scalars lower-cased as they are read, or a string.
+    /// A lower-cased word (or range) of a text: a range of ASCII scalars, lower-cased as they are read
+    /// through the text (`DocumentText.lowercasedByte(of:at:)`, `string(of:)`), or a lower-cased string
+    /// (for a range with other scalars). Holds no reference to the text: making one costs nothing.
     public struct LowercasedWord {
-        @usableFromInline let bytes: [UInt8]
-        @usableFromInline let start: Int
-        /// The length in UTF-8 bytes.
-        public let count: Int
-        /// The scalar range of an ASCII word read in place; nil for a string.
-        public let range: Range<Int>?
+        /// The scalar range of a word read in place (empty for a word given as a string).
+        public let range: Range<Int>
+        /// The word given as a lower-cased string; nil for one read in place.
+        public let lowercasedString: String?
 
-        /// A word of ASCII scalars of `text`, read in place.
-        @usableFromInline
-        init(text: DocumentText, start: Int, end: Int) {
-            if text.isASCII {
-                bytes = text.utf8
-                self.start = start
-            } else {
-                bytes = (start..<end).map { UInt8(truncatingIfNeeded: text.scalars[$0].value) }
-                self.start = 0
-            }
-            count = end - start
-            range = start..<end
+        /// A word of ASCII scalars, read in place.
+        @inlinable
+        init(range: Range<Int>) {
+            self.range = range
+            lowercasedString = nil
         }
 
         /// A word given as a lower-cased string.
         public init(_ string: String) {
-            bytes = Array(string.utf8)
-            start = 0
-            count = bytes.count
-            range = nil
+            range = 0..<0
+            lowercasedString = string
         }
 
-        /// The lower-cased byte at `index` (in `0..<count`).
-        @inlinable @inline(__always)
-        public func byte(_ index: Int) -> UInt8 {
-            let byte = bytes[start + index]
-            return byte &- 0x41 < 26 ? byte | 0x20 : byte
-        }
-
-        /// The word as a string.
-        public var string: String {
-            String(unsafeUninitializedCapacity: count) { buffer in
-                for index in 0..<count { buffer[index] = byte(index) }
-                return count
-            }
-        }
+        /// The length in UTF-8 bytes.
+        @inlinable
+        public var count: Int { lowercasedString?.utf8.count ?? range.count }
     }
 }

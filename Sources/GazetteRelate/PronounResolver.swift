@@ -141,6 +141,6 @@ extension RelationContext {
 
     /// Whether the text at `span`, lower-cased, is one of the words of `table`.
     func isWord(_ span: TextSpan, in table: ShortWordTable<Bool>) -> Bool {
-        table.contains(documentText.lowercased(span.start, span.end))
+        table.contains(documentText.lowercased(span.start, span.end), in: documentText)
     }
 }

@@ -161,7 +161,7 @@ final class RelationContext {
     /// `RelationContext.words(text(start, end))`: the lower-cased words between two offsets.
     func words(_ start: Int, _ end: Int) -> [String] {
         var result: [String] = []
-        documentText.forEachWord(start, end) { result.append($0.string) }
+        documentText.forEachWord(start, end) { result.append(documentText.string(of: $0)) }
         return result
     }
 
@@ -177,7 +177,7 @@ final class RelationContext {
     func lastWord(_ start: Int, _ end: Int) -> String? {
         var last: DocumentText.LowercasedWord?
         documentText.forEachWord(start, end) { last = $0 }
-        return last?.string
+        return last.map { documentText.string(of: $0) }
     }
 
     /// `words(start, end).count`, without building strings. (Not always `wordCount`: that one splits
@@ -194,7 +194,7 @@ final class RelationContext {
         var found = false
         documentText.forEachWord(start, end) { word in
             count += 1
-            if !found, set.contains(word) { found = true }
+            if !found, set.contains(word, in: documentText) { found = true }
         }
         return (count, found)
     }

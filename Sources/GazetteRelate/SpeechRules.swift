@@ -486,8 +486,9 @@ struct SpeechRules {
     /// Whether one of the last three words of a segment is a subject pronoun ("he", "zij").
     func endsWithPronoun(_ segment: TextSpan) -> Bool {
         var found = false
-        context.documentText.forEachWordFromEnd(segment.start, segment.end, limit: 3) { word in
-            if !found, (table.value(word) ?? []).contains(.pronoun) { found = true }
+        let text = context.documentText
+        text.forEachWordFromEnd(segment.start, segment.end, limit: 3) { word in
+            if !found, (table.value(word, in: text) ?? []).contains(.pronoun) { found = true }
         }
         return found
     }
