@@ -170,6 +170,104 @@ public struct DocumentText: Sendable {
         return firstOffset(of: Self.lineBreak, from: start, to: limit)
     }
 
+    /// The end of the run of letters from `start` (ASCII letters, other scalars with the Alphabetic
+    /// property), no further than `end`, and whether they are all ASCII. In ASCII text, read from the bytes.
+    @inlinable
+    public func letterRun(from start: Int, to end: Int) -> (end: Int, isASCII: Bool) {
+        var offset = start
+        if isASCII {
+            while offset < end, (utf8[offset] | 0x20) &- 0x61 < 26 { offset += 1 }
+            return (offset, true)
+        }
+        var ascii = true
+        while offset < end {
+            let scalar = scalars.decoded[offset]
+            if scalar.value < 0x80 {
+                if (scalar.value | 0x20) &- 0x61 >= 26 { break }
+            } else {
+                if !scalar.properties.isAlphabetic { break }
+                ascii = false
+            }
+            offset += 1
+        }
+        return (offset, ascii)
+    }
+
+    /// The offset of the last `scalar` (an ASCII one) in `start..<end`, else nil. In ASCII text, read from the bytes.
+    @inlinable
+    public func lastOffset(of scalar: Unicode.Scalar, from start: Int, to end: Int) -> Int? {
+        var offset = end
+        if isASCII {
+            let byte = UInt8(truncatingIfNeeded: scalar.value)
+            while offset > start {
+                offset -= 1
+                if utf8[offset] == byte { return offset }
+            }
+            return nil
+        }
+        while offset > start {
+            offset -= 1
+            if scalars.decoded[offset] == scalar { return offset }
+        }
+        return nil
+    }
+
+    /// How many words stand between two offsets, counted scalar by scalar: runs of letters
+    /// (`Character.isLetter` of each scalar, so that a combining mark splits a word), hyphens and
+    /// apostrophes (' and ’) that hold a letter. Counting stops at `limit` (the result is
+    /// `min(count, limit)`). In ASCII text, read from the bytes.
+    @inlinable
+    public func scalarWordCount(_ start: Int, _ end: Int, limit: Int = .max) -> Int {
+        guard start < end, start >= 0, end <= count, limit > 0 else { return 0 }
+        var counter = WordRunCounter(limit: limit)
+        if isASCII {
+            for index in start..<end {
+                let byte = utf8[index]
+                if counter.take(letter: (byte | 0x20) &- 0x61 < 26, joiner: byte == 0x2D || byte == 0x27) { return limit }
+            }
+            return counter.total
+        }
+        for index in start..<end {
+            let scalar = scalars.decoded[index]
+            let letter = scalar.value < 0x80 ? (scalar.value | 0x20) &- 0x61 < 26 : Character(scalar).isLetter
+            if counter.take(letter: letter, joiner: scalar == "-" || scalar == "'" || scalar == "’") { return limit }
+        }
+        return counter.total
+    }
+
+    /// Counts words, runs of letters and joiners (hyphens, apostrophes) that hold a letter, up to a limit.
+    @usableFromInline
+    struct WordRunCounter {
+        @usableFromInline let limit: Int
+        @usableFromInline var count = 0
+        @usableFromInline var run = false
+        @usableFromInline var runHasLetter = false
+
+        @inlinable
+        init(limit: Int) { self.limit = limit }
+
+        /// Takes the class of the next scalar; true once `limit` words are counted.
+        @inlinable @inline(__always)
+        mutating func take(letter: Bool, joiner: Bool) -> Bool {
+            if letter || joiner {
+                run = true
+                if letter { runHasLetter = true }
+                return false
+            }
+            if run && runHasLetter {
+                count += 1
+                if count == limit { return true }
+            }
+            run = false
+            runHasLetter = false
+            return false
+        }
+
+        /// The words counted, with one that runs to the end.
+        @inlinable
+        var total: Int { run && runHasLetter ? count + 1 : count }
+    }
+
     /// The line feed, for `firstLineBreak(from:limit:)`.
     static let lineBreak = ScalarSet(["\n"])
 

@@ -114,48 +114,11 @@ final class RelationContext {
 
     func text(of span: TextSpan) -> String { text(span.start, span.end) }
 
-    /// How many words stand between two offsets (runs of letters), without building strings; counting
-    /// stops at `limit` (the result is `min(count, limit)`), so that a test such as `count <= 6` reads
-    /// no further than the seventh word.
+    /// How many words stand between two offsets (runs of letters, hyphens and apostrophes holding a
+    /// letter, scalar by scalar), without building strings; counting stops at `limit` (the result is
+    /// `min(count, limit)`), so that a test such as `count <= 6` reads no further than the seventh word.
     func wordCount(_ start: Int, _ end: Int, limit: Int = .max) -> Int {
-        let scalars = scalars
-        guard start < end, start >= 0, end <= scalars.count, limit > 0 else { return 0 }
-        // The same words as `words(_:)`: runs of letters, hyphens and apostrophes holding a letter.
-        var counter = WordRunCounter(limit: limit)
-        for index in start..<end {
-            let scalar = scalars[index]
-            let letter = scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : Character(scalar).isLetter
-            if counter.take(letter: letter, joiner: scalar == "-" || scalar == "'" || scalar == "’") { return limit }
-        }
-        return counter.total
-    }
-
-    /// Counts words, runs of letters and joiners (hyphens, apostrophes) that hold a letter, up to a limit.
-    private struct WordRunCounter {
-        let limit: Int
-        var count = 0
-        var run = false
-        var runHasLetter = false
-
-        /// Takes the class of the next scalar; true once `limit` words are counted.
-        @inline(__always)
-        mutating func take(letter: Bool, joiner: Bool) -> Bool {
-            if letter || joiner {
-                run = true
-                if letter { runHasLetter = true }
-                return false
-            }
-            if run && runHasLetter {
-                count += 1
-                if count == limit { return true }
-            }
-            run = false
-            runHasLetter = false
-            return false
-        }
-
-        /// The words counted, with one that runs to the end.
-        var total: Int { run && runHasLetter ? count + 1 : count }
+        documentText.scalarWordCount(start, end, limit: limit)
     }
 
     /// `RelationContext.words(text(start, end))`: the lower-cased words between two offsets.

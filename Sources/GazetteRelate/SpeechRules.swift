@@ -432,15 +432,14 @@ struct SpeechRules {
         if quotesFail, context.documentText.firstOffset(of: Self.subjectQuoteMarks, from: start, to: end) < end { return nil }
         // The commas are read back from the end.
         var offset = end
-        while offset > start, commas.count < 3 {
-            offset -= 1
-            guard scalars[offset] == "," else { continue }
+        while commas.count < 3, let comma = context.documentText.lastOffset(of: ",", from: start, to: offset) {
             switch commas.count {
-            case 0: commas.last = offset
-            case 1: commas.secondLast = offset
-            default: commas.thirdLast = offset
+            case 0: commas.last = comma
+            case 1: commas.secondLast = comma
+            default: commas.thirdLast = comma
             }
             commas.count += 1
+            offset = comma
         }
         return commas
     }
@@ -578,7 +577,8 @@ struct SpeechRules {
     /// ("… troop deployment but emphasized …"), whichever comes first. Reads the words up to the first marker.
     func clauseEnd(from start: Int, to end: Int) -> Int {
         guard start < end, start >= 0, end <= context.scalars.count else { return end }
-        let scalars = context.scalars
+        let text = context.documentText
+        let scalars = text.scalars
         let markers = Self.clauseEnds
         let longestCoordinator = Self.longestCoordinator
         // The length of the previous word when it is "but", "and", "maar" or "en".
@@ -587,13 +587,8 @@ struct SpeechRules {
         while true {
             // A word: the run of letters from `offset` (none when a non-letter stands there).
             let wordStart = offset
-            var wordIsASCII = true
-            while offset < end {
-                let value = scalars[offset].value
-                if value < 0x80 ? !ASCII.isLetter(value) : !scalars[offset].properties.isAlphabetic { break }
-                if value >= 0x80 { wordIsASCII = false }
-                offset += 1
-            }
+            let (wordEnd, wordIsASCII) = text.letterRun(from: offset, to: end)
+            offset = wordEnd
             if offset > wordStart {
                 // Only a short word can be a coordinator, and a speech verb counts only after one: other
                 // ASCII words are not looked up.
