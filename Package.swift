@@ -97,16 +97,16 @@ let package = Package(
         .testTarget(name: "GazetteBytesTests", dependencies: ["GazetteBytes", "GazetteTestSupport"]),
         .testTarget(name: "GazetteICUTests", dependencies: ["GazetteICU", "GazetteTestSupport"]),
         .testTarget(name: "GazetteXMLTests", dependencies: ["GazetteXML"]),
-        .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteCleanTests", dependencies: ["GazetteBytes", "GazetteClean", "GazetteReaders", "GazetteTestSupport"]),
         .testTarget(
             name: "GazetteReadersTests",
             dependencies: ["GazetteReaders", "GazetteClean", "GazetteZlib", "GazetteXML", "GazetteICU", "GazetteTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "GazetteSegmentTests", dependencies: ["GazetteSegment"]),
+        .testTarget(name: "GazetteSegmentTests", dependencies: ["GazetteBytes", "GazetteSegment"]),
         .testTarget(
             name: "GazetteMatchTests",
-            dependencies: ["GazetteMatch", "GazetteSegment", "GazetteGazetteer", "GazetteTestSupport"]),
-        .testTarget(name: "GazetteRelateTests", dependencies: ["GazetteRelate", "GazetteEval", "GazettePipeline", "GazetteTestSupport"]),
+            dependencies: ["GazetteBytes", "GazetteMatch", "GazetteSegment", "GazetteGazetteer", "GazetteTestSupport"]),
+        .testTarget(name: "GazetteRelateTests", dependencies: ["GazetteBytes", "GazetteRelate", "GazetteEval", "GazettePipeline", "GazetteTestSupport"]),
         .testTarget(name: "GazetteSchemaTests", dependencies: ["GazetteSchema"]),
         .testTarget(name: "GazetteOutputTests", dependencies: ["GazetteOutput", "GazetteSchema", "GazetteTestSupport"]),
         .testTarget(

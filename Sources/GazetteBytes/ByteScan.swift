@@ -12,11 +12,12 @@ public enum ByteScan {
     /// reversed range gives `end`).
     ///
     /// `marks` is a `ByteWord` test (a mask of the bytes of a word that match, exact per byte, or at least exact
-    /// in its lowest marked byte); it is applied to eight bytes at a time, and to the last bytes zero-padded
-    /// (the padding is never reported). Inlined, so that the test is compiled into the loop.
+    /// in its lowest marked byte), applied to eight bytes at a time; `matches` is the same test on one byte, for
+    /// the last bytes (fewer than eight). Inlined, so that both tests are compiled into the loops.
     @inlinable @inline(__always)
     public static func firstOffset(
-        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, where marks: (UInt64) -> UInt64
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, where marks: (UInt64) -> UInt64,
+        matching matches: (UInt8) -> Bool
     ) -> Int {
         guard start < end, let base = bytes.baseAddress else { return end }
         precondition(start >= 0 && end <= bytes.count, "range outside the buffer")
@@ -28,12 +29,18 @@ public enum ByteScan {
             if found != 0 { return index &+ ByteWord.firstByte(of: found) }
             index &+= 8
         }
-        guard index < end else { return end }
-        var word: UInt64 = 0
         // Safety: index..<end lies inside the buffer (checked above).
-        for offset in 0..<(end &- index) { word |= UInt64(base[index &+ offset]) &<< UInt64(8 &* offset) }
-        let found = ByteWord.prefix(marks(word), count: end &- index)
-        return found != 0 ? index &+ ByteWord.firstByte(of: found) : end
+        while index < end && !matches(base[index]) { index &+= 1 }
+        return index
+    }
+
+    /// `firstOffset(in:from:to:where:matching:)` with the one-byte test taken from `marks` (the byte alone in
+    /// the lowest position of a word: its mark is exact).
+    @inlinable @inline(__always)
+    public static func firstOffset(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, where marks: (UInt64) -> UInt64
+    ) -> Int {
+        firstOffset(in: bytes, from: start, to: end, where: marks, matching: { marks(UInt64($0)) & 0x80 != 0 })
     }
 
     /// `firstOffset(in:from:to:where:)` over the whole of `bytes` from `start`.
@@ -47,7 +54,7 @@ public enum ByteScan {
     /// The offset of the first byte of 0x80 or more at or after `start`, else `bytes.count`.
     @inlinable
     public static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
-        firstOffset(in: bytes, from: start, to: bytes.count, where: ByteWord.nonASCII)
+        firstOffset(in: bytes, from: start, to: bytes.count, where: ByteWord.nonASCII, matching: { $0 >= 0x80 })
     }
 
     /// Whether every byte is below 0x80, so that byte offsets are scalar offsets.

@@ -4,13 +4,13 @@
 /// Reference: the published FNV-1a definition; `FNV1aTests` checks the published test vectors.
 public struct FNV1a: Sendable, Equatable {
     /// The FNV-1a offset basis: the hash of no bytes.
-    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inlinable public static var offsetBasis: UInt64 { 0xcbf2_9ce4_8422_2325 }
     /// The 64-bit FNV prime.
-    public static let prime: UInt64 = 0x100_0000_01b3
+    @inlinable public static var prime: UInt64 { 0x100_0000_01b3 }
 
     /// The hash of the bytes added so far.
     public var value: UInt64 { state }
-    @usableFromInline var state: UInt64 = offsetBasis
+    @usableFromInline var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// The hash of no bytes.
     @inlinable

@@ -8,7 +8,7 @@ public protocol PerfectHashKey: Equatable, Sendable {
 
 extension UInt64: PerfectHashKey {
     /// Zero: a key of packed bytes that are never zero (words packed by `PackedWord.pack`) is never 0.
-    public static var empty: UInt64 { 0 }
+    @inlinable public static var empty: UInt64 { 0 }
     /// The key itself.
     @inlinable public var hashBits: UInt64 { self }
 }

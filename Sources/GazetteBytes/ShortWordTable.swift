@@ -2,7 +2,7 @@
 /// compared and hashed without building a `String`.
 public struct PackedWord: PerfectHashKey, Hashable {
     /// The longest word a key can hold.
-    public static let maxLength = 15
+    @inlinable public static var maxLength: Int { 15 }
 
     /// Bytes 0 to 7, the first in the lowest bits.
     public var low: UInt64 = 0
@@ -10,7 +10,7 @@ public struct PackedWord: PerfectHashKey, Hashable {
     public var high: UInt64 = 0
 
     /// The key of no word, marking an empty slot.
-    public static var empty: PackedWord { PackedWord() }
+    @inlinable public static var empty: PackedWord { PackedWord() }
 
     @inlinable
     init() {}

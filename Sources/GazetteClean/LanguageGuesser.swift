@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// Guesses an article's language from its most frequent function words.
@@ -68,8 +69,8 @@ public struct LanguageGuesser: Sendable {
             var mask: UInt64 = 0
             if blockStart + 64 <= count {
                 for lane in 0..<8 {
-                    let bytes = raw.loadUnaligned(fromByteOffset: blockStart + 8 * lane, as: UInt64.self)
-                    mask |= wordByteBits(UInt64(littleEndian: bytes)) &<< UInt64(8 * lane)
+                    // Safety: blockStart + 64 <= count, so the eight bytes of every lane lie inside the text.
+                    mask |= wordByteBits(ByteWord.load(raw, at: blockStart + 8 * lane)) &<< UInt64(8 * lane)
                 }
             } else {
                 for offset in 0..<(count - blockStart) where StopWordTable.foldedWordByte(base[blockStart + offset]) != 0 {
@@ -99,15 +100,7 @@ public struct LanguageGuesser: Sendable {
     /// One bit per byte of `bytes` (the first byte in bit 0): set for word bytes, ASCII letters and non-ASCII bytes.
     @inline(__always)
     static func wordByteBits(_ bytes: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let nonASCII = bytes & high
-        // Lower-cased, without the top bit, so that adding to a byte never carries into the next one.
-        let lower = (bytes | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
-        let atLeastA = lower &+ 0x1F1F_1F1F_1F1F_1F1F  // top bit set from "a" (0x61) up
-        let pastZ = lower &+ 0x0505_0505_0505_0505  // top bit set from "{" (0x7B) up
-        let letters = atLeastA & ~pastZ & high
-        // Gather the top bit of each byte into the lowest eight bits.
-        return (((letters | nonASCII) &>> 7) &* 0x0102_0408_1020_4080) &>> 56
+        ByteWord.gatherMarks(ByteWord.asciiLetters(bytes) | ByteWord.nonASCII(bytes))
     }
 
     /// Counts one word: a function word adds to its languages.
@@ -118,15 +111,15 @@ public struct LanguageGuesser: Sendable {
         var key: UInt64 = 0
         if word.lowerBound + 8 <= utf8.count, let base = utf8.baseAddress {
             // The word's bytes in one load: ASCII bytes of a word are letters, lower-cased by setting 0x20.
-            let bytes = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: word.lowerBound, as: UInt64.self))
-            let asciiCase = (~bytes & 0x8080_8080_8080_8080) &>> 2
-            key = (bytes | asciiCase) & ((1 &<< UInt64(8 * word.count)) &- 1)
+            // Safety: word.lowerBound + 8 <= count, so the eight bytes read lie inside the text.
+            let bytes = ByteWord.load(UnsafeRawPointer(base), at: word.lowerBound)
+            key = ByteWord.prefix(ByteWord.settingASCIICaseBit(bytes), count: word.count)
         } else {
             for offset in word.indices {
                 key |= UInt64(StopWordTable.foldedWordByte(utf8[offset])) &<< UInt64(8 * (offset - word.lowerBound))
             }
         }
-        let bits = key & 0x8080_8080_8080_8080 == 0 ? table.languages(ofWord: key) : index[StopWordTable.word(key), default: 0]
+        let bits = ByteWord.nonASCII(key) == 0 ? table.languages(ofWord: key) : index[StopWordTable.word(key), default: 0]
         tally.counts.0 += Int(bits & 1)
         tally.counts.1 += Int(bits >> 1 & 1)
         tally.counts.2 += Int(bits >> 2 & 1)

@@ -1,3 +1,5 @@
+import GazetteBytes
+
 /// Plain text laid out as paragraphs in one pass over its UTF-8 bytes: every line is
 /// whitespace-collapsed; blank-line separated blocks become paragraphs with their lines joined
 /// by spaces, and when there are no blank lines between text, every line is a paragraph.
@@ -83,32 +85,7 @@ struct ParagraphLayout {
                     output[written] = lead
                     written += 1
                     cursor += 1
-                    // The rest of an ASCII word, and single spaces between ASCII words, need no more thought:
-                    // eight bytes at a time while they are all such, else one step (a byte, or a space and a
-                    // byte) before eight are tried again.
-                    copying: while true {
-                        while end - cursor >= 8 {
-                            let bytes = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
-                            guard Self.isPlainRun(UInt64(littleEndian: bytes)) else { break }
-                            UnsafeMutableRawPointer(output + written).storeBytes(of: bytes, as: UInt64.self)
-                            written += 8
-                            cursor += 8
-                        }
-                        guard cursor < end else { break copying }
-                        let byte = cursor[0]
-                        if byte > 0x20 && byte < 0x7F {
-                            output[written] = byte
-                            written += 1
-                            cursor += 1
-                        } else if byte == 0x20 && end - cursor > 1 && cursor[1] > 0x20 && cursor[1] < 0x7F {
-                            output[written] = 0x20
-                            output[written + 1] = cursor[1]
-                            written += 2
-                            cursor += 2
-                        } else {
-                            break copying
-                        }
-                    }
+                    Self.copyPlainRun(from: &cursor, end: end, to: output, written: &written)
                     continue
                 }
                 for offset in 0..<length { output[written + offset] = cursor[offset] }
@@ -127,18 +104,46 @@ struct ParagraphLayout {
         return nil
     }
 
+    /// Copies the rest of an ASCII word, and single spaces between ASCII words, which need no more thought:
+    /// eight bytes at a time while they are all such, else one step (a byte, or a space and a byte) before eight
+    /// are tried again. Stops at the first byte that needs the general loop.
+    @inline(__always)
+    private static func copyPlainRun(from cursor: inout UnsafePointer<UInt8>, end: UnsafePointer<UInt8>,
+                                     to output: UnsafeMutablePointer<UInt8>, written: inout Int) {
+        while true {
+            while end - cursor >= 8 {
+                // Safety: end - cursor >= 8, so the eight bytes read lie inside the input; the output
+                // has room for the input's size and `written` never passes the bytes read.
+                let bytes = ByteWord.load(UnsafeRawPointer(cursor), at: 0)
+                guard Self.isPlainRun(bytes) else { break }
+                UnsafeMutableRawPointer(output + written).storeBytes(of: bytes.littleEndian, as: UInt64.self)
+                written += 8
+                cursor += 8
+            }
+            guard cursor < end else { return }
+            let byte = cursor[0]
+            if byte > 0x20 && byte < 0x7F {
+                output[written] = byte
+                written += 1
+                cursor += 1
+            } else if byte == 0x20 && end - cursor > 1 && cursor[1] > 0x20 && cursor[1] < 0x7F {
+                output[written] = 0x20
+                output[written + 1] = cursor[1]
+                written += 2
+                cursor += 2
+            } else {
+                return
+            }
+        }
+    }
+
     /// Whether eight bytes (the first in the lowest byte) are copied unchanged by the byte loop:
     /// printable ASCII where every space is followed by a printable non-space in the same eight bytes.
     @inline(__always)
     static func isPlainRun(_ bytes: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x0101_0101_0101_0101
-        // No byte of 0x80 or more, none below 0x20, none of 0x7F (below 0x80, adding never carries over a byte).
-        guard bytes & high == 0, (bytes &+ 0x6060_6060_6060_6060) & high == high, (bytes &+ low) & high == 0 else {
-            return false
-        }
-        let notSpace = bytes ^ 0x2020_2020_2020_2020
-        let spaces = ~(((notSpace & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | notSpace) & high
+        // Every byte printable ASCII (0x20 to 0x7E).
+        guard ByteWord.inRange(bytes, 0x20, 0x7E) == ByteWord.highBits else { return false }
+        let spaces = ByteWord.equal(bytes, 0x20)
         // No space followed by a space, and no space in the last byte (what follows it is not known here).
         return spaces & (spaces &>> 8) == 0 && spaces &>> 63 == 0
     }

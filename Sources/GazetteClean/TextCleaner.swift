@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// Turns plain-text bytes into clean article text: UTF-8 checked, lines trimmed,

@@ -1,3 +1,5 @@
+import GazetteBytes
+
 /// ICU's word break (locale "en", ICU 72's root rules) on ASCII bytes, without calling ICU.
 ///
 /// On ASCII text ICU's rules reduce to a few byte classes, found by running ICU on every byte
@@ -165,17 +167,8 @@ public enum ASCIIWordBreak {
     /// The offset of the first byte at or after `offset` that is not ASCII, or `count`.
     @inlinable
     static func firstNonASCII(in text: UnsafePointer<UInt8>, from offset: Int, count: Int) -> Int {
-        var index = offset
-        let raw = UnsafeRawPointer(text)
-        while index + 8 <= count {
-            // Safety: index + 8 <= count, so the eight bytes read are inside the text.
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080
-            if word != 0 { return index + word.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        // Safety: index < count, the text's length.
-        while index < count && text[index] < 0x80 { index += 1 }
-        return index
+        // Safety: the caller guarantees `count` bytes at `text`.
+        ByteScan.firstNonASCII(in: UnsafeBufferPointer(start: text, count: count), from: offset)
     }
 
     /// The extent of text that ICU segments around the non-ASCII byte at `offset`, from

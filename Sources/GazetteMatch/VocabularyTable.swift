@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteSegment
 
 /// The matcher's vocabulary: normalised token keys to ids, looked up by `KeyHash`, which the

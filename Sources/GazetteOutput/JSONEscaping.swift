@@ -1,3 +1,5 @@
+import GazetteBytes
+
 /// Finds and writes what a JSON string literal must escape: quotes, backslashes, control
 /// characters, and U+2028/U+2029 (valid JSON, but they break JavaScript consumers).
 enum JSONEscaping {
@@ -55,35 +57,16 @@ enum JSONEscaping {
         }
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// The high bit of every zero byte of `word` is set (and maybe of bytes above one: only the
-    /// lowest set bit is sure to mark a zero byte).
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- ones) & ~word & highBits
-    }
-
     /// The index of the first byte from `start` that is a control character, a quote, a
     /// backslash or 0xE2 (the lead byte of U+2028 and U+2029), or `count` when there is none.
     @inline(__always)
     static func firstCandidate(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        var index = start
-        while count - index >= 8 {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            // Bytes below 0x20, then bytes equal to '"', '\\' and 0xE2; in each mask the lowest
-            // set bit marks a real match, so the lowest of all marks the first candidate.
-            let candidates = ((word &- ones &* 0x20) & ~word & highBits)
-                | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) | zeroBytes(word ^ (ones &* 0xE2))
-            if candidates != 0 { return index + candidates.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        while index < count {
-            let byte = base[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 { return index }
-            index += 1
-        }
-        return count
+        ByteScan.firstOffset(
+            in: UnsafeBufferPointer(start: base, count: count), from: start, to: count,
+            where: { word in
+                ByteWord.firstBelow(word, 0x20) | ByteWord.firstEqual(word, 0x22) | ByteWord.firstEqual(word, 0x5C)
+                    | ByteWord.firstEqual(word, 0xE2)
+            },
+            matching: { byte in byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteBytes
 import GazetteClean
 import GazetteCore
 import GazetteGazetteer
@@ -204,14 +205,14 @@ public enum GazetteerFingerprint {
     /// "tsv-" and 12 hex digits, or nil when the directory cannot be read.
     public static func of(directory: URL) -> String? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = FNV1a()
         for name in names.sorted() where name.hasSuffix(".tsv") {
             guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else { continue }
-            for byte in Array(name.utf8) + [0] + [UInt8](data) {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
+            hasher.add(contentsOf: name.utf8)
+            hasher.add(0)
+            data.withUnsafeBytes { hasher.add(contentsOf: $0) }
         }
-        let hex = String(hash, radix: 16)
+        let hex = String(hasher.value, radix: 16)
         return "tsv-" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
     }
 }

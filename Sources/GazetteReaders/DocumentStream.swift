@@ -1,4 +1,5 @@
 import Foundation
+import GazetteBytes
 import GazetteCore
 import GazetteZlib
 

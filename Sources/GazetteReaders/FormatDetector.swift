@@ -1,4 +1,5 @@
 import Foundation
+import GazetteBytes
 import GazetteCore
 
 /// Chooses an input format from a file's name, then from its first bytes.
@@ -111,10 +112,10 @@ public enum FormatDetector {
             var i = start - offset
             let lastOffset = haystack.endIndex - needle.count - offset
             return needle.withUnsafeBufferPointer { needle -> Int? in
-                let first = Int32(needle[0])
+                let first = needle[0]
                 while i <= lastOffset {
-                    guard let hit = memchr(base + i, first, lastOffset - i + 1) else { return nil }
-                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    i = ByteScan.firstOffset(of: first, in: buffer, from: i, to: lastOffset + 1)
+                    guard i <= lastOffset else { return nil }
                     var matched = 1
                     while matched < needle.count && base[i + matched] == needle[matched] { matched += 1 }
                     if matched == needle.count { return i + offset }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteBytes
 import GazetteCore
 
 /// The JSONL field names Gazette reads; configurable for other dumps.
@@ -291,9 +292,7 @@ public struct IDClaim: Sendable {
         self.id = id
         self.source = source
         self.lineNumber = lineNumber
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        fingerprint = hash
+        fingerprint = FNV1a.hash(id.utf8)
     }
 
     /// The reject of a record whose id appeared before.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteBytes
 
 /// Reads the wanted fields of a JSONL record in one pass over its bytes, for the common, simple record.
 ///
@@ -175,18 +176,17 @@ struct JSONRecordScanner: Sendable {
         let end = range.upperBound
         var at = range.lowerBound
         var written = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while at < end {
             // The run up to the next backslash. A word is stored whole: `written` never passes `at - start`,
             // so eight bytes from `written` stay inside the room while eight bytes from `at` are in the string.
             var run = 0
             while at + 8 <= end {
-                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
-                UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
-                let backslash = word ^ (ones &* 0x5C)
-                let found = (backslash &- ones) & ~backslash & highs
+                // Safety: at + 8 <= end, inside the string; written + 8 <= at + 8 - start, inside the room.
+                let word = ByteWord.load(UnsafeRawPointer(base), at: at)
+                UnsafeMutableRawPointer(output + written).storeBytes(of: word.littleEndian, as: UInt64.self)
+                let found = ByteWord.firstEqual(word, UInt8(ascii: "\\"))
                 if found != 0 {
-                    run = found.trailingZeroBitCount / 8
+                    run = ByteWord.firstByte(of: found)
                     break
                 }
                 at += 8
@@ -353,26 +353,13 @@ struct JSONRecordScanner: Sendable {
         /// The first index at or after `start` holding a quote, a backslash, a control byte or a non-ASCII
         /// byte (or the end): the bytes before it are copied as they are. Eight bytes are tested at a time.
         func plainRunEnd(from start: Int) -> Int {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            var index = start
-            if let base = bytes.baseAddress {
-                while index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                    let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                        | ((word &- ones &* 0x20) & ~word) | word
-                    let marks = special & highs
-                    // The lowest mark is exact (a borrow only spills into higher bytes).
-                    if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
-                    index += 8
-                }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return index }
-                index += 1
-            }
-            return index
+            ByteScan.firstOffset(
+                in: bytes, from: start, to: bytes.count,
+                where: { word in
+                    ByteWord.firstEqual(word, UInt8(ascii: "\"")) | ByteWord.firstEqual(word, UInt8(ascii: "\\"))
+                        | ByteWord.firstBelow(word, 0x20) | ByteWord.nonASCII(word)
+                },
+                matching: { byte in byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 })
         }
 
         /// The scalar of the escape sequence at `at` (the backslash), moving past it; a surrogate pair is one

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteBytes
 
 /// Reads newline-terminated lines from a file descriptor in chunks, so a JSONL file or a pipe of any
 /// length is read with memory bounded by the longest line (and the chunks whose lines are still in use),
@@ -98,10 +99,8 @@ public final class LineReader {
     /// The index of the first newline at or after `from` (memchr: lines are long, newlines rare).
     static func newline(in buffer: [UInt8], from: Int) -> Int? {
         guard from < buffer.count else { return nil }
-        return buffer.withUnsafeBufferPointer { bytes -> Int? in
-            guard let found = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from) else { return nil }
-            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        let found = buffer.withUnsafeBufferPointer { ByteScan.firstOffset(of: 0x0A, in: $0, from: from) }
+        return found < buffer.count ? found : nil
     }
 
     /// Everything left, for inputs that turn out not to be JSONL.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteBytes
 
 /// Reads the lines of a mapped file, each handed out as a slice of the mapping (no read, no copy): what
 /// `LineReader` does for pipes, for regular files, where the reading thread then only looks for newlines.
@@ -44,10 +45,10 @@ final class MappedLineReader: LineSource {
             populated = start + Self.window
             file.populate(start..<populated)
         }
-        let base = bytes.baseAddress!
         let end: Int
-        if let found = memchr(base + start, 0x0A, bytes.count - start) {
-            end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        let found = ByteScan.firstOffset(of: 0x0A, in: bytes, from: start)
+        if found < bytes.count {
+            end = found
             consumed += end + 1 - start
             lastLineTerminated = true
         } else {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteBytes
 
 /// Measures how deeply elements nest by scanning bytes, before any parser builds a tree.
 ///
@@ -48,8 +49,8 @@ public enum NestingScanner {
         while i < n {
             // Text up to the next `<` in one memchr.
             guard bytes[i] == lt else {
-                guard let next = memchr(bytes.baseAddress! + i, Int32(lt), n - i) else { return nil }
-                i = bytes.baseAddress!.distance(to: next.assumingMemoryBound(to: UInt8.self))
+                i = ByteScan.firstOffset(of: lt, in: bytes, from: i)
+                if i == n { return nil }
                 continue
             }
             guard i + 1 < n else { i += 1; continue }
@@ -137,8 +138,8 @@ public enum NestingScanner {
 
     /// FNV-1a of the lower-cased name.
     static func hash<C: Collection<UInt8>>(_ name: C) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name { value = (value ^ UInt64(lower(byte))) &* 0x100_0000_01B3 }
-        return value
+        var hasher = FNV1a()
+        for byte in name { hasher.add(lower(byte)) }
+        return hasher.value
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GazetteBytes
 import GazetteCore
 import GazetteXML
 
@@ -192,7 +193,7 @@ struct NewswireReader: ItemReader {
             var lineStart = 0
             while lineStart <= count {
                 let lineEnd = lineStart < count
-                    ? memchr(base + lineStart, 0x0A, count - lineStart).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    ? ByteScan.firstOffset(of: 0x0A, in: UnsafeBufferPointer(start: base, count: count), from: lineStart)
                     : count
                 if lineStart == lineEnd || ASCIIBytes.isSpace(base[lineStart]) { flush() }
                 // The usual line: its words already apart by single spaces, copied whole once trimmed.
@@ -202,14 +203,12 @@ struct NewswireReader: ItemReader {
                 var single = true
                 var index = first
                 // Eight bytes at a time: no control byte (below 0x20, tabs included), no space after a space.
-                // Both tests are exact per byte for ASCII (no carry crosses a byte).
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows = ones &* 0x7F
                 var spaceBefore: UInt64 = 0
                 while index + 8 <= last {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let control = ~(word &+ ones &* 0x60) & highs
-                    let flipped = word ^ (ones &* 0x20)
-                    let space = ~(((flipped & lows) &+ lows) | flipped) & highs
+                    // Safety: index + 8 <= last <= count, so the eight bytes read lie inside the text.
+                    let word = ByteWord.load(UnsafeRawPointer(base), at: index)
+                    let control = ByteWord.below(word, 0x20)
+                    let space = ByteWord.equal(word, 0x20)
                     if control | (space & ((space << 8) | spaceBefore)) != 0 {
                         single = false
                         break

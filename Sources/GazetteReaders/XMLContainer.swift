@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 import GazetteXML
 
@@ -108,21 +109,10 @@ enum ASCIIText {
     /// The index of the first `&` or control byte (below 0x20) at or after `start`, or `count`; eight bytes
     /// are tested at a time (tab, newline and carriage return count too: the caller keeps them).
     static func nextAmpersandOrControl(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var index = start
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let ampersand = word ^ (ones &* 0x26)
-            // The lowest mark of each test is exact (borrows only spill upwards), so the lowest of both is.
-            let marks = (((ampersand &- ones) & ~ampersand) | ((word &- ones &* 0x20) & ~word)) & highs
-            if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        while index < count {
-            if base[index] == UInt8(ascii: "&") || base[index] < 0x20 { return index }
-            index += 1
-        }
-        return count
+        ByteScan.firstOffset(
+            in: UnsafeBufferPointer(start: base, count: count), from: start, to: count,
+            where: { ByteWord.firstEqual($0, UInt8(ascii: "&")) | ByteWord.firstBelow($0, 0x20) },
+            matching: { $0 == UInt8(ascii: "&") || $0 < 0x20 })
     }
 
     /// `collapse` for ASCII text.

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// Classes of ASCII scalar values, for the fast paths that skip `Character` for ASCII text.

@@ -46,6 +46,20 @@ struct ByteWordTests {
         }
     }
 
+    /// The first-match variants: the lowest mark is the reference's lowest, and there is one exactly when the
+    /// reference has one.
+    @Test func firstMatchMasksAgreeInTheirLowestMark() {
+        func lowest(_ mask: UInt64) -> Int { mask == 0 ? 8 : ByteWord.firstByte(of: mask) }
+        for word in Self.words {
+            for byte: UInt8 in [0x00, 0x20, 0x22, 0x26, 0x5C, 0x7F, 0x80, 0xE2, 0xFF] {
+                #expect(lowest(ByteWord.firstEqual(word, byte)) == lowest(Self.reference(word) { $0 == byte }))
+            }
+            for bound: UInt8 in [0x01, 0x20, 0x41, 0x7F, 0x80] {
+                #expect(lowest(ByteWord.firstBelow(word, bound)) == lowest(Self.reference(word) { $0 < bound }), "\(bound)")
+            }
+        }
+    }
+
     @Test func caseFoldingAgreesWithTheByteFolding() {
         for word in Self.words {
             var lowered: UInt64 = 0
@@ -75,7 +89,7 @@ struct ByteWordTests {
         }
         #expect(ByteWord.prefix(0x1122_3344_5566_7788, count: 3) == 0x66_7788)
         #expect(ByteWord.prefix(0x1122_3344_5566_7788, count: 8) == 0x1122_3344_5566_7788)
-        #expect(ByteWord.prefix(0x1122_3344_5566_7788, count: 0) == 0)
+        #expect(ByteWord.prefix(0x1122_3344_5566_7788, count: 1) == 0x88)
         let bytes: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
         bytes.withUnsafeBytes { #expect(ByteWord.load($0.baseAddress!, at: 1) == 0x0908_0706_0504_0302) }
     }

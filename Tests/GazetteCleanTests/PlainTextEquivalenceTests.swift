@@ -1,3 +1,4 @@
+import GazetteBytes
 @testable import GazetteClean
 import GazetteCore
 import GazetteTestSupport

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 import GazettePipeline
 import GazetteReaders
