@@ -97,6 +97,7 @@ public struct DocumentText: Sendable {
         if isASCII { return String(decoding: utf8[start..<end], as: UTF8.self) }
         // A range of ASCII scalars in other text: copied byte by byte.
         if (start..<end).allSatisfy({ scalars[$0].value < 0x80 }) {
+            // Safety: exactly `end - start` bytes are written, at offsets below the capacity asked for.
             return String(unsafeUninitializedCapacity: end - start) { buffer in
                 for offset in 0..<(end - start) { buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value) }
                 return end - start
@@ -346,6 +347,7 @@ public struct DocumentText: Sendable {
     public func string(of word: LowercasedWord) -> String {
         if let string = word.lowercasedString { return string }
         let start = word.range.lowerBound
+        // Safety: exactly `word.range.count` bytes are written, at offsets below the capacity asked for.
         return String(unsafeUninitializedCapacity: word.range.count) { buffer in
             for index in 0..<word.range.count { buffer[index] = scalars.lowercasedASCII(at: start + index) }
             return word.range.count
@@ -404,8 +406,11 @@ extension DocumentText {
             self.decoded = decoded
         }
 
+        /// The first offset: 0.
         @inlinable public var startIndex: Int { 0 }
+        /// One past the last offset: the number of scalars.
         @inlinable public var endIndex: Int { isASCII ? bytes.count : decoded.count }
+        /// The number of scalars.
         @inlinable public var count: Int { isASCII ? bytes.count : decoded.count }
 
         /// The scalar at an offset.
