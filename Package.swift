@@ -36,7 +36,7 @@ let package = Package(
         // Byte-level routines (SWAR scans, UTF-8, hashing, packed word tables), each with a reference and a test.
         .target(name: "GazetteBytes"),
         // The document model shared by every stage.
-        .target(name: "GazetteCore"),
+        .target(name: "GazetteCore", dependencies: ["GazetteBytes"]),
         // Stages, in pipeline order.
         .target(name: "GazetteClean", dependencies: ["GazetteBytes", "GazetteCore", "GazetteXML"]),
         .target(name: "GazetteSegment", dependencies: ["GazetteBytes", "GazetteCore", "GazetteICU"]),

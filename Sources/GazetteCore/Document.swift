@@ -210,6 +210,9 @@ public struct Document: Sendable {
     public var tokens: [Token] = []
     public var entities: [Entity] = []
     public var relations: [Relation] = []
+    /// The model of `text` the stages read (bytes, ASCII flag, scalars, offset map), built once when the
+    /// text is final (by the segmenter); nil before. Read it through `readText()`.
+    public var textModel: DocumentText?
 
     public init(id: String, source: SourceLocator, url: String? = nil, title: String? = nil, published: String? = nil,
                 language: String? = nil, text: String) {
@@ -228,6 +231,12 @@ public struct Document: Sendable {
         let start = scalars.index(scalars.startIndex, offsetBy: span.start)
         let end = scalars.index(start, offsetBy: span.length)
         return String(scalars[start..<end])
+    }
+
+    /// `textModel` when it is built for the current text, else a model built now.
+    public func readText() -> DocumentText {
+        if let textModel, textModel.utf8.count == text.utf8.count { return textModel }
+        return DocumentText(text)
     }
 
     /// The entity with a document-local id.

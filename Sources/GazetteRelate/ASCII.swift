@@ -10,7 +10,7 @@ enum ASCII {
     /// Tab, line feed, vertical tab, form feed, carriage return or space: the ASCII scalars with the
     /// Unicode White_Space property.
     @inline(__always)
-    static func isWhitespace(_ value: UInt32) -> Bool { value < 0x80 && ASCIIBytes.isSpace(UInt8(value)) }
+    static func isWhitespace(_ value: UInt32) -> Bool { value == 0x20 || value &- 0x09 < 5 }
 
     /// A byte with A–Z lower-cased.
     @inline(__always)

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// Resolves a subject pronoun ("he", "she") to the person it most likely stands for: the last person
@@ -72,7 +73,7 @@ struct PronounResolver {
             if Self.isLowercase(scalars[index]) {
                 var end = index
                 while end < scalars.count, LeadershipNounRules.isLetter(scalars[end]) { end += 1 }
-                if !context.isWord(TextSpan(start: index, end: end), in: Self.nonSubjectFollowerTable, fallback: Self.nonSubjectFollowers) {
+                if !context.isWord(TextSpan(start: index, end: end), in: Self.nonSubjectFollowerTable) {
                     return true
                 }
             }
@@ -112,33 +113,15 @@ struct PronounResolver {
 extension RelationContext {
     /// The spans of up to `max` words from `start` to `end` (runs of letters, hyphens and apostrophes).
     func wordSpans(from start: Int, to end: Int, max: Int) -> [TextSpan] {
-        if scalars.isASCII {
-            // ASCII text: its bytes are its scalars.
-            return utf8.withUnsafeBufferPointer { bytes in
-                Self.wordSpans(from: start, to: end, max: max, count: bytes.count) { index in
-                    let byte = bytes[index]
-                    return ASCII.isLetter(UInt32(byte)) || byte == 0x2D || byte == 0x27
-                }
-            }
-        }
-        return Self.wordSpans(from: start, to: end, max: max, count: scalars.count) { index in
-            let scalar = scalars[index]
-            return scalar.value < 0x80 ? (ASCII.isLetter(scalar.value) || scalar == "-" || scalar == "'")
-                : (scalar.properties.isAlphabetic || scalar == "’")
-        }
-    }
-
-    /// `wordSpans(from:to:max:)` over a text of `count` scalars, `inWord(i)` telling whether scalar `i`
-    /// belongs to a word.
-    @inline(__always)
-    private static func wordSpans(from start: Int, to end: Int, max: Int, count: Int, inWord: (Int) -> Bool) -> [TextSpan] {
+        let scalars = scalars
+        let count = scalars.count
         var result: [TextSpan] = []
         // Room for the usual few words at once, instead of growing the array word by word.
         result.reserveCapacity(Swift.min(max, 16))
         var wordStart = -1
         var index = start
         while index <= end, result.count < max {
-            if index < end && index < count && inWord(index) {
+            if index < end && index < count && Self.isWordScalar(scalars[index]) {
                 if wordStart < 0 { wordStart = index }
             } else if wordStart >= 0 {
                 result.append(TextSpan(start: wordStart, end: index))
@@ -149,16 +132,15 @@ extension RelationContext {
         return result
     }
 
-    /// Whether the word at `span`, lower-cased, is one of a set of words: `table`, looked up by its
-    /// bytes while the word is ASCII (lower-casing is then ASCII's), else `fallback`, the same words
-    /// as strings (full Unicode lower-casing).
-    func isWord(_ span: TextSpan, in table: ShortWordTable<Bool>, fallback: Set<String>) -> Bool {
-        let length = span.end - span.start
-        if length > 0, length <= ShortWordTable<Bool>.maxLength, span.start >= 0, span.end <= scalars.count,
-            (span.start..<span.end).allSatisfy({ scalars[$0].value < 0x80 })
-        {
-            return table.contains(length: length) { lowercasedASCII(at: span.start + $0) }
-        }
-        return fallback.contains(text(of: span).lowercased())
+    /// Whether a scalar belongs to a word of `wordSpans(from:to:max:)`: a letter, a hyphen or an apostrophe.
+    @inline(__always)
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (ASCII.isLetter(scalar.value) || scalar == "-" || scalar == "'")
+            : (scalar.properties.isAlphabetic || scalar == "’")
+    }
+
+    /// Whether the text at `span`, lower-cased, is one of the words of `table`.
+    func isWord(_ span: TextSpan, in table: ShortWordTable<Bool>) -> Bool {
+        table.contains(documentText.lowercased(span.start, span.end), in: documentText)
     }
 }

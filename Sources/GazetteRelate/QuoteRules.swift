@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 
 /// `said(speaker → quotation)` for direct quotes, over the whole document rather than one sentence:
@@ -136,12 +137,12 @@ struct QuoteRules {
 
     /// The offset of the line break after `offset`, or the text's end, looking no further than 400 scalars.
     func lineEnd(after offset: Int) -> Int {
-        context.scalars.firstLineBreak(from: offset, limit: min(context.scalars.count, offset + 400))
+        context.documentText.firstLineBreak(from: offset, limit: min(context.scalars.count, offset + 400))
     }
 
     /// `min(lineEnd(after: offset), end)` for an `end` at or after `offset`.
     func lineEnd(after offset: Int, before end: Int) -> Int {
-        context.scalars.firstLineBreak(from: offset, limit: min(context.scalars.count, offset + 400, end))
+        context.documentText.firstLineBreak(from: offset, limit: min(context.scalars.count, offset + 400, end))
     }
 
     /// `"…," Trump said` / `"…," said Trump` / `"…," he said`: a speech verb within a few words
@@ -306,8 +307,8 @@ struct QuoteRules {
     }
 
     /// Whether the word at `span` is one of `verbs` (lower-cased).
-    func isVerb(_ span: TextSpan) -> Bool { context.isWord(span, in: Self.verbTable, fallback: Self.verbs) }
+    func isVerb(_ span: TextSpan) -> Bool { context.isWord(span, in: Self.verbTable) }
 
     /// Whether the word at `span` is one of `adverbs` (lower-cased).
-    func isAdverb(_ span: TextSpan) -> Bool { context.isWord(span, in: Self.adverbTable, fallback: Self.adverbs) }
+    func isAdverb(_ span: TextSpan) -> Bool { context.isWord(span, in: Self.adverbTable) }
 }

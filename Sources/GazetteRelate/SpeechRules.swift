@@ -39,8 +39,10 @@ struct SpeechRules {
     /// What ends a reported clause: a contrast or a new clause.
     static let clauseEnds: [[Unicode.Scalar]] = [", but ", ", while ", ", whereas ", ", though ", ", although ", "; ",
                                                  ", maar ", ", terwijl ", ", hoewel "].map { Array($0.unicodeScalars) }
-    /// `clauseEnds` as bytes, for ASCII text (every marker is ASCII).
-    static let asciiClauseEnds: [[UInt8]] = clauseEnds.map { marker in marker.map { UInt8(ascii: $0) } }
+    /// The quotation marks of `quotations(in:)`.
+    static let quoteMarks = DocumentText.ScalarSet(["\"", "“", "”", "„"])
+    /// The quotation marks that keep `lastCommas(from:to:quotesFail:)` from finding a subject.
+    static let subjectQuoteMarks = DocumentText.ScalarSet(["\"", "“", "”"])
     /// The length in bytes of the longest coordinator.
     static let longestCoordinator = coordinators.map(\.utf8.count).max() ?? 0
 
@@ -151,6 +153,10 @@ struct SpeechRules {
                                into triggers: inout [SpeechWordClass]) -> Bool {
         triggers.removeAll(keepingCapacity: true)
         triggers.append(contentsOf: repeatElement([], count: range.count))
+        precondition(range.lowerBound >= 0 && range.upperBound <= tokens.count, "token range outside the tokens")
+        // Safety: the unchecked reads stay inside their buffers: `index` lies in `range`, inside `tokens`
+        // (checked above) and `triggers` (of `range.count` elements); a token's bytes `start..<end` are
+        // read only when `0 <= start` and `end <= utf8.count` (the guard). The pointers do not escape.
         return tokens.withUnsafeBufferPointer { tokens in
             utf8.withUnsafeBufferPointer { utf8 in
                 triggers.withUnsafeMutableBufferPointer { triggers in
@@ -189,7 +195,8 @@ struct SpeechRules {
         var tokenTriggers = Array(repeating: SpeechWordClass(), count: tokens.count)
         var triggered = Array(repeating: false, count: sentenceCount)
         var counts = Array(repeating: 0, count: sentenceCount)
-        context.utf8.withUnsafeBufferPointer { utf8 in
+        let utf8 = context.utf8
+        do {
             // Only short words can be triggers.
             let table = SpeechWordClass.triggerTable
             for (index, token) in tokens.enumerated() where token.sentence < sentenceCount && mayHaveSpeaker[token.sentence] {
@@ -420,38 +427,21 @@ struct SpeechRules {
     /// are (-1 for none); nil when `quotesFail` and a quotation mark (straight, “ or ”) stands there.
     func lastCommas(from start: Int, to end: Int, quotesFail: Bool) -> (count: Int, last: Int, secondLast: Int, thirdLast: Int)? {
         var commas = (count: 0, last: -1, secondLast: -1, thirdLast: -1)
-        if context.scalars.isASCII, start >= 0, start <= end, end <= context.utf8.count {
-            // ASCII text: only the straight quotation mark; the commas are read back from the end.
-            return context.utf8.withUnsafeBufferPointer { bytes in
-                if quotesFail, Self.contains(0x22, in: bytes, from: start, to: end) { return nil }
-                var offset = end
-                while offset > start, commas.count < 3 {
-                    offset -= 1
-                    guard bytes[offset] == 0x2C else { continue }
-                    switch commas.count {
-                    case 0: commas.last = offset
-                    case 1: commas.secondLast = offset
-                    default: commas.thirdLast = offset
-                    }
-                    commas.count += 1
-                }
-                return commas
+        let scalars = context.scalars
+        guard start >= 0, start <= end, end <= scalars.count else { return commas }
+        if quotesFail, context.documentText.firstOffset(of: Self.subjectQuoteMarks, from: start, to: end) < end { return nil }
+        // The commas are read back from the end.
+        var offset = end
+        while commas.count < 3, let comma = context.documentText.lastOffset(of: ",", from: start, to: offset) {
+            switch commas.count {
+            case 0: commas.last = comma
+            case 1: commas.secondLast = comma
+            default: commas.thirdLast = comma
             }
-        }
-        for offset in start..<end {
-            let scalar = context.scalars[offset]
-            if scalar == "," {
-                commas = (min(commas.count + 1, 3), offset, commas.last, commas.secondLast)
-            } else if quotesFail, scalar == "\"" || scalar == "“" || scalar == "”" {
-                return nil
-            }
+            commas.count += 1
+            offset = comma
         }
         return commas
-    }
-
-    /// Whether a byte occurs between two offsets, eight bytes at a time.
-    static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        start < end && ASCIIBytes.firstOffset(of: byte, in: bytes, from: start, to: end) < end
     }
 
     /// The speakers named in one segment of the clause before a verb, as `subject(before:from:sentence:)`
@@ -494,49 +484,12 @@ struct SpeechRules {
 
     /// Whether one of the last three words of a segment is a subject pronoun ("he", "zij").
     func endsWithPronoun(_ segment: TextSpan) -> Bool {
-        // The last pronoun is at most three words from the end: one of the last three words is one.
-        if context.scalars.isASCII {
-            guard segment.start < segment.end, segment.start >= 0, segment.end <= context.utf8.count else { return false }
-            return context.utf8.withUnsafeBufferPointer { bytes in
-                // Words are the runs of letters, hyphens and apostrophes holding a letter: read back from the end.
-                func inWord(_ byte: UInt8) -> Bool { ASCII.isLetter(UInt32(byte)) || byte == 0x2D || byte == 0x27 }
-                var end = segment.end
-                var words = 0
-                while words < 3 {
-                    while end > segment.start, !inWord(bytes[end - 1]) { end -= 1 }
-                    guard end > segment.start else { return false }
-                    var start = end
-                    var hasLetter = false
-                    while start > segment.start, inWord(bytes[start - 1]) {
-                        start -= 1
-                        if ASCII.isLetter(UInt32(bytes[start])) { hasLetter = true }
-                    }
-                    if hasLetter {
-                        words += 1
-                        if SpeechWordClass.of(length: end - start, in: table, byte: { ASCII.lowercased(bytes[start + $0]) }).contains(.pronoun) {
-                            return true
-                        }
-                    }
-                    end = start
-                }
-                return false
-            }
+        var found = false
+        let text = context.documentText
+        text.forEachWordFromEnd(segment.start, segment.end, limit: 3) { word in
+            if !found, (table.value(word, in: text) ?? []).contains(.pronoun) { found = true }
         }
-        var third: Range<Int>?
-        var second: Range<Int>?
-        var last: Range<Int>?
-        let ascii = context.forEachASCIIWord(segment.start, segment.end) { start, end in
-            (third, second, last) = (second, last, start..<end)
-        }
-        if ascii {
-            return [third, second, last].contains { word in
-                guard let word else { return false }
-                return SpeechWordClass.of(length: word.count, in: table) { context.lowercasedASCII(at: word.lowerBound + $0) }.contains(.pronoun)
-            }
-        }
-        let words = context.words(segment.start, segment.end)
-        guard let pronoun = words.lastIndex(where: { Self.pronouns.contains($0) }) else { return false }
-        return words.count - pronoun <= 3
+        return found
     }
 
     /// The speaker right after an inverted verb ("zei premier Schoof", "said Merkel", "zei hij").
@@ -545,8 +498,7 @@ struct SpeechRules {
             context.entities[$0].span.start >= verb.span.end && isSpeaker(at: $0)
         }),
             case let entity = context.entities[index],
-            case let between = context.wordCount(verb.span.end, entity.span.start, containing: Self.complementizerTable,
-                                                 fallback: Self.complementizers),
+            case let between = context.wordCount(verb.span.end, entity.span.start, containing: Self.complementizerTable),
             between.count <= 3, !between.contains, !context.containsComma(verb.span.end, entity.span.start)
         {
             return entity
@@ -573,46 +525,26 @@ struct SpeechRules {
 
     // MARK: - Statements
 
-    /// Quotations in a sentence: between straight double quotes, or “ and ”.
+    /// Quotations in a sentence: between straight double quotes, or “ (or „) and ”.
     func quotations(in span: TextSpan) -> [TextSpan] {
         var result: [TextSpan] = []
         var open: Int?
-        if context.scalars.isASCII, span.start >= 0, span.start <= span.end, span.end <= context.utf8.count {
-            // ASCII text: straight quotes only.
-            context.utf8.withUnsafeBufferPointer { bytes in
-                // From quotation mark to quotation mark: most sentences have none.
-                var offset = ASCIIBytes.firstOffset(of: 0x22, in: bytes, from: span.start, to: span.end)
-                while offset < span.end {
-                    if let start = open {
-                        result.append(TextSpan(start: start + 1, end: offset))
-                        open = nil
-                    } else {
-                        open = offset
-                    }
-                    offset = ASCIIBytes.firstOffset(of: 0x22, in: bytes, from: offset + 1, to: span.end)
-                }
-            }
-            return result.filter { context.wordCount($0.start, $0.end, limit: 5) >= 5 }
-        }
-        for offset in span.start..<span.end {
-            let scalar = context.scalars[offset]
-            // Neither a straight quote nor one of U+201C “, U+201D ”, U+201E „.
-            if scalar.value != 0x22, scalar.value &- 0x201C > 2 { continue }
-            switch scalar {
+        guard span.start >= 0, span.end <= context.scalars.count else { return [] }
+        // From quotation mark to quotation mark: most sentences have none.
+        for offset in context.documentText.offsets(of: Self.quoteMarks, from: span.start, to: span.end) {
+            switch context.scalars[offset] {
             case "“", "„":
                 open = offset
             case "”":
                 if let start = open { result.append(TextSpan(start: start + 1, end: offset)) }
                 open = nil
-            case "\"":
+            default:
                 if let start = open {
                     result.append(TextSpan(start: start + 1, end: offset))
                     open = nil
                 } else {
                     open = offset
                 }
-            default:
-                continue
             }
         }
         // Short quoted phrases ("fairly precise") inside reported speech are not quotations of their own.
@@ -634,105 +566,62 @@ struct SpeechRules {
         var start = start
         var end = end
         while start < end, context.isWhitespace(at: start) || context.scalars[start] == "," { start += 1 }
-        if context.scalars.isASCII, start >= 0, start < end, end <= context.utf8.count {
-            end = asciiClauseEnd(from: start, to: end)
-        } else {
-            end = clauseEnd(from: start, to: end)
-        }
+        end = clauseEnd(from: start, to: end)
         while end > start, Self.isFinalPunctuation(context.scalars[end - 1]) { end -= 1 }
         guard end > start, context.wordCount(start, end, limit: 2) >= 2 else { return nil }
         return TextSpan(start: start, end: end)
     }
 
     /// Where `clause(from:to:)` cuts a clause (before trimming its final punctuation): at the first
-    /// clause end marker, then before a second speech verb joined by a coordinator.
+    /// clause end marker (", but ", "; ", …), or before a second speech verb joined by a coordinator
+    /// ("… troop deployment but emphasized …"), whichever comes first. Reads the words up to the first marker.
     func clauseEnd(from start: Int, to end: Int) -> Int {
-        var end = end
-        // The first clause end: every marker starts with "," or ";" and holds no other, so the first
-        // position where one fits is where the earliest one starts.
-        let scalars = context.scalars
-        if start < end {
-            search: for offset in start..<end where scalars[offset] == "," || scalars[offset] == ";" {
-                for marker in Self.clauseEnds where marker[0] == scalars[offset] && offset + marker.count <= end {
-                    if zip(marker.indices, marker).allSatisfy({ scalars[offset + $0] == $1 }) {
-                        end = offset
-                        break search
-                    }
-                }
-            }
-        }
-        // "… troop deployment but emphasized …": a second speech verb of the same speaker ends the clause.
-        // The scalars from `start` to `end` (none when the range is empty or out of bounds), then a space.
-        let stop = start < end && start >= 0 && end <= scalars.count ? end : start
+        guard start < end, start >= 0, end <= context.scalars.count else { return end }
+        let text = context.documentText
+        let scalars = text.scalars
+        let markers = Self.clauseEnds
+        let longestCoordinator = Self.longestCoordinator
         // The length of the previous word when it is "but", "and", "maar" or "en".
         var coordinatorLength: Int?
-        var wordStart = -1
-        var wordIsASCII = true
-        for offset in start...stop {
-            let scalar: Unicode.Scalar = offset < stop ? scalars[offset] : " "
-            if scalar.value < 0x80 ? ASCII.isLetter(scalar.value) : scalar.properties.isAlphabetic {
-                if wordStart < 0 {
-                    wordStart = offset
-                    wordIsASCII = true
+        var offset = start
+        while true {
+            // A word: the run of letters from `offset` (none when a non-letter stands there).
+            let wordStart = offset
+            let (wordEnd, wordIsASCII) = text.letterRun(from: offset, to: end)
+            offset = wordEnd
+            if offset > wordStart {
+                // Only a short word can be a coordinator, and a speech verb counts only after one: other
+                // ASCII words are not looked up.
+                let verbCounts = coordinatorLength != nil && wordStart - start > 10
+                var classes: SpeechWordClass = []
+                var length = offset - wordStart
+                if !wordIsASCII {
+                    (classes, length) = nonASCIIClasses(of: wordStart..<offset)
+                } else if length <= longestCoordinator || verbCounts {
+                    classes = SpeechWordClass.of(length: length, in: table) { scalars.lowercasedASCII(at: wordStart + $0) }
                 }
-                if scalar.value >= 0x80 { wordIsASCII = false }
-            } else if wordStart >= 0 {
-                let classes: SpeechWordClass
-                let length: Int
-                if wordIsASCII {
-                    classes = SpeechWordClass.of(length: offset - wordStart, in: table) { context.lowercasedASCII(at: wordStart + $0) }
-                    length = offset - wordStart
-                } else {
-                    let lower = context.text(wordStart, offset).lowercased()
-                    classes = Self.verbs.contains(lower) ? .speechVerb : Self.coordinators.contains(lower) ? .coordinator : []
-                    length = lower.count
-                }
-                if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
+                if classes.contains(.speechVerb), let coordinatorLength, verbCounts {
                     return wordStart - coordinatorLength - 1
                 }
                 coordinatorLength = classes.contains(.coordinator) ? length : nil
-                wordStart = -1
             }
+            guard offset < end else { return end }
+            // The first clause end marker ends the clause (every marker starts with "," or ";").
+            let scalar = scalars[offset]
+            if scalar == "," || scalar == ";", markers.contains(where: { marker in
+                marker[0] == scalar && offset + marker.count <= end && marker.indices.allSatisfy { scalars[offset + $0] == marker[$0] }
+            }) {
+                return offset
+            }
+            offset += 1
         }
-        return end
     }
 
-    /// `clause(from:to:)`'s end for a valid, non-empty range of ASCII text, on its bytes: the first
-    /// clause end marker, then a second speech verb joined by a coordinator. `clauseEnd(from:to:)`
-    /// is the reference; this reads the bytes once, the words up to the first marker.
-    func asciiClauseEnd(from start: Int, to end: Int) -> Int {
-        let markers = Self.asciiClauseEnds
-        let longestCoordinator = Self.longestCoordinator
-        return context.utf8.withUnsafeBufferPointer { bytes in
-            // The length of the previous word when it is "but", "and", "maar" or "en".
-            var coordinatorLength: Int?
-            var offset = start
-            while true {
-                // A word: the run of letters from `offset` (none when a non-letter stands there).
-                let wordStart = offset
-                while offset < end, ASCII.isLetter(UInt32(bytes[offset])) { offset += 1 }
-                if offset > wordStart {
-                    let length = offset - wordStart
-                    // Only a short word can be a coordinator, and a speech verb counts only after one:
-                    // other words are not looked up.
-                    let asked = length <= longestCoordinator || (coordinatorLength != nil && wordStart - start > 10)
-                    let classes = asked ? SpeechWordClass.of(length: length, in: table) { ASCII.lowercased(bytes[wordStart + $0]) } : []
-                    if classes.contains(.speechVerb), let coordinatorLength, wordStart - start > 10 {
-                        return wordStart - coordinatorLength - 1
-                    }
-                    coordinatorLength = classes.contains(.coordinator) ? length : nil
-                }
-                guard offset < end else { return end }
-                // The first clause end marker ends the clause (every marker starts with "," or ";").
-                let byte = bytes[offset]
-                if byte == 0x2C || byte == 0x3B, markers.contains(where: { marker in
-                    marker[0] == byte && offset + marker.count <= end && marker.indices.allSatisfy { bytes[offset + $0] == marker[$0] }
-                }) {
-                    return offset
-                }
-                offset += 1
-            }
-        }
+    /// The classes that matter to `clauseEnd(from:to:)` (speech verb, coordinator) of a word with other
+    /// than ASCII letters, and its length in characters, from its lower-cased string.
+    private func nonASCIIClasses(of range: Range<Int>) -> (SpeechWordClass, Int) {
+        let lower = context.text(range.lowerBound, range.upperBound).lowercased()
+        return (Self.verbs.contains(lower) ? .speechVerb : Self.coordinators.contains(lower) ? .coordinator : [], lower.count)
     }
 
     /// What `clause(from:to:)` trims from the end of a reported clause.

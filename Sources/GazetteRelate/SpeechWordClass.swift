@@ -1,3 +1,5 @@
+import GazetteBytes
+
 /// What a word means to `SpeechRules`; a word may be in several classes ("he" is a pronoun and an
 /// object pronoun).
 struct SpeechWordClass: OptionSet, Sendable {

@@ -46,106 +46,141 @@ struct TitleRules {
         }
     }
 
-    /// The title attached to the person at `index`, by the first pattern that fits.
-    func title(of index: Int) -> Title? {
-        let entities = context.entities
-        let person = index
-        let sentence = entities[index].sentence
+    /// A person's mention and the mentions around it in its sentence, by index in `context.entities`.
+    struct Neighbourhood {
+        let context: RelationContext
+        /// The person's index.
+        let person: Int
+        let sentence: Int
+
+        init(context: RelationContext, person: Int) {
+            self.context = context
+            self.person = person
+            sentence = context.entities[person].sentence
+        }
+
         /// The index of the mention `offset` places from the person, in the same sentence.
         func entity(_ offset: Int) -> Int? {
-            let position = index + offset
-            guard position >= 0, position < entities.count, entities[position].sentence == sentence else { return nil }
+            let position = person + offset
+            guard position >= 0, position < context.entities.count, context.entities[position].sentence == sentence else { return nil }
             return position
         }
-        func span(_ index: Int) -> TextSpan { entities[index].span }
-        func type(_ index: Int) -> EntityType { entities[index].type }
+
+        func span(_ index: Int) -> TextSpan { context.entities[index].span }
+        func type(_ index: Int) -> EntityType { context.entities[index].type }
+
         /// The words between two mentions when there are at most `limit`, else nil.
         func gap(_ left: Int, _ right: Int, atMost limit: Int) -> [String]? {
             context.words(span(left).end, span(right).start, atMost: limit)
         }
+
+        /// Whether a gap's words say "of" a place: "of France", "of the United States", "of independent
+        /// Ghana", "of the Republic of Kazakhstan".
         func isOf(_ words: [String]?) -> Bool {
-            // "of France", "of the United States", "of independent Ghana", "of the Republic of Kazakhstan".
             guard let words else { return false }
-            return !words.isEmpty && Self.of.contains(words[0]) && words.count <= 5
-                && words.dropFirst().filter { !Self.determiners.contains($0) && !Self.stateWords.contains($0) }.count <= 1
+            return !words.isEmpty && TitleRules.of.contains(words[0]) && words.count <= 5
+                && words.dropFirst().filter { !TitleRules.determiners.contains($0) && !TitleRules.stateWords.contains($0) }.count <= 1
         }
+
+        /// Whether a mention can say what a title is of: a country or an organisation.
         func isQualifier(_ index: Int?) -> Bool {
             guard let index else { return false }
             return type(index) == .country || type(index) == .org
         }
+    }
 
-        // Pre-nominal and post-nominal: ROLE right before the person.
-        if let role = entity(-1), type(role) == .role, isTitleGap(span(role).end, span(person).start) {
-            var qualifier: Int?
-            var evidenceStart = span(role).start
-            var evidenceEnd = span(person).end
-            var past = false
-            if let candidate = entity(-2), isQualifier(candidate) {
-                if let words = gap(candidate, role, atMost: 2), !context.containsComma(span(candidate).end, span(role).start),
-                    words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
-                {
-                    qualifier = candidate
-                    evidenceStart = span(candidate).start
-                    past = words.contains { Self.pastModifiers.contains($0) }
-                }
-            }
-            if qualifier == nil, let candidate = entity(1), isQualifier(candidate),
-                isOf(gap(person, candidate, atMost: 5)) || span(person).contains(span(candidate))
+    /// The title attached to the person at `index`, by the first pattern that fits.
+    func title(of index: Int) -> Title? {
+        let site = Neighbourhood(context: context, person: index)
+        if let title = prenominalTitle(site) ?? frontedTitle(site) { return title }
+        guard let first = site.entity(1) else { return nil }
+        return appositionTitle(site, first: first)
+    }
+
+    /// Pre-nominal and post-nominal: ROLE right before the person ("French President Emmanuel Macron",
+    /// "President Dmitry Medvedev of Russia").
+    func prenominalTitle(_ site: Neighbourhood) -> Title? {
+        let person = site.person
+        guard let role = site.entity(-1), site.type(role) == .role, isTitleGap(site.span(role).end, site.span(person).start) else { return nil }
+        var qualifier: Int?
+        var evidenceStart = site.span(role).start
+        var evidenceEnd = site.span(person).end
+        var past = false
+        if let candidate = site.entity(-2), site.isQualifier(candidate) {
+            if let words = site.gap(candidate, role, atMost: 2), !context.containsComma(site.span(candidate).end, site.span(role).start),
+                words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
             {
                 qualifier = candidate
-                evidenceEnd = span(candidate).end
+                evidenceStart = site.span(candidate).start
+                past = words.contains { Self.pastModifiers.contains($0) }
             }
-            if let word = context.lastWord(max(0, evidenceStart - 14), evidenceStart), Self.pastModifiers.contains(word) { past = true }
-            return Title(person: person, role: role, qualifier: qualifier,
-                         evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
         }
-        // Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev",
-        // "the first prime minister of Siam was Phraya Manopakorn".
-        if let qualifier = entity(-1), isQualifier(qualifier), let role = entity(-2), type(role) == .role,
-            context.isComma(span(qualifier).end, span(person).start, exactly: true) || context.isSpaces(span(qualifier).end, span(person).start)
-                || Self.isFrontedCopula(gap(qualifier, person, atMost: 1) ?? []),
-            isOf(gap(role, qualifier, atMost: 5))
+        if qualifier == nil, let candidate = site.entity(1), site.isQualifier(candidate),
+            site.isOf(site.gap(person, candidate, atMost: 5)) || site.span(person).contains(site.span(candidate))
         {
-            return Title(person: person, role: role, qualifier: qualifier,
-                         evidence: TextSpan(start: span(role).start, end: span(person).end), past: false, confidence: 0.9)
+            qualifier = candidate
+            evidenceEnd = site.span(candidate).end
         }
-        // Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,".
-        if let first = entity(1) {
-            guard context.isComma(span(person).end, span(first).start, exactly: false) else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
-            let leadWords = context.words(span(person).end, span(first).start)
-            // "X, the Premier of China", "X, the future first prime minister of Ghana".
-            guard leadWords.count <= 3, leadWords.first.map({ Self.determiners.contains($0) }) ?? true,
-                leadWords.count <= 1 || !hasSecondComma(span(person).end, span(first).start),
-                // "Rutte, a former Dutch prime minister,": a past title of more words states nothing now.
-                leadWords.count <= 1 || !leadWords.contains(where: { Self.pastModifiers.contains($0) })
-            else { return nil }
-            var qualifier: Int?
-            var role: Int?
-            var past = false
-            if type(first) == .role {
-                role = first
-            } else if isQualifier(first), let next = entity(2), type(next) == .role {
-                if let words = gap(first, next, atMost: 2),
-                    words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
-                {
-                    qualifier = first
-                    role = next
-                    past = words.contains { Self.pastModifiers.contains($0) }
-                }
-            } else if Self.pastModifiers.contains(leadWords.last ?? "") {
-                past = true
-            }
-            guard let role else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
-            var end = span(role).end
-            if qualifier == nil, let after = entity(type(first) == .role ? 2 : 3), isQualifier(after), isOf(gap(role, after, atMost: 5)) {
-                qualifier = after
-                end = span(after).end
-            }
-            if leadWords.contains(where: { Self.pastModifiers.contains($0) }) { past = true }
-            return Title(person: person, role: role, qualifier: qualifier, evidence: TextSpan(start: span(person).start, end: end),
-                         past: past, confidence: 0.9)
+        if let word = context.lastWord(max(0, evidenceStart - 14), evidenceStart), Self.pastModifiers.contains(word) { past = true }
+        return Title(person: person, role: role, qualifier: qualifier,
+                     evidence: TextSpan(start: evidenceStart, end: evidenceEnd), past: past, confidence: 0.95)
+    }
+
+    /// Fronted: "the president of France, Emmanuel Macron", "the President of Kazakhstan Nursultan Nazarbayev",
+    /// "the first prime minister of Siam was Phraya Manopakorn".
+    func frontedTitle(_ site: Neighbourhood) -> Title? {
+        let person = site.person
+        guard let qualifier = site.entity(-1), site.isQualifier(qualifier), let role = site.entity(-2), site.type(role) == .role,
+            context.isComma(site.span(qualifier).end, site.span(person).start, exactly: true)
+                || context.isSpaces(site.span(qualifier).end, site.span(person).start)
+                || Self.isFrontedCopula(site.gap(qualifier, person, atMost: 1) ?? []),
+            site.isOf(site.gap(role, qualifier, atMost: 5))
+        else { return nil }
+        return Title(person: person, role: role, qualifier: qualifier,
+                     evidence: TextSpan(start: site.span(role).start, end: site.span(person).end), past: false, confidence: 0.9)
+    }
+
+    /// Apposition: "Friedrich Merz, the German chancellor," / "Schoof, de Nederlandse premier,"; `first`
+    /// is the mention after the person. Without a comma or a title there, the copula patterns.
+    func appositionTitle(_ site: Neighbourhood, first: Int) -> Title? {
+        let person = site.person
+        guard context.isComma(site.span(person).end, site.span(first).start, exactly: false) else {
+            return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person)
         }
-        return nil
+        let leadWords = context.words(site.span(person).end, site.span(first).start)
+        // "X, the Premier of China", "X, the future first prime minister of Ghana".
+        guard leadWords.count <= 3, leadWords.first.map({ Self.determiners.contains($0) }) ?? true,
+            leadWords.count <= 1 || !hasSecondComma(site.span(person).end, site.span(first).start),
+            // "Rutte, a former Dutch prime minister,": a past title of more words states nothing now.
+            leadWords.count <= 1 || !leadWords.contains(where: { Self.pastModifiers.contains($0) })
+        else { return nil }
+        var qualifier: Int?
+        var role: Int?
+        var past = false
+        if site.type(first) == .role {
+            role = first
+        } else if site.isQualifier(first), let next = site.entity(2), site.type(next) == .role {
+            if let words = site.gap(first, next, atMost: 2),
+                words.allSatisfy({ Self.modifiers.contains($0) || Self.pastModifiers.contains($0) })
+            {
+                qualifier = first
+                role = next
+                past = words.contains { Self.pastModifiers.contains($0) }
+            }
+        } else if Self.pastModifiers.contains(leadWords.last ?? "") {
+            past = true
+        }
+        guard let role else { return copula(of: person) ?? relativeCopula(of: person) ?? objectComplement(of: person) }
+        var end = site.span(role).end
+        if qualifier == nil, let after = site.entity(site.type(first) == .role ? 2 : 3), site.isQualifier(after),
+            site.isOf(site.gap(role, after, atMost: 5))
+        {
+            qualifier = after
+            end = site.span(after).end
+        }
+        if leadWords.contains(where: { Self.pastModifiers.contains($0) }) { past = true }
+        return Title(person: person, role: role, qualifier: qualifier, evidence: TextSpan(start: site.span(person).start, end: end),
+                     past: past, confidence: 0.9)
     }
 
     /// Whether the words between a fronted title's country and the name are a copula ("the president of

@@ -73,6 +73,8 @@ public final class Segmenter {
         if let failure { throw failure }
         document.sentences = sentences
         document.tokens = tokens
+        // The text is final here: the later stages read it through this one model.
+        document.textModel = DocumentText(document.text)
     }
 
     /// What can end a sentence before a token.

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteCore
 @testable import GazetteRelate
 import GazetteTestSupport
@@ -67,7 +68,21 @@ struct RelationTextTests {
             for drop in 0..<min(9, text.unicodeScalars.count + 1) {
                 var shifted = ""
                 shifted.unicodeScalars.append(contentsOf: text.unicodeScalars.dropFirst(drop))
-                #expect(RelationContext.scalars(of: shifted) == Array(shifted.unicodeScalars))
+                let model = DocumentText(shifted)
+                #expect(Array(model.scalars) == Array(shifted.unicodeScalars))
+                // The offset map against counting scalars in the bytes.
+                var scalar = 0
+                for byte in 0...model.utf8.count {
+                    if byte < model.utf8.count, model.utf8[byte] & 0xC0 != 0x80 {
+                        #expect(model.byteOffset(ofScalar: scalar) == byte)
+                        #expect(model.scalarOffset(ofByte: byte) == scalar)
+                        scalar += 1
+                    } else if byte < model.utf8.count {
+                        #expect(model.scalarOffset(ofByte: byte) == scalar - 1)
+                    } else {
+                        #expect(model.byteOffset(ofScalar: scalar) == byte && model.scalarOffset(ofByte: byte) == scalar)
+                    }
+                }
                 // The context reads ASCII text from its bytes and decodes the rest.
                 let context = Self.context(shifted)
                 #expect(context.scalars.isASCII == shifted.unicodeScalars.allSatisfy(\.isASCII))
@@ -88,7 +103,7 @@ struct RelationTextTests {
                 #expect(context.words(start, end) == words, "\(text) \(start)..<\(end)")
                 #expect(context.lastWord(start, end) == words.last)
                 #expect(context.splitWordCount(start, end) == words.count)
-                let counted = context.wordCount(start, end, containing: SpeechRules.complementizerTable, fallback: complementizers)
+                let counted = context.wordCount(start, end, containing: SpeechRules.complementizerTable)
                 #expect(counted.count == words.count && counted.contains == words.contains { complementizers.contains($0) })
                 let wordCount = Self.referenceWordCount(context, start, end)
                 #expect(context.wordCount(start, end) == wordCount)

@@ -190,42 +190,51 @@ struct ByteSearchTests {
                 for start in 0...bytes.count {
                     for end in start...bytes.count {
                         for byte: UInt8 in [0x22, 0x2C, 0x80, 0xA2, 0x00, 0x0A] {
-                            #expect(SpeechRules.contains(byte, in: buffer, from: start, to: end) == bytes[start..<end].contains(byte))
                             #expect(ASCIIBytes.firstOffset(of: byte, in: buffer, from: start, to: end)
                                 == ((start..<end).first { bytes[$0] == byte } ?? end))
                         }
                     }
                 }
             }
-            for (a, b): (UInt8, UInt8) in [(0x22, 0x0A), (0x80, 0x00), (0xA2, 0x22)] {
-                #expect(ScalarText(ascii: bytes).asciiOffsets(of: a, or: b) == bytes.indices.filter { bytes[$0] == a || bytes[$0] == b })
+            // The text model's scans (memchr on ASCII text, scalar by scalar on other text) against a plain scan.
+            let model = DocumentText(text)
+            let scalars = Array(text.unicodeScalars)
+            for targets: [Unicode.Scalar] in [["\"", "\n"], ["\u{80}", "\u{0}"], ["\u{A2}", "\""], ["\"", "\u{201C}", "\u{201D}"], ["\n"]] {
+                for start in 0...scalars.count {
+                    for end in start...scalars.count {
+                        let expected = (start..<end).filter { targets.contains(scalars[$0]) }
+                        #expect(model.offsets(of: DocumentText.ScalarSet(targets), from: start, to: end) == expected)
+                        #expect(model.firstOffset(of: DocumentText.ScalarSet(targets), from: start, to: end) == expected.first ?? end)
+                    }
+                }
             }
         }
     }
 }
 
-/// The one-pass clause end on the bytes of ASCII text against `clauseEnd(from:to:)`, the scalar
-/// version, from every token of every sentence to the sentence's end.
+/// The one-pass clause end against the reference clause (markers first, then words scalar by scalar
+/// with strings), from every token of every sentence to the sentence's end, on ASCII and other text.
 @Suite("Clause ends")
 struct ClauseEndTests {
     static let texts = [
         "Talks\nMerkel said the talks would resume, but warned that it would take time, and said so.",
         "Talks\nMerkel said the talks and the treaty, while useful, would resume and added that it would; she said and stated it.",
         "Talks\nSchoof zei dat het kabinet, maar ook de Kamer, het eens was en verklaarde dat; hij zei het, hoewel niet graag.",
+        "Talks\nSchoof zei dat het kabinet, m\u{E9}me de Kamer, het eens was en verklaarde dat; hij zei het, hoewel niet graag.",
     ]
 
-    @Test func oneByteReadAsTheScalarVersion() throws {
+    @Test func cutsWhereTheReferenceDoes() throws {
         var documents = Array(SpeechPathTests.documents.prefix(40))
         for text in Self.texts + SpeechPathTests.texts { documents.append(try Repository.annotate(text)) }
         var checked = 0
         for document in documents {
             let context = RelationContext(document: document, gazetteer: Repository.resources.gazetteer, asOf: "2025-09-04")
-            guard context.scalars.isASCII else { continue }
             let rules = SpeechRules(context: context)
             for token in document.tokens {
                 guard let sentence = context.sentence(token.sentence), token.span.start < sentence.end else { continue }
                 for end in [sentence.end, max(token.span.start + 1, sentence.end - 7)] {
-                    #expect(rules.asciiClauseEnd(from: token.span.start, to: end) == rules.clauseEnd(from: token.span.start, to: end),
+                    #expect(rules.clause(from: token.span.start, to: end)
+                                == RelationTextTests.referenceClause(context, from: token.span.start, to: end),
                             "\(document.id) \(token.span.start)..<\(end)")
                     checked += 1
                 }
