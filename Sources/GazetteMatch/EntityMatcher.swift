@@ -65,10 +65,9 @@ public final class EntityMatcher {
 
     /// Adds entities to a segmented document (tokens and sentences must be set).
     public func match(_ document: inout Document) {
-        var text = document.text
-        // A native String is contiguous already; the rules read its bytes as a bounds-checked span.
-        text.makeContiguousUTF8()
-        let utf8 = text.utf8.span
+        // The rules read the document's bytes from its text model, as a bounds-checked span.
+        let bytes = document.readText().utf8
+        let utf8 = bytes.span
         let tokens = document.tokens
         documentLanguages = FormLanguages.documentMask(document.language)
         let candidates = gazetteerMatches(tokens: tokens, utf8: utf8)
