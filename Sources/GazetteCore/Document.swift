@@ -97,6 +97,32 @@ public enum MentionForm: String, Sendable, Codable {
     case cue
 }
 
+/// Where an entity mention comes from (the `source` field of the output).
+public enum EntitySource: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// A gazetteer form matched in the text.
+    case gazetteer
+    /// A name found by a pattern, with no gazetteer form written in the text.
+    case pattern
+    /// A short mention linked to an earlier full name.
+    case coreference
+
+    /// The value as the output writes it.
+    public var description: String { rawValue }
+}
+
+/// How a relation is known (the `source` field of the output).
+public enum RelationSource: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// The text states it.
+    case pattern
+    /// The text states the title; the gazetteer's term for the person and office chose the country.
+    case patternAndKB = "pattern+kb"
+    /// Only the gazetteer knows it (`--kb-relations`).
+    case kb
+
+    /// The value as the output writes it.
+    public var description: String { rawValue }
+}
+
 /// A mention of an entity in the text.
 public struct Entity: Sendable, Hashable {
     /// Document-local id ("e1").
@@ -112,15 +138,15 @@ public struct Entity: Sendable, Hashable {
     public var wikidata: String?
     /// Index of the sentence holding the mention.
     public var sentence: Int
-    /// "gazetteer", "pattern" or "coreference".
-    public var source: String
+    /// Where the mention comes from.
+    public var source: EntitySource
     /// How the mention names the entity (not part of the output).
     public var form: MentionForm
     /// For demonyms and metonyms: the id of the country or government they stand for.
     public var refersTo: String?
 
     public init(id: String, type: EntityType, span: TextSpan, text: String, kb: String? = nil, canonical: String,
-                wikidata: String? = nil, sentence: Int, source: String, form: MentionForm = .name, refersTo: String? = nil) {
+                wikidata: String? = nil, sentence: Int, source: EntitySource, form: MentionForm = .name, refersTo: String? = nil) {
         self.id = id
         self.type = type
         self.span = span
@@ -172,13 +198,13 @@ public struct Relation: Sendable, Hashable {
     public var evidence: TextSpan
     /// The words that triggered the rule ("President", "stated").
     public var trigger: String
-    /// "pattern" when the text states it, "kb" when only the gazetteer knows it.
-    public var source: String
+    /// Whether the text states the relation or only the gazetteer knows it.
+    public var source: RelationSource
     public var confidence: Double
 
     public init(id: String, type: RelationType, head: String, tail: String?, statement: TextSpan? = nil,
                 quote: QuoteKind? = nil, role: String?,
-                sentence: Int, evidence: TextSpan, trigger: String, source: String, confidence: Double) {
+                sentence: Int, evidence: TextSpan, trigger: String, source: RelationSource, confidence: Double) {
         self.id = id
         self.type = type
         self.head = head

@@ -57,7 +57,7 @@ public struct ElasticBulkWriter: Sendable {
             json.string("text", entity.text)
             json.int("start", entity.span.start)
             json.int("end", entity.span.end)
-            json.string("source", entity.source)
+            json.string("source", entity.source.rawValue)
             json.endObject()
         }
         json.endArray()
@@ -77,7 +77,7 @@ public struct ElasticBulkWriter: Sendable {
             json.string("tail_text", tail?.text ?? relation.statement.flatMap { document.safeText(of: $0) })
             json.string("quote", relation.quote?.rawValue)
             json.string("evidence", document.safeText(of: relation.evidence))
-            json.string("source", relation.source)
+            json.string("source", relation.source.rawValue)
             json.double("confidence", relation.confidence)
             json.endObject()
         }

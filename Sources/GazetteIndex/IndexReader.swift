@@ -89,14 +89,15 @@ public final class IndexReader: Sendable {
     private static func entity(_ row: Row) -> Entity? {
         guard let type = EntityType(rawValue: row["type"]) else { return nil }
         return Entity(id: row["local_id"], type: type, span: TextSpan(start: row["start"], end: row["end"]),
-                      text: row["text"], kb: row["kb"], canonical: row["canonical"], sentence: 0, source: row["source"])
+                      text: row["text"], kb: row["kb"], canonical: row["canonical"], sentence: 0,
+                      source: EntitySource(rawValue: row["source"]) ?? .gazetteer)
     }
 
     private static func relation(_ row: Row) -> Relation? {
         guard let type = RelationType(rawValue: row["type"]) else { return nil }
         return Relation(id: row["local_id"], type: type, head: row["head"], tail: row["tail"], role: row["role"],
                         sentence: 0, evidence: TextSpan(start: row["evidence_start"], end: row["evidence_end"]),
-                        trigger: "", source: row["source"], confidence: row["confidence"])
+                        trigger: "", source: RelationSource(rawValue: row["source"]) ?? .pattern, confidence: row["confidence"])
     }
 }
 

@@ -165,7 +165,7 @@ public final class SearchIndex {
                         byID[entity.id] = entity
                         try insertEntity.execute(arguments: [
                             row, entity.id, entity.type.rawValue, entity.kb, entity.canonical, entity.text,
-                            entity.span.start, entity.span.end, entity.source,
+                            entity.span.start, entity.span.end, entity.source.rawValue,
                         ])
                     }
                     for relation in document.relations {
@@ -174,7 +174,7 @@ public final class SearchIndex {
                         try insertRelation.execute(arguments: [
                             row, relation.id, relation.type.rawValue, relation.head, head?.kb, head?.canonical,
                             relation.tail, tail?.kb, tail?.canonical, relation.role, relation.evidence.start,
-                            relation.evidence.end, relation.source, relation.confidence,
+                            relation.evidence.end, relation.source.rawValue, relation.confidence,
                         ])
                     }
                 }

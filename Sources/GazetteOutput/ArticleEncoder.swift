@@ -112,7 +112,7 @@ public struct ArticleEncoder: Sendable {
                 line.append(#","sentence":"#)
                 line.int(entities[index].sentence)
                 line.append(#","source":"#)
-                line.string(entities[index].source)
+                line.string(entities[index].source.rawValue)
                 line.append(UInt8(ascii: "}"))
             }
         }
@@ -147,7 +147,7 @@ public struct ArticleEncoder: Sendable {
                 line.append(#","trigger":"#)
                 line.string(relations[index].trigger)
                 line.append(#","source":"#)
-                line.string(relations[index].source)
+                line.string(relations[index].source.rawValue)
                 line.append(#","confidence":"#)
                 JSONNumbers.writeHundredths(relations[index].confidence, into: &line)
                 line.append(UInt8(ascii: "}"))

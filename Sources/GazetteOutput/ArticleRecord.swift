@@ -153,7 +153,7 @@ public struct ArticleRecord: Decodable, Sendable {
 
     /// The document of a `gazette.article/1` record: missing optional fields take their defaults (an entity's
     /// id is `e<n>`, its canonical form its text, its source "gazetteer"; a relation's id `r<n>`, its source
-    /// "pattern", its confidence 1). Throws when the schema is another one, the id or text is missing, an entity
+    /// "pattern", its confidence 1; a source that is none of the schema's values takes the default too). Throws when the schema is another one, the id or text is missing, an entity
     /// lacks a known type, start or end, or a relation a known type or head.
     public func document() throws(ArticleDecodingError) -> Document {
         guard schema == ArticleEncoder.articleSchema else {
@@ -175,7 +175,7 @@ public struct ArticleRecord: Decodable, Sendable {
             document.entities.append(Entity(
                 id: raw.id ?? "e\(index + 1)", type: type, span: TextSpan(start: start, end: end), text: mention,
                 kb: raw.kb, canonical: raw.canonical ?? mention, wikidata: raw.wikidata, sentence: raw.sentence ?? 0,
-                source: raw.source ?? "gazetteer"))
+                source: raw.source.flatMap(EntitySource.init(rawValue:)) ?? .gazetteer))
         }
         for (index, raw) in (relations ?? []).enumerated() {
             guard let type = raw.relationType, let head = raw.head else {
@@ -186,7 +186,7 @@ public struct ArticleRecord: Decodable, Sendable {
                 statement: raw.statement.flatMap(Self.span), quote: raw.quote.flatMap(QuoteKind.init(rawValue:)),
                 role: raw.role, sentence: raw.sentence ?? 0,
                 evidence: raw.evidence.flatMap(Self.span) ?? TextSpan(start: 0, end: 0), trigger: raw.trigger ?? "",
-                source: raw.source ?? "pattern", confidence: raw.confidence ?? 1))
+                source: raw.source.flatMap(RelationSource.init(rawValue:)) ?? .pattern, confidence: raw.confidence ?? 1))
         }
         return document
     }

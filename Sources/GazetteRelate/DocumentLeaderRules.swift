@@ -26,7 +26,7 @@ extension TitleRules {
             for office in current {
                 if let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: roleName, evidence: title.evidence,
-                                trigger: role.text, source: "pattern+kb", confidence: 0.8)
+                                trigger: role.text, source: .patternAndKB, confidence: 0.8)
                     return
                 }
             }
@@ -117,7 +117,7 @@ struct LeadershipNounRules {
                 let (offices, ever) = context.offices(of: kb) { context.gazetteer.role($0.role)?.leader ?? false }
                 if let office = offices.first, let tail = context.bestMention(of: office.of, near: person) {
                     builder.add(.leaderOf, head: person, tail: tail, role: context.gazetteer.role(office.role)?.name ?? found.role,
-                                evidence: found.evidence, trigger: found.trigger, source: "pattern+kb", confidence: 0.7)
+                                evidence: found.evidence, trigger: found.trigger, source: .patternAndKB, confidence: 0.7)
                     continue
                 }
                 if ever { continue }

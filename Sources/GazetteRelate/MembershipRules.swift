@@ -69,7 +69,7 @@ struct MembershipRules {
 
 /// `leader_of` relations that only the gazetteer knows: a person named in the article held an
 /// office on the article's date, and a mention of what they led is in the article, but the text
-/// does not connect them. Emitted only on request, always with `source: "kb"`.
+/// does not connect them. Emitted only on request, always with `source: .kb`.
 struct KnowledgeRules {
     let context: RelationContext
 
@@ -82,7 +82,7 @@ struct KnowledgeRules {
                     let tail = context.bestMention(of: office.of, near: person)
                 else { continue }
                 builder.add(.leaderOf, head: person, tail: tail, role: role.name, evidence: person.span,
-                            trigger: "", source: "kb", confidence: 0.6)
+                            trigger: "", source: .kb, confidence: 0.6)
             }
         }
     }

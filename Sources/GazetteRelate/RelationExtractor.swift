@@ -4,7 +4,7 @@ import GazetteGazetteer
 /// What relation extraction may add beyond what the text states.
 public struct RelationOptions: Sendable {
     /// Also emit `leader_of` relations that only the gazetteer knows (the person held the office on
-    /// the article's date but the text does not say so), with `source: "kb"`.
+    /// the article's date but the text does not say so), with `source: .kb`.
     public var kbRelations: Bool
 
     public init(kbRelations: Bool = false) {
@@ -128,7 +128,7 @@ struct RelationBuilder {
     }
 
     mutating func add(_ type: RelationType, head: Entity, tail: Entity?, statement: TextSpan? = nil, quote: QuoteKind? = nil,
-                      role: String?, evidence: TextSpan, trigger: String, source: String = "pattern", confidence: Double) {
+                      role: String?, evidence: TextSpan, trigger: String, source: RelationSource = .pattern, confidence: Double) {
         guard insert(Key(type, head: head, tail: tail, statement: statement, role: role)) else { return }
         relations.append(Relation(
             id: "r\(relations.count + 1)", type: type, head: head.id, tail: tail?.id, statement: statement, quote: quote,

@@ -81,7 +81,7 @@ public struct ArticleRenderer: Sendable {
         if let url = HTML.wikidataURL(entity.wikidata), let wikidata = entity.wikidata {
             tip += " · <a href=\"" + url + "\" rel=\"noreferrer\">Wikidata " + wikidata + "</a>"
         }
-        return tip + " · " + HTML.escape(entity.source) + "</span>"
+        return tip + " · " + HTML.escape(entity.source.rawValue) + "</span>"
     }
 
     private func relationList(_ document: Document, scalars: [Unicode.Scalar], entityIndex: [String: Int],
@@ -100,7 +100,7 @@ public struct ArticleRenderer: Sendable {
             } else if let statement = relation.statement {
                 html += "<q>" + excerpt(scalars, statement) + "</q>"
             }
-            html += " <span class=\"src\">" + HTML.escape(relation.source)
+            html += " <span class=\"src\">" + HTML.escape(relation.source.rawValue)
                 + " \(Self.confidence(relation.confidence))</span>"
             html += "<br><span class=\"evidence\">" + excerpt(scalars, relation.evidence) + "</span></li>\n"
         }

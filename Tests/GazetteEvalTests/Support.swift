@@ -22,7 +22,7 @@ func makeDocument(_ id: String, _ text: String, _ entities: [(EntityType, String
         used[mention, default: 0] += 1
         document.entities.append(Entity(
             id: "e\(index + 1)", type: type, span: span, text: mention, kb: kb, canonical: mention, sentence: 0,
-            source: "test"))
+            source: .gazetteer))
     }
     document.relations = relations
     return document
@@ -44,7 +44,7 @@ func spanOf(_ needle: String, in text: String, occurrence: Int = 0) -> TextSpan 
 func makeRelation(_ id: String, _ type: RelationType, _ head: String, _ tail: String?, role: String? = nil,
                   statement: TextSpan? = nil) -> Relation {
     Relation(id: id, type: type, head: head, tail: tail, statement: statement, role: role, sentence: 0,
-             evidence: TextSpan(start: 0, end: 1), trigger: "", source: "pattern", confidence: 1)
+             evidence: TextSpan(start: 0, end: 1), trigger: "", source: .pattern, confidence: 1)
 }
 
 /// Scores two lists of documents.

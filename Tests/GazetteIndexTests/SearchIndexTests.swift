@@ -56,7 +56,7 @@ struct SearchIndexTests {
         changed.title = "Polish farmers lift the blockade"
         changed.text = "Polish farmers lift the blockade\n\nThe tractors left the crossings with Ukraine."
         changed.entities = [Entity(id: "e1", type: .country, span: TextSpan(start: 71, end: 78), text: "Ukraine",
-                                   kb: "country:UA", canonical: "Ukraine", sentence: 1, source: "gazetteer")]
+                                   kb: "country:UA", canonical: "Ukraine", sentence: 1, source: .gazetteer)]
         changed.relations = []
         #expect(changed.text(of: changed.entities[0].span) == "Ukraine")
         try index.upsert([changed])
@@ -244,9 +244,9 @@ struct SnippetTests {
         var document = Document(id: "far", source: SourceLocator(path: "far", format: .text), text: text)
         document.entities = [
             Entity(id: "e1", type: .person, span: span("Macron"), text: "Macron", kb: "person:emmanuel-macron",
-                   canonical: "Emmanuel Macron", sentence: 0, source: "gazetteer"),
+                   canonical: "Emmanuel Macron", sentence: 0, source: .gazetteer),
             Entity(id: "e2", type: .person, span: span("Schoof"), text: "Schoof", kb: "person:dick-schoof",
-                   canonical: "Dick Schoof", sentence: 0, source: "gazetteer"),
+                   canonical: "Dick Schoof", sentence: 0, source: .gazetteer),
         ]
         try index.upsert([document])
         let snippet = try #require(try index.search(

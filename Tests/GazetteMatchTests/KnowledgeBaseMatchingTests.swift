@@ -176,11 +176,11 @@ struct KnowledgeBaseMatchingTests {
     @Test func namesakesResolveToTheClosestFullMention() throws {
         var entities = [
             Entity(id: "", type: .person, span: TextSpan(start: 0, end: 12), text: "Bill Clinton", kb: "person:bill-clinton",
-                   canonical: "Bill Clinton", sentence: 0, source: "gazetteer", form: .name),
+                   canonical: "Bill Clinton", sentence: 0, source: .gazetteer, form: .name),
             Entity(id: "", type: .person, span: TextSpan(start: 20, end: 35), text: "Hillary Clinton", kb: nil,
-                   canonical: "Hillary Clinton", sentence: 1, source: "pattern", form: .pattern),
+                   canonical: "Hillary Clinton", sentence: 1, source: .pattern, form: .pattern),
             Entity(id: "", type: .person, span: TextSpan(start: 40, end: 47), text: "Clinton", kb: "person:bill-clinton",
-                   canonical: "Bill Clinton", sentence: 2, source: "coreference", form: .partial),
+                   canonical: "Bill Clinton", sentence: 2, source: .coreference, form: .partial),
         ]
         SurnameResolution.resolveNamesakes(&entities)
         #expect(entities[2].kb == nil)

@@ -55,7 +55,7 @@ struct NameShapeScreenTests {
                      TextSpan(start: 30, end: 31), TextSpan(start: 60, end: 75)]
         let entities = spans.map {
             Entity(id: "", type: .person, span: $0, text: "", kb: nil, canonical: "", wikidata: nil, sentence: 0,
-                   source: "pattern", form: .pattern)
+                   source: .pattern, form: .pattern)
         }
         let expected = tokens.map { token in entities.contains { $0.span.overlaps(token.span) } }
         #expect(EntityMatcher.coveredTokens(tokens, by: entities) == expected)
@@ -111,7 +111,7 @@ extension NameShapeScreenTests {
             for roleEvery in [1, 2] {
                 let entities = spans.enumerated().map { position, span in
                     Entity(id: "", type: position % roleEvery == 0 ? .role : .person, span: span, text: "", kb: nil, canonical: "",
-                           wikidata: nil, sentence: 0, source: "pattern", form: .pattern)
+                           wikidata: nil, sentence: 0, source: .pattern, form: .pattern)
                 }
                 let found = EntityMatcher.coveredTokensAndRoleEnds(tokens, entities)
                 let expected = Self.referenceWalk(tokens, entities)

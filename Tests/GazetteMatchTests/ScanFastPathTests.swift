@@ -126,7 +126,7 @@ struct ScanFastPathTests {
             slow.usesKeyFilters = false
             slow.match(&full)
             #expect(document.entities == full.entities)
-            mentions += document.entities.filter { $0.source == "coreference" && $0.kb == nil }.count
+            mentions += document.entities.filter { $0.source == .coreference && $0.kb == nil }.count
         }
         #expect(mentions >= 7)
     }

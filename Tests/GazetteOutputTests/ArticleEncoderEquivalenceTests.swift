@@ -49,7 +49,7 @@ struct ArticleEncoderEquivalenceTests {
             json.field("canonical", entity.canonical)
             json.field("wikidata", entity.wikidata)
             json.field("sentence", entity.sentence)
-            json.field("source", entity.source)
+            json.field("source", entity.source.rawValue)
             json.endObject()
         }
         json.endArray()
@@ -70,7 +70,7 @@ struct ArticleEncoderEquivalenceTests {
             json.field("sentence", relation.sentence)
             json.field("evidence", span: relation.evidence.start, relation.evidence.end)
             json.field("trigger", relation.trigger)
-            json.field("source", relation.source)
+            json.field("source", relation.source.rawValue)
             json.double("confidence", (relation.confidence * 100).rounded() / 100)
             json.endObject()
         }
@@ -135,14 +135,15 @@ struct ArticleEncoderEquivalenceTests {
             document.entities = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
                 Entity(id: text(1), type: EntityType.allCases.randomElement(using: &generator)!,
                        span: TextSpan(start: number(), end: number()), text: text(3), kb: maybe(2), canonical: text(2),
-                       wikidata: maybe(1), sentence: number(), source: text(1))
+                       wikidata: maybe(1), sentence: number(),
+                       source: EntitySource.allCases.randomElement(using: &generator)!)
             }
             document.relations = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
                 Relation(id: text(1), type: RelationType.allCases.randomElement(using: &generator)!, head: text(1), tail: maybe(1),
                          statement: Bool.random(using: &generator) ? TextSpan(start: number(), end: number()) : nil,
                          quote: QuoteKind.allCases.randomElement(using: &generator).flatMap { Bool.random(using: &generator) ? $0 : nil },
                          role: maybe(2), sentence: number(), evidence: TextSpan(start: number(), end: number()), trigger: text(2),
-                         source: text(1), confidence: confidences.randomElement(using: &generator)!)
+                         source: RelationSource.allCases.randomElement(using: &generator)!, confidence: confidences.randomElement(using: &generator)!)
             }
             expectSame(document)
             let index = ArticleEncoder().append(document, asOf: "2025-09-04", gazetteerVersion: "v", to: &block)
@@ -168,7 +169,7 @@ struct ArticleEncoderEquivalenceTests {
             for offset in [-0.004, -0.0000001, 0, 0.0000001, 0.004, 0.005] {
                 document.relations.append(Relation(
                     id: "r", type: .said, head: "e1", tail: nil, statement: nil, role: nil, sentence: 0,
-                    evidence: TextSpan(start: 0, end: 1), trigger: "said", source: "pattern",
+                    evidence: TextSpan(start: 0, end: 1), trigger: "said", source: .pattern,
                     confidence: Double(hundredth) / 100 + offset))
             }
             expectSame(document, "\(hundredth)")

@@ -13,10 +13,10 @@ struct EncoderTests {
             published: "2025-09-04", language: "en", text: "Quote \"here\"\n\nTab\there \\ é 🇺🇦 \u{1}")
         document.sentences = [TextSpan(start: 0, end: 12), TextSpan(start: 14, end: 31)]
         document.entities = [Entity(id: "e1", type: .country, span: TextSpan(start: 28, end: 30), text: "🇺🇦", kb: "country:UA",
-                                    canonical: "Ukraine", wikidata: "Q212", sentence: 1, source: "gazetteer")]
+                                    canonical: "Ukraine", wikidata: "Q212", sentence: 1, source: .gazetteer)]
         document.relations = [Relation(id: "r1", type: .said, head: "e1", tail: nil, statement: TextSpan(start: 14, end: 20),
                                        quote: .direct, role: nil, sentence: 1, evidence: TextSpan(start: 14, end: 30), trigger: "said",
-                                       source: "pattern", confidence: 0.75)]
+                                       source: .pattern, confidence: 0.75)]
         return document
     }
 

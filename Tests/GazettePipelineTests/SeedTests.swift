@@ -50,7 +50,7 @@ struct SeedTests {
         #expect(!zelensky.isEmpty)
         for mention in zelensky {
             #expect(mention.kb == "person:volodymyr-zelensky")
-            #expect(mention.source == "coreference")
+            #expect(mention.source == .coreference)
         }
     }
 
@@ -62,7 +62,7 @@ struct SeedTests {
                     && relation.tail.flatMap { document.entity($0)?.canonical } == country
             }, "no leader_of(\(person) -> \(country))")
             #expect(relation.role == role)
-            #expect(relation.source == "pattern")
+            #expect(relation.source == .pattern)
             let head = try #require(document.entity(relation.head))
             #expect(relation.sentence == head.sentence)
             #expect(relation.evidence.contains(head.span))

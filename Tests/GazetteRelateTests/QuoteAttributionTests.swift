@@ -18,7 +18,7 @@ struct QuoteAttributionTests {
     func leaders(_ text: String, asOf: String? = "2025-09-04") throws -> [String] {
         let document = try Repository.annotate(text, asOf: asOf)
         return document.relations.filter { $0.type == .leaderOf }.map {
-            "\(document.entity($0.head)!.text) -> \(document.entity($0.tail!)!.text) (\($0.source))"
+            "\(document.entity($0.head)!.text) -> \(document.entity($0.tail!)!.text) (\($0.source.rawValue))"
         }
     }
 
@@ -191,7 +191,7 @@ struct QuoteAttributionTests {
         let document = try Repository.annotate("Visit\nPresident Barack Obama met the press in Berlin. Obama spoke about the United States.",
                                                published: "2012-05-01")
         let leader = document.relations.first { $0.type == .leaderOf }
-        #expect(leader?.source == "pattern+kb")
+        #expect(leader?.source == .patternAndKB)
         #expect(leader.flatMap { document.entity($0.tail!)?.canonical } == "United States")
     }
 

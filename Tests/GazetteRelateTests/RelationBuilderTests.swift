@@ -21,7 +21,7 @@ struct RelationBuilderTests {
             guard seen.insert(key).inserted else { return }
             relations.append(Relation(
                 id: "r\(relations.count + 1)", type: type, head: head.id, tail: tail?.id, statement: statement, role: role,
-                sentence: head.sentence, evidence: evidence, trigger: trigger, source: "pattern", confidence: confidence))
+                sentence: head.sentence, evidence: evidence, trigger: trigger, source: .pattern, confidence: confidence))
         }
     }
 
@@ -33,7 +33,7 @@ struct RelationBuilderTests {
         // The identity is the kb id, else what the mention refers to, else its canonical name.
         Entity(id: "e\(number)", type: .person, span: TextSpan(start: number, end: number + 1), text: "x",
                kb: how == 0 ? identity : nil, canonical: how == 2 ? identity : "other\(number)", sentence: 0,
-               source: "gazetteer", refersTo: how == 1 ? identity : nil)
+               source: .gazetteer, refersTo: how == 1 ? identity : nil)
     }
 
     /// Adds the same random relations to both builders and compares them; returns how many were dropped.
@@ -133,7 +133,7 @@ struct RelationBuilderTests {
         #expect(builder.relations.map(\.id) == ["r1", "r2"])
         #expect(builder.relations[0] == Relation(id: "r1", type: .leaderOf, head: "e1", tail: "e2", statement: nil, role: "president",
                                                  sentence: 0, evidence: TextSpan(start: 1, end: 3), trigger: "President",
-                                                 source: "pattern", confidence: 0.9))
+                                                 source: .pattern, confidence: 0.9))
         #expect(builder.relations[1].statement == TextSpan(start: 3, end: 5) && builder.relations[1].tail == nil)
     }
 }

@@ -43,7 +43,7 @@ struct RelationTests {
         // Neither the article nor the run gives a date: the title names the one country Obama was ever president of.
         let document = try Repository.annotate("Talks\nPresident Barack Obama called the United States a partner.", asOf: nil)
         let leader = document.relations.first { $0.type == .leaderOf }
-        #expect(leader?.source == "pattern+kb")
+        #expect(leader?.source == .patternAndKB)
         #expect(leader.flatMap { document.entity($0.tail!)?.canonical } == "United States")
         // A date from the article itself decides as before.
         let dated = try Repository.annotate("Talks\nPresident Barack Obama called the United States a partner.",
@@ -139,6 +139,6 @@ struct RelationPatternTests {
         let raw = RawDocument(id: "k", source: SourceLocator(path: "k", format: .text), format: .text, bytes: Array(text.utf8))
         let document = try annotator.annotate(raw).get()
         #expect(document.relations.count == 1)
-        #expect(document.relations.first?.type == .leaderOf && document.relations.first?.source == "kb")
+        #expect(document.relations.first?.type == .leaderOf && document.relations.first?.source == .kb)
     }
 }

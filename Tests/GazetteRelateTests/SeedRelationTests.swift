@@ -17,7 +17,7 @@ struct SeedRelationTests {
         return document.relations.contains { relation in
             relation.type == type && document.entity(relation.head)?.canonical == head
                 && relation.tail.flatMap { document.entity($0)?.canonical } == tail && (role == nil || relation.role == role)
-                && (relation.source == "pattern" || relation.source == "pattern+kb")
+                && (relation.source == .pattern || relation.source == .patternAndKB)
         }
     }
 
@@ -61,7 +61,7 @@ struct SeedRelationTests {
             else { continue }
             #expect(expected.contains("\(head.canonical)>\(tail.canonical)"), "unexpected \(relation.type.rawValue)(\(head.canonical) -> \(tail.canonical))")
         }
-        #expect(document.relations.allSatisfy { $0.source == "pattern" || $0.source == "pattern+kb" })
+        #expect(document.relations.allSatisfy { $0.source == .pattern || $0.source == .patternAndKB })
     }
 }
 

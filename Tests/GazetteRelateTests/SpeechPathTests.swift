@@ -42,7 +42,7 @@ struct SpeechPathTests {
         var rules = SpeechRules(context: context)
         var builder = RelationBuilder()
         let person = Entity(id: "e0", type: .person, span: TextSpan(start: 0, end: 1), text: "x", kb: "Q0", canonical: "x",
-                            sentence: 0, source: "gazetteer")
+                            sentence: 0, source: .gazetteer)
         builder.add(.holdsRole, head: person, tail: person, role: "x", evidence: person.span, trigger: "x", confidence: 1)
         rules.collect(into: &builder, general: general)
         #expect(builder.relations.first?.head == "e0")
@@ -264,7 +264,7 @@ struct MentionGroupTests {
             if Bool.random(using: &generator) { sentences.sort() }
             let entities = sentences.enumerated().map { index, sentence in
                 Entity(id: "e\(index)", type: .person, span: TextSpan(start: index, end: index + 1), text: "x", canonical: "x",
-                       sentence: sentence, source: "gazetteer")
+                       sentence: sentence, source: .gazetteer)
             }
             cases.append((entities, sentenceCount))
         }

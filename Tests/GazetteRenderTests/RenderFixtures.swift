@@ -39,14 +39,14 @@ enum RenderFixtures {
         document.entities = [
             Entity(id: "e1", type: .city, span: TextSpan(start: paris, end: paris + 5), text: "Paris",
                    kb: "city:paris\"><script>alert(5)</script>", canonical: "Paris <i>x</i>", wikidata: "javascript:alert(6)",
-                   sentence: 1, source: "gazetteer"),
+                   sentence: 1, source: .gazetteer),
             Entity(id: "e2", type: .person, span: TextSpan(start: script, end: script + 8), text: "<script>",
-                   canonical: "\"'><svg onload=alert(7)>", sentence: 1, source: "pattern"),
+                   canonical: "\"'><svg onload=alert(7)>", sentence: 1, source: .pattern),
         ]
         document.relations = [
             Relation(id: "r1", type: .said, head: "e2", tail: nil, statement: TextSpan(start: script, end: script + 30),
                      role: "<u>role</u>", sentence: 1, evidence: TextSpan(start: paris, end: paris + 40),
-                     trigger: "said", source: "pattern\"><x>", confidence: 0.9),
+                     trigger: "said", source: .pattern, confidence: 0.9),
         ]
         return document
     }

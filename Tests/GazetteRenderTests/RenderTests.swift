@@ -42,11 +42,11 @@ struct ArticleRenderingTests {
         var document = Document(id: "t", source: SourceLocator(path: "t", format: .text), text: text)
         document.entities = entities.enumerated().map { index, item in
             Entity(id: "e\(index)", type: item.2, span: TextSpan(start: item.0, end: item.1), text: "", canonical: "c\(index)",
-                   sentence: 0, source: "gazetteer")
+                   sentence: 0, source: .gazetteer)
         }
         document.relations = relations.enumerated().map { index, span in
             Relation(id: "r\(index)", type: .holdsRole, head: "e0", tail: "e1", role: nil, sentence: 0,
-                     evidence: TextSpan(start: span.0, end: span.1), trigger: "", source: "pattern", confidence: 1)
+                     evidence: TextSpan(start: span.0, end: span.1), trigger: "", source: .pattern, confidence: 1)
         }
         return document
     }

@@ -54,7 +54,7 @@ enum ServeFixtures {
         let start = text.unicodeScalars.count - "<script>alert(1)</script> said ' onmouseover='alert(2)' x".unicodeScalars.count
         document.entities.append(Entity(
             id: "e99", type: .person, span: TextSpan(start: start, end: start + 8), text: "<script>",
-            canonical: "\"'><svg onload=alert(7)>", sentence: 1, source: "pattern"))
+            canonical: "\"'><svg onload=alert(7)>", sentence: 1, source: .pattern))
         return document
     }
 }

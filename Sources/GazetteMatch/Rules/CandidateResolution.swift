@@ -64,14 +64,14 @@ extension EntityMatcher {
             state.previous = nil
             return
         }
-        var source = "gazetteer"
+        var source: EntitySource = .gazetteer
         if entries[id].form == .partial {
             switch resolveSurname(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8,
                                   unresolved: &unresolved, into: &state) {
             case .dropped: return
-            case .afterTitle: source = "gazetteer"
-            case .fullNameGiven: source = "coreference"
-            case .speaking: source = "pattern"
+            case .afterTitle: source = .gazetteer
+            case .fullNameGiven: source = .coreference
+            case .speaking: source = .pattern
             }
         }
         if addingTitledPerson(candidate, entries: entries, tokens: tokens, utf8: utf8, into: &state) { return }
@@ -87,7 +87,7 @@ extension EntityMatcher {
 
     /// The entity of a candidate that stands: its entry's, or with no kb when `unresolved`.
     @inline(__always)
-    func gazetteerEntity(_ candidate: Candidate, entries: [MatchEntry], source: String, unresolved: Bool, tokens: [Token],
+    func gazetteerEntity(_ candidate: Candidate, entries: [MatchEntry], source: EntitySource, unresolved: Bool, tokens: [Token],
                          utf8: Span<UInt8>) -> Entity {
         let id = Int(candidate.entry)
         let first = tokens[candidate.first]
@@ -256,7 +256,7 @@ extension EntityMatcher {
                 state.result.append(Entity(
                     id: "", type: .person, span: TextSpan(start: tokens[candidate.first].span.start, end: tokens[next].span.end),
                     text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[candidate.first].sentence,
-                    source: "pattern", form: .pattern))
+                    source: .pattern, form: .pattern))
                 state.previous = (next, .person)
                 return false
             }

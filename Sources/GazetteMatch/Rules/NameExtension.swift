@@ -80,7 +80,7 @@ extension EntityMatcher {
             result[index].text = Self.text(tokens, first, word, utf8)
             result[index].span.end = tokens[word].span.end
             if result[index].kb == nil { result[index].canonical = result[index].text }
-            if result[index].source == "pattern" { grown.insert(result[index].span.start) }
+            if result[index].source == .pattern { grown.insert(result[index].span.start) }
         }
         guard !removed.isEmpty else { return result }
         return result.indices.filter { !removed.contains($0) }.map { result[$0] }
@@ -114,7 +114,7 @@ extension EntityMatcher {
             return Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[start].span.start, end: tokens[candidate.last].span.end),
                 text: text, kb: entries[id].kb, canonical: entries[id].canonical, wikidata: entries[id].wikidata,
-                sentence: tokens[start].sentence, source: "gazetteer", form: .name, refersTo: entries[id].refersTo)
+                sentence: tokens[start].sentence, source: .gazetteer, form: .name, refersTo: entries[id].refersTo)
         }
         // The candidate's entry, then the others of its span, without an array made to join them.
         if let entity = fullName(candidate.entry) { return entity }
@@ -155,7 +155,7 @@ extension EntityMatcher {
         let given = surface(tokens[index - 1], utf8)
         if words.count >= 2, words[words.count - 2] == given {
             mention.canonical = canonical
-            mention.source = "coreference"
+            mention.source = .coreference
         }
         return mention
     }

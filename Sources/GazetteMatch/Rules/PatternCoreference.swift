@@ -43,7 +43,7 @@ extension EntityMatcher {
     func patternCoreference(tokens: [Token], entities: [Entity], utf8: Span<UInt8>, grown: Set<Int> = []) -> [Entity] {
         var surnames: [(surname: [UInt8], canonical: String, after: Int)] = []
         // By index, not `for entity in`: copying an entity retains and releases all its strings.
-        for index in entities.indices where entities[index].type == .person && entities[index].source == "pattern" {
+        for index in entities.indices where entities[index].type == .person && entities[index].source == .pattern {
             let words = Self.lastTwoWords(entities[index].text)
             if let surname = words.last {
                 surnames.append((surname, entities[index].canonical, entities[index].span.end))
@@ -103,7 +103,7 @@ extension EntityMatcher {
             result.append(Entity(
                 id: "", type: .person, span: TextSpan(start: token.span.start, end: token.span.end - trim),
                 text: utf8.string(stem), kb: nil, canonical: match.canonical, wikidata: nil,
-                sentence: token.sentence, source: "coreference", form: .partial))
+                sentence: token.sentence, source: .coreference, form: .partial))
         }
         return result
     }

@@ -370,7 +370,7 @@ extension EntityMatcher {
         let text = Self.text(tokens, first, last, utf8)
         return Entity(id: "", type: type, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
                       text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[first].sentence,
-                      source: "pattern", form: .pattern)
+                      source: .pattern, form: .pattern)
     }
 
     /// Known persons whose name is followed by a generational suffix become other, unknown persons:

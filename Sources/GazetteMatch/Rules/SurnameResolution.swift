@@ -61,7 +61,7 @@ enum SurnameResolution {
             entities[index].kb = chosen.kb
             entities[index].canonical = chosen.canonical
             entities[index].wikidata = chosen.wikidata
-            entities[index].source = "coreference"
+            entities[index].source = .coreference
         }
     }
 
@@ -97,6 +97,6 @@ extension EntityMatcher {
         let text = text(tokens, first, last, utf8)
         return Entity(id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
                       text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[first].sentence,
-                      source: "pattern", form: .pattern)
+                      source: .pattern, form: .pattern)
     }
 }

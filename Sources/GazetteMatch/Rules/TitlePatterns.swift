@@ -47,7 +47,7 @@ extension EntityMatcher {
             result.append(Entity(
                 id: "", type: .person, span: TextSpan(start: tokens[first].span.start, end: tokens[last].span.end),
                 text: text, kb: nil, canonical: text, wikidata: nil, sentence: tokens[first].sentence,
-                source: "pattern", form: .pattern))
+                source: .pattern, form: .pattern))
         }
         return result
     }
