@@ -19,10 +19,17 @@ public struct LinearProbeTable<Slot: ProbeSlot>: Sendable {
     @usableFromInline var slots: [Slot]
     /// The number of slots less one (the number is a power of two).
     @usableFromInline var mask: Int
+    /// Number of slots filled (stored apart from `count` so that the inlinable `insert` may set it).
+    @usableFromInline var filled = 0
     /// Number of slots filled.
-    public private(set) var count = 0
+    public var count: Int { filled }
+
+    // `init`, `insert` and `place` are inlinable like `first`: the table is generic over its slot, and a
+    // caller in another module would otherwise run them unspecialised, through witness tables and runtime
+    // metadata look-ups (tens of millions of instructions when the matcher builds its tables at start-up).
 
     /// An empty table with room for `capacity` slots before it grows.
+    @inlinable
     public init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
@@ -32,6 +39,7 @@ public struct LinearProbeTable<Slot: ProbeSlot>: Sendable {
 
     /// Adds a slot under a hash; the caller makes sure no equal slot is present already.
     /// `rehash` gives the hash of a slot already in the table, for when the table grows.
+    @inlinable
     public mutating func insert(_ slot: Slot, hash: Int, rehash: (Slot) -> Int) {
         if (count + 1) * 2 > slots.count {
             let old = slots
@@ -40,10 +48,11 @@ public struct LinearProbeTable<Slot: ProbeSlot>: Sendable {
             for stored in old where !stored.isEmpty { place(stored, hash: rehash(stored)) }
         }
         place(slot, hash: hash)
-        count += 1
+        filled += 1
     }
 
-    private mutating func place(_ slot: Slot, hash: Int) {
+    @inlinable
+    mutating func place(_ slot: Slot, hash: Int) {
         var index = hash & mask
         while !slots[index].isEmpty { index = (index + 1) & mask }
         slots[index] = slot

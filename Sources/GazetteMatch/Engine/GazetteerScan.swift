@@ -67,7 +67,7 @@ struct GazetteerScan {
         self.tokens = tokens
         self.buffer = buffer
         self.text = text
-        keys = TokenKeys(tokens: buffer, utf8: text, vocabulary: compiled.vocabulary, normalizer: normalizer,
+        keys = TokenKeys(tokens: buffer, utf8: text, compiled: compiled, normalizer: normalizer,
                          numbers: compiled.hasNumericKeys, prefiltered: usesKeyFilters, ids: ids)
         self.root = root
         self.rootFilter = rootFilter
@@ -89,8 +89,9 @@ struct GazetteerScan {
                 if index == count { break }
             }
             if mayStartForm(at: index, utf8), let best = longestMatch(from: index, utf8) {
-                result.append(best)
                 index = best.last + 1
+                // Moved, not copied: a copy would retain its `alternatives` and then release them.
+                result.append(consume best)
             } else {
                 index += 1
             }

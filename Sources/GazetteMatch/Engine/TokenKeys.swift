@@ -13,20 +13,22 @@ struct TokenKeys {
     private let ids: UnsafeMutablePointer<Int32>
     private let tokens: UnsafeBufferPointer<Token>
     private let utf8: UnsafeBufferPointer<UInt8>
-    private let vocabulary: VocabularyTable
+    /// The compiled gazetteer, whose `vocabulary` is read in place: a copy of the table per document
+    /// retained and released each of its arrays.
+    private let compiled: CompiledGazetteer
     private let normalizer: KeyNormalizer
     private let numbers: Bool
     /// Whether the caller asks only for ASCII tokens that passed a filter of gazetteer keys (see `VocabularyTable.lookupASCII`).
     private let prefiltered: Bool
 
     /// `ids` must have room for one id per token; it is set to "not looked up" here.
-    init(tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>, vocabulary: VocabularyTable,
+    init(tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>, compiled: CompiledGazetteer,
          normalizer: KeyNormalizer, numbers: Bool, prefiltered: Bool = false, ids: UnsafeMutablePointer<Int32>) {
         ids.update(repeating: -2, count: tokens.count)
         self.ids = ids
         self.tokens = tokens
         self.utf8 = utf8
-        self.vocabulary = vocabulary
+        self.compiled = compiled
         self.normalizer = normalizer
         self.numbers = numbers
         self.prefiltered = prefiltered
@@ -53,13 +55,13 @@ struct TokenKeys {
         // Safety: a token's byte range lies inside the text it was segmented from.
         let bytes = UnsafeBufferPointer(rebasing: utf8[token.utf8Start..<token.utf8End])
         // The scan asks for tokens its own filters passed: the vocabulary's filter would answer "maybe".
-        if token.keyHash != 0 { return vocabulary.lookupASCII(bytes, hash: token.keyHash, filtered: !prefiltered) ?? -1 }
-        return Self.id(of: bytes, vocabulary: vocabulary, normalizer: normalizer) ?? -1
+        if token.keyHash != 0 { return compiled.vocabulary.lookupASCII(bytes, hash: token.keyHash, filtered: !prefiltered) ?? -1 }
+        return Self.id(of: bytes, vocabulary: compiled.vocabulary, normalizer: normalizer) ?? -1
     }
 
     /// The vocabulary id of a word's bytes (a part of a token: a possessive's stem).
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        Self.id(of: bytes, vocabulary: vocabulary, normalizer: normalizer)
+        Self.id(of: bytes, vocabulary: compiled.vocabulary, normalizer: normalizer)
     }
 
     /// The vocabulary id of a word's bytes: ASCII bytes are looked up directly, others normalised first.

@@ -131,7 +131,7 @@ extension EntityMatcher {
     @inline(__always)
     func resolveSurname(_ candidate: Candidate, at position: Int, _ candidates: [Candidate], entries: [MatchEntry], tokens: [Token],
                         utf8: Span<UInt8>, unresolved: inout Bool, into state: inout Resolution) -> SurnameReading {
-        let kb = entries[Int(candidate.entry)].kb
+        // The kb is read where it is used, not up front: most surnames are dropped before, and a read retains it.
         let afterTitle = (state.previous.map { $0.type == .role && $0.last == candidate.first - 1 } ?? false)
             || titleFollows(position, candidates, tokens, utf8) || Self.isLeadershipNounContext(candidate, tokens, utf8)
         if Self.isDateContext(candidate, tokens, utf8) { return .dropped }
@@ -149,10 +149,12 @@ extension EntityMatcher {
         if addingNamesake(candidate, at: position, candidates, entries: entries, tokens: tokens, utf8: utf8, into: &state) { return .dropped }
         if afterTitle {
             // "the Reagan administration" names the person for the later bare surname too.
-            if !unresolved, Self.isLeadershipNounContext(candidate, tokens, utf8) { state.fullNames.insert(kb) }
+            if !unresolved, Self.isLeadershipNounContext(candidate, tokens, utf8) {
+                state.fullNames.insert(entries[Int(candidate.entry)].kb)
+            }
             return .afterTitle
         }
-        if state.fullNames.contains(kb) { return .fullNameGiven }
+        if state.fullNames.contains(entries[Int(candidate.entry)].kb) { return .fullNameGiven }
         if candidate.trimEnd == 0, Self.isFollowedByReportingVerb(candidate.last, tokens, utf8) {
             // "REAGAN SAYS …", "Miyazawa expects …": a person by that name speaks, but which of the persons
             // who bear it the article does not say.
