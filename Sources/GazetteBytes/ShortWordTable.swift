@@ -67,6 +67,8 @@ public struct ShortWordTable<Value: Sendable>: Sendable {
     }
 
     /// A table of `words` with their values; a word listed twice keeps the value combined by `merge`.
+    /// Inlinable, so that it and its `PerfectHashTable` are specialized for the value.
+    @inlinable
     public init(_ words: [(String, Value)], merge: (Value, Value) -> Value) {
         var lengthsByPrefix = [UInt16](repeating: 0, count: 1024)
         var pairs: [(PackedWord, Value)] = []
@@ -97,6 +99,7 @@ public struct ShortWordTable<Value: Sendable>: Sendable {
 
 extension ShortWordTable where Value == Bool {
     /// A plain set of words.
+    @inlinable
     public init(_ words: some Sequence<String>) {
         self.init(words.map { ($0, true) }, merge: { $0 || $1 })
     }
