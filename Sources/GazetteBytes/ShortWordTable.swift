@@ -19,9 +19,11 @@ public struct PackedWord: PerfectHashKey, Hashable {
     @inlinable @inline(__always)
     public init?(length: Int, byte: (Int) -> UInt8) {
         guard length > 0, length <= Self.maxLength else { return nil }
-        for position in 0..<min(length, 8) { low |= UInt64(byte(position)) << (8 * UInt64(position)) }
+        // Masking shifts (`&<<`; every shift here is below 64): the plain `<<` tests each byte's shift for an
+        // overshift.
+        for position in 0..<min(length, 8) { low |= UInt64(byte(position)) &<< UInt64(truncatingIfNeeded: 8 &* position) }
         if length > 8 {
-            for position in 8..<length { high |= UInt64(byte(position)) << (8 * UInt64(position - 8)) }
+            for position in 8..<length { high |= UInt64(byte(position)) &<< UInt64(truncatingIfNeeded: 8 &* (position &- 8)) }
         }
         high |= UInt64(length) << 56
     }
