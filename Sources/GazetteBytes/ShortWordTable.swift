@@ -19,9 +19,11 @@ public struct PackedWord: PerfectHashKey, Hashable {
     @inlinable @inline(__always)
     public init?(length: Int, byte: (Int) -> UInt8) {
         guard length > 0, length <= Self.maxLength else { return nil }
-        for position in 0..<min(length, 8) { low |= UInt64(byte(position)) << (8 * UInt64(position)) }
+        // Masking shifts (`&<<`; every shift here is below 64): the plain `<<` tests each byte's shift for an
+        // overshift.
+        for position in 0..<min(length, 8) { low |= UInt64(byte(position)) &<< UInt64(truncatingIfNeeded: 8 &* position) }
         if length > 8 {
-            for position in 8..<length { high |= UInt64(byte(position)) << (8 * UInt64(position - 8)) }
+            for position in 8..<length { high |= UInt64(byte(position)) &<< UInt64(truncatingIfNeeded: 8 &* (position &- 8)) }
         }
         high |= UInt64(length) << 56
     }
@@ -67,6 +69,8 @@ public struct ShortWordTable<Value: Sendable>: Sendable {
     }
 
     /// A table of `words` with their values; a word listed twice keeps the value combined by `merge`.
+    /// Inlinable, so that it and its `PerfectHashTable` are specialized for the value.
+    @inlinable
     public init(_ words: [(String, Value)], merge: (Value, Value) -> Value) {
         var lengthsByPrefix = [UInt16](repeating: 0, count: 1024)
         var pairs: [(PackedWord, Value)] = []
@@ -97,6 +101,7 @@ public struct ShortWordTable<Value: Sendable>: Sendable {
 
 extension ShortWordTable where Value == Bool {
     /// A plain set of words.
+    @inlinable
     public init(_ words: some Sequence<String>) {
         self.init(words.map { ($0, true) }, merge: { $0 || $1 })
     }

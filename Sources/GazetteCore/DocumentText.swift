@@ -177,7 +177,9 @@ public struct DocumentText: Sendable {
     public func letterRun(from start: Int, to end: Int) -> (end: Int, isASCII: Bool) {
         var offset = start
         if isASCII {
-            while offset < end, (utf8[offset] | 0x20) &- 0x61 < 26 { offset += 1 }
+            // Through the span: its base and count stay in registers in a caller's loop (`SpeechRules.clauseEnd`).
+            let bytes = utf8.span
+            while offset < end, (bytes[offset] | 0x20) &- 0x61 < 26 { offset += 1 }
             return (offset, true)
         }
         var ascii = true
