@@ -260,6 +260,7 @@ public struct Document: Sendable {
     }
 
     /// `textModel` when it is built for the current text, else a model built now.
+    @inlinable
     public func readText() -> DocumentText {
         if let textModel, textModel.utf8.count == text.utf8.count { return textModel }
         return DocumentText(text)
