@@ -169,7 +169,7 @@ struct NewswireReader: ItemReader {
     static func asciiParagraphs(_ body: String) -> [String]? {
         var body = body
         return body.withUTF8 { bytes -> [String]? in
-            guard ASCIIBytes.isASCII(bytes) else { return nil }
+            guard ByteScan.isASCII(bytes) else { return nil }
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
             let count = bytes.count
             var result: [String] = []
@@ -289,7 +289,7 @@ struct NewswireReader: ItemReader {
     /// value after the first ` NAME="` up to the next quote, `.some(nil)` when it is empty or absent; nil when
     /// the tag is not ASCII and the Character search must decide.
     static func asciiAttribute(_ name: String, in tag: ArraySlice<UInt8>) -> String?? {
-        guard tag.withUnsafeBufferPointer(ASCIIBytes.isASCII) else { return .none }
+        guard tag.withUnsafeBufferPointer(ByteScan.isASCII) else { return .none }
         let needle = Array(" \(name)=\"".utf8)
         guard let found = FormatDetector.find(needle, in: tag, from: tag.startIndex) else { return .some(nil) }
         let valueStart = found + needle.count

@@ -241,7 +241,7 @@ struct ScalarCounter {
 
     init(_ utf8: UnsafeBufferPointer<UInt8>) {
         self.utf8 = utf8
-        ascii = ASCIIBytes.isASCII(utf8)
+        ascii = ByteScan.isASCII(utf8)
     }
 
     /// The scalar offset of a byte offset at or after the previous one asked for.

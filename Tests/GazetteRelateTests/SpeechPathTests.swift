@@ -178,7 +178,7 @@ struct SpeechSubjectTests {
     }
 }
 
-/// The memchr byte search (ASCIIBytes.firstOffset) against a plain scan, on every range.
+/// The memchr byte search (ByteScan.firstOffset) against a plain scan, on every range.
 @Suite("Byte search")
 struct ByteSearchTests {
     @Test func findsAByteWhereAScanDoes() {
@@ -190,7 +190,7 @@ struct ByteSearchTests {
                 for start in 0...bytes.count {
                     for end in start...bytes.count {
                         for byte: UInt8 in [0x22, 0x2C, 0x80, 0xA2, 0x00, 0x0A] {
-                            #expect(ASCIIBytes.firstOffset(of: byte, in: buffer, from: start, to: end)
+                            #expect(ByteScan.firstOffset(of: byte, in: buffer, from: start, to: end)
                                 == ((start..<end).first { bytes[$0] == byte } ?? end))
                         }
                     }
