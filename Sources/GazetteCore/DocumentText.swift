@@ -50,11 +50,6 @@ public struct DocumentText: Sendable {
     /// The number of scalars.
     @inlinable public var count: Int { scalars.count }
 
-    /// Calls `body` with the text's bytes as a safe, bounds-checked span.
-    public func withSpan<Result>(_ body: (Span<UInt8>) throws -> Result) rethrows -> Result {
-        try body(utf8.span)
-    }
-
     // MARK: - Offsets
 
     /// The byte offset where scalar `offset` starts (`utf8.count` for `count`); `offset` lies in `0...count`.
@@ -338,13 +333,6 @@ public struct DocumentText: Sendable {
         }
     }
 
-    /// The lower-cased UTF-8 byte at `index` (in `0..<word.count`) of a word of this text.
-    @inlinable @inline(__always)
-    public func lowercasedByte(of word: LowercasedWord, at index: Int) -> UInt8 {
-        if let string = word.lowercasedString { return string.utf8[string.utf8.index(string.utf8.startIndex, offsetBy: index)] }
-        return scalars.lowercasedASCII(at: word.range.lowerBound + index)
-    }
-
     /// A word of this text as a string.
     public func string(of word: LowercasedWord) -> String {
         if let string = word.lowercasedString { return string }
@@ -430,7 +418,7 @@ extension DocumentText {
     }
 
     /// A lower-cased word (or range) of a text: a range of ASCII scalars, lower-cased as they are read
-    /// through the text (`DocumentText.lowercasedByte(of:at:)`, `string(of:)`), or a lower-cased string
+    /// through the text (`Scalars.lowercasedASCII(at:)`, `string(of:)`), or a lower-cased string
     /// (for a range with other scalars). Holds no reference to the text: making one costs nothing.
     public struct LowercasedWord {
         /// The scalar range of a word read in place (empty for a word given as a string).
