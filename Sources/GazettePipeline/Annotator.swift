@@ -168,7 +168,9 @@ public final class Annotator: TextAnnotating {
         timings.segment += clock.lap()
         matcher.match(&document)
         timings.match += clock.lap()
-        resources.relations.extract(&document, asOf: asOf(for: document), dated: isDated(document),
+        // The published day is read once for both the date and whether the document is dated.
+        let day = publishedDay(of: document)
+        resources.relations.extract(&document, asOf: day ?? defaultAsOf, dated: runIsDated || day != nil,
                                     options: relationOptions)
         timings.relate += clock.lap()
     }
