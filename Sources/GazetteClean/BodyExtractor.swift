@@ -86,11 +86,11 @@ struct BodyExtractor {
                 if element.isBlock { flush(&self) }
                 if Self.headingNames.contains(element.name) { heading = true }
                 if Self.itemNames.contains(element.name) { item = true }
-                if element.name == "a" { linkDepth += 1 }
+                if element.isLink { linkDepth += 1 }
             case .close(let index):
                 let element = page.elements[index]
                 if element.isBlock { flush(&self) }
-                if element.name == "a" { linkDepth -= 1 }
+                if element.isLink { linkDepth -= 1 }
             }
             position += 1
         }

@@ -35,7 +35,7 @@ struct ContentLocator {
             }
             if !confirms && roots.reduce(0, { $0 + ownText($1) }) * 2 >= scoredText { return (roots, marked.signal) }
         }
-        if !scored.isEmpty { return (widened(scored), .scored) }
+        if !scored.isEmpty { return (rescued(widened(scored)), .scored) }
         // Too little text to score (a page of one short paragraph): all of the body.
         return ([page.byName["body"]?.first ?? 0], .none)
     }
@@ -79,6 +79,27 @@ struct ContentLocator {
         }
         return roots
     }
+
+    /// Safety net for a density choice that missed the article: when one block's own prose (a long post written
+    /// into one `<p>` or `<td>` with `<br>`s, whose trailing link list keeps it from scoring) holds several times the
+    /// paragraph text of the chosen roots, that block's container is the content.
+    func rescued(_ roots: [Int]) -> [Int] {
+        let held = roots.reduce(0) { $0 + page.elements[$1].paragraphText }
+        var longest: Int?
+        for (index, element) in page.elements.enumerated()
+        where !element.insideBoilerplate && element.isParagraph && element.ownText >= PageIndex.longProse {
+            if longest == nil || element.ownText > page.elements[longest!].ownText { longest = index }
+        }
+        guard let longest, page.elements[longest].ownText > Self.rescueFactor * held,
+            !roots.contains(where: { page.isInside(longest, $0) })
+        else { return roots }
+        let element = page.elements[longest]
+        let container = Boilerplate.paragraphElements.contains(element.name) && element.parent >= 0 ? element.parent : longest
+        return [container]
+    }
+
+    /// How many times the chosen roots' paragraph text one block of prose must hold to replace them.
+    static let rescueFactor = 3
 
     /// Share of the page's paragraph text below which the density choice may be a fragment of the body.
     static let smallShare = 0.6

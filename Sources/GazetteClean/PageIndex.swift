@@ -35,12 +35,23 @@ struct PageIndex {
         /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
         var rawParagraphText = 0
         var rawParagraphs = 0
+        /// Whether the element is a link: an `<a>` other than a named anchor (`<a name>` without `href`, a jump
+        /// target, which left unclosed would make the rest of the page link text).
+        var isLink = false
         /// Whether the element starts a new block of text.
         var isBlock: Bool
         /// Non-space bytes of text whose nearest block ancestor is this element, and how many of them sit in links.
         var directText = 0
         var directLinkText = 0
         var directCommas = 0
+        /// Non-link text written straight into the element (its own text, not its child blocks').
+        var ownText: Int { directText - directLinkText }
+        /// Whether the element's own text is a paragraph: 25 bytes or more of text, mostly outside links; or a long
+        /// run of prose with a link list written into the same block (an old post whose related links follow the
+        /// article inside one `<p>` or `<td>`, separated by `<br>`s), which a link share cannot tell from a list.
+        var isParagraph: Bool {
+            ownText >= 25 && (directLinkText * 2 < directText || ownText >= PageIndex.longProse)
+        }
         /// Non-space bytes of text in the element's non-boilerplate subtree, and how many of them sit in links.
         var text = 0
         var linkText = 0
@@ -128,7 +139,7 @@ struct PageIndex {
                 // A softly marked element owns its text (so the text can be left out when the mark stays).
                 stack.append((
                     child.children.makeIterator(), index, element.isBlock || element.softBoilerplate ? index : frame.block,
-                    frame.inLink || name == "a", frame.hidden || (element.boilerplate && !element.softBoilerplate),
+                    frame.inLink || element.isLink, frame.hidden || (element.boilerplate && !element.softBoilerplate),
                     frame.inArticle || name == "article" || name == "main" || element.itemprop == "articleBody"
                 ))
             case .comment, .other:
@@ -145,9 +156,8 @@ struct PageIndex {
     private mutating func liftSoftMarks() {
         for index in elements.indices.reversed() {
             let element = elements[index]
-            let own = element.directText - element.directLinkText
-            if own >= 25 && element.directLinkText * 2 < element.directText {
-                elements[index].rawParagraphText += own
+            if element.isParagraph {
+                elements[index].rawParagraphText += element.ownText
                 elements[index].rawParagraphs += 1
             }
             if element.parent >= 0 {
@@ -208,8 +218,7 @@ struct PageIndex {
         for index in elements.indices {
             let element = elements[index]
             if !element.insideBoilerplate {
-                let own = element.directText - element.directLinkText
-                if own >= 25 && element.directLinkText * 2 < element.directText { visible += own }
+                if element.isParagraph { visible += element.ownText }
             } else if element.boilerplate && element.softBoilerplate && !element.commentWord
                 && (element.parent < 0 || !elements[element.parent].insideBoilerplate)
                 && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
@@ -242,6 +251,9 @@ struct PageIndex {
     /// Non-link paragraph text (bytes) that no byline, caption, credit or dateline holds.
     static let longerThanALine = 400
 
+    /// Non-link bytes from which a block's own text is prose whatever its share of link text.
+    static let longProse = 1500
+
     /// The page's outer containers, never dropped for their class words.
     static let outerElements: Set<String> = ["html", "body", "main", "article"]
 
@@ -261,8 +273,12 @@ struct PageIndex {
         var hidden = false
         var itemprop: String?
         var className: String?
+        var hasHref = false
+        var hasName = false
         for (attribute, value) in node.attributes {
             switch attribute {
+            case "href": hasHref = true
+            case "name": hasName = true
             case "class", "id":
                 if attribute == "class" { className = value }
                 if Boilerplate.isURL(value) { continue }
@@ -297,6 +313,7 @@ struct PageIndex {
             insideBoilerplate: boilerplate || parentHidden, isBlock: traits.contains(.block),
             positiveHint: positive, itemprop: itemprop, className: className)
         element.softBoilerplate = soft
+        element.isLink = name == "a" && (hasHref || !hasName)
         element.contentContainer = contentContainer && !boilerplate
         element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }
         element.lineMarkOnly = soft && !softName && Boilerplate.marksOnlyLines(classWords)
@@ -324,8 +341,8 @@ struct PageIndex {
             let linkText = elements[index].linkText + element.directLinkText
             elements[index].text = text
             elements[index].linkText = linkText
-            let ownText = element.directText - element.directLinkText
-            let isParagraph = ownText >= 25 && element.directLinkText * 2 < element.directText
+            let ownText = element.ownText
+            let isParagraph = element.isParagraph
             if isParagraph {
                 elements[index].paragraphs += 1
                 elements[index].paragraphText += ownText

@@ -374,6 +374,38 @@ struct RealWebLayoutTests {
         let plain = try extract("<html><body><div class=\"text\">\(post)</div></body></html>")
         #expect(plain.paragraphs == Self.sentences)
     }
+
+    @Test func anUnclosedNamedAnchorDoesNotMakeTheRestOfThePageALink() throws {
+        // `<a name>` is a jump target; left unclosed, libxml2 keeps it open around every paragraph that follows.
+        let html = """
+            <html><body><div class="nav"><a href="/a">Home</a> <a href="/b">Archive</a></div>
+            <div><h1>Channel to be dredged</h1><a name="top">\(Self.article())</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aLinkWithoutHrefIsStillALink() throws {
+        // Only a named anchor is exempt: an `<a>` without `href` is a script-driven link, a list of them a menu.
+        let menu = (1...12).map { "<a class=\"m\">Section number \($0)</a>" }.joined(separator: " ")
+        let html = "<html><body><div><p>\(menu)</p>\(Self.article())</div></body></html>"
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aLongPostWrittenIntoOneBlockWithItsRelatedLinksIsFound() throws {
+        // An old blog post: the whole post and its related links in one <p>, separated by <br>s. Its link share is
+        // over half, yet its prose far outweighs the few short blocks elsewhere on the page.
+        let post = Array(repeating: Self.sentences, count: 6).flatMap { $0 }.joined(separator: "<br><br>")
+        let related = (1...50).map { "<a href=\"/story/\($0)\">An earlier story on the harbour and its channel, part \($0)</a>" }
+            .joined(separator: "<br>")
+        let html = """
+            <html><body><table><tr><td><div>Subscribe to the harbour newsletter for weekly tide tables.</div></td>
+            <td><p>\(post)<br><br>\(related)</p></td></tr></table></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs.contains { $0.hasPrefix(Self.sentences[0]) })
+    }
 }
 
 @Suite("Shingle metric")
