@@ -68,9 +68,12 @@ struct ContentLocator {
                 // shows the body is split.
                 let top = topCandidates()
                 let best = top.first?.score ?? 0
+                // Cards of a teaser list beside an article are not more of it; beside a choice that is itself a list
+                // or a list item (a section front), they are the page.
+                let choiceInList = ["ol", "ul"].contains(page.elements[first].name) || isListItem(first, below: ancestor)
                 let split = top.contains { candidate in
                     candidate.score >= Self.splitScore * best && linkDensity(candidate.index) < Self.splitLinkDensity
-                        && page.isInside(candidate.index, ancestor)
+                        && page.isInside(candidate.index, ancestor) && (choiceInList || !isListItem(candidate.index, below: ancestor))
                         && !roots.contains { page.isInside(candidate.index, $0) || page.isInside($0, candidate.index) }
                 }
                 return split ? [ancestor] : roots
@@ -100,6 +103,17 @@ struct ContentLocator {
 
     /// How many times the chosen roots' paragraph text one block of prose must hold to replace them.
     static let rescueFactor = 3
+
+    /// Whether `index` is a list item or lies inside one below `ancestor`: a card of a teaser list ("more on this"),
+    /// not a piece of a split body.
+    func isListItem(_ index: Int, below ancestor: Int) -> Bool {
+        var current = index
+        while current >= 0 && current != ancestor {
+            if page.elements[current].name == "li" { return true }
+            current = page.elements[current].parent
+        }
+        return false
+    }
 
     /// Share of the page's paragraph text below which the density choice may be a fragment of the body.
     static let smallShare = 0.6

@@ -285,6 +285,24 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func teaserCardsBesideTheArticleDoNotWidenIt() throws {
+        // "More on this": cards in list items beside the story, each a summary with one short link. They hold as
+        // much text as the story, but cards of a list are not more of the article.
+        let cards = [
+            "Ferry timetable changes for the winter season, with fewer crossings on weekdays, none on Sundays, and a later first boat, as the operator, citing costs, cuts back.",
+            "The western basin, dredged in 2019, is already silting up again, according to a survey by the board, which, in a short report, blames the new breakwater.",
+            "Fishing crews plan a meeting on quotas, the third this year, as prices at the auction, for cod, sole and plaice alike, keep falling, and fuel keeps rising.",
+            "A new quay for the lifeboat station, paid for by donations, opens next spring, after two years of work, a long delay, and a change of builder, the crew said.",
+            "Tide tables for the coming month, with the times, heights, and, for the first time, the expected currents of high and low water at the harbour entrance.",
+        ].map { "<li><div class=\"card\"><div class=\"info\">\($0) <a href=\"/more\">More</a></div></div></li>" }
+        let html = """
+            <html><body><div class="page"><div class="story">\(Self.article())</div>
+            <div class="more"><ul>\(cards.joined())</ul></div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
     @Test func anArticleWrittenAsOneLongBlockIsNotWidenedIntoReaderNotes() throws {
         // The story is one <div> of lines split by <br>; reader notes in their own wrappers hold as much text again.
         // One long block of text is a whole article: the notes stay out.
