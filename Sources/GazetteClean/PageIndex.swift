@@ -165,11 +165,12 @@ struct PageIndex {
                 elements[element.parent].rawParagraphs += elements[index].rawParagraphs
             }
         }
-        let total = (elements.first?.rawParagraphText ?? 0) - commentThreadText()
+        // `<noscript>` text is what a browser without scripts shows instead: not part of the page's main text mass.
+        let total = (elements.first?.rawParagraphText ?? 0) - commentThreadText() - outermostText { $0.name == "noscript" }
         let linesHoldMost = lineMarkedText() * 2 >= total
         for index in elements.indices {
             var element = elements[index]
-            if element.softBoilerplate && !element.commentWord && total >= 200 {
+            if element.softBoilerplate && !element.commentWord && element.name != "noscript" && total >= 200 {
                 // Most of the page, or (with a content word beside the marker: "entry entry-author-jane") a
                 // quarter of it in several paragraphs.
                 let share = Double(element.rawParagraphText) / Double(total)
@@ -180,6 +181,59 @@ struct PageIndex {
             elements[index] = element
         }
         liftLargestSoftMark(total: total)
+        liftNoscript()
+    }
+
+    /// A page that shows no article without scripts (less than `articleSized` bytes of paragraph text visible) is read
+    /// from its largest `<noscript>` when that holds more than twice as much: a page rendered by script that gives its
+    /// text to browsers without scripts, or an unclosed `<noscript>` that swallowed the rest of the page. A page whose
+    /// article is visible keeps its `<noscript>` out (a comment thread for browsers without scripts).
+    private mutating func liftNoscript() {
+        var visible = 0
+        var largest: Int?
+        for index in elements.indices {
+            let element = elements[index]
+            if !element.insideBoilerplate {
+                if element.isParagraph { visible += element.ownText }
+            } else if element.name == "noscript" && element.boilerplate && element.softBoilerplate
+                && softlyMarkedAncestors(of: index) != nil
+                && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
+                largest = index
+            }
+        }
+        guard let largest, visible < Self.articleSized, elements[largest].rawParagraphText > 2 * visible,
+            elements[largest].rawParagraphText >= 200, let marked = softlyMarkedAncestors(of: largest)
+        else { return }
+        // The outermost mark first, so that each lift sees its parent's state.
+        for ancestor in marked.reversed() { lift(ancestor) }
+        lift(largest)
+    }
+
+    /// The marked ancestors of an element, innermost first, when every one of them is marked softly and not as a
+    /// comment thread (a `<noscript>` inside a `widget` wrapper); nil when one is marked hard (a hidden block, `<nav>`).
+    private func softlyMarkedAncestors(of index: Int) -> [Int]? {
+        var marked: [Int] = []
+        var current = elements[index].parent
+        while current >= 0 {
+            let element = elements[current]
+            if element.boilerplate {
+                guard element.softBoilerplate && !element.commentWord else { return nil }
+                marked.append(current)
+            }
+            current = element.parent
+        }
+        return marked
+    }
+
+    /// Clears an element's boilerplate mark and recomputes `insideBoilerplate` in its subtree.
+    private mutating func lift(_ lifted: Int) {
+        elements[lifted].boilerplate = false
+        var index = lifted
+        while index < elements.count, elements[index].open < elements[lifted].close {
+            let parent = elements[index].parent
+            elements[index].insideBoilerplate = elements[index].boilerplate || (parent >= 0 && elements[parent].insideBoilerplate)
+            index += 1
+        }
     }
 
     /// Paragraph text inside blocks marked only as a line (byline, caption, …) that hold more than a line.
@@ -219,7 +273,7 @@ struct PageIndex {
             let element = elements[index]
             if !element.insideBoilerplate {
                 if element.isParagraph { visible += element.ownText }
-            } else if element.boilerplate && element.softBoilerplate && !element.commentWord
+            } else if element.boilerplate && element.softBoilerplate && !element.commentWord && element.name != "noscript"
                 && (element.parent < 0 || !elements[element.parent].insideBoilerplate)
                 && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
                 largest = index
@@ -228,13 +282,7 @@ struct PageIndex {
         guard let largest, elements[largest].rawParagraphText > 2 * visible, elements[largest].rawParagraphText * 5 >= total,
             total >= 200
         else { return }
-        elements[largest].boilerplate = false
-        var index = largest
-        while index < elements.count, elements[index].open < elements[largest].close {
-            let parent = elements[index].parent
-            elements[index].insideBoilerplate = elements[index].boilerplate || (parent >= 0 && elements[parent].insideBoilerplate)
-            index += 1
-        }
+        lift(largest)
     }
 
     /// The next element among `iterator`'s nodes.
@@ -246,7 +294,10 @@ struct PageIndex {
     }
 
     /// Elements whose content is never read as text (scripts are only looked into for JSON-LD).
-    static let opaqueElements: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas"]
+    static let opaqueElements: Set<String> = ["script", "style", "template", "svg", "math", "iframe", "object", "canvas"]
+
+    /// Visible paragraph text (bytes) from which a page shows an article without scripts.
+    static let articleSized = 1000
 
     /// Non-link paragraph text (bytes) that no byline, caption, credit or dateline holds.
     static let longerThanALine = 400
@@ -395,7 +446,7 @@ enum Boilerplate {
     /// Dropped elements whose mark is soft (lifted when they hold most of the page's text): a page wrapped in
     /// one `<form>` (ASP.NET), an unclosed `<header>` or `<aside>` that swallowed the page. (Also the
     /// `<footer>` of an article, which can hold a transcript.)
-    static let softElements: Set<String> = ["form", "header", "aside"]
+    static let softElements: Set<String> = ["form", "header", "aside", "noscript"]
 
     /// Class or id words that mark boilerplate blocks.
     static let markerWords: Set<String> = [

@@ -393,6 +393,38 @@ struct RealWebLayoutTests {
         #expect(plain.paragraphs == Self.sentences)
     }
 
+    @Test func anUnclosedNoscriptThatSwallowedThePageIsRead() throws {
+        // `<noscript><div id="x"></noscript>`: libxml2 keeps the <noscript> open around the rest of the page.
+        let html = """
+            <html><body><div class="links"><a href="/a">Home</a></div><noscript><div id="left"></noscript>
+            <h1>Channel to be dredged</h1>\(Self.article())</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aScriptRenderedPageIsReadFromItsNoscriptText() throws {
+        // A blog whose post is rendered by script gives the text to browsers without scripts, inside its widget.
+        let html = """
+            <html><body><div class="widget Blog"><div class="post-body"><div id="render"></div>
+            <noscript>\(Self.article())</noscript></div></div>\(Self.sidebar)</body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aNoscriptThreadBesideAVisibleArticleStaysOut() throws {
+        // Reader posts for browsers without scripts outweigh the article, but the article is there to read.
+        let posts = (1...30).map { "<div class=\"entry\"><p>Post \($0): I fished out of this harbour for years, and the channel, as far as I know, was never dredged this late in the year.</p></div>" }
+        let story = Array(repeating: Self.sentences, count: 4).flatMap { $0 }
+        let html = """
+            <html><body><div class="story">\(story.map { "<p>\($0)</p>" }.joined())</div>
+            <noscript><div class="forum">\(posts.joined())</div></noscript></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == story)
+    }
+
     @Test func anUnclosedNamedAnchorDoesNotMakeTheRestOfThePageALink() throws {
         // `<a name>` is a jump target; left unclosed, libxml2 keeps it open around every paragraph that follows.
         let html = """
