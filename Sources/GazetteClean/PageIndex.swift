@@ -35,6 +35,9 @@ struct PageIndex {
         /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
         var rawParagraphText = 0
         var rawParagraphs = 0
+        /// A `<noscript>` or a block hidden by its style: text a browser shows only in another state (without scripts,
+        /// or once a script opens it). Softly marked, and read only when the page shows no article otherwise.
+        var alternateView = false
         /// Whether the element is a link: an `<a>` other than a named anchor (`<a name>` without `href`, a jump
         /// target, which left unclosed would make the rest of the page link text).
         var isLink = false
@@ -165,12 +168,12 @@ struct PageIndex {
                 elements[element.parent].rawParagraphs += elements[index].rawParagraphs
             }
         }
-        // `<noscript>` text is what a browser without scripts shows instead: not part of the page's main text mass.
-        let total = (elements.first?.rawParagraphText ?? 0) - commentThreadText() - outermostText { $0.name == "noscript" }
+        // Alternate views (`<noscript>`, blocks hidden by style) are not part of the page's main text mass.
+        let total = (elements.first?.rawParagraphText ?? 0) - asideFromMainText()
         let linesHoldMost = lineMarkedText() * 2 >= total
         for index in elements.indices {
             var element = elements[index]
-            if element.softBoilerplate && !element.commentWord && element.name != "noscript" && total >= 200 {
+            if element.softBoilerplate && !element.commentWord && !element.alternateView && total >= 200 {
                 // Most of the page, or (with a content word beside the marker: "entry entry-author-jane") a
                 // quarter of it in several paragraphs.
                 let share = Double(element.rawParagraphText) / Double(total)
@@ -181,21 +184,22 @@ struct PageIndex {
             elements[index] = element
         }
         liftLargestSoftMark(total: total)
-        liftNoscript()
+        liftAlternateView()
     }
 
-    /// A page that shows no article without scripts (less than `articleSized` bytes of paragraph text visible) is read
-    /// from its largest `<noscript>` when that holds more than twice as much: a page rendered by script that gives its
-    /// text to browsers without scripts, or an unclosed `<noscript>` that swallowed the rest of the page. A page whose
-    /// article is visible keeps its `<noscript>` out (a comment thread for browsers without scripts).
-    private mutating func liftNoscript() {
+    /// A page that shows no article as it stands (less than `articleSized` bytes of paragraph text visible) is read
+    /// from its largest alternate view when that holds more than twice as much: a page rendered by script that gives
+    /// its text to browsers without scripts, an unclosed `<noscript>` that swallowed the rest of the page, a review
+    /// collapsed into a hidden "read more" panel. A page whose article is visible keeps them out (a comment thread
+    /// for browsers without scripts, hidden menus and dialogs).
+    private mutating func liftAlternateView() {
         var visible = 0
         var largest: Int?
         for index in elements.indices {
             let element = elements[index]
             if !element.insideBoilerplate {
                 if element.isParagraph { visible += element.ownText }
-            } else if element.name == "noscript" && element.boilerplate && element.softBoilerplate
+            } else if element.alternateView && element.boilerplate
                 && softlyMarkedAncestors(of: index) != nil
                 && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
                 largest = index
@@ -244,10 +248,11 @@ struct PageIndex {
         outermostText { $0.lineMarkOnly && $0.rawParagraphText >= Self.longerThanALine }
     }
 
-    /// Paragraph text inside blocks marked by a comment word. A comment thread is not part of the page's main
-    /// text mass: a long thread must not make the article's share look small.
-    private func commentThreadText() -> Int {
-        outermostText { $0.commentWord }
+    /// Paragraph text inside blocks marked by a comment word or inside alternate views, counted once. Neither a
+    /// comment thread nor a `<noscript>` or hidden block is part of the page's main text mass: a long thread must not
+    /// make the article's share look small.
+    private func asideFromMainText() -> Int {
+        outermostText { $0.commentWord || $0.alternateView }
     }
 
     /// Raw paragraph text of the outermost elements that `selected` picks (one inside another counts once).
@@ -273,7 +278,7 @@ struct PageIndex {
             let element = elements[index]
             if !element.insideBoilerplate {
                 if element.isParagraph { visible += element.ownText }
-            } else if element.boilerplate && element.softBoilerplate && !element.commentWord && element.name != "noscript"
+            } else if element.boilerplate && element.softBoilerplate && !element.commentWord && !element.alternateView
                 && (element.parent < 0 || !elements[element.parent].insideBoilerplate)
                 && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
                 largest = index
@@ -322,6 +327,7 @@ struct PageIndex {
         var contentContainer = false
         var role: String?
         var hidden = false
+        var hiddenByStyle = false
         var itemprop: String?
         var className: String?
         var hasHref = false
@@ -341,7 +347,7 @@ struct PageIndex {
             case "aria-hidden": hidden = hidden || value == "true"
             case "style":
                 let style = value.lowercased().filter { $0 != " " }
-                hidden = hidden || style.contains("display:none") || style.contains("visibility:hidden")
+                hiddenByStyle = style.contains("display:none") || style.contains("visibility:hidden")
             case "itemprop": itemprop = value
             case "datetime" where name == "time": datetimes.append((index, value))
             default: break
@@ -356,7 +362,11 @@ struct PageIndex {
         // (A name judged as "div" is in no set: an article's header, a soft element.)
         let hard = hidden || (outer ? false : Boilerplate.isBoilerplate(
             dropped: !(articleHeader || softName) && traits.contains(.dropped), role: role, words: []))
+        // A block hidden by its style (a collapsed "read more" panel that a script opens) is an alternate view,
+        // like `<noscript>`: softly marked, read only when the page shows no article otherwise.
+        let alternateView = !hard && (name == "noscript" || hiddenByStyle)
         let soft = !hard && !outer && ((softName && !articleHeader) || Boilerplate.isBoilerplate(dropped: false, role: nil, words: classWords))
+            || alternateView
         let boilerplate = hard || soft
         let positive = classWords.contains { Boilerplate.positives.contains($0) }
         var element = Element(
@@ -364,6 +374,7 @@ struct PageIndex {
             insideBoilerplate: boilerplate || parentHidden, isBlock: traits.contains(.block),
             positiveHint: positive, itemprop: itemprop, className: className)
         element.softBoilerplate = soft
+        element.alternateView = alternateView
         element.isLink = name == "a" && (hasHref || !hasName)
         element.contentContainer = contentContainer && !boilerplate
         element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }

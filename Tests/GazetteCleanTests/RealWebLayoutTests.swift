@@ -425,6 +425,28 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == story)
     }
 
+    @Test func aReviewCollapsedIntoAHiddenPanelIsRead() throws {
+        // Only a teaser line shows; the full text sits in a panel hidden by its style until "more" is clicked.
+        let html = """
+            <html><body><div class="teaser">The harbour board agreed on Monday... <a href="javascript:open()">more</a></div>
+            <div id="full" style="display: none">\(Self.article())</div>\(Self.sidebar)</body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs.suffix(4) == Self.sentences[...])
+    }
+
+    @Test func aHiddenMenuBesideAVisibleArticleStaysOut() throws {
+        // A mobile menu hidden by its style, with more text than the article: the article is visible, the menu stays out.
+        let items = (1...60).map { "<p>Harbour section number \($0), with tide tables, notices and the news of the week</p>" }
+        let story = Array(repeating: Self.sentences, count: 4).flatMap { $0 }
+        let html = """
+            <html><body><div style="display:none" class="drawer">\(items.joined())</div>
+            <div class="story">\(story.map { "<p>\($0)</p>" }.joined())</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == story)
+    }
+
     @Test func anUnclosedNamedAnchorDoesNotMakeTheRestOfThePageALink() throws {
         // `<a name>` is a jump target; left unclosed, libxml2 keeps it open around every paragraph that follows.
         let html = """
