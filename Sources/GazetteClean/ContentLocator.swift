@@ -71,12 +71,17 @@ struct ContentLocator {
                 // Cards of a teaser list beside an article are not more of it; beside a choice that is itself a list
                 // or a list item (a section front), they are the page.
                 let choiceInList = ["ol", "ul"].contains(page.elements[first].name) || isListItem(first, below: ancestor)
-                let split = top.contains { candidate in
-                    candidate.score >= Self.splitScore * best && linkDensity(candidate.index) < Self.splitLinkDensity
-                        && page.isInside(candidate.index, ancestor) && (choiceInList || !isListItem(candidate.index, below: ancestor))
+                let beside = top.filter { candidate in
+                    page.isInside(candidate.index, ancestor)
                         && !roots.contains { page.isInside(candidate.index, $0) || page.isInside($0, candidate.index) }
                 }
-                return split ? [ancestor] : roots
+                let cards = !choiceInList && beside.contains { isListItem($0.index, below: ancestor) }
+                let split = beside.contains { candidate in
+                    candidate.score >= Self.splitScore * best && linkDensity(candidate.index) < Self.splitLinkDensity
+                        && (choiceInList || !isListItem(candidate.index, below: ancestor))
+                }
+                // A wrapper with practically no links holds no navigation or rail: a long document laid out in many cells.
+                return split || (!cards && linkDensity(ancestor) < Self.linklessDensity) ? [ancestor] : roots
             }
             ancestor = page.elements[ancestor].parent
         }
@@ -125,6 +130,9 @@ struct ContentLocator {
     static let splitScore = 0.3
     /// Link density below which a block beside the choice counts as running text (teaser rails have more).
     static let splitLinkDensity = 0.2
+    /// Link density below which the widened ancestor holds no navigation or teaser rail at all: a long document laid out
+    /// in many table cells, widened without another strong block beside the choice.
+    static let linklessDensity = 0.05
     /// Link density up to which the widened ancestor is read as text rather than navigation.
     static let widenLinkDensity = 0.3
 

@@ -303,6 +303,24 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aLongDocumentInManyTableCellsWithoutLinksIsReadWhole() throws {
+        // A guide laid out in table cells: one long section and several short ones, no link anywhere. No other block is
+        // strong beside the long one, but a wrapper without links holds no navigation to widen into.
+        let long = Array(repeating: Self.sentences, count: 2).flatMap { $0 }
+        let notes = [
+            "Note on the survey: divers will check the harbour wall before and after the work, since the last dredging cracked it",
+            "Note on noise: the dredger works by day only, from seven to seven, and never on Sundays or on public holidays",
+            "Note on dredging depth: the eastern channel will be taken down to six metres at low water, which is enough for the larger boats",
+            "Note on timing: the work stops during the autumn spawning weeks, when the channel must be left undisturbed for the fish",
+            "Note on cost: the two million includes the removal of the spoil to the licensed site offshore and the survey afterwards",
+            "Note on traffic: the ferry keeps running throughout, with a pilot boat guiding it past the dredger at the narrowest point",
+        ]
+        let cells = ["<td>" + long.map { "<p>\($0)</p>" }.joined() + "</td>"] + notes.map { "<td><p>\($0)</p></td>" }
+        let html = "<html><body><table><tr>\(cells.joined(separator: "</tr><tr>"))</tr></table></body></html>"
+        let result = try extract(html)
+        #expect(result.paragraphs == long + notes)
+    }
+
     @Test func anArticleWrittenAsOneLongBlockIsNotWidenedIntoReaderNotes() throws {
         // The story is one <div> of lines split by <br>; reader notes in their own wrappers hold as much text again.
         // One long block of text is a whole article: the notes stay out.
