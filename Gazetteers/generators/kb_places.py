@@ -9,6 +9,7 @@ import sys
 
 from kb_common import fold, slug
 
+ISO3166_1 = 'countries/pycountry-26.2.16/iso3166-1.json'
 ISO3166_3 = 'countries/pycountry-26.2.16/iso3166-3.json'
 ISO3166_2 = 'countries/pycountry-26.2.16/iso3166-2.json'
 COUNTRYNAMES = 'countries/countrynames-1.17.0/data.yaml'
@@ -131,6 +132,112 @@ def historical_countries(kb, hand):
                     continue
                 names.append({'country': state['id'], 'lang': 'en', 'form': form, 'kind': kind,
                               'source': found.get(form, 'hand')})
+    # Polities of histwardb's crosswalk beyond STATES: none may take a form of a current country (hand-written,
+    # CLDR, pycountry's ISO 3166-1 names and official names), of a current territory that countrynames lists
+    # under a code of its own ("Transnistria" MD-PMR, "Republika Srpska", "Tibet" CN-XZ) or of STATES.
+    # countrynames' variants of the ISO countries are not used: they mix in the historical states themselves
+    # ("Russian Empire" under RU, "Empire of Japan" under JP).
+    states_qids = {row['wikidata'] for row in countries if row['wikidata']}
+    current = set(taken) | {fold(form) for state in STATES for form in state['forms'] + state['demonyms']}
+    current |= {fold(row['name']) for row in countries}
+    with open(os.path.join(kb, ISO3166_1), encoding='utf-8') as handle:
+        for entry in json.load(handle)['3166-1']:
+            current |= {fold(entry[key]) for key in ('name', 'official_name', 'common_name') if entry.get(key)}
+    current |= {fold(form) for code, forms in countrynames.items() if len(code) > 2 and code not in iso3 for form in forms}
+    more_countries, more_names = crosswalk_states(kb, hand, states_qids, current)
+    return countries + more_countries, names + more_names
+
+
+# Words that make a name a polity's name ("Ottoman Empire", "Kingdom of Prussia", "Qing dynasty", "Hyderabad State").
+POLITY_WORDS = {'empire', 'kingdom', 'republic', 'union', 'confederation', 'confederacy', 'federation', 'dynasty',
+                'sultanate', 'khanate', 'emirate', 'caliphate', 'duchy', 'principality', 'commonwealth', 'reich', 'raj',
+                'electorate', 'tsardom', 'protectorate', 'state', 'states', 'dominion', 'imamate', 'khedivate', 'beylik',
+                'regency', 'landgraviate', 'prince-bishopric', 'amirdom', 'monarchy', 'shogunate'}
+
+
+def _words(text):
+    return re.findall(r"[\w'-]+", fold(text))
+
+
+def _cow_codes(kb):
+    """COW codes whose last membership runs to the end of the 2016 list (today's states), and each code's dates."""
+    with open(os.path.join(kb, COW_STATES), encoding='utf-8', newline='') as handle:
+        stints = list(csv.DictReader(handle))
+    current = {row['ccode'] for row in stints if row['endyear'] == '2016'}
+    dates = {}
+    for row in stints:
+        start = f"{int(row['styear']):04d}-{int(row['stmonth']):02d}-{int(row['stday']):02d}"
+        end = f"{int(row['endyear']):04d}-{int(row['endmonth']):02d}-{int(row['endday']):02d}"
+        first, last = dates.get(row['ccode'], (start, end))
+        dates[row['ccode']] = (min(first, start), max(last, end))
+    return current, dates
+
+
+def _place_names(kb, hand):
+    """Folded names that mean a place other than a country: every GeoNames city of cities15000, the hand-written
+    cities and their aliases, and the first-level subdivisions of ISO 3166-2."""
+    with lzma.open(os.path.join(kb, GEONAMES), 'rt', encoding='utf-8') as handle:
+        cities = json.load(handle)
+    names = {fold(city['name']) for city in cities.values()}
+    for row in hand['cities']:
+        names.add(fold(row['name']))
+        names |= {fold(alias) for alias in row['aliases'].split('|') if alias}
+    names |= set(_foreign_region_names(kb))
+    return names
+
+
+def crosswalk_states(kb, hand, states_qids, taken):
+    """countries.kb.tsv and country_names.kb.tsv rows for the historical polities of histwardb's crosswalk that are
+    neither a current country (by Wikidata id) nor in STATES. A name is kept when it is a polity's name: two words
+    or more with a polity word ("Ottoman Empire", "Kingdom of Prussia", "Qing dynasty"), or one word that the
+    crosswalk itself spells out as the short form of such a name ("Prussia" beside "Kingdom of Prussia"). A name
+    in `taken` (a current country's form or a form of STATES), a city (GeoNames, cities.tsv) or a first-level
+    region is left out: it would name two things. A parenthesised qualifier ("Kingdom of Hungary (Q171150)") is
+    dropped; of several rows with one name the one with the smallest Wikidata id (the main item) keeps it. Dates
+    are the COW state-system dates where the row has its own COW code (one that no current state has, and that
+    no other crosswalk row carries unless the COW name is the row's name); otherwise they are empty."""
+    with open(os.path.join(kb, CROSSWALK), encoding='utf-8', newline='') as handle:
+        rows = list(csv.DictReader(handle))
+    current_qids = {row['wikidata'] for row in hand['countries'] if row['wikidata']}
+    current_cow, cow_dates = _cow_codes(kb)
+    places = _place_names(kb, hand)
+    cow_rows = collections.Counter(row['cow_code'] for row in rows if row['cow_code'])
+    candidates = {}
+    for row in rows:
+        qid, name = row['country_qid'], re.sub(r'\s*\([^)]*\)\s*$', '', row['country']).strip()
+        if qid in current_qids or qid in states_qids or not name or not name[0].isupper():
+            continue
+        words = _words(name)
+        if len(words) < 2 or not POLITY_WORDS & set(words):
+            continue
+        if fold(name) in taken or fold(name) in places:
+            continue
+        if name not in candidates or int(qid[1:]) < int(candidates[name]['country_qid'][1:]):
+            candidates[name] = dict(row, name=name)
+    # One-word names: only where the crosswalk has the name as a row of its own and as the "of" part of a polity's
+    # name ("Prussia" and "Kingdom of Prussia"), and it is no city, region or country form.
+    spelled = {fold(name.split(' of ', 1)[1]) for name in candidates if ' of ' in name}
+    for row in rows:
+        qid, name = row['country_qid'], row['country'].strip()
+        if qid in current_qids or qid in states_qids or len(_words(name)) != 1 or fold(name) in POLITY_WORDS:
+            continue
+        if fold(name) in spelled and fold(name) not in taken and fold(name) not in places and name not in candidates:
+            candidates[name] = dict(row, name=name)
+    countries, names, used = [], [], set()
+    for name in sorted(candidates):
+        row = candidates[name]
+        identifier = 'country:' + slug(name).upper()
+        if identifier in used:
+            continue
+        used.add(identifier)
+        code = row['cow_code']
+        own = bool(code) and code not in current_cow and code in cow_dates and (
+            cow_rows[code] == 1 or _words(row['cow_name']) == _words(name))
+        start, end = cow_dates[code] if own else ('', '')
+        countries.append({'id': identifier, 'iso2': '', 'iso3': '', 'wikidata': row['country_qid'], 'name': name,
+                          'capital': '', 'valid_from': start, 'valid_to': end, 'successor': '',
+                          'source': 'histwardb|cow-states2016' if own else 'histwardb'})
+        names.append({'country': identifier, 'lang': 'en', 'form': name, 'kind': 'name', 'source': 'histwardb'})
     return countries, names
 
 
