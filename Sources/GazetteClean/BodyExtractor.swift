@@ -80,7 +80,8 @@ struct BodyExtractor {
                 let element = page.elements[index]
                 if element.boilerplate || element.name == "time" && Self.containerNames.contains(page.elements[element.parent].name) {
                     if element.isBlock { flush(&self) }
-                    position = element.close
+                    // Past the close event too: a skipped <a> must not end a link it never opened.
+                    position = element.close + 1
                     continue
                 }
                 if element.isBlock { flush(&self) }

@@ -400,6 +400,18 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences + ["Flour", "Two eggs"])
     }
 
+    @Test func aHiddenLinkDoesNotTurnLaterLinksIntoText() throws {
+        // A hidden "skip" link is left out of the body; the links after it still count as links, so the line of
+        // links below the story is dropped as a link list.
+        let links = (1...3).map { "<a href=\"/r\($0)\">Another harbour story, number \($0)</a>" }.joined(separator: " ")
+        let html = """
+            <html><body><div class="story"><a href="#top" style="display:none">Skip to the story</a>\(Self.article())
+            <p>\(links)</p></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
     @Test func aLinkHeavyParagraphInsideANamedBodyIsKept() throws {
         // A "quick links" post: each line names a linked story and adds a few words. Inside "entry-content" a line
         // with 60% link text is the post; in a plain <div> chosen by density it stays a link list.
