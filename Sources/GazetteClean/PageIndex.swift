@@ -64,6 +64,12 @@ struct PageIndex {
         var paragraphs = 0
         /// Non-link text of those paragraphs.
         var paragraphText = 0
+        /// Links (`<a>` elements) in the non-boilerplate subtree.
+        var anchors = 0
+        /// Text, and link text, of the link lists in the subtree: the outermost blocks of at least three links, mostly
+        /// link text and without a paragraph (a "related stories" list, a headline list below the article).
+        var listText = 0
+        var listLinkText = 0
         /// Class and id words that suggest content ("article", "body", "story", ...).
         var positiveHint = false
         /// A class or id that names the body container by a common CMS convention ("entry-content", "post-body").
@@ -304,6 +310,10 @@ struct PageIndex {
     /// Visible paragraph text (bytes) from which a page shows an article without scripts.
     static let articleSized = 1000
 
+    /// Links from which a block without a paragraph is a link list, and its least share of link text.
+    static let linkListAnchors = 3
+    static let linkListDensity = 0.7
+
     /// Non-link paragraph text (bytes) that no byline, caption, credit or dateline holds.
     static let longerThanALine = 400
 
@@ -414,6 +424,16 @@ struct PageIndex {
                 elements[element.parent].linkText += linkText
                 elements[element.parent].paragraphs += elements[index].paragraphs
                 elements[element.parent].paragraphText += elements[index].paragraphText
+                let anchors = elements[index].anchors + (element.name == "a" ? 1 : 0)
+                elements[element.parent].anchors += anchors
+                if element.isBlock && elements[index].paragraphs == 0 && anchors >= Self.linkListAnchors
+                    && Double(linkText) >= Self.linkListDensity * Double(text) {
+                    elements[element.parent].listText += text
+                    elements[element.parent].listLinkText += linkText
+                } else {
+                    elements[element.parent].listText += elements[index].listText
+                    elements[element.parent].listLinkText += elements[index].listLinkText
+                }
             }
             guard isParagraph else { continue }
             // A paragraph: score its container. Text written straight into a <div> or <td> makes that element the

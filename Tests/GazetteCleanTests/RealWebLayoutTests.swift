@@ -400,6 +400,19 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences + ["Flour", "Two eggs"])
     }
 
+    @Test func aListOfLinksBelowTheStoryDoesNotHideIt() throws {
+        // The story's <div> ends with a long list of headline links (more link text than story text); an "about" box
+        // elsewhere holds one paragraph. The list, set apart from the paragraphs, does not count against the story.
+        let headlines = (1...8).map { "<li><a href=\"/s\($0)\">Another story from the harbour today, number \($0)</a></li>" }
+        let about = "<p>This site is written by volunteers from the harbour, who report on boats, tides and the quay.</p>"
+        let html = """
+            <html><body><div class="main"><div class="story">\(Self.article())<ul>\(headlines.joined())</ul></div></div>
+            <div class="column"><div class="about">\(about)</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
     @Test func aHiddenLinkDoesNotTurnLaterLinksIntoText() throws {
         // A hidden "skip" link is left out of the body; the links after it still count as links, so the line of
         // links below the story is dropped as a link list.
