@@ -32,6 +32,8 @@ struct PageIndex {
         /// A block marked only by words for one short line (a byline, a caption, a credit, a dateline): lifted
         /// when it holds a paragraph no such line is (an unclosed `<span class="byline">` around the post).
         var lineMarkOnly = false
+        /// A line-marked block whose class or id names a caption ("wp-caption", "caption-image").
+        var captionMark = false
         /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
         var rawParagraphText = 0
         var rawParagraphs = 0
@@ -389,6 +391,7 @@ struct PageIndex {
         element.contentContainer = contentContainer && !boilerplate
         element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }
         element.lineMarkOnly = soft && !softName && Boilerplate.marksOnlyLines(classWords)
+        element.captionMark = element.lineMarkOnly && classWords.contains { $0 == "caption" }
         elements.append(element)
         events.append(.open(index))
         if traits.contains(.indexed) { byName[name, default: []].append(index) }

@@ -425,6 +425,24 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aPhotoPostsCaptionsAreItsText() throws {
+        // A photo post: a short intro, then captioned pictures ("wp-caption") that hold more text than the intro.
+        // The captions are the post; beside a longer article a caption or two stays out.
+        let captions = [
+            "Fishing boats wait outside the eastern channel at low tide, as they have done all summer.",
+            "The dredger arrives from the western basin, where it worked in 2019, on Monday morning.",
+            "Crews watch from the quay as the first load of silt is lifted, shortly after dawn.",
+            "The harbour master checks the new depth of the channel with the board's chair.",
+        ]
+        let figures = captions.map {
+            "<div class=\"wp-caption aligncenter\"><img src=\"/p.jpg\"><p class=\"wp-caption-text\">\($0)</p></div>"
+        }
+        let post = try extract("<html><body><div class=\"entry-content\"><p>\(Self.sentences[0])</p>\(figures.joined())</div></body></html>")
+        #expect(post.paragraphs == [Self.sentences[0]] + captions)
+        let story = try extract("<html><body><div class=\"entry-content\">\(Self.article())\(figures[0])</div></body></html>")
+        #expect(story.paragraphs == Self.sentences)
+    }
+
     @Test func aLinkHeavyParagraphInsideANamedBodyIsKept() throws {
         // A "quick links" post: each line names a linked story and adds a few words. Inside "entry-content" a line
         // with 60% link text is the post; in a plain <div> chosen by density it stays a link list.
