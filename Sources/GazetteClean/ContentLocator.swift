@@ -48,9 +48,11 @@ struct ContentLocator {
         let total = page.elements.first?.paragraphText ?? 0
         let held = roots.reduce(0) { $0 + page.elements[$1].paragraphText }
         guard let first = roots.first, total > 0, Double(held) < Self.smallShare * Double(total) else { return roots }
-        // One long block of text (an article written as one <div> with <br>s) is a whole article, not a piece of one.
+        // One long block of text (an article written as one <div> with <br>s) is a whole article, not a piece of one;
+        // one <p> in a wrapper is a paragraph (a lead above steps in blocks of their own), and may be a piece.
         let paragraphs = roots.reduce(0) { $0 + page.elements[$1].paragraphs }
-        if paragraphs == 1 && held >= Self.wholeBlock { return roots }
+        let ownText = roots.reduce(0) { $0 + page.elements[$1].directText - page.elements[$1].directLinkText }
+        if paragraphs == 1 && ownText >= Self.wholeBlock { return roots }
         // A choice inside an element the page names as its body or article is confirmed, not a fragment.
         var enclosing = first
         while enclosing >= 0 {

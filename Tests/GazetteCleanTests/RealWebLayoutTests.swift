@@ -339,6 +339,20 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == story)
     }
 
+    @Test func aLongLeadParagraphAboveStepBlocksIsWidenedToTheSteps() throws {
+        // A how-to page: a long lead <p> in its own block ("text lead"), then steps in blocks of their own class. The
+        // lead is one paragraph, not an article written as one block, so the choice widens to the steps around it.
+        let lead = (Self.sentences + Self.sentences.prefix(2)).joined(separator: " ")
+        let steps = [Array(Self.sentences.prefix(2)), Array(Self.sentences.suffix(2)), [Self.sentences[1], Self.sentences[2]]]
+        let blocks = steps.map { "<div class=\"step\"><div class=\"text\">" + $0.map { "<p>\($0)</p>" }.joined() + "</div></div>" }
+        let html = """
+            <html><body><div class="main"><div class="intro"><div class="text lead"><p>\(lead)</p></div></div>
+            \(blocks.joined())</div>\(Self.sidebar)</body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == [lead] + steps.flatMap { $0 })
+    }
+
     @Test func anArticleCardAmongSeveralIsNotTakenForTheArticle() throws {
         // Three teaser cards are <article>s of the same size, each with half as much text as the story, which sits in
         // plain <div>s. The largest card does not clearly outweigh the others, so it is no signal and the density
