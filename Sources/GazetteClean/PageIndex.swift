@@ -494,7 +494,7 @@ enum Boilerplate {
 
     /// Prefixes of class or id words that mark boilerplate ("relatedposts", "sharebox", "commentlist").
     static let markerPrefixes: [String] = [
-        "related", "share", "sharing", "social", "comment", "cookie", "consent", "newsletter", "advert", "sponsor",
+        "related", "share", "sharing", "social", "comment", "koment", "cookie", "consent", "newsletter", "advert", "sponsor",
         "promo", "recommend", "breadcrumb", "paywall", "outbrain", "taboola", "subscri", "signup", "mostread", "banner",
     ]
 
@@ -592,14 +592,15 @@ enum Boilerplate {
 
     /// Words that start like a marker prefix but name content: "commentary" (an article genre, "commentator"),
     /// "socialist", "shareholder(s)".
-    static let markerPrefixExceptions = ["commentar", "commentat", "socialis", "shareholder"]
+    static let markerPrefixExceptions = ["commentar", "commentat", "komentat", "socialis", "shareholder"]
 
     /// Marker words and prefixes indexed for the per-run question (`ClassWordList`).
     static let markers = ClassWordList(words: markerWords, prefixes: markerPrefixes, exceptions: markerPrefixExceptions)
     /// Positive words indexed the same way.
     static let positives = ClassWordList(words: positiveWords)
-    /// Class or id words of comment threads ("comment", "comments", "commentlist").
-    static let commentRuns = ClassWordList(words: [], prefixes: ["comment"], exceptions: markerPrefixExceptions)
+    /// Class or id words of comment threads ("comment", "comments", "commentlist"; Polish, Czech, Slovak and South
+    /// Slavic "komentarz", "komentare", "komentari").
+    static let commentRuns = ClassWordList(words: [], prefixes: ["comment", "koment"], exceptions: markerPrefixExceptions)
 
     /// Marker words that name one short line of furniture rather than a block of it.
     static let lineMarkerWords: Set<String> = ["byline", "author", "dateline", "timestamp", "caption", "credit", "credits"]

@@ -178,6 +178,19 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aCommentThreadNamedInPolishIsACommentThread() throws {
+        // Polish, Czech, Slovak and South Slavic pages name comments "komentarz", "komentare", "komentari": a long
+        // reader comment does not outweigh a short story ("komentator", a commentator, names content).
+        let story = Array(Self.sentences.prefix(2))
+        let reply = "<div class=\"komentarzWiersz\"><div class=\"tresc\">\(Self.sentences.joined(separator: " "))</div></div>"
+        let html = """
+            <html><body><div class="material"><div class="komentator-note">\(story.joined(separator: "<br><br>"))</div></div>
+            <div class="koment korzen">\(reply)</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == story)
+    }
+
     @Test func aPageInsideOneFormIsRead() throws {
         // ASP.NET pages wrap the whole page in a <form>; a small search form stays boilerplate.
         let html = """
