@@ -95,6 +95,9 @@ struct PageIndex {
     var links: [(rel: String, href: String)] = []
     /// Attributes of elements that carry metadata: `datetime` of `<time>`, `itemprop`, `class`.
     var datetimes: [(element: Int, value: String)] = []
+    /// Softly marked elements whose mark comes only from an id that reads like a slug of words ("sharing-with-a-single-
+    /// developer"), with that id: `unmarkHeadingAnchors` checks them against their heading.
+    private var slugMarks: [(element: Int, id: String)] = []
 
     static let indexedNames: Set<String> = ["article", "main", "h1", "title", "time", "body"]
 
@@ -157,8 +160,36 @@ struct PageIndex {
                 continue
             }
         }
+        unmarkHeadingAnchors()
         liftSoftMarks()
         aggregate()
+    }
+
+    /// An id spelled from the section's own heading ("sharing-with-a-single-developer" on the section headed "Sharing
+    /// with a single developer", as documentation generators and Markdown anchors write them) names the heading, not
+    /// the block's role: its words mark nothing. Runs before the marks are lifted; `liftSoftMarks` recomputes
+    /// `insideBoilerplate`.
+    private mutating func unmarkHeadingAnchors() {
+        for (index, id) in slugMarks {
+            let element = elements[index]
+            var position = index + 1
+            while position < elements.count, elements[position].open < element.close,
+                !BodyExtractor.headingNames.contains(elements[position].name) {
+                position += 1
+            }
+            guard position < elements.count, elements[position].open < element.close else { continue }
+            guard Self.letters(of: plainText(of: position)) == Self.letters(of: id), !id.isEmpty else { continue }
+            elements[index].boilerplate = false
+            elements[index].softBoilerplate = false
+            elements[index].lineMarkOnly = false
+            elements[index].captionMark = false
+            elements[index].commentWord = false
+        }
+    }
+
+    /// The lower-cased letters and digits of a text, for comparing an id with a heading.
+    static func letters(of text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
     /// Clears the soft marks of elements that hold at least half of the page's paragraph text (comment threads
@@ -344,6 +375,8 @@ struct PageIndex {
         var className: String?
         var hasHref = false
         var hasName = false
+        var slugID: String?
+        var otherWords: [Substring] = []
         for (attribute, value) in node.attributes {
             switch attribute {
             case "href": hasHref = true
@@ -352,7 +385,13 @@ struct PageIndex {
                 if attribute == "class" { className = value }
                 if Boilerplate.isURL(value) { continue }
                 let lowered = value.lowercased()
-                classWords.append(contentsOf: Boilerplate.letterRuns(lowered))
+                let words = Boilerplate.letterRuns(lowered)
+                if attribute == "id" && words.count >= 4 && !lowered.contains(" ") {
+                    slugID = lowered
+                } else {
+                    otherWords.append(contentsOf: words)
+                }
+                classWords.append(contentsOf: words)
                 contentContainer = contentContainer || (lowered.utf8.count >= 8 && Boilerplate.namesContentContainer(lowered))
             case "role": role = value.lowercased()
             case "hidden": hidden = true
@@ -392,6 +431,10 @@ struct PageIndex {
         element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }
         element.lineMarkOnly = soft && !softName && Boilerplate.marksOnlyLines(classWords)
         element.captionMark = element.lineMarkOnly && classWords.contains { $0 == "caption" }
+        // A mark that comes only from an id of four or more words.
+        if soft && !softName, let slugID, !Boilerplate.isBoilerplate(dropped: false, role: nil, words: otherWords) {
+            slugMarks.append((index, slugID))
+        }
         elements.append(element)
         events.append(.open(index))
         if traits.contains(.indexed) { byName[name, default: []].append(index) }

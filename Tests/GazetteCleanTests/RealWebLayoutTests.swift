@@ -191,6 +191,18 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == story)
     }
 
+    @Test func aSectionIdSpelledFromItsHeadingIsNoMark() throws {
+        // Documentation generators give each section the id of its heading: "sharing-with-the-harbour-board" holds the
+        // marker word "sharing" but names the heading. An id that does not spell the heading keeps its mark.
+        let sections = [("sharing-with-the-harbour-board", "Sharing with the harbour board", 0), ("getting-into-trouble-with-shared-moorings", "Getting into trouble with shared moorings", 2)]
+        let body = sections.map { id, heading, first in
+            "<div class=\"section\" id=\"\(id)\"><h2>\(heading)¶</h2><p>\(Self.sentences[first])</p><p>\(Self.sentences[first + 1])</p></div>"
+        }.joined()
+        let share = "<div id=\"share-this-page-with-friends\"><h3>Tell a friend</h3><p>Send this page to a friend who likes boats and tides.</p></div>"
+        let result = try extract("<html><body><div class=\"body\">\(body)\(share)</div></body></html>")
+        #expect(result.paragraphs == [sections[0].1 + "¶", Self.sentences[0], Self.sentences[1], sections[1].1 + "¶", Self.sentences[2], Self.sentences[3]])
+    }
+
     @Test func aPageInsideOneFormIsRead() throws {
         // ASP.NET pages wrap the whole page in a <form>; a small search form stays boilerplate.
         let html = """
