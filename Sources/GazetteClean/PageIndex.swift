@@ -376,7 +376,6 @@ struct PageIndex {
         var hasHref = false
         var hasName = false
         var slugID: String?
-        var otherWords: [Substring] = []
         for (attribute, value) in node.attributes {
             switch attribute {
             case "href": hasHref = true
@@ -386,11 +385,7 @@ struct PageIndex {
                 if Boilerplate.isURL(value) { continue }
                 let lowered = value.lowercased()
                 let words = Boilerplate.letterRuns(lowered)
-                if attribute == "id" && words.count >= 4 && !lowered.contains(" ") {
-                    slugID = lowered
-                } else {
-                    otherWords.append(contentsOf: words)
-                }
+                if attribute == "id" && words.count >= 4 && !lowered.contains(" ") { slugID = lowered }
                 classWords.append(contentsOf: words)
                 contentContainer = contentContainer || (lowered.utf8.count >= 8 && Boilerplate.namesContentContainer(lowered))
             case "role": role = value.lowercased()
@@ -431,8 +426,9 @@ struct PageIndex {
         element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }
         element.lineMarkOnly = soft && !softName && Boilerplate.marksOnlyLines(classWords)
         element.captionMark = element.lineMarkOnly && classWords.contains { $0 == "caption" }
-        // A mark that comes only from an id of four or more words.
-        if soft && !softName, let slugID, !Boilerplate.isBoilerplate(dropped: false, role: nil, words: otherWords) {
+        // A mark that comes only from an id of four or more words (the class, if any, marks nothing).
+        if soft && !softName, let slugID,
+            !Boilerplate.isBoilerplate(dropped: false, role: nil, words: className.map { Boilerplate.letterRuns($0.lowercased()) } ?? []) {
             slugMarks.append((index, slugID))
         }
         elements.append(element)
