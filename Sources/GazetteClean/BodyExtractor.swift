@@ -17,6 +17,8 @@ struct BodyExtractor {
     /// Link density above which a paragraph is a link list. Inside an element the page names as its body the
     /// bar is higher: a blog post that is mostly links ("today's quick links") is still the post.
     var linkListDensity = 0.5
+    /// Whether blocks marked as captions are read: set for a photo post whose captions carry its text.
+    var keepsCaptions = false
 
     init(page: PageIndex) { self.page = page }
 
@@ -78,9 +80,11 @@ struct BodyExtractor {
                 if linkDepth > 0 { linkBytes += count }
             case .open(let index):
                 let element = page.elements[index]
-                if element.boilerplate || element.name == "time" && Self.containerNames.contains(page.elements[element.parent].name) {
+                if element.boilerplate && !(keepsCaptions && element.captionMark)
+                    || element.name == "time" && Self.containerNames.contains(page.elements[element.parent].name) {
                     if element.isBlock { flush(&self) }
-                    position = element.close
+                    // Past the close event too: a skipped <a> must not end a link it never opened.
+                    position = element.close + 1
                     continue
                 }
                 if element.isBlock { flush(&self) }

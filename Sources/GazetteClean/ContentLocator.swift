@@ -30,7 +30,7 @@ struct ContentLocator {
             // with navigation).
             let confirms = marked.signal == .contentClass && scored.contains { candidate in
                 roots.contains {
-                    page.isInside(candidate, $0) && linkDensity($0) >= Self.wrapperLinkDensity
+                    candidate != $0 && page.isInside(candidate, $0) && linkDensity($0) >= Self.wrapperLinkDensity
                 }
             }
             if !confirms && roots.reduce(0, { $0 + ownText($1) }) * 2 >= scoredText { return (roots, marked.signal) }
@@ -48,9 +48,11 @@ struct ContentLocator {
         let total = page.elements.first?.paragraphText ?? 0
         let held = roots.reduce(0) { $0 + page.elements[$1].paragraphText }
         guard let first = roots.first, total > 0, Double(held) < Self.smallShare * Double(total) else { return roots }
-        // One long block of text (an article written as one <div> with <br>s) is a whole article, not a piece of one.
+        // One long block of text (an article written as one <div> with <br>s) is a whole article, not a piece of one;
+        // one <p> in a wrapper is a paragraph (a lead above steps in blocks of their own), and may be a piece.
         let paragraphs = roots.reduce(0) { $0 + page.elements[$1].paragraphs }
-        if paragraphs == 1 && held >= Self.wholeBlock { return roots }
+        let ownText = roots.reduce(0) { $0 + page.elements[$1].directText - page.elements[$1].directLinkText }
+        if paragraphs == 1 && ownText >= Self.wholeBlock { return roots }
         // A choice inside an element the page names as its body or article is confirmed, not a fragment.
         var enclosing = first
         while enclosing >= 0 {
@@ -193,8 +195,21 @@ struct ContentLocator {
     func adjustedScore(_ index: Int) -> Double {
         let element = page.elements[index]
         // Links weigh double: teaser rails (a linked headline over a summary) must lose to running text.
-        return element.score * max(0, 1 - 2 * linkDensity(index)) * (element.positiveHint ? 1.25 : 1)
+        return element.score * max(0, 1 - 2 * runningLinkDensity(index)) * (element.positiveHint ? 1.25 : 1)
     }
+
+    /// Link density of an element's text with its link lists weighing half. A list of links set apart (related
+    /// stories, a headline list below the story) is dropped with the link lines anyway and says less of the running
+    /// text beside it than links among that text (a teaser rail's links sit between its summaries, in blocks that
+    /// hold a paragraph); it still hints at a wrapper around more than the article.
+    func runningLinkDensity(_ index: Int) -> Double {
+        let element = page.elements[index]
+        let text = Double(element.text) - Self.listWeight * Double(element.listText)
+        return text <= 0 ? 0 : (Double(element.linkText) - Self.listWeight * Double(element.listLinkText)) / text
+    }
+
+    /// How much of a link list's text `runningLinkDensity` leaves out.
+    static let listWeight = 0.5
 
     /// The best-scoring element, raised to the common ancestor when several near-equal candidates
     /// share one (live-blog entries, split bodies), plus siblings that look like more of the article.

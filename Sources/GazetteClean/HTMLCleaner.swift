@@ -67,6 +67,7 @@ public struct HTMLCleaner: Sendable {
         // is all content; a page whose text sits in dropped blocks or scripts is not.
         if signal == .contentClass || signal == .articleBody { extractor.linkListDensity = 0.7 }
         extractor.keepsEveryParagraph = signal == .none && roots.allSatisfy { page.plainText(of: $0).utf8.count <= Self.fewLinesOfText }
+        extractor.keepsCaptions = isGallery(page: page, roots: roots)
         var paragraphs = extractor.paragraphs(of: roots).map(\.text)
         if let lead = standfirst(page: page, roots: roots, paragraphs: paragraphs) { paragraphs.insert(lead, at: 0) }
         let jsonLD = JSONLDArticle(scripts: page.jsonLD)
@@ -91,6 +92,37 @@ public struct HTMLCleaner: Sendable {
 extension HTMLCleaner {
     /// Bytes of text (a line or two, boilerplate included) up to which a page without running text is kept whole.
     static let fewLinesOfText = 80
+
+    /// Captions from which a body is a photo gallery.
+    static let galleryCaptions = 3
+
+    /// Whether the body is a photo gallery: at least three caption blocks in it that together hold at least as much
+    /// paragraph text as the rest of the body (a photo post of a short intro and captioned pictures, a slideshow
+    /// below a short story). There the captions tell the story; beside a longer article they stay out.
+    static func isGallery(page: PageIndex, roots: [Int]) -> Bool {
+        var captions = 0
+        var captionText = 0
+        var bodyText = 0
+        for root in roots {
+            bodyText += page.elements[root].paragraphText
+            var index = root + 1
+            while index < page.elements.count, page.elements[index].open < page.elements[root].close {
+                let element = page.elements[index]
+                guard element.boilerplate else {
+                    index += 1
+                    continue
+                }
+                if element.captionMark {
+                    captions += 1
+                    captionText += element.rawParagraphText
+                }
+                // Skip the marked subtree: its blocks are inside this one.
+                index += 1
+                while index < page.elements.count, page.elements[index].open < element.close { index += 1 }
+            }
+        }
+        return captions >= galleryCaptions && captionText > 0 && captionText >= bodyText
+    }
 
     /// The standfirst when the page keeps it outside the content element (in the article's header): the block
     /// before the content whose text contains the page's description, when no body paragraph does.

@@ -32,6 +32,8 @@ struct PageIndex {
         /// A block marked only by words for one short line (a byline, a caption, a credit, a dateline): lifted
         /// when it holds a paragraph no such line is (an unclosed `<span class="byline">` around the post).
         var lineMarkOnly = false
+        /// A line-marked block whose class or id names a caption ("wp-caption", "caption-image").
+        var captionMark = false
         /// Non-link text of paragraphs in the subtree counted with soft marks ignored.
         var rawParagraphText = 0
         var rawParagraphs = 0
@@ -64,6 +66,12 @@ struct PageIndex {
         var paragraphs = 0
         /// Non-link text of those paragraphs.
         var paragraphText = 0
+        /// Links (`<a>` elements) in the non-boilerplate subtree.
+        var anchors = 0
+        /// Text, and link text, of the link lists in the subtree: the outermost blocks of at least three links, mostly
+        /// link text and without a paragraph (a "related stories" list, a headline list below the article).
+        var listText = 0
+        var listLinkText = 0
         /// Class and id words that suggest content ("article", "body", "story", ...).
         var positiveHint = false
         /// A class or id that names the body container by a common CMS convention ("entry-content", "post-body").
@@ -87,6 +95,9 @@ struct PageIndex {
     var links: [(rel: String, href: String)] = []
     /// Attributes of elements that carry metadata: `datetime` of `<time>`, `itemprop`, `class`.
     var datetimes: [(element: Int, value: String)] = []
+    /// Softly marked elements whose mark comes only from an id that reads like a slug of words ("sharing-with-a-single-
+    /// developer"), with that id: `unmarkHeadingAnchors` checks them against their heading.
+    private var slugMarks: [(element: Int, id: String)] = []
 
     static let indexedNames: Set<String> = ["article", "main", "h1", "title", "time", "body"]
 
@@ -149,8 +160,36 @@ struct PageIndex {
                 continue
             }
         }
+        unmarkHeadingAnchors()
         liftSoftMarks()
         aggregate()
+    }
+
+    /// An id spelled from the section's own heading ("sharing-with-a-single-developer" on the section headed "Sharing
+    /// with a single developer", as documentation generators and Markdown anchors write them) names the heading, not
+    /// the block's role: its words mark nothing. Runs before the marks are lifted; `liftSoftMarks` recomputes
+    /// `insideBoilerplate`.
+    private mutating func unmarkHeadingAnchors() {
+        for (index, id) in slugMarks {
+            let element = elements[index]
+            var position = index + 1
+            while position < elements.count, elements[position].open < element.close,
+                !BodyExtractor.headingNames.contains(elements[position].name) {
+                position += 1
+            }
+            guard position < elements.count, elements[position].open < element.close else { continue }
+            guard Self.letters(of: plainText(of: position)) == Self.letters(of: id), !id.isEmpty else { continue }
+            elements[index].boilerplate = false
+            elements[index].softBoilerplate = false
+            elements[index].lineMarkOnly = false
+            elements[index].captionMark = false
+            elements[index].commentWord = false
+        }
+    }
+
+    /// The lower-cased letters and digits of a text, for comparing an id with a heading.
+    static func letters(of text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
     /// Clears the soft marks of elements that hold at least half of the page's paragraph text (comment threads
@@ -304,6 +343,10 @@ struct PageIndex {
     /// Visible paragraph text (bytes) from which a page shows an article without scripts.
     static let articleSized = 1000
 
+    /// Links from which a block without a paragraph is a link list, and its least share of link text.
+    static let linkListAnchors = 3
+    static let linkListDensity = 0.7
+
     /// Non-link paragraph text (bytes) that no byline, caption, credit or dateline holds.
     static let longerThanALine = 400
 
@@ -332,6 +375,7 @@ struct PageIndex {
         var className: String?
         var hasHref = false
         var hasName = false
+        var slugID: String?
         for (attribute, value) in node.attributes {
             switch attribute {
             case "href": hasHref = true
@@ -340,7 +384,9 @@ struct PageIndex {
                 if attribute == "class" { className = value }
                 if Boilerplate.isURL(value) { continue }
                 let lowered = value.lowercased()
-                classWords.append(contentsOf: Boilerplate.letterRuns(lowered))
+                let words = Boilerplate.letterRuns(lowered)
+                if attribute == "id" && words.count >= 4 && !lowered.contains(" ") { slugID = lowered }
+                classWords.append(contentsOf: words)
                 contentContainer = contentContainer || (lowered.utf8.count >= 8 && Boilerplate.namesContentContainer(lowered))
             case "role": role = value.lowercased()
             case "hidden": hidden = true
@@ -379,6 +425,12 @@ struct PageIndex {
         element.contentContainer = contentContainer && !boilerplate
         element.commentWord = soft && classWords.contains { Boilerplate.commentRuns.contains($0) }
         element.lineMarkOnly = soft && !softName && Boilerplate.marksOnlyLines(classWords)
+        element.captionMark = element.lineMarkOnly && classWords.contains { $0 == "caption" }
+        // A mark that comes only from an id of four or more words (the class, if any, marks nothing).
+        if soft && !softName, let slugID,
+            !Boilerplate.isBoilerplate(dropped: false, role: nil, words: className.map { Boilerplate.letterRuns($0.lowercased()) } ?? []) {
+            slugMarks.append((index, slugID))
+        }
         elements.append(element)
         events.append(.open(index))
         if traits.contains(.indexed) { byName[name, default: []].append(index) }
@@ -414,6 +466,16 @@ struct PageIndex {
                 elements[element.parent].linkText += linkText
                 elements[element.parent].paragraphs += elements[index].paragraphs
                 elements[element.parent].paragraphText += elements[index].paragraphText
+                let anchors = elements[index].anchors + (element.name == "a" ? 1 : 0)
+                elements[element.parent].anchors += anchors
+                if element.isBlock && elements[index].paragraphs == 0 && anchors >= Self.linkListAnchors
+                    && Double(linkText) >= Self.linkListDensity * Double(text) {
+                    elements[element.parent].listText += text
+                    elements[element.parent].listLinkText += linkText
+                } else {
+                    elements[element.parent].listText += elements[index].listText
+                    elements[element.parent].listLinkText += elements[index].listLinkText
+                }
             }
             guard isParagraph else { continue }
             // A paragraph: score its container. Text written straight into a <div> or <td> makes that element the
@@ -471,7 +533,7 @@ enum Boilerplate {
 
     /// Prefixes of class or id words that mark boilerplate ("relatedposts", "sharebox", "commentlist").
     static let markerPrefixes: [String] = [
-        "related", "share", "sharing", "social", "comment", "cookie", "consent", "newsletter", "advert", "sponsor",
+        "related", "share", "sharing", "social", "comment", "koment", "cookie", "consent", "newsletter", "advert", "sponsor",
         "promo", "recommend", "breadcrumb", "paywall", "outbrain", "taboola", "subscri", "signup", "mostread", "banner",
     ]
 
@@ -569,14 +631,15 @@ enum Boilerplate {
 
     /// Words that start like a marker prefix but name content: "commentary" (an article genre, "commentator"),
     /// "socialist", "shareholder(s)".
-    static let markerPrefixExceptions = ["commentar", "commentat", "socialis", "shareholder"]
+    static let markerPrefixExceptions = ["commentar", "commentat", "komentat", "socialis", "shareholder"]
 
     /// Marker words and prefixes indexed for the per-run question (`ClassWordList`).
     static let markers = ClassWordList(words: markerWords, prefixes: markerPrefixes, exceptions: markerPrefixExceptions)
     /// Positive words indexed the same way.
     static let positives = ClassWordList(words: positiveWords)
-    /// Class or id words of comment threads ("comment", "comments", "commentlist").
-    static let commentRuns = ClassWordList(words: [], prefixes: ["comment"], exceptions: markerPrefixExceptions)
+    /// Class or id words of comment threads ("comment", "comments", "commentlist"; Polish, Czech, Slovak and South
+    /// Slavic "komentarz", "komentare", "komentari").
+    static let commentRuns = ClassWordList(words: [], prefixes: ["comment", "koment"], exceptions: markerPrefixExceptions)
 
     /// Marker words that name one short line of furniture rather than a block of it.
     static let lineMarkerWords: Set<String> = ["byline", "author", "dateline", "timestamp", "caption", "credit", "credits"]

@@ -1,6 +1,6 @@
 import Foundation
 import GazetteClean
-import GazetteEval
+@testable import GazetteEval
 import GazetteCore
 import GazetteTestSupport
 import Testing
@@ -61,6 +61,23 @@ struct CleaningEvaluationTests {
         #expect(CleaningPrediction(document: document).body == "First.\n\nSecond.")
         document.text = "Lead only."
         #expect(CleaningPrediction(document: document).body == "Lead only.")
+    }
+
+    /// An external-set page that declares UTF-8 in a `<meta>` but holds a stray bad byte is read as UTF-8 with the byte
+    /// replaced, as score.py reads it (not as windows-1252, which turns every "’" into "â€™"); a `charset` on a
+    /// `<script>` declares nothing about the page.
+    @Test func aDeclaredUTF8PageWithAStrayBadByteIsReadAsUTF8() {
+        let story = "<p>The harbour board’s plan, agreed on Monday, is to dredge the eastern channel before the winter storms.</p>"
+        func page(_ head: String) -> ExternalCleaningPage {
+            let html = Array("<html><head>\(head)<title>Dredging</title></head><body><div>\(story)\(story)</div>".utf8)
+                + [0x80] + Array("</body></html>".utf8)
+            return ExternalCleaningPage(id: "p", html: html, gold: .text(""))
+        }
+        let declared = ExternalCleaningSet.body(of: page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">"))
+        #expect(declared.contains("The harbour board’s plan"))
+        let script = ExternalCleaningSet.body(of: page("<script src=\"/a.js\" charset=\"utf-8\"></script>"))
+        #expect(script.contains("The harbour boardâ€™s plan"))
+        #expect(ExternalCleaningSet.metaCharset(in: Array("<META charset = 'Windows-1252'>".utf8)) == "windows-1252")
     }
 
     /// The quality gate of the cleaning corpus: body F1 ≥ 0.92, title exact match ≥ 0.95, date exact match ≥ 0.9.

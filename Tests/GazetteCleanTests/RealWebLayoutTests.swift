@@ -178,6 +178,31 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == Self.sentences)
     }
 
+    @Test func aCommentThreadNamedInPolishIsACommentThread() throws {
+        // Polish, Czech, Slovak and South Slavic pages name comments "komentarz", "komentare", "komentari": a long
+        // reader comment does not outweigh a short story ("komentator", a commentator, names content).
+        let story = Array(Self.sentences.prefix(2))
+        let reply = "<div class=\"komentarzWiersz\"><div class=\"tresc\">\(Self.sentences.joined(separator: " "))</div></div>"
+        let html = """
+            <html><body><div class="material"><div class="komentator-note">\(story.joined(separator: "<br><br>"))</div></div>
+            <div class="koment korzen">\(reply)</div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == story)
+    }
+
+    @Test func aSectionIdSpelledFromItsHeadingIsNoMark() throws {
+        // Documentation generators give each section the id of its heading: "sharing-with-the-harbour-board" holds the
+        // marker word "sharing" but names the heading. An id that does not spell the heading keeps its mark.
+        let sections = [("sharing-with-the-harbour-board", "Sharing with the harbour board", 0), ("getting-into-trouble-with-shared-moorings", "Getting into trouble with shared moorings", 2)]
+        let body = sections.map { id, heading, first in
+            "<div class=\"section\" id=\"\(id)\"><h2>\(heading)¶</h2><p>\(Self.sentences[first])</p><p>\(Self.sentences[first + 1])</p></div>"
+        }.joined()
+        let share = "<div id=\"share-this-page-with-friends\"><h3>Tell a friend</h3><p>Send this page to a friend who likes boats and tides.</p></div>"
+        let result = try extract("<html><body><div class=\"body\">\(body)\(share)</div></body></html>")
+        #expect(result.paragraphs == [sections[0].1 + "¶", Self.sentences[0], Self.sentences[1], sections[1].1 + "¶", Self.sentences[2], Self.sentences[3]])
+    }
+
     @Test func aPageInsideOneFormIsRead() throws {
         // ASP.NET pages wrap the whole page in a <form>; a small search form stays boilerplate.
         let html = """
@@ -339,6 +364,20 @@ struct RealWebLayoutTests {
         #expect(result.paragraphs == story)
     }
 
+    @Test func aLongLeadParagraphAboveStepBlocksIsWidenedToTheSteps() throws {
+        // A how-to page: a long lead <p> in its own block ("text lead"), then steps in blocks of their own class. The
+        // lead is one paragraph, not an article written as one block, so the choice widens to the steps around it.
+        let lead = (Self.sentences + Self.sentences.prefix(2)).joined(separator: " ")
+        let steps = [Array(Self.sentences.prefix(2)), Array(Self.sentences.suffix(2)), [Self.sentences[1], Self.sentences[2]]]
+        let blocks = steps.map { "<div class=\"step\"><div class=\"text\">" + $0.map { "<p>\($0)</p>" }.joined() + "</div></div>" }
+        let html = """
+            <html><body><div class="main"><div class="intro"><div class="text lead"><p>\(lead)</p></div></div>
+            \(blocks.joined())</div>\(Self.sidebar)</body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == [lead] + steps.flatMap { $0 })
+    }
+
     @Test func anArticleCardAmongSeveralIsNotTakenForTheArticle() throws {
         // Three teaser cards are <article>s of the same size, each with half as much text as the story, which sits in
         // plain <div>s. The largest card does not clearly outweigh the others, so it is no signal and the density
@@ -398,6 +437,49 @@ struct RealWebLayoutTests {
             """
         let result = try extract(html)
         #expect(result.paragraphs == Self.sentences + ["Flour", "Two eggs"])
+    }
+
+    @Test func aListOfLinksBelowTheStoryDoesNotHideIt() throws {
+        // The story's <div> ends with a long list of headline links (more link text than story text); an "about" box
+        // elsewhere holds one paragraph. The list, set apart from the paragraphs, does not count against the story.
+        let headlines = (1...8).map { "<li><a href=\"/s\($0)\">Another story from the harbour today, number \($0)</a></li>" }
+        let about = "<p>This site is written by volunteers from the harbour, who report on boats, tides and the quay.</p>"
+        let html = """
+            <html><body><div class="main"><div class="story">\(Self.article())<ul>\(headlines.joined())</ul></div></div>
+            <div class="column"><div class="about">\(about)</div></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aHiddenLinkDoesNotTurnLaterLinksIntoText() throws {
+        // A hidden "skip" link is left out of the body; the links after it still count as links, so the line of
+        // links below the story is dropped as a link list.
+        let links = (1...3).map { "<a href=\"/r\($0)\">Another harbour story, number \($0)</a>" }.joined(separator: " ")
+        let html = """
+            <html><body><div class="story"><a href="#top" style="display:none">Skip to the story</a>\(Self.article())
+            <p>\(links)</p></div></body></html>
+            """
+        let result = try extract(html)
+        #expect(result.paragraphs == Self.sentences)
+    }
+
+    @Test func aPhotoPostsCaptionsAreItsText() throws {
+        // A photo post: a short intro, then captioned pictures ("wp-caption") that hold more text than the intro.
+        // The captions are the post; beside a longer article a caption or two stays out.
+        let captions = [
+            "Fishing boats wait outside the eastern channel at low tide, as they have done all summer.",
+            "The dredger arrives from the western basin, where it worked in 2019, on Monday morning.",
+            "Crews watch from the quay as the first load of silt is lifted, shortly after dawn.",
+            "The harbour master checks the new depth of the channel with the board's chair.",
+        ]
+        let figures = captions.map {
+            "<div class=\"wp-caption aligncenter\"><img src=\"/p.jpg\"><p class=\"wp-caption-text\">\($0)</p></div>"
+        }
+        let post = try extract("<html><body><div class=\"entry-content\"><p>\(Self.sentences[0])</p>\(figures.joined())</div></body></html>")
+        #expect(post.paragraphs == [Self.sentences[0]] + captions)
+        let story = try extract("<html><body><div class=\"entry-content\">\(Self.article())\(figures[0])</div></body></html>")
+        #expect(story.paragraphs == Self.sentences)
     }
 
     @Test func aLinkHeavyParagraphInsideANamedBodyIsKept() throws {
