@@ -232,17 +232,8 @@ struct PageIndex {
     /// collapsed into a hidden "read more" panel. A page whose article is visible keeps them out (a comment thread
     /// for browsers without scripts, hidden menus and dialogs).
     private mutating func liftAlternateView() {
-        var visible = 0
-        var largest: Int?
-        for index in elements.indices {
-            let element = elements[index]
-            if !element.insideBoilerplate {
-                if element.isParagraph { visible += element.ownText }
-            } else if element.alternateView && element.boilerplate
-                && softlyMarkedAncestors(of: index) != nil
-                && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
-                largest = index
-            }
+        let (visible, largest) = visibleTextAndLargestMark { index, element in
+            element.alternateView && softlyMarkedAncestors(of: index) != nil
         }
         guard let largest, visible < Self.articleSized, elements[largest].rawParagraphText > 2 * visible,
             elements[largest].rawParagraphText >= 200, let marked = softlyMarkedAncestors(of: largest)
@@ -311,22 +302,31 @@ struct PageIndex {
     /// Safety net: when the marks leave less than half as much paragraph text visible as the largest softly marked block holds
     /// (a page whose article sits in a `widget` while an `<aside>` holds nearly as much), that block is lifted.
     private mutating func liftLargestSoftMark(total: Int) {
+        let (visible, largest) = visibleTextAndLargestMark { _, element in
+            element.softBoilerplate && !element.commentWord && !element.alternateView
+                && (element.parent < 0 || !elements[element.parent].insideBoilerplate)
+        }
+        guard let largest, elements[largest].rawParagraphText > 2 * visible, elements[largest].rawParagraphText * 5 >= total,
+            total >= 200
+        else { return }
+        lift(largest)
+    }
+
+    /// Paragraph text visible with the current marks, and the marked element with the most raw paragraph text among
+    /// those `eligible` accepts (the candidate a safety net lifts).
+    private func visibleTextAndLargestMark(eligible: (Int, Element) -> Bool) -> (visible: Int, largest: Int?) {
         var visible = 0
         var largest: Int?
         for index in elements.indices {
             let element = elements[index]
             if !element.insideBoilerplate {
                 if element.isParagraph { visible += element.ownText }
-            } else if element.boilerplate && element.softBoilerplate && !element.commentWord && !element.alternateView
-                && (element.parent < 0 || !elements[element.parent].insideBoilerplate)
-                && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0) {
+            } else if element.boilerplate && element.rawParagraphText > (largest.map { elements[$0].rawParagraphText } ?? 0)
+                && eligible(index, element) {
                 largest = index
             }
         }
-        guard let largest, elements[largest].rawParagraphText > 2 * visible, elements[largest].rawParagraphText * 5 >= total,
-            total >= 200
-        else { return }
-        lift(largest)
+        return (visible, largest)
     }
 
     /// The next element among `iterator`'s nodes.

@@ -39,4 +39,44 @@ public enum CharsetSniffer {
         }
         return nil
     }
+
+    /// The charset a `<meta>` tag in the first 8 KiB declares, lower-cased, as score.py finds it (its regular expression
+    /// `<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)`): a `charset` attribute of a `<script>` names the
+    /// script's charset, not the page's.
+    public static func metaCharset(in html: [UInt8]) -> String? {
+        let head = Array(html.prefix(8192)).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        let meta = Array("<meta".utf8), charset = Array("charset".utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var index = 0
+        while index + meta.count <= head.count {
+            guard head[index..<(index + meta.count)].elementsEqual(meta) else {
+                index += 1
+                continue
+            }
+            // `[^>]+` before "charset": at least one byte of the tag, none of them `>`.
+            var position = index + meta.count + 1
+            while position + charset.count <= head.count, head[position - 1] != UInt8(ascii: ">") {
+                if head[position..<(position + charset.count)].elementsEqual(charset) {
+                    var cursor = position + charset.count
+                    while cursor < head.count, isSpace(head[cursor]) { cursor += 1 }
+                    if cursor < head.count, head[cursor] == UInt8(ascii: "=") {
+                        cursor += 1
+                        while cursor < head.count, isSpace(head[cursor]) { cursor += 1 }
+                        if cursor < head.count, head[cursor] == UInt8(ascii: "\"") || head[cursor] == UInt8(ascii: "'") { cursor += 1 }
+                        while cursor < head.count, isSpace(head[cursor]) { cursor += 1 }
+                        var end = cursor
+                        while end < head.count, head[end] < 0x80,
+                            Character(UnicodeScalar(head[end])).isLetter || Character(UnicodeScalar(head[end])).isNumber
+                                || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ".")].contains(head[end]) {
+                            end += 1
+                        }
+                        if end > cursor { return String(decoding: head[cursor..<end], as: UTF8.self) }
+                    }
+                }
+                position += 1
+            }
+            index += 1
+        }
+        return nil
+    }
 }

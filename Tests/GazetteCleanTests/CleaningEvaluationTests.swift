@@ -77,7 +77,7 @@ struct CleaningEvaluationTests {
         #expect(declared.contains("The harbour board’s plan"))
         let script = ExternalCleaningSet.body(of: page("<script src=\"/a.js\" charset=\"utf-8\"></script>"))
         #expect(script.contains("The harbour boardâ€™s plan"))
-        #expect(ExternalCleaningSet.metaCharset(in: Array("<META charset = 'Windows-1252'>".utf8)) == "windows-1252")
+        #expect(CharsetSniffer.metaCharset(in: Array("<META charset = 'Windows-1252'>".utf8)) == "windows-1252")
     }
 
     /// The quality gate of the cleaning corpus: body F1 ≥ 0.92, title exact match ≥ 0.95, date exact match ≥ 0.9.
