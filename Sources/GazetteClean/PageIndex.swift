@@ -142,7 +142,7 @@ struct PageIndex {
                 let name = child.name
                 let traits = ElementTraits.of(name)
                 if traits.contains(.opaque) {
-                    if name == "script", child.attribute("type")?.lowercased().contains("ld+json") == true {
+                    if name == "script", let type = child.attribute("type"), Boilerplate.containsASCII(type, "ld+json") {
                         jsonLD.append(child.textContent)
                     }
                     continue
@@ -392,8 +392,7 @@ struct PageIndex {
             case "hidden": hidden = true
             case "aria-hidden": hidden = hidden || value == "true"
             case "style":
-                let style = value.lowercased().filter { $0 != " " }
-                hiddenByStyle = style.contains("display:none") || style.contains("visibility:hidden")
+                hiddenByStyle = Boilerplate.styleHides(value)
             case "itemprop": itemprop = value
             case "datetime" where name == "time": datetimes.append((index, value))
             default: break
@@ -607,6 +606,42 @@ enum Boilerplate {
         }
         if let first = start { runs.append(value[first...]) }
         return runs
+    }
+
+    /// Whether a `style` attribute hides its element (`display:none`, `visibility:hidden`; case and spaces ignored),
+    /// as `referenceStyleHides` decides. An ASCII value (nearly every one) is compared on its bytes, lower-cased and
+    /// without spaces: `String.contains` goes through Foundation's locale-aware search on Linux, and with
+    /// `lowercased()` and `filter` it took 4 % of the cleaner's time on pages styled inline. Other values go to the
+    /// reference, where Characters decide ("none" followed by a combining accent is not "none").
+    static func styleHides(_ value: String) -> Bool {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return referenceStyleHides(value) }
+        return containsASCII(value, "display:none", skippingSpaces: true) || containsASCII(value, "visibility:hidden", skippingSpaces: true)
+    }
+
+    /// The definition `styleHides` must agree with.
+    static func referenceStyleHides(_ value: String) -> Bool {
+        let style = value.lowercased().filter { $0 != " " }
+        return style.contains("display:none") || style.contains("visibility:hidden")
+    }
+
+    /// Whether `value`, with ASCII letters lower-cased (and spaces left out when `skippingSpaces`), contains
+    /// `pattern`, a lower-case ASCII string, byte for byte (a media type, an ASCII style); the search restarts at each
+    /// byte, as patterns are a few bytes long.
+    static func containsASCII(_ value: String, _ pattern: StaticString, skippingSpaces: Bool = false) -> Bool {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 where !(skippingSpaces && byte == 0x20) {
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return pattern.withUTF8Buffer { needle in
+            guard let first = needle.first, needle.count <= bytes.count else { return needle.count <= bytes.count }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                var matched = 1
+                while matched < needle.count && bytes[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            return false
+        }
     }
 
     /// The runs of letters of a value, Character by Character: the reference `letterRuns` must agree with.
