@@ -1,4 +1,5 @@
 import Foundation
+import GazetteBytes
 import GazetteCore
 import GazetteXML
 
@@ -7,7 +8,8 @@ import GazetteXML
 public struct HTMLCleaner: Sendable {
     public init() {}
 
-    /// Cleans an HTML document; rejects binary content, undecodable bytes and pages without text.
+    /// Cleans an HTML document, read in the charset `decoding` decides; rejects binary content, pages libxml2 cannot
+    /// parse and pages without text.
     public func clean(_ raw: RawDocument) throws(RejectReason) -> Document {
         let bytes = raw.bytes
         // An empty (or blank) page is a page without text, not a parser failure.
@@ -17,26 +19,11 @@ public struct HTMLCleaner: Sendable {
         if let kind = BinarySniffer.binaryKind(of: bytes) {
             throw RejectReason(code: .binaryContent, message: "the file is \(kind), not HTML")
         }
-        var declared = raw.charset?.lowercased() ?? CharsetSniffer.declaredCharset(in: bytes)
-        // A page that declares a legacy charset in a <meta> but whose bytes are valid UTF-8 with non-ASCII text was
-        // re-encoded on the way (a crawler or JSONL export): multi-byte legacy text is practically never valid UTF-8.
-        if raw.charset == nil, let charset = declared, !charset.hasPrefix("utf"), bytes.contains(where: { $0 >= 0x80 }),
-            TextCleaner.firstInvalidUTF8Offset(bytes[...]) == nil {
-            declared = "utf-8"
-        }
-        if declared == nil || declared == "utf-8" || declared == "utf8" {
-            var body = bytes[...]
-            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-            if let offset = TextCleaner.firstInvalidUTF8Offset(body) {
-                throw RejectReason(
-                    code: .invalidUTF8,
-                    message: "the HTML is not valid UTF-8 and declares no other charset (first bad byte at offset \(offset))")
-            }
-        }
+        let (html, encoding) = Self.decoding(bytes, transport: raw.charset)
         let tree: XMLTree
         do {
-            tree = try bytes.withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in
-                try XMLTree.parseHTML(buffer, url: raw.url, encoding: raw.charset ?? (declared == nil || declared == "utf-8" ? "UTF-8" : nil))
+            tree = try html.withUnsafeBytes { (buffer) throws(XMLError) -> XMLTree in
+                try XMLTree.parseHTML(buffer, url: raw.url, encoding: encoding)
             }
         } catch {
             throw RejectReason(code: .htmlUnparseable, message: "libxml2 could not parse the HTML: \(error)")
@@ -56,6 +43,53 @@ public struct HTMLCleaner: Sendable {
         return Document(
             id: raw.id, source: raw.source, url: raw.url ?? metadata.url, title: title,
             published: raw.published ?? metadata.published, language: raw.language ?? metadata.language, text: text)
+    }
+
+    /// The bytes libxml2 parses and the charset it reads them in, decided as browsers decide (the WHATWG Encoding
+    /// Standard, simplified): a charset from outside the page (an HTTP header) wins; then a byte order mark; then the
+    /// page's own declaration, except that valid UTF-8 with non-ASCII text beats a legacy one (a page re-encoded on
+    /// the way by a crawler or an export); an undeclared page is UTF-8 when its bytes are, else windows-1252, the
+    /// Standard's fallback. Bytes that are not valid UTF-8 on a page declared (or found) to be UTF-8 are read by the
+    /// evidence of `UTF8Repair.census`: damaged UTF-8 (one stray byte must not cost the article) or legacy text.
+    /// No page is rejected for its charset.
+    /// (`encoding` nil: a UTF-16 page by its byte order mark, which libxml2 reads itself.)
+    /// windows-1252 is decoded here (`Windows1252`), the other legacy charsets by libxml2's converters.
+    static func decoding(_ bytes: [UInt8], transport: String?) -> (bytes: [UInt8], encoding: String?) {
+        let decided = charset(of: bytes, transport: transport)
+        if decided.encoding == "windows-1252" { return (Windows1252.utf8(decided.bytes), "UTF-8") }
+        return decided
+    }
+
+    /// The charset `decoding` reads the bytes in (and the bytes, repaired when they are damaged UTF-8).
+    static func charset(of bytes: [UInt8], transport: String?) -> (bytes: [UInt8], encoding: String?) {
+        let transport = transport?.lowercased() ?? ""
+        // A legacy charset from outside is the page's; UTF-8 from outside is checked like a declared one.
+        if !transport.isEmpty && transport != "utf-8" && transport != "utf8" {
+            return (bytes, CharsetSniffer.decodingName(transport))
+        }
+        if transport.isEmpty && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) { return (bytes, nil) }
+        var declared = transport.isEmpty ? CharsetSniffer.declaredCharset(in: bytes) : "utf-8"
+        // A UTF-16 declaration in bytes a parser could read it from is wrong: such a page is read as UTF-8.
+        if declared?.hasPrefix("utf-16") == true || declared == "utf8" { declared = "utf-8" }
+        if let declared, declared != "utf-8" {
+            // A legacy declaration on bytes that are valid UTF-8 with non-ASCII text: multi-byte legacy text is
+            // practically never valid UTF-8, so the page was re-encoded and its <meta> left as it was.
+            if bytes.contains(where: { $0 >= 0x80 }), UTF8Repair.isValid(bytes[...]) {
+                return (bytes, "UTF-8")
+            }
+            return (bytes, CharsetSniffer.decodingName(declared))
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if UTF8Repair.isValid(body) { return (bytes, "UTF-8") }
+        // Not valid UTF-8. Without a single multi-byte character, there is no UTF-8 text to garble: a legacy page
+        // (declared UTF-8 by a template, or not at all) read as windows-1252 keeps its "café". With some, a
+        // declared page, or an undeclared one with at least as many characters as bad bytes, is a UTF-8 page with
+        // damaged bytes, read with each bad sequence replaced by U+FFFD, as browsers show it.
+        let census = UTF8Repair.census(body)
+        if census.multiByte > 0 && (declared != nil || census.multiByte >= census.invalid) {
+            return (UTF8Repair.repair(body).bytes, "UTF-8")
+        }
+        return (bytes, "windows-1252")
     }
 
     /// Body paragraphs (without the title) and metadata of a parsed page.

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteBytes
 /// Recognises binary files that arrive under a text or HTML name.
 public enum BinarySniffer {
     static let signatures: [(bytes: [UInt8], kind: String)] = [
@@ -23,60 +24,27 @@ public enum BinarySniffer {
     }
 }
 
-/// Finds the charset an HTML or XML document declares in its first bytes.
+/// Finds the charset an HTML document declares in its own bytes, and names it as browsers read it.
 public enum CharsetSniffer {
-    /// The declared charset, lower-cased ("utf-8", "windows-1252"), or nil when none is declared.
+    /// The declared charset, lower-cased ("utf-8", "windows-1252"): a byte order mark's, else the page's XML
+    /// declaration or first charset-naming `<meta>` (`HTMLCharsetPrescan`), or nil when none is declared.
     public static func declaredCharset(in bytes: [UInt8]) -> String? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "utf-8" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "utf-16le" }
         if bytes.starts(with: [0xFE, 0xFF]) { return "utf-16be" }
-        let head = String(decoding: bytes.prefix(2048).map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
-        for marker in ["charset=", "encoding="] {
-            guard let range = head.range(of: marker) else { continue }
-            let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-                .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-            if !value.isEmpty { return String(value) }
-        }
-        return nil
+        return HTMLCharsetPrescan.declaredCharset(in: bytes)
     }
 
-    /// The charset a `<meta>` tag in the first 8 KiB declares, lower-cased, as score.py finds it (its regular expression
-    /// `<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)`): a `charset` attribute of a `<script>` names the
-    /// script's charset, not the page's.
-    public static func metaCharset(in html: [UInt8]) -> String? {
-        let head = Array(html.prefix(8192)).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        let meta = Array("<meta".utf8), charset = Array("charset".utf8)
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        var index = 0
-        while index + meta.count <= head.count {
-            guard head[index..<(index + meta.count)].elementsEqual(meta) else {
-                index += 1
-                continue
-            }
-            // `[^>]+` before "charset": at least one byte of the tag, none of them `>`.
-            var position = index + meta.count + 1
-            while position + charset.count <= head.count, head[position - 1] != UInt8(ascii: ">") {
-                if head[position..<(position + charset.count)].elementsEqual(charset) {
-                    var cursor = position + charset.count
-                    while cursor < head.count, isSpace(head[cursor]) { cursor += 1 }
-                    if cursor < head.count, head[cursor] == UInt8(ascii: "=") {
-                        cursor += 1
-                        while cursor < head.count, isSpace(head[cursor]) { cursor += 1 }
-                        if cursor < head.count, head[cursor] == UInt8(ascii: "\"") || head[cursor] == UInt8(ascii: "'") { cursor += 1 }
-                        while cursor < head.count, isSpace(head[cursor]) { cursor += 1 }
-                        var end = cursor
-                        while end < head.count, head[end] < 0x80,
-                            Character(UnicodeScalar(head[end])).isLetter || Character(UnicodeScalar(head[end])).isNumber
-                                || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ".")].contains(head[end]) {
-                            end += 1
-                        }
-                        if end > cursor { return String(decoding: head[cursor..<end], as: UTF8.self) }
-                    }
-                }
-                position += 1
-            }
-            index += 1
-        }
-        return nil
+    /// The charset a label names as browsers decode it (the WHATWG Encoding Standard): ISO-8859-1 and ASCII labels
+    /// mean windows-1252, whose bytes 0x80-0x9F are curly quotes, dashes and the euro sign rather than controls.
+    /// Other labels are passed on as written, for libxml2's converters.
+    public static func decodingName(_ label: String) -> String {
+        latin1Labels.contains(label) ? "windows-1252" : label
     }
+
+    /// Labels the Encoding Standard maps to windows-1252.
+    static let latin1Labels: Set<String> = [
+        "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1",
+        "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252",
+    ]
 }

@@ -76,29 +76,27 @@ public enum CharsetResolver {
     /// The charset an HTML page must be parsed in when its own markup cannot say it, or nil when the page's
     /// `<meta charset>` (or its being UTF-8 without one) decides, as the cleaner reads it. A decision is returned
     /// for a byte order mark, a transport charset, a `<meta>` charset contradicted by valid UTF-8 bytes, and an
-    /// undeclared page that is not UTF-8 (ICU's detector then chooses).
+    /// undeclared page that is not UTF-8 (ICU's detector then chooses), unless its bytes are mostly UTF-8 characters
+    /// with a few damaged bytes (`UTF8Repair.census`), which the cleaner repairs.
     public static func decideHTML(_ bytes: [UInt8], transport: String?) -> CharsetDecision? {
         let transportName = transport.map(normalisedName).flatMap { isASCIIName($0) ? nil : $0 }
         if transportName == nil, let meta = htmlDeclaredCharset(bytes).map(normalisedName), !isASCIIName(meta) {
             guard !isUTF8Name(meta), hasNonASCII(bytes), UTF8Repair.isValid(bytes[...]) else { return nil }
             return CharsetDecision(charset: "utf-8", source: .utf8OverDeclaration)
         }
+        // An undeclared page whose bytes are UTF-8 but for a few damaged ones is the cleaner's to repair: ICU's
+        // detector, asked about it, may name a legacy charset that garbles every character.
+        if transportName == nil, hasNonASCII(bytes), !UTF8Repair.isValid(bytes[...]) {
+            let census = UTF8Repair.census(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...])
+            if census.multiByte > 0 && census.multiByte >= census.invalid { return nil }
+        }
         let decision = decide(bytes, transport: transportName)
         return decision.source == .undeclaredUTF8 || decision.source == .declaration ? nil : decision
     }
 
-    /// The charset an HTML page declares in its first 2 KiB (`<meta charset>`, `http-equiv` content, or an XML
-    /// declaration), or nil.
-    static func htmlDeclaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for marker in ["charset=", "encoding="] {
-            guard let found = FormatDetector.find(Array(marker.utf8), in: head[...], from: 0) else { continue }
-            let value = head[(found + marker.count)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 }
-                .prefix { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-            if !value.isEmpty { return String(decoding: value, as: UTF8.self) }
-        }
-        return nil
-    }
+    /// The charset an HTML page declares in its own bytes (`HTMLCharsetPrescan`: an XML declaration, else the first
+    /// `<meta>` that names one), or nil.
+    static func htmlDeclaredCharset(_ bytes: [UInt8]) -> String? { HTMLCharsetPrescan.declaredCharset(in: bytes) }
 
     /// ICU's guess for bytes that are not UTF-8. ISO-8859-1 and -8-I are read as their supersets windows-1252 and
     /// windows-1255, as browsers do. ICU's detector does not know Thai: when it has no confident guess (or guesses a
@@ -155,8 +153,6 @@ public enum CharsetResolver {
         return (rewritingDeclaration(output), converted.substituted)
     }
 
-    static let xmlDeclarationStart = Array("<?xml".utf8)
-
     /// The encoding named by an XML declaration at the start of the bytes (an ASCII-compatible encoding), or nil.
     static func xmlDeclaredEncoding(_ bytes: [UInt8]) -> String? {
         guard let range = declarationEncodingRange(bytes) else { return nil }
@@ -164,21 +160,7 @@ public enum CharsetResolver {
     }
 
     /// The byte range of the value of `encoding="…"` in the XML declaration, if there is one.
-    static func declarationEncodingRange(_ bytes: [UInt8]) -> Range<Int>? {
-        var start = 0
-        while start < bytes.count, start < 64, ASCIIBytes.isSpace(bytes[start]) { start += 1 }
-        guard bytes[start...].starts(with: xmlDeclarationStart) else { return nil }
-        let limit = min(bytes.count, start + 256)
-        guard let end = bytes[start..<limit].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        let declaration = bytes[start..<end]
-        guard let key = FormatDetector.find(Array("encoding".utf8), in: declaration, from: start) else { return nil }
-        var cursor = key + 8
-        while cursor < end, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "=") { cursor += 1 }
-        guard cursor < end, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") else { return nil }
-        let quote = bytes[cursor]
-        guard let close = bytes[(cursor + 1)..<end].firstIndex(of: quote) else { return nil }
-        return (cursor + 1)..<close
-    }
+    static func declarationEncodingRange(_ bytes: [UInt8]) -> Range<Int>? { HTMLCharsetPrescan.xmlDeclarationEncodingRange(bytes) }
 
     /// The bytes with the XML declaration's encoding value replaced by "UTF-8" (unchanged when there is none).
     static func rewritingDeclaration(_ bytes: [UInt8]) -> [UInt8] {

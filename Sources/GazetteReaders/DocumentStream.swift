@@ -260,8 +260,9 @@ public struct DocumentStream: Sequence, Sendable {
         }
 
         /// An HTML or plain-text file as one document. UTF-16 plain text (by its byte order mark) becomes UTF-8;
-        /// HTML keeps its bytes for libxml2 and the cleaner, which read its `<meta charset>` (a standalone file has no
-        /// transport header; an undeclared one that is not UTF-8 is the cleaner's `invalid_utf8`).
+        /// HTML keeps its bytes for libxml2 and the cleaner, which read its `<meta charset>`. A standalone file has no
+        /// transport header: the charset of an undeclared page in a legacy charset is ICU's guess, as in a WARC
+        /// record without one (`CharsetResolver.decideHTML`).
         static func page(_ bytes: [UInt8], format: InputFormat, context: ReadContext, statistics: inout ReadStatistics)
             -> ReadItem
         {
@@ -276,7 +277,12 @@ public struct DocumentStream: Sequence, Sendable {
                 statistics.record(decision)
                 body = CharsetResolver.utf8(bytes, decision: decision).bytes
             }
-            return .document(RawDocument(id: context.path, source: source, format: format, bytes: body))
+            var charset: String?
+            if format == .html, let decision = CharsetResolver.decideHTML(bytes, transport: nil) {
+                statistics.record(decision)
+                charset = decision.charset
+            }
+            return .document(RawDocument(id: context.path, source: source, format: format, bytes: body, charset: charset))
         }
 
         static func fileReject(_ path: String, _ code: RejectCode, _ message: String) -> ReadItem {

@@ -45,13 +45,41 @@ struct CleanerTests {
         }
     }
 
-    @Test func htmlWithoutCharsetMustBeUTF8() {
-        let bytes = Array("<html><body><p>Caf".utf8) + [0xE9] + Array("</p></body></html>".utf8)
-        #expect {
-            _ = try HTMLCleaner().clean(raw(bytes, format: .html))
-        } throws: { error in
-            (error as? RejectReason)?.code.rawValue == "invalid_utf8"
+    /// An undeclared page that is not UTF-8 is read as windows-1252, the Encoding Standard's fallback, as browsers
+    /// read it (0x92 is a curly apostrophe, 0x81, unassigned, a control that does not stop the page).
+    @Test func htmlWithoutCharsetThatIsNotUTF8IsReadAsWindows1252() throws {
+        let bytes = Array("<html><head><title>Caf".utf8) + [0xE9] + Array(" news today here</title></head><body><!-- ".utf8) + [0x81, 0xA1]
+            + Array(" --><p>Le caf".utf8) + [0xE9] + Array(" est ouvert, l".utf8) + [0x92] + Array("ami.</p></body></html>".utf8)
+        let document = try HTMLCleaner().clean(raw(bytes, format: .html))
+        #expect(document.title == "Café news today here")
+        #expect(document.text.contains("Le café est ouvert, l’ami."))
+    }
+
+    /// A page declared UTF-8 (or undeclared) whose bytes are UTF-8 but for a stray byte keeps its text, the byte
+    /// replaced by U+FFFD; one declared UTF-8 without a single multi-byte character is legacy text under a template's
+    /// declaration, read as windows-1252.
+    @Test func damagedUTF8AndMislabelledLatin1() throws {
+        let story = Array("<p>The harbour board’s plan is to dredge the eastern channel. ".utf8) + [0xFC] + Array(" Done.</p>".utf8)
+        for head in ["<meta charset=\"utf-8\">", ""] {
+            let bytes = Array("<html><head>\(head)<title>Dredging plans</title></head><body>".utf8) + story + Array("</body></html>".utf8)
+            let document = try HTMLCleaner().clean(raw(bytes, format: .html))
+            #expect(document.text.contains("The harbour board’s plan is to dredge the eastern channel. \u{FFFD} Done."), "\(head)")
         }
+        let latin = Array("<html><head><meta charset=\"utf-8\"><title>Caf".utf8) + [0xE9] + Array(" news</title></head><body><p>Le caf".utf8)
+            + [0xE9] + Array(" est ouvert.</p></body></html>".utf8)
+        #expect(try HTMLCleaner().clean(raw(latin, format: .html)).text.contains("Le café est ouvert."))
+    }
+
+    /// Only a `<meta>` declares the page's charset: a `<script charset>` above it does not, and a `<meta>` after a
+    /// long head (past 2 KiB) still does.
+    @Test func theMetaDeclaresThePageCharsetNotAScript() throws {
+        let padding = String(repeating: "<link rel=\"preload\" href=\"/assets/font.woff2\">\n", count: 60)
+        let bytes = Array("<html><head><script src=\"/toolbar.js\" charset=\"utf-8\"></script>\(padding)<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-2\"><title>Wiadomo".utf8)
+            + [0xB6] + Array("ci dnia</title></head><body><p>Sejm zag".utf8) + [0xB3] + Array("osowa".utf8) + [0xB3] + Array(" za ustaw".utf8) + [0xEA]
+            + Array(" o funduszach.</p></body></html>".utf8)
+        let document = try HTMLCleaner().clean(raw(bytes, format: .html))
+        #expect(document.title == "Wiadomości dnia")
+        #expect(document.text.contains("Sejm zagłosował za ustawę o funduszach."))
     }
 
     @Test func htmlWithDeclaredLatin1IsDecoded() throws {

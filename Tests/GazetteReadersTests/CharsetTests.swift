@@ -93,5 +93,26 @@ struct CharsetTests {
         #expect(CharsetResolver.decideHTML(Array("<p>caf\u{E9}</p>".utf8), transport: nil) == nil)
         let undeclared = Array("<p>caf".utf8) + [0xE9] + Array(" cr\u{E8}me".data(using: .isoLatin1)!) + Array("</p>".utf8)
         #expect(CharsetResolver.decideHTML(undeclared, transport: nil)?.source == .detected)
+        // Mostly UTF-8 with one damaged byte: the cleaner repairs it, no detector is asked.
+        let damaged = Array("<p>The board’s plan, the café’s menu ".utf8) + [0xFC] + Array("</p>".utf8)
+        #expect(CharsetResolver.decideHTML(damaged, transport: nil) == nil)
+    }
+
+    /// A standalone HTML file without a declaration, in a legacy charset, is read in ICU's guess (as a WARC record
+    /// without a charset is), not rejected; a script's charset attribute above the `<meta>` declares nothing.
+    @Test func undeclaredAndScriptCharsetHTMLFilesAreRead() throws {
+        let russian = "Правительство объявило в понедельник о новых мерах поддержки регионов. Министр финансов сообщил, что средства поступят до конца года."
+        let cyrillic = Array("<html><head><title>Новости</title></head><body><p>".utf8) + Array(russian.data(using: .windowsCP1251)!)
+            + Array("</p><p>".utf8) + Array(russian.data(using: .windowsCP1251)!) + Array("</p></body></html>".utf8)
+        let toolbar = Array("<html><head><script src=\"/static/wombat.js\" charset=\"utf-8\"></script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><title>Caf".utf8)
+            + [0xE9] + Array(" news today</title></head><body><p>It".utf8) + [0x92] + Array("s the caf".utf8) + [0xE9] + Array(" everyone talks about this week.</p></body></html>".utf8)
+        let directory = try Reading.directory(["a-cyrillic.html": cyrillic, "b-toolbar.html": toolbar])
+        let result = Reading.read([directory.path])
+        #expect(result.rejects.isEmpty)
+        let documents = try result.documents.map(Reading.clean)
+        #expect(documents.count == 2)
+        #expect(documents.first?.text.contains("Министр финансов сообщил") == true)
+        #expect(documents.last?.text.contains("It’s the café everyone talks about this week.") == true)
+        #expect(result.statistics.allCharsets["detected windows-1251"] == 1)
     }
 }
