@@ -52,8 +52,9 @@ public struct HTMLCleaner: Sendable {
     /// Standard's fallback. Bytes that are not valid UTF-8 on a page declared (or found) to be UTF-8 are read by the
     /// evidence of `UTF8Repair.census`: damaged UTF-8 (one stray byte must not cost the article) or legacy text.
     /// No page is rejected for its charset.
-    /// (`encoding` nil: a UTF-16 page by its byte order mark, which libxml2 reads itself.)
-    /// windows-1252 is decoded here (`Windows1252`), the other legacy charsets by libxml2's converters.
+    ///
+    /// windows-1252 is decoded here (`Windows1252`), other legacy charsets by libxml2's converters; `encoding` is nil
+    /// for a UTF-16 page with its byte order mark, which libxml2 reads itself.
     static func decoding(_ bytes: [UInt8], transport: String?) -> (bytes: [UInt8], encoding: String?) {
         let decided = charset(of: bytes, transport: transport)
         if decided.encoding == "windows-1252" { return (Windows1252.utf8(decided.bytes), "UTF-8") }
