@@ -19,7 +19,9 @@ public enum UTF8Decoding {
     /// The Unicode scalars of `utf8`, which must be well-formed UTF-8 (as a `String`'s bytes are): every lead
     /// byte has its continuation bytes. Ill-formed input traps (bounds) or decodes to wrong scalars.
     public static func scalars(ofWellFormed utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        guard let base = utf8.baseAddress else { return [] }
+        // (No `Array(unsafeUninitializedCapacity: 0)`: the standard library writes the count into the shared empty
+        // array's storage, a race ThreadSanitizer reports when two threads decode empty text.)
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return [] }
         let count = ByteScan.scalarCount(utf8)
         let raw = UnsafeRawPointer(base)
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
