@@ -9,7 +9,7 @@
 /// the `<meta>` further down; browsers that miss it there re-parse once they meet it.
 ///
 /// Reference: the `<meta>` rule is the regular expression `<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)`
-/// (case-insensitive) over the window, which `HTMLCharsetPrescanTests` compares against on generated heads.
+/// (case-insensitive) over the window, which `CharsetBytesTests` compares against on generated heads.
 public enum HTMLCharsetPrescan {
     /// How many leading bytes are searched for a `<meta>` declaration.
     public static let window = 8192
