@@ -25,11 +25,11 @@ public enum HTMLCharsetPrescan {
         let head = bytes.prefix(window)
         let end = head.endIndex
         var index = head.startIndex
-        while let tag = find(meta, in: head, from: index) {
+        while let tag = ASCIIBytes.firstOffset(ofLowercased: meta, in: head, from: index) {
             // `[^>]+` before "charset": at least one byte of the tag, none of them `>`.
             var position = tag + meta.count + 1
             while position + charset.count <= end, head[position - 1] != UInt8(ascii: ">") {
-                if matchesLowercased(charset, in: head, at: position), let value = value(in: head, after: position + charset.count) {
+                if ASCIIBytes.matchesLowercased(charset, in: head, at: position), let value = value(in: head, after: position + charset.count) {
                     return value
                 }
                 position += 1
@@ -47,7 +47,7 @@ public enum HTMLCharsetPrescan {
         guard bytes[start...].starts(with: xmlDeclarationStart) else { return nil }
         let limit = min(bytes.count, start + 256)
         guard let end = bytes[start..<limit].firstIndex(of: UInt8(ascii: ">")),
-            let key = find(encoding, in: bytes[start..<end], from: start)
+            let key = ASCIIBytes.firstOffset(ofLowercased: encoding, in: bytes[start..<end], from: start)
         else { return nil }
         var cursor = key + encoding.count
         while cursor < end, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "=") { cursor += 1 }
@@ -85,24 +85,5 @@ public enum HTMLCharsetPrescan {
         }
     }
 
-    /// The first offset at or after `start` where `needle` (lower-case ASCII) occurs in `haystack`, ASCII case ignored.
-    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index + needle.count <= haystack.endIndex {
-            if matchesLowercased(needle, in: haystack, at: index) { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Whether `needle` (lower-case ASCII) occurs at `index` of `haystack`, ASCII case ignored.
-    static func matchesLowercased(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, at index: Int) -> Bool {
-        guard index + needle.count <= haystack.endIndex else { return false }
-        for offset in 0..<needle.count where lower(haystack[index + offset]) != needle[offset] { return false }
-        return true
-    }
-
-    static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-
-    static func lowercased(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes.map(lower), as: UTF8.self) }
+    static func lowercased(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes.map(ASCIIBytes.lowercased), as: UTF8.self) }
 }

@@ -1,3 +1,4 @@
+import GazetteBytes
 import GazetteXML
 
 /// A page flattened in one iterative walk: every element with its text statistics, and the document as a
@@ -625,23 +626,11 @@ enum Boilerplate {
     }
 
     /// Whether `value`, with ASCII letters lower-cased (and spaces left out when `skippingSpaces`), contains
-    /// `pattern`, a lower-case ASCII string, byte for byte (a media type, an ASCII style); the search restarts at each
-    /// byte, as patterns are a few bytes long.
+    /// `pattern`, a lower-case ASCII string, byte for byte (a media type, an ASCII style).
     static func containsASCII(_ value: String, _ pattern: StaticString, skippingSpaces: Bool = false) -> Bool {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 where !(skippingSpaces && byte == 0x20) {
-            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
-        }
-        return pattern.withUTF8Buffer { needle in
-            guard let first = needle.first, needle.count <= bytes.count else { return needle.count <= bytes.count }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-                var matched = 1
-                while matched < needle.count && bytes[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            return false
-        }
+        let bytes = skippingSpaces ? value.utf8.filter { $0 != 0x20 } : Array(value.utf8)
+        let needle = pattern.withUTF8Buffer { Array($0) }
+        return ASCIIBytes.firstOffset(ofLowercased: needle, in: bytes[...], from: 0) != nil
     }
 
     /// The runs of letters of a value, Character by Character: the reference `letterRuns` must agree with.
