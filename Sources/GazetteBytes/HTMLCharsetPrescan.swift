@@ -8,8 +8,10 @@
 /// The window is 8 KiB rather than the 1 KiB of the WHATWG prescan, because such toolbars and long `<head>`s push
 /// the `<meta>` further down; browsers that miss it there re-parse once they meet it.
 ///
-/// Reference: the `<meta>` rule is the regular expression `<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)`
-/// (case-insensitive) over the window, which `CharsetBytesTests` compares against on generated heads.
+/// Reference: the `<meta>` rule is the regular expression `<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)`
+/// (case-insensitive, lazy) over the window, which `CharsetBytesTests` compares against on generated heads: the
+/// first charset a tag names, as browsers take the first of two `charset` attributes. (score.py's expression is
+/// greedy and takes the last; the two differ only on a tag that names two.)
 public enum HTMLCharsetPrescan {
     /// How many leading bytes are searched for a `<meta>` declaration.
     public static let window = 8192

@@ -1,16 +1,18 @@
 import Foundation
 import GazetteBytes
+import GazetteTestSupport
 import Testing
 
 /// The HTML charset prescan against its regular-expression reference, windows-1252 against the Encoding Standard's
 /// table, and the UTF-8 census.
 @Suite("Bytes: HTML charset prescan, windows-1252, UTF-8 census")
 struct CharsetBytesTests {
-    /// The reference: `<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)`, case-insensitive, over the window.
+    /// The reference: `<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)`, case-insensitive, over the window (lazy:
+    /// the first charset a tag names, as a browser takes the first of two `charset` attributes).
     static func reference(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(HTMLCharsetPrescan.window).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
         let expression = try! NSRegularExpression(
-            pattern: #"<meta[^>]+charset[ \t\n\r\f\v]*=[ \t\n\r\f\v]*["']?[ \t\n\r\f\v]*([A-Za-z0-9_\-:.]+)"#, options: [.caseInsensitive])
+            pattern: #"<meta[^>]+?charset[ \t\n\r\f\v]*=[ \t\n\r\f\v]*["']?[ \t\n\r\f\v]*([A-Za-z0-9_\-:.]+)"#, options: [.caseInsensitive])
         guard let match = expression.firstMatch(in: head, range: NSRange(head.startIndex..., in: head)),
             let range = Range(match.range(at: 1), in: head)
         else { return nil }
@@ -22,6 +24,7 @@ struct CharsetBytesTests {
         "<script charset=\"utf-8\"></script><meta charset='windows-1250'>", "<meta>charset=utf-8", "<meta name=x>",
         "<meta charset = ' gb2312 '>", "<metacharset=koi8-r>", "<meta\tcharset=\nshift_jis>", "<meta charset=>",
         "<html><body>no declaration</body></html>", "<meta content=\"charset=x-user-defined\">", "",
+        "x<meta charset= charset='content=\"text/html;CHARSET", "<meta charset=koi8-r charset=utf-8>",
     ])
     func agreesWithTheReference(_ head: String) {
         let bytes = Array(head.utf8)
@@ -29,9 +32,9 @@ struct CharsetBytesTests {
     }
 
     @Test func agreesOnGeneratedHeads() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 2029)
         let pieces = ["<meta", "<META", " charset", "CHARSET", "=", " ", "\"", "'", ">", "utf-8", "ISO-8859-1", "<script", "x", "\t", "content=\"text/html;"]
-        for _ in 0..<3_000 {
+        for _ in 0..<20_000 {
             let head = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let bytes = Array(head.utf8)
             #expect(HTMLCharsetPrescan.metaCharset(in: bytes) == Self.reference(bytes), "\(head)")
